@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { IdentityHttpModule } from '@lumbung/identity';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  PlatformModule,
+} from '@lumbung/platform';
+import { SearchModule } from '@lumbung/search';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+
+/** The HTTP application: platform, then each context's HTTP module. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule,
+        PlatformModule,
+        SearchModule,
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
+        IdentityHttpModule,
+      ],
+      controllers: [HealthController],
+      providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { Public } from '@lumbung/identity';
+import { HealthService } from './health.service';
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'degraded', 'down'] })
+  status: 'ok' | 'degraded' | 'down';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  database: 'up' | 'down';
+
+  @ApiProperty({ enum: ['up', 'down'], description: 'Search down degrades, it does not fail' })
+  search: 'up' | 'down';
+
+  @ApiProperty()
+  checkedAt: string;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @Public()
+  @SkipThrottle()
+  @ApiOperation({ summary: 'Liveness and dependencies; 503 when the database is down' })
+  @ApiOkResponse({ type: HealthDto })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    const report = await this.health.check();
+    if (report.database === 'down') res.status(503);
+    res.setHeader('Cache-Control', 'no-store');
+    return report;
+  }
+}

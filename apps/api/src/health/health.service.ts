@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SearchClient } from '@lumbung/search';
+import type { HealthDto } from './health.controller';
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly search: SearchClient,
+  ) {}
+
+  async check(): Promise<HealthDto> {
+    const [database, search] = await Promise.all([
+      withTimeout(this.ds.query('SELECT 1'), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      this.search.isHealthy().then((ok) => (ok ? ('up' as const) : ('down' as const))),
+    ]);
+    const status = database === 'down' ? 'down' : search === 'down' ? 'degraded' : 'ok';
+    return { status, database, search, checkedAt: new Date().toISOString() };
+  }
+}

@@ -1,0 +1,41 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrations } from '@lumbung/platform';
+import { seedDemoData, syncReferenceData } from '@lumbung/identity';
+
+/** Creates the database on a server when it is missing (local/embedded servers only). */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface PrepareResult {
+  migrations: string[];
+  opdsAdded: number;
+  demoSeeded: boolean;
+}
+
+/** Migrations, then reference data, then (outside production, once) demo data. */
+export async function prepareDatabase(
+  url: string,
+  demo: { seed: boolean; password: string },
+): Promise<PrepareResult> {
+  const migrations = await runMigrations(url);
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    return await ds.transaction(async (m) => ({
+      migrations,
+      opdsAdded: await syncReferenceData(m),
+      demoSeeded: demo.seed ? await seedDemoData(m, demo.password) : false,
+    }));
+  } finally {
+    await ds.destroy();
+  }
+}

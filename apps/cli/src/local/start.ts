@@ -1,0 +1,157 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '@lumbung/platform';
+import { demoLogins } from '@lumbung/identity';
+import { ensureDatabase, prepareDatabase } from './database-setup';
+import {
+  LocalServiceError,
+  loadOrCreateSecrets,
+  RunningService,
+  startMeili,
+  startPostgres,
+} from './local-services';
+
+type Env = Record<string, string | undefined>;
+
+const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
+
+/** Everything `npm start` brings up, stopped in reverse order. */
+class Stack {
+  readonly services: RunningService[] = [];
+  readonly children: ChildProcess[] = [];
+  private stopping?: Promise<void>;
+
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await Promise.all(this.children.map((c) => stopChild(c)));
+      for (const s of [...this.services].reverse()) await s.stop().catch(() => undefined);
+    })();
+    return this.stopping;
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+/** Starts embedded PostgreSQL and Meilisearch unless DATABASE_URL / MEILI_HOST point elsewhere. */
+async function startServices(stack: Stack, env: Env, dataDir: string): Promise<Env> {
+  const secrets = loadOrCreateSecrets(dataDir);
+  const logFile = join(dataDir, 'services.log');
+  const log = (line: string): void => appendFileSync(logFile, line.endsWith('\n') ? line : `${line}\n`);
+  const next: Env = { ...env, JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret };
+  if (!env.DATABASE_URL) {
+    const pg = await startPostgres({
+      dir: join(dataDir, 'pg'),
+      password: secrets.pgPassword,
+      persistent: true,
+      onLog: log,
+    });
+    stack.services.push(pg);
+    await ensureDatabase(pg.adminUrl, 'lumbung');
+    next.DATABASE_URL = pg.urlFor('lumbung');
+    out(`  PostgreSQL (embedded) on ${new URL(next.DATABASE_URL).host}, data in ${join(dataDir, 'pg')}`);
+  }
+  if (!env.MEILI_HOST) {
+    const meili = await startMeili({
+      dir: join(dataDir, 'meili'),
+      masterKey: secrets.meiliMasterKey,
+      onLog: log,
+    });
+    stack.services.push(meili);
+    next.MEILI_HOST = meili.host;
+    next.MEILI_MASTER_KEY = meili.masterKey;
+    out(`  Meilisearch (bundled) on ${meili.host}, data in ${join(dataDir, 'meili')}`);
+  }
+  return next;
+}
+
+function spawnApp(stack: Stack, name: string, script: string, env: Env): ChildProcess {
+  const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
+  stack.children.push(child);
+  child.once('exit', (code, signal) => {
+    if (!shuttingDown) {
+      process.stderr.write(`${name} exited (${signal ?? code}); stopping everything\n`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+let shuttingDown = false;
+let shutdown: (code: number) => Promise<void> = async (code) => process.exit(code);
+
+/** `npm start`: the whole portal on embedded defaults, with demo data on first start. */
+export async function startAll(distRoot: string): Promise<void> {
+  const dataDir = resolve(process.env.LUMBUNG_DATA_DIR ?? '.lumbung-data');
+  mkdirSync(dataDir, { recursive: true });
+  const stack = new Stack();
+  shutdown = async (code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    out('\nStopping Lumbung…');
+    await stack.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  out('Starting Lumbung…');
+  try {
+    const env = await startServices(stack, { NODE_ENV: 'development', ...process.env }, dataDir);
+    const config = loadConfig(env);
+    const prepared = await prepareDatabase(config.database.url, config.demo);
+    out(`  Database ready (${prepared.migrations.length} migrations applied now` +
+      `${prepared.demoSeeded ? ', demo data seeded' : ''})`);
+    const appEnv: Env = { ...env, DB_RUN_MIGRATIONS: 'false' };
+    spawnApp(stack, 'api', join(distRoot, 'apps/api/src/main.js'), appEnv);
+    spawnApp(stack, 'worker', join(distRoot, 'apps/worker/src/main.js'), appEnv);
+    const local = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
+    const base = `http://${local}:${config.http.port}`;
+    if (!(await waitForHealth(`${base}/api/v1/health`, 60_000))) {
+      throw new LocalServiceError(`the API did not answer ${base}/api/v1/health within 60 s`);
+    }
+    printBanner(base, config.demo.seed ? config.demo.password : undefined);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`\nLumbung could not start: ${message}\n`);
+    await shutdown(1);
+  }
+}
+
+function printBanner(base: string, demoPassword: string | undefined): void {
+  out('');
+  out(`Lumbung is running at ${base}`);
+  out(`  API docs:  ${base}/api/docs`);
+  out(`  Health:    ${base}/api/v1/health`);
+  if (demoPassword) {
+    out('');
+    out(`Demo logins (password: ${demoPassword}):`);
+    for (const l of demoLogins()) out(`  ${l.email.padEnd(28)} ${l.role} · ${l.opdCode}`);
+  }
+  out('');
+  out('Press Ctrl-C to stop.');
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '@lumbung/platform';
+import { prepareDatabase } from './local/database-setup';
+import { startAll } from './local/start';
+
+const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
+
+Commands:
+  start     start embedded PostgreSQL + Meilisearch (unless DATABASE_URL / MEILI_HOST are set),
+            migrate, seed demo data on first start, run the API and the worker
+  migrate   apply database migrations and reference data (uses DATABASE_URL)
+  seed      migrate, then seed demo data if it is not there yet (never in production)
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const distRoot = join(__dirname, '../../..');
+  switch (argv[0]) {
+    case 'start':
+      return startAll(distRoot);
+    case 'migrate': {
+      const config = loadConfig();
+      const result = await prepareDatabase(config.database.url, { ...config.demo, seed: false });
+      process.stdout.write(`${JSON.stringify({ msg: 'migrated', ...result })}\n`);
+      return;
+    }
+    case 'seed': {
+      const config = loadConfig();
+      const result = await prepareDatabase(config.database.url, { ...config.demo, seed: true });
+      process.stdout.write(`${JSON.stringify({ msg: 'seeded', ...result })}\n`);
+      return;
+    }
+    default:
+      process.stdout.write(USAGE);
+      process.exitCode = argv[0] ? 2 : 0;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { APP_CONFIG } from '@lumbung/platform';
+import type { AppConfig } from '@lumbung/platform';
+import { CurrentPrincipal, Public, RequirePermission } from '../authz/decorators';
+import { Permission } from '../authz/permissions';
+import { Principal } from '../authz/principal';
+import { AuthService, ClientInfo, IssuedSession } from './auth.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
+import { LoginDto } from './dto/login.dto';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+
+function clientOf(req: Request): ClientInfo {
+  return {
+    ip: req.ip ?? 'unknown',
+    userAgent: req.headers['user-agent'],
+    requestId: req.id === undefined ? undefined : String(req.id),
+  };
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @ApiOperation({ summary: 'Log in with NIP or email; sets the refresh cookie' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponseDto> {
+    return this.issue(res, await this.auth.login(dto.username, dto.password, clientOf(req)));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'New access token from the refresh cookie (rotates the cookie)' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  async refresh(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponseDto> {
+    const token = readRefreshCookie(req, this.config);
+    return this.issue(res, await this.auth.refresh(token, clientOf(req)));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @RequirePermission(Permission.SessionManage)
+  @ApiOperation({ summary: 'End this session (access and refresh tokens stop working)' })
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.auth.logout(principal);
+    clearRefreshCookie(res, this.config);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @RequirePermission(Permission.SessionManage)
+  @ApiOperation({ summary: 'The logged-in user with roles and permissions' })
+  @ApiOkResponse({ type: SessionUserDto })
+  me(@CurrentPrincipal() principal: Principal): Promise<SessionUserDto> {
+    return this.auth.me(principal);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @RequirePermission(Permission.SessionManage)
+  @ApiOperation({ summary: 'Change own password; ends every other session' })
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    await this.auth.changePassword(principal, dto.currentPassword, dto.newPassword);
+  }
+
+  private issue(res: Response, issued: IssuedSession): LoginResponseDto {
+    setRefreshCookie(res, this.config, issued.refreshToken, issued.refreshExpiresAt);
+    return issued.response;
+  }
+}

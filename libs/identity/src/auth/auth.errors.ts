@@ -1,0 +1,29 @@
+import { AppError } from '@lumbung/platform';
+
+export const AuthErrors = {
+  invalidCredentials: (): AppError =>
+    new AppError('INVALID_CREDENTIALS', 401, {
+      id: 'NIP/email atau kata sandi salah.',
+      en: 'Wrong NIP/email or password.',
+    }),
+  sessionExpired: (): AppError =>
+    new AppError('SESSION_EXPIRED', 401, {
+      id: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+      en: 'Your session has ended. Please log in again.',
+    }),
+  wrongCurrentPassword: (): AppError =>
+    new AppError('WRONG_CURRENT_PASSWORD', 400, {
+      id: 'Kata sandi saat ini salah.',
+      en: 'The current password is wrong.',
+    }),
+  weakPassword: (reason: string): AppError =>
+    new AppError(
+      'WEAK_PASSWORD',
+      400,
+      {
+        id: 'Kata sandi baru tidak memenuhi syarat (minimal 12 karakter, tidak sama dengan NIP atau email).',
+        en: 'The new password does not qualify (at least 12 characters, not your NIP or email).',
+      },
+      { reason },
+    ),
+};

@@ -1,0 +1,192 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AuditService } from '@lumbung/platform';
+import type { AppConfig } from '@lumbung/platform';
+import { Principal } from '../authz/principal';
+import { PrincipalLoader } from '../authz/principal.loader';
+import { UserEntity } from '../users/user.entity';
+import { SessionUserPresenter } from '../users/session-user.presenter';
+import { AuthErrors } from './auth.errors';
+import type { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { SessionEntity } from './session.entity';
+import { TokenService } from './token.service';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string;
+  requestId?: string;
+}
+
+export interface IssuedSession {
+  response: LoginResponseDto;
+  /** `<sessionId>.<secret>`, sent only as an HttpOnly cookie. */
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+/** Login, refresh-token rotation, logout and password change. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
+    private readonly principals: PrincipalLoader,
+    private readonly presenter: SessionUserPresenter,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
+    await this.throttle.assertAllowed(username, client.ip);
+    const user = await this.findLoginUser(username);
+    const ok = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !ok || !user.active || user.serviceAccount) {
+      await this.throttle.recordFailure(username, client.ip);
+      await this.audit.record({
+        actorId: user?.id ?? null,
+        action: 'authn_login_fail',
+        ip: client.ip,
+        requestId: client.requestId,
+        details: { reason: !user ? 'unknown_user' : !ok ? 'bad_password' : 'inactive' },
+      });
+      throw AuthErrors.invalidCredentials();
+    }
+    await this.throttle.recordSuccess(username, client.ip);
+    const issued = await this.openSession(user.id, client);
+    await this.audit.record({
+      actorId: user.id,
+      action: 'authn_login_success',
+      ip: client.ip,
+      requestId: client.requestId,
+    });
+    return issued;
+  }
+
+  /** Rotates the refresh token; a reused (already rotated) token revokes the whole session. */
+  async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<IssuedSession> {
+    const [sessionId, secret] = (refreshToken ?? '').split('.');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/i.test(sessionId)) {
+      throw AuthErrors.sessionExpired();
+    }
+    return this.ds.transaction(async (tx) => {
+      const session = await tx.findOne(SessionEntity, {
+        where: { id: sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!session || session.revokedAt || session.expiresAt <= new Date()) {
+        throw AuthErrors.sessionExpired();
+      }
+      if (session.refreshHash !== TokenService.hash(secret)) {
+        await tx.update(SessionEntity, session.id, {
+          revokedAt: new Date(),
+          revokeReason: 'refresh_reuse',
+        });
+        await this.audit.record(
+          { actorId: session.userId, action: 'session_refresh_reuse', ip: client.ip },
+          tx,
+        );
+        throw AuthErrors.sessionExpired();
+      }
+      const next = this.tokens.newRefreshSecret();
+      await tx.update(SessionEntity, session.id, {
+        refreshHash: next.hash,
+        lastUsedAt: new Date(),
+      });
+      const principal = await this.principals.load(session.userId, session.id);
+      if (!principal) throw AuthErrors.sessionExpired();
+      return {
+        response: await this.response(principal),
+        refreshToken: `${session.id}.${next.secret}`,
+        refreshExpiresAt: session.expiresAt,
+      };
+    });
+  }
+
+  async logout(principal: Principal): Promise<void> {
+    await this.ds.getRepository(SessionEntity).update(principal.sessionId, {
+      revokedAt: new Date(),
+      revokeReason: 'logout',
+    });
+    await this.audit.record({ actorId: principal.userId, action: 'authn_logout' });
+  }
+
+  /** Changes the password and ends every other session of the user. */
+  async changePassword(
+    principal: Principal,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const user = await this.ds
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: principal.userId })
+      .getOneOrFail();
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw AuthErrors.wrongCurrentPassword();
+    }
+    const problem = passwordProblem(newPassword, user);
+    if (problem) throw AuthErrors.weakPassword(problem);
+    const hash = await hashPassword(newPassword);
+    await this.ds.transaction(async (tx) => {
+      await tx.update(UserEntity, user.id, { passwordHash: hash, passwordChangedAt: new Date() });
+      await tx
+        .createQueryBuilder()
+        .update(SessionEntity)
+        .set({ revokedAt: new Date(), revokeReason: 'password_changed' })
+        .where('user_id = :uid AND id <> :sid AND revoked_at IS NULL', {
+          uid: user.id,
+          sid: principal.sessionId,
+        })
+        .execute();
+      await this.audit.record({ actorId: user.id, action: 'authn_password_change' }, tx);
+    });
+  }
+
+  me(principal: Principal): Promise<SessionUserDto> {
+    return this.presenter.present(principal);
+  }
+
+  private async findLoginUser(username: string): Promise<UserEntity | null> {
+    const value = username.trim().toLowerCase();
+    const column = /^\d{18}$/.test(value) ? 'u.nip' : 'u.email';
+    return this.ds
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where(`${column} = :value`, { value })
+      .getOne();
+  }
+
+  private async openSession(userId: string, client: ClientInfo): Promise<IssuedSession> {
+    const { secret, hash } = this.tokens.newRefreshSecret();
+    const expiresAt = new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000);
+    const session = await this.ds.getRepository(SessionEntity).save({
+      userId,
+      refreshHash: hash,
+      expiresAt,
+      ip: client.ip.slice(0, 64),
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    const principal = await this.principals.load(userId, session.id);
+    if (!principal) throw AuthErrors.invalidCredentials();
+    return {
+      response: await this.response(principal),
+      refreshToken: `${session.id}.${secret}`,
+      refreshExpiresAt: expiresAt,
+    };
+  }
+
+  private async response(principal: Principal): Promise<LoginResponseDto> {
+    return {
+      accessToken: this.tokens.signAccess({ sub: principal.userId, sid: principal.sessionId }),
+      tokenType: 'Bearer',
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+      user: await this.presenter.present(principal),
+    };
+  }
+}

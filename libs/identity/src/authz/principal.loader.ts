@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isRole } from './permissions';
+import { Principal, RoleGrant } from './principal';
+
+interface Row {
+  opd_id: string;
+  grants: { role: string; opd_id: string | null; cop_id: string | null }[];
+}
+
+/**
+ * Loads the caller from the database on every request, so deactivation, revoked sessions and
+ * role changes take effect on the very next request.
+ */
+@Injectable()
+export class PrincipalLoader {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async load(userId: string, sessionId: string): Promise<Principal | undefined> {
+    const rows: Row[] = await this.ds.query(
+      `SELECT u.opd_id,
+              COALESCE(json_agg(json_build_object('role', r.role, 'opd_id', r.opd_id, 'cop_id', r.cop_id))
+                       FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
+         FROM users u
+         JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2
+                             AND s.revoked_at IS NULL AND s.expires_at > now()
+         LEFT JOIN user_roles r ON r.user_id = u.id
+        WHERE u.id = $1 AND u.active
+        GROUP BY u.id`,
+      [userId, sessionId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const grants: RoleGrant[] = row.grants
+      .filter((g) => isRole(g.role))
+      .map((g) => ({
+        role: g.role as RoleGrant['role'],
+        ...(g.opd_id ? { opdId: g.opd_id } : {}),
+        ...(g.cop_id ? { copId: g.cop_id } : {}),
+      }));
+    // Every active user is an ASN reader, whatever else they hold.
+    if (!grants.some((g) => g.role === 'asn')) grants.unshift({ role: 'asn' });
+    return new Principal(userId, sessionId, row.opd_id, grants);
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottleService } from './auth/login-throttle.service';
+import { SessionEntity } from './auth/session.entity';
+import { TokenService } from './auth/token.service';
+import { PrincipalLoader } from './authz/principal.loader';
+import { OpdEntity } from './opds/opd.entity';
+import { OpdsService } from './opds/opds.service';
+import { UserImportService } from './users/import/user-import.service';
+import { SessionUserPresenter } from './users/session-user.presenter';
+import { UserRoleEntity } from './users/user-role.entity';
+import { UserEntity } from './users/user.entity';
+import { UsersRepository } from './users/users.repository';
+import { UsersService } from './users/users.service';
+
+/** Users, OPD directory, roles and authentication (no HTTP). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OpdEntity, UserEntity, UserRoleEntity, SessionEntity]),
+    JwtModule.register({}),
+  ],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    TokenService,
+    PrincipalLoader,
+    OpdsService,
+    UsersRepository,
+    UsersService,
+    UserImportService,
+    SessionUserPresenter,
+  ],
+  exports: [OpdsService, UsersService, TokenService, PrincipalLoader, AuthService, UserImportService],
+})
+export class IdentityModule {}

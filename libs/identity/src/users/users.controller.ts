@@ -1,0 +1,123 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CommonErrors } from '@lumbung/platform';
+import { CurrentPrincipal, RequirePermission } from '../authz/decorators';
+import { Permission } from '../authz/permissions';
+import { Principal } from '../authz/principal';
+import { CreateUserDto } from './dto/create-user.dto';
+import { ImportReportDto, ImportUsersQueryDto } from './dto/import-users.dto';
+import { ListUsersQueryDto } from './dto/list-users-query.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserPageDto, UserResponseDto } from './dto/user-response.dto';
+import { decodeCsvUpload } from './import/csv-upload';
+import { UserImportService } from './import/user-import.service';
+import { presentUser } from './user.presenter';
+import { UsersService } from './users.service';
+
+const CSV_MAX_BYTES = 5 * 1024 * 1024;
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly importer: UserImportService,
+  ) {}
+
+  @Get()
+  @RequirePermission(Permission.UserRead)
+  @ApiOperation({ summary: 'Users the caller administers (admins: all; OPD admins: own OPD)' })
+  @ApiOkResponse({ type: UserPageDto })
+  async list(
+    @CurrentPrincipal() actor: Principal,
+    @Query() query: ListUsersQueryDto,
+  ): Promise<UserPageDto> {
+    const page = await this.users.list(actor, query);
+    return { ...page, items: page.items.map(presentUser) };
+  }
+
+  @Post()
+  @RequirePermission(Permission.UserManage)
+  @ApiOperation({ summary: 'Create a user in an OPD the caller administers' })
+  @ApiCreatedResponse({ type: UserResponseDto })
+  async create(
+    @CurrentPrincipal() actor: Principal,
+    @Body() dto: CreateUserDto,
+  ): Promise<UserResponseDto> {
+    return presentUser(await this.users.create(actor, dto));
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @RequirePermission(Permission.UserManage)
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2, parts: 3},
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'CSV: nip,name,email,opd_code,jabatan,jabatan_kategori,roles (, or ;)',
+        },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'Import users from CSV, idempotent by NIP, with a per-row report' })
+  @ApiOkResponse({ type: ImportReportDto })
+  async import(
+    @CurrentPrincipal() actor: Principal,
+    @Query() query: ImportUsersQueryDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<ImportReportDto> {
+    if (!file) throw CommonErrors.validation([{ field: 'file', problems: ['required'] }]);
+    return this.importer.import(actor, decodeCsvUpload(file.buffer), query.dryRun ?? false);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.UserRead)
+  @ApiOperation({ summary: 'One user (404 outside the caller’s OPDs)' })
+  @ApiOkResponse({ type: UserResponseDto })
+  async get(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<UserResponseDto> {
+    return presentUser(await this.users.get(actor, id));
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.UserManage)
+  @ApiOperation({ summary: 'Edit, re-role or deactivate a user' })
+  @ApiOkResponse({ type: UserResponseDto })
+  async update(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponseDto> {
+    return presentUser(await this.users.update(actor, id, dto));
+  }
+}

@@ -1,0 +1,33 @@
+import { AppError, CommonErrors } from '@lumbung/platform';
+
+export const UserErrors = {
+  invalidNip: (problem: string): AppError =>
+    CommonErrors.validation([{ field: 'nip', problems: [`nip_${problem}`] }]),
+  unknownOpd: (field = 'opdCode'): AppError =>
+    CommonErrors.validation([{ field, problems: ['unknown_opd'] }]),
+  nipTaken: (): AppError =>
+    CommonErrors.conflict('NIP_TAKEN', {
+      id: 'NIP sudah terdaftar.',
+      en: 'This NIP is already registered.',
+    }),
+  emailTaken: (): AppError =>
+    CommonErrors.conflict('EMAIL_TAKEN', {
+      id: 'Email sudah dipakai pengguna lain.',
+      en: 'This email is already used by another user.',
+    }),
+  roleNotAllowed: (role: string): AppError =>
+    new AppError(
+      'ROLE_NOT_ALLOWED',
+      403,
+      {
+        id: 'Anda tidak dapat memberikan peran ini.',
+        en: 'You cannot grant this role.',
+      },
+      { role },
+    ),
+  cannotChangeSelf: (): AppError =>
+    new AppError('CANNOT_CHANGE_OWN_ACCESS', 409, {
+      id: 'Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.',
+      en: 'You cannot deactivate yourself or change your own roles.',
+    }),
+};

@@ -1,0 +1,167 @@
+/**
+ * The one place that reads process.env. Every variable is validated once, at start, and the
+ * result is a typed, grouped, frozen object. A bad value stops the process with a message that
+ * names the variable.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  readonly env: NodeEnv;
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly corsOrigins: readonly string[];
+    readonly trustProxyHops: number;
+    readonly bodyLimitBytes: number;
+    readonly rateLimitPerMinute: number;
+  };
+  readonly database: { readonly url: string; readonly runMigrations: boolean };
+  readonly search: { readonly host: string; readonly apiKey: string; readonly indexPrefix: string };
+  readonly auth: {
+    readonly jwtSecret: string;
+    readonly accessTokenTtlSeconds: number;
+    readonly refreshTokenTtlSeconds: number;
+    readonly secureCookies: boolean;
+    readonly loginFailureWindowSeconds: number;
+    readonly loginFailuresPerAccount: number;
+    readonly loginFailuresPerIp: number;
+  };
+  readonly log: { readonly level: string };
+  readonly demo: { readonly seed: boolean; readonly password: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback?: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (value === undefined) {
+      this.problems.push(`${name} is required`);
+      return '';
+    }
+    return value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = /^-?\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  url(name: string, protocols: readonly string[], fallback?: string): string {
+    const value = this.string(name, fallback);
+    if (!value) return value;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+    } catch {
+      this.problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
+    }
+    return value;
+  }
+}
+
+/** Validates the environment and returns the configuration, or throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const production = nodeEnv === 'production';
+
+  const jwtSecret = r.string('JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters');
+  const corsRaw = r.raw('CORS_ORIGINS');
+  const corsOrigins = corsRaw ? corsRaw.split(',').map((o) => o.trim()).filter(Boolean) : [];
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      r.problems.push(`CORS_ORIGINS has an invalid origin "${origin}" (use scheme://host[:port])`);
+    }
+  }
+  const demoSeed = r.bool('SEED_DEMO', !production);
+  if (production && demoSeed) r.problems.push('SEED_DEMO cannot be true when NODE_ENV=production');
+  const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info');
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    http: {
+      host: r.string('HOST', '0.0.0.0'),
+      port: r.int('PORT', 3000, 0, 65535),
+      corsOrigins,
+      trustProxyHops: r.int('TRUST_PROXY_HOPS', 0, 0, 10),
+      bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
+      rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    },
+    database: {
+      url: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+      runMigrations: r.bool('DB_RUN_MIGRATIONS', !production),
+    },
+    search: {
+      host: r.url('MEILI_HOST', ['http:', 'https:']),
+      apiKey: r.string('MEILI_MASTER_KEY', production ? undefined : ''),
+      indexPrefix: r.string('MEILI_INDEX_PREFIX', 'lumbung'),
+    },
+    auth: {
+      jwtSecret,
+      accessTokenTtlSeconds: r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
+      refreshTokenTtlSeconds: r.int('REFRESH_TOKEN_TTL_SECONDS', 14 * 86400, 300, 90 * 86400),
+      secureCookies: r.bool('SECURE_COOKIES', production),
+      loginFailureWindowSeconds: r.int('LOGIN_FAILURE_WINDOW_SECONDS', 900, 10, 86400),
+      loginFailuresPerAccount: r.int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      loginFailuresPerIp: r.int('LOGIN_FAILURES_PER_IP', 30, 1, 100_000),
+    },
+    log: { level: logLevel },
+    demo: { seed: demoSeed, password: r.string('DEMO_PASSWORD', 'Lumbung#2025') },
+  };
+  if (config.search.indexPrefix && !/^[a-z0-9_]{1,40}$/.test(config.search.indexPrefix)) {
+    r.problems.push('MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores');
+  }
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}

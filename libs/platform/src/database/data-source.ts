@@ -1,0 +1,37 @@
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityRef = Function | EntitySchema;
+
+/** One source of truth for TypeORM options: migrations only, never synchronize. */
+export function dataSourceOptions(url: string, entities: EntityRef[] = []): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: 10, connectionTimeoutMillis: 5000, application_name: 'lumbung' },
+  };
+}
+
+/** Applies pending migrations in one transaction; returns the names it ran. */
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations({ transaction: 'all' });
+    return ran.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** True when the database lacks a migration this build knows about. */
+export async function hasPendingMigrations(ds: DataSource): Promise<boolean> {
+  return ds.showMigrations();
+}

@@ -1,0 +1,89 @@
+/** Text shown to people: Bahasa Indonesia first, English available. */
+export interface LocalizedText {
+  readonly id: string;
+  readonly en: string;
+}
+
+/**
+ * A domain error with a stable code. Services throw these; the global filter turns them into
+ * `{ code, message, details? }` with the given HTTP status.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly text: LocalizedText,
+    readonly details?: unknown,
+  ) {
+    super(text.en);
+    this.name = 'AppError';
+  }
+}
+
+/** Errors every context shares. Context-specific codes live beside their context. */
+export const CommonErrors = {
+  validation: (details: unknown): AppError =>
+    new AppError(
+      'VALIDATION_FAILED',
+      400,
+      { id: 'Data yang dikirim tidak valid.', en: 'The request is not valid.' },
+      details,
+    ),
+  malformedBody: (): AppError =>
+    new AppError('MALFORMED_BODY', 400, {
+      id: 'Isi permintaan bukan JSON yang valid.',
+      en: 'The request body is not valid JSON.',
+    }),
+  unauthenticated: (): AppError =>
+    new AppError('UNAUTHENTICATED', 401, {
+      id: 'Silakan masuk terlebih dahulu.',
+      en: 'Please log in first.',
+    }),
+  forbidden: (): AppError =>
+    new AppError('FORBIDDEN', 403, {
+      id: 'Anda tidak memiliki izin untuk tindakan ini.',
+      en: 'You are not allowed to do this.',
+    }),
+  notFound: (): AppError =>
+    new AppError('NOT_FOUND', 404, {
+      id: 'Data tidak ditemukan.',
+      en: 'Not found.',
+    }),
+  methodNotAllowed: (): AppError =>
+    new AppError('METHOD_NOT_ALLOWED', 405, {
+      id: 'Metode ini tidak didukung untuk alamat ini.',
+      en: 'This method is not supported here.',
+    }),
+  conflict: (code: string, text: LocalizedText, details?: unknown): AppError =>
+    new AppError(code, 409, text, details),
+  payloadTooLarge: (): AppError =>
+    new AppError('PAYLOAD_TOO_LARGE', 413, {
+      id: 'Ukuran data terlalu besar.',
+      en: 'The request is too large.',
+    }),
+  unsupportedMediaType: (): AppError =>
+    new AppError('UNSUPPORTED_MEDIA_TYPE', 415, {
+      id: 'Jenis konten tidak didukung.',
+      en: 'Unsupported content type.',
+    }),
+  rateLimited: (retryAfterSeconds?: number): AppError =>
+    new AppError(
+      'RATE_LIMITED',
+      429,
+      {
+        id: 'Terlalu banyak permintaan. Coba lagi nanti.',
+        en: 'Too many requests. Try again later.',
+      },
+      retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
+    ),
+  internal: (): AppError =>
+    new AppError('INTERNAL_ERROR', 500, {
+      id: 'Terjadi kesalahan pada server.',
+      en: 'Something went wrong on the server.',
+    }),
+  unavailable: (): AppError =>
+    new AppError('SERVICE_UNAVAILABLE', 503, {
+      id: 'Layanan sedang tidak tersedia.',
+      en: 'The service is unavailable.',
+    }),
+} as const;

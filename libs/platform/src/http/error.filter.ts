@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError, CommonErrors } from './app-error';
+import { preferredLanguage } from './language';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** Maps a framework HttpException (unknown route, throttler, body parser…) to our codes. */
+function fromHttpException(error: HttpException): AppError {
+  const status = error.getStatus();
+  switch (status) {
+    case 400:
+      return CommonErrors.validation(undefined);
+    case 401:
+      return CommonErrors.unauthenticated();
+    case 403:
+      return CommonErrors.forbidden();
+    case 404:
+      return CommonErrors.notFound();
+    case 405:
+      return CommonErrors.methodNotAllowed();
+    case 413:
+      return CommonErrors.payloadTooLarge();
+    case 415:
+      return CommonErrors.unsupportedMediaType();
+    case 429:
+      return CommonErrors.rateLimited();
+    default:
+      return status >= 500
+        ? CommonErrors.internal()
+        : new AppError('REQUEST_FAILED', status, { id: 'Permintaan gagal.', en: 'Request failed.' });
+  }
+}
+
+/** Errors raised by Express body parsers before Nest routing carry `type`/`status`. */
+function fromBodyParser(error: unknown): AppError | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.too.large') return CommonErrors.payloadTooLarge();
+  if (type === 'entity.parse.failed') return CommonErrors.malformedBody();
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return CommonErrors.unsupportedMediaType();
+  }
+  if (type === 'request.aborted' || type === 'request.size.invalid') {
+    return CommonErrors.validation(undefined);
+  }
+  return undefined;
+}
+
+/** Turns any error into an AppError; anything unexpected becomes a generic 500. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const parsed = fromBodyParser(error);
+  if (parsed) return parsed;
+  if (error instanceof HttpException) return fromHttpException(error);
+  return CommonErrors.internal();
+}
+
+/** The one error shape for every response: `{ code, message, details? }`. */
+@Catch()
+export class AppErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const error = toAppError(exception);
+    if (error.status >= 500) {
+      this.logger.error({ err: exception, path: req.path }, 'unhandled error');
+    }
+    writeError(req, res, error);
+  }
+}
+
+export function writeError(req: Request, res: Response, error: AppError): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const lang = preferredLanguage(req.headers['accept-language']);
+  const body: ErrorBody = { code: error.code, message: error.text[lang] };
+  if (error.details !== undefined) body.details = error.details;
+  const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (error.status === 429 && retry !== undefined) res.setHeader('Retry-After', String(retry));
+  res.status(error.status).json(body);
+}

@@ -1,0 +1,2 @@
+export * from './search-client';
+export * from './search.module';
