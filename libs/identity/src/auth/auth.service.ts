@@ -72,14 +72,13 @@ export class AuthService {
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/i.test(sessionId)) {
       throw AuthErrors.sessionExpired();
     }
-    return this.ds.transaction(async (tx) => {
+    // The revocation on reuse must commit, so the transaction returns instead of throwing.
+    const outcome = await this.ds.transaction(async (tx) => {
       const session = await tx.findOne(SessionEntity, {
         where: { id: sessionId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!session || session.revokedAt || session.expiresAt <= new Date()) {
-        throw AuthErrors.sessionExpired();
-      }
+      if (!session || session.revokedAt || session.expiresAt <= new Date()) return undefined;
       if (session.refreshHash !== TokenService.hash(secret)) {
         await tx.update(SessionEntity, session.id, {
           revokedAt: new Date(),
@@ -89,21 +88,22 @@ export class AuthService {
           { actorId: session.userId, action: 'session_refresh_reuse', ip: client.ip },
           tx,
         );
-        throw AuthErrors.sessionExpired();
+        return undefined;
       }
       const next = this.tokens.newRefreshSecret();
       await tx.update(SessionEntity, session.id, {
         refreshHash: next.hash,
         lastUsedAt: new Date(),
       });
-      const principal = await this.principals.load(session.userId, session.id);
-      if (!principal) throw AuthErrors.sessionExpired();
-      return {
-        response: await this.response(principal),
-        refreshToken: `${session.id}.${next.secret}`,
-        refreshExpiresAt: session.expiresAt,
-      };
+      return { session, secret: next.secret };
     });
+    const principal = outcome && (await this.principals.load(outcome.session.userId, outcome.session.id));
+    if (!outcome || !principal) throw AuthErrors.sessionExpired();
+    return {
+      response: await this.response(principal),
+      refreshToken: `${outcome.session.id}.${outcome.secret}`,
+      refreshExpiresAt: outcome.session.expiresAt,
+    };
   }
 
   async logout(principal: Principal): Promise<void> {

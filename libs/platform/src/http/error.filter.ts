@@ -57,6 +57,14 @@ export function toAppError(error: unknown): AppError {
   const parsed = fromBodyParser(error);
   if (parsed) return parsed;
   if (error instanceof HttpException) return fromHttpException(error);
+  // A unique constraint lost a race that the service's own check could not see.
+  const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  if (driverCode === '23505') {
+    return CommonErrors.conflict('CONFLICT', {
+      id: 'Data yang sama sudah ada.',
+      en: 'The same data already exists.',
+    });
+  }
   return CommonErrors.internal();
 }
 

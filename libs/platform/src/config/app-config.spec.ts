@@ -1,0 +1,244 @@
+import { AppConfig, ConfigError, loadConfig } from './app-config';
+
+const SECRET = 'a-very-long-secret-of-32-chars!!';
+
+const VALID = {
+  DATABASE_URL: 'postgres://lumbung:secret@localhost:5432/lumbung',
+  MEILI_HOST: 'http://localhost:7700',
+  JWT_SECRET: SECRET,
+} as const;
+
+function problemsOf(env: Record<string, string | undefined>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('loadConfig did not throw');
+}
+
+describe('loadConfig', () => {
+  it('fills every default from a minimal valid environment', () => {
+    expect(SECRET).toHaveLength(32);
+    const expected: AppConfig = {
+      env: 'development',
+      http: {
+        host: '0.0.0.0',
+        port: 3000,
+        corsOrigins: [],
+        trustProxyHops: 0,
+        bodyLimitBytes: 262144,
+        rateLimitPerMinute: 600,
+      },
+      database: { url: 'postgres://lumbung:secret@localhost:5432/lumbung', runMigrations: true },
+      search: { host: 'http://localhost:7700', apiKey: '', indexPrefix: 'lumbung' },
+      auth: {
+        jwtSecret: SECRET,
+        accessTokenTtlSeconds: 900,
+        refreshTokenTtlSeconds: 1209600,
+        secureCookies: false,
+        loginFailureWindowSeconds: 900,
+        loginFailuresPerAccount: 5,
+        loginFailuresPerIp: 30,
+      },
+      log: { level: 'info' },
+      demo: { seed: true, password: 'Lumbung#2025' },
+    };
+    expect(loadConfig({ ...VALID })).toEqual(expected);
+  });
+
+  it('reads explicit values, trimming whitespace', () => {
+    const config = loadConfig({
+      ...VALID,
+      PORT: ' 8080 ',
+      HOST: '127.0.0.1',
+      CORS_ORIGINS: 'https://lumbung.jakarta.go.id, http://localhost:5173 ,',
+      TRUST_PROXY_HOPS: '2',
+      SEED_DEMO: 'off',
+      DEMO_PASSWORD: 'Rahasia#1',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://db.internal/lumbung',
+      MEILI_HOST: 'https://search.internal',
+      MEILI_INDEX_PREFIX: 'test_01',
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.http.host).toBe('127.0.0.1');
+    expect(config.http.corsOrigins).toEqual([
+      'https://lumbung.jakarta.go.id',
+      'http://localhost:5173',
+    ]);
+    expect(config.http.trustProxyHops).toBe(2);
+    expect(config.demo).toEqual({ seed: false, password: 'Rahasia#1' });
+    expect(config.log.level).toBe('debug');
+    expect(config.database.url).toBe('postgresql://db.internal/lumbung');
+    expect(config.search.host).toBe('https://search.internal');
+    expect(config.search.indexPrefix).toBe('test_01');
+  });
+
+  it('treats blank values as unset', () => {
+    const config = loadConfig({ ...VALID, PORT: '   ', SEED_DEMO: '' });
+    expect(config.http.port).toBe(3000);
+    expect(config.demo.seed).toBe(true);
+    expect(problemsOf({ ...VALID, DATABASE_URL: '  ' })).toEqual(['DATABASE_URL is required']);
+  });
+
+  it('uses production defaults: no demo seed, no migrations, secure cookies', () => {
+    const config = loadConfig({ ...VALID, NODE_ENV: 'production', MEILI_MASTER_KEY: 'key' });
+    expect(config.env).toBe('production');
+    expect(config.demo.seed).toBe(false);
+    expect(config.database.runMigrations).toBe(false);
+    expect(config.auth.secureCookies).toBe(true);
+    expect(config.search.apiKey).toBe('key');
+  });
+
+  it('requires MEILI_MASTER_KEY in production only', () => {
+    expect(problemsOf({ ...VALID, NODE_ENV: 'production' })).toEqual([
+      'MEILI_MASTER_KEY is required',
+    ]);
+    expect(loadConfig({ ...VALID, NODE_ENV: 'test' }).search.apiKey).toBe('');
+  });
+
+  it('uses warn logging and keeps the demo seed in test', () => {
+    const config = loadConfig({ ...VALID, NODE_ENV: 'test' });
+    expect(config.log.level).toBe('warn');
+    expect(config.demo.seed).toBe(true);
+  });
+
+  describe('problems name the variable', () => {
+    it.each([
+      ['missing DATABASE_URL', { DATABASE_URL: undefined }, 'DATABASE_URL is required'],
+      ['missing MEILI_HOST', { MEILI_HOST: undefined }, 'MEILI_HOST is required'],
+      ['missing JWT_SECRET', { JWT_SECRET: undefined }, 'JWT_SECRET is required'],
+      [
+        'non-numeric PORT',
+        { PORT: 'abc' },
+        'PORT must be a whole number from 0 to 65535 (got "abc")',
+      ],
+      [
+        'out-of-range PORT',
+        { PORT: '70000' },
+        'PORT must be a whole number from 0 to 65535 (got "70000")',
+      ],
+      ['negative PORT', { PORT: '-1' }, 'PORT must be a whole number from 0 to 65535 (got "-1")'],
+      [
+        'fractional PORT',
+        { PORT: '3000.5' },
+        'PORT must be a whole number from 0 to 65535 (got "3000.5")',
+      ],
+      [
+        'short JWT_SECRET',
+        { JWT_SECRET: 'x'.repeat(31) },
+        'JWT_SECRET must be at least 32 characters',
+      ],
+      ['MEILI_HOST not a URL', { MEILI_HOST: 'not a url' }, 'MEILI_HOST must be a http: or https: URL'],
+      [
+        'MEILI_HOST without scheme',
+        { MEILI_HOST: 'localhost:7700' },
+        'MEILI_HOST must be a http: or https: URL',
+      ],
+      [
+        'DATABASE_URL of another database',
+        { DATABASE_URL: 'mysql://localhost/lumbung' },
+        'DATABASE_URL must be a postgres: or postgresql: URL',
+      ],
+      [
+        'unknown NODE_ENV',
+        { NODE_ENV: 'staging' },
+        'NODE_ENV must be one of development, production, test (got "staging")',
+      ],
+      ['bad boolean', { SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false (got "maybe")'],
+      [
+        'unknown LOG_LEVEL',
+        { LOG_LEVEL: 'verbose' },
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")',
+      ],
+      [
+        'CORS origin with a path',
+        { CORS_ORIGINS: 'https://ok.example,https://bad.example/' },
+        'CORS_ORIGINS has an invalid origin "https://bad.example/" (use scheme://host[:port])',
+      ],
+      [
+        'CORS origin without scheme',
+        { CORS_ORIGINS: 'lumbung.jakarta.go.id' },
+        'CORS_ORIGINS has an invalid origin "lumbung.jakarta.go.id" (use scheme://host[:port])',
+      ],
+      [
+        'upper-case MEILI_INDEX_PREFIX',
+        { MEILI_INDEX_PREFIX: 'Lumbung' },
+        'MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores',
+      ],
+    ])('reports %s', (_label, override, problem) => {
+      expect(problemsOf({ ...VALID, ...override })).toEqual([problem]);
+    });
+
+    it('accepts the PORT bounds 0 and 65535 and a 32-character secret', () => {
+      expect(loadConfig({ ...VALID, PORT: '0' }).http.port).toBe(0);
+      expect(loadConfig({ ...VALID, PORT: '65535' }).http.port).toBe(65535);
+      expect(loadConfig({ ...VALID, JWT_SECRET: 'y'.repeat(32) }).auth.jwtSecret).toBe(
+        'y'.repeat(32),
+      );
+    });
+
+    it('refuses SEED_DEMO=true in production', () => {
+      expect(
+        problemsOf({ ...VALID, NODE_ENV: 'production', MEILI_MASTER_KEY: 'k', SEED_DEMO: 'true' }),
+      ).toEqual(['SEED_DEMO cannot be true when NODE_ENV=production']);
+    });
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({
+      MEILI_HOST: 'not a url',
+      JWT_SECRET: 'short',
+      PORT: 'abc',
+      CORS_ORIGINS: 'ftp://files.example',
+      NODE_ENV: 'production',
+      SEED_DEMO: 'true',
+      MEILI_MASTER_KEY: 'k',
+    });
+    expect([...problems].sort()).toEqual(
+      [
+        'JWT_SECRET must be at least 32 characters',
+        'CORS_ORIGINS has an invalid origin "ftp://files.example" (use scheme://host[:port])',
+        'SEED_DEMO cannot be true when NODE_ENV=production',
+        'PORT must be a whole number from 0 to 65535 (got "abc")',
+        'DATABASE_URL is required',
+        'MEILI_HOST must be a http: or https: URL',
+      ].sort(),
+    );
+  });
+
+  it('puts every problem in the error message', () => {
+    try {
+      loadConfig({ PORT: '70000' });
+      throw new Error('loadConfig did not throw');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).name).toBe('ConfigError');
+      const message = (error as Error).message;
+      expect(message.startsWith('Invalid configuration:\n  - ')).toBe(true);
+      for (const name of ['JWT_SECRET', 'PORT', 'DATABASE_URL', 'MEILI_HOST']) {
+        expect(message).toContain(name);
+      }
+    }
+  });
+
+  it('returns a deeply frozen object', () => {
+    const config = loadConfig({ ...VALID, CORS_ORIGINS: 'https://a.example' });
+    expect(Object.isFrozen(config)).toBe(true);
+    for (const group of [config.http, config.database, config.search, config.auth, config.log]) {
+      expect(Object.isFrozen(group)).toBe(true);
+    }
+    expect(Object.isFrozen(config.demo)).toBe(true);
+    expect(Object.isFrozen(config.http.corsOrigins)).toBe(true);
+    expect(() => {
+      (config.http as { port: number }).port = 1;
+    }).toThrow(TypeError);
+    expect(() => {
+      (config.http.corsOrigins as string[]).push('https://evil.example');
+    }).toThrow(TypeError);
+    expect(config.http.port).toBe(3000);
+    expect(config.http.corsOrigins).toEqual(['https://a.example']);
+  });
+});

@@ -1,0 +1,77 @@
+import type TestAgent from 'supertest/lib/agent';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../libs/identity/src/auth/password';
+
+export const TEST_PASSWORD = 'Rahasia#Uji2025';
+let hashOnce: Promise<string> | undefined;
+let sequence = 0;
+
+/** A valid NIP, unique within the run (the sequence goes into the last digits). */
+export function nextNip(sex: 1 | 2 = 1): string {
+  sequence += 1;
+  const seq = String(sequence % 1000).padStart(3, '0');
+  const day = String(1 + (Math.floor(sequence / 1000) % 28)).padStart(2, '0');
+  return `198503${day}201001${sex}${seq}`;
+}
+
+export async function opdIdOf(ds: DataSource, code: string): Promise<string> {
+  const [row] = (await ds.query(`SELECT id FROM opds WHERE code = $1`, [code])) as { id: string }[];
+  if (!row) throw new Error(`no OPD ${code}`);
+  return row.id;
+}
+
+export interface GivenUser {
+  id: string;
+  nip: string;
+  email: string;
+  password: string;
+  opdCode: string;
+}
+
+/** Inserts a user straight into the database with roles; OPD roles are scoped to `opd`. */
+export async function givenUser(
+  ds: DataSource,
+  overrides: { opd?: string; roles?: string[]; active?: boolean; name?: string } = {},
+): Promise<GivenUser> {
+  const opdCode = overrides.opd ?? 'BPSDM';
+  const opdId = await opdIdOf(ds, opdCode);
+  const nip = nextNip();
+  const email = `user${nip.slice(-9)}@uji.lumbung.test`;
+  hashOnce ??= hashPassword(TEST_PASSWORD);
+  const [user] = (await ds.query(
+    `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex,
+                        password_hash, active)
+     VALUES ($1, $2, $3, $4, 'Analis Kebijakan', 'fungsional_lain', '1985-03-01', 'male', $5, $6)
+     RETURNING id`,
+    [nip, overrides.name ?? `Pegawai ${nip.slice(-4)}`, email, opdId, await hashOnce, overrides.active ?? true],
+  )) as { id: string }[];
+  for (const role of new Set(['asn', ...(overrides.roles ?? [])])) {
+    const scoped = role === 'verifier' || role === 'opd_admin';
+    await ds.query(`INSERT INTO user_roles (user_id, role, opd_id) VALUES ($1, $2, $3)`, [
+      user!.id,
+      role,
+      scoped ? opdId : null,
+    ]);
+  }
+  return { id: user!.id, nip, email, password: TEST_PASSWORD, opdCode };
+}
+
+export interface Session {
+  token: string;
+  cookie: string;
+  auth: { Authorization: string };
+}
+
+export async function login(http: () => TestAgent, user: { email: string; password?: string }): Promise<Session> {
+  const res = await http()
+    .post('/api/v1/auth/login')
+    .send({ username: user.email, password: user.password ?? TEST_PASSWORD });
+  if (res.status !== 200) throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
+  const body = res.body as { accessToken: string };
+  const setCookie = res.headers['set-cookie'] as unknown as string[];
+  return {
+    token: body.accessToken,
+    cookie: setCookie[0]!.split(';')[0]!,
+    auth: { Authorization: `Bearer ${body.accessToken}` },
+  };
+}
