@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../../apps/cli/src/local/free-port';
 import { registeredRoutes } from '../support/routes';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -77,13 +77,7 @@ describe('platform: health, errors, headers, request ids', () => {
 
 describe('platform: degraded dependencies', () => {
   it('reports search down but stays up (200, degraded)', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer();
-      s.listen(0, '127.0.0.1', () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
+    const port = await freePort();
     const t = await createTestApp({ MEILI_HOST: `http://127.0.0.1:${port}` });
     try {
       const res = await t.http().get('/api/v1/health').expect(200);

@@ -131,7 +131,11 @@ describe('loadConfig', () => {
         { JWT_SECRET: 'x'.repeat(31) },
         'JWT_SECRET must be at least 32 characters',
       ],
-      ['MEILI_HOST not a URL', { MEILI_HOST: 'not a url' }, 'MEILI_HOST must be a http: or https: URL'],
+      [
+        'MEILI_HOST not a URL',
+        { MEILI_HOST: 'not a url' },
+        'MEILI_HOST must be a http: or https: URL',
+      ],
       [
         'MEILI_HOST without scheme',
         { MEILI_HOST: 'localhost:7700' },

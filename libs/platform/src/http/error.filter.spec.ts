@@ -25,10 +25,9 @@ describe('toAppError', () => {
   });
 
   it('passes an AppError through even when it carries a body-parser type', () => {
-    const original = Object.assign(
-      new AppError('CUSTOM', 422, { id: 'x', en: 'x' }),
-      { type: 'entity.too.large' },
-    );
+    const original = Object.assign(new AppError('CUSTOM', 422, { id: 'x', en: 'x' }), {
+      type: 'entity.too.large',
+    });
     expect(toAppError(original)).toBe(original);
   });
 

@@ -1,0 +1,128 @@
+import type { Test } from 'supertest';
+import matrix from '../authz/matrix.json';
+import { givenUser, GivenUser, nextNip, TEST_PASSWORD } from '../support/factories';
+import { registeredRoutes } from '../support/routes';
+import { createTestApp, TestApp } from '../support/test-app';
+
+type Actor = (typeof matrix.actors)[number];
+type RouteKey = keyof typeof matrix.routes;
+
+interface Fixtures {
+  target: GivenUser;
+  loginUser: GivenUser;
+}
+
+/** How to call each route for the matrix: path parameters and a body that would succeed. */
+const REQUESTS: Record<RouteKey, (f: Fixtures) => { path: string; body?: object; csv?: string }> = {
+  'GET /api/v1/health': () => ({ path: '/api/v1/health' }),
+  'POST /api/v1/auth/login': (f) => ({
+    path: '/api/v1/auth/login',
+    body: { username: f.loginUser.email, password: TEST_PASSWORD },
+  }),
+  'POST /api/v1/auth/refresh': () => ({ path: '/api/v1/auth/refresh' }),
+  'POST /api/v1/auth/logout': () => ({ path: '/api/v1/auth/logout' }),
+  'GET /api/v1/auth/me': () => ({ path: '/api/v1/auth/me' }),
+  'POST /api/v1/auth/password': () => ({
+    path: '/api/v1/auth/password',
+    body: { currentPassword: 'bukan-sandi-yang-benar', newPassword: 'Sandi-Baru#2026-abc' },
+  }),
+  'GET /api/v1/opds': () => ({ path: '/api/v1/opds' }),
+  'GET /api/v1/opds/:code': () => ({ path: '/api/v1/opds/BPSDM' }),
+  'PATCH /api/v1/opds/:code': () => ({ path: '/api/v1/opds/BPSDM', body: { headcount: 181 } }),
+  'GET /api/v1/users': () => ({ path: '/api/v1/users' }),
+  'POST /api/v1/users': () => {
+    const nip = nextNip(2);
+    return {
+      path: '/api/v1/users',
+      body: {
+        nip,
+        name: 'Pegawai Matriks',
+        email: `matriks.${nip}@jakarta.go.id`,
+        opdCode: 'BPSDM',
+        jabatan: 'Analis',
+        jabatanKategori: 'administrasi',
+      },
+    };
+  },
+  'POST /api/v1/users/import': () => {
+    const nip = nextNip(2);
+    return {
+      path: '/api/v1/users/import',
+      csv: `nip,name,email,opd_code,jabatan,jabatan_kategori,roles\n${nip},Impor Matriks,impor.${nip}@jakarta.go.id,BPSDM,Analis,administrasi,\n`,
+    };
+  },
+  'GET /api/v1/users/:id': (f) => ({ path: `/api/v1/users/${f.target.id}` }),
+  'PATCH /api/v1/users/:id': (f) => ({
+    path: `/api/v1/users/${f.target.id}`,
+    body: { jabatan: 'Analis Kebijakan Ahli Madya' },
+  }),
+};
+
+const ROLES_OF: Record<Exclude<Actor, 'anonymous'>, { opd: string; roles: string[] }> = {
+  asn: { opd: 'BPSDM', roles: [] },
+  verifier: { opd: 'BPSDM', roles: ['verifier'] },
+  opd_admin: { opd: 'BPSDM', roles: ['opd_admin'] },
+  opd_admin_other: { opd: 'DINKES', roles: ['opd_admin'] },
+  assessor: { opd: 'BPSDM', roles: ['assessor'] },
+  admin: { opd: 'BPSDM', roles: ['admin'] },
+  deactivated: { opd: 'BPSDM', roles: [] },
+};
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let fixtures: Fixtures;
+  const users = new Map<Actor, GivenUser>();
+  let ip = 1;
+
+  /** A fresh session per cell (logout ends sessions); each login from its own address. */
+  async function tokenFor(actor: Actor): Promise<string | undefined> {
+    if (actor === 'anonymous') return undefined;
+    const user = users.get(actor)!;
+    if (actor === 'deactivated') {
+      await t.ds.query(`UPDATE users SET active = true WHERE id = $1`, [user.id]);
+    }
+    const res = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', `10.77.${Math.floor(ip / 250)}.${(ip++ % 250) + 1}`)
+      .send({ username: user.email, password: TEST_PASSWORD });
+    if (res.status !== 200) throw new Error(`login ${actor}: ${res.status}`);
+    if (actor === 'deactivated') {
+      await t.ds.query(`UPDATE users SET active = false WHERE id = $1`, [user.id]);
+    }
+    return (res.body as { accessToken: string }).accessToken;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY_HOPS: '1', RATE_LIMIT_PER_MINUTE: '100000' });
+    for (const [actor, spec] of Object.entries(ROLES_OF)) {
+      users.set(actor as Actor, await givenUser(t.ds, spec));
+    }
+    fixtures = { target: await givenUser(t.ds), loginUser: await givenUser(t.ds) };
+  });
+  afterAll(() => t.close());
+
+  it('covers every registered route, and only those', () => {
+    const registered = registeredRoutes(t.app).map((r) => `${r.method} ${r.path}`).sort();
+    expect(Object.keys(matrix.routes).sort()).toEqual(registered);
+  });
+
+  const cells = Object.entries(matrix.routes).flatMap(([route, expected]) =>
+    matrix.actors.map((actor) => [route, actor, (expected as Record<string, number>)[actor]] as const),
+  );
+
+  it.each(cells)('%s as %s → %i', async (route, actor, status) => {
+    const [method, ...rest] = route.split(' ');
+    const { path, body, csv } = REQUESTS[route as RouteKey](fixtures);
+    expect(`${method} ${rest.join(' ')}`).toBe(route);
+    const token = await tokenFor(actor);
+    let req: Test = t.http()[method!.toLowerCase() as 'get' | 'post' | 'patch'](path);
+    req = req.set('X-Forwarded-For', `10.88.0.${(ip++ % 250) + 1}`);
+    if (token) req = req.set('Authorization', `Bearer ${token}`);
+    if (csv) req = req.attach('file', Buffer.from(csv), { filename: 'm.csv', contentType: 'text/csv' });
+    else if (body) req = req.send(body);
+    const res = await req;
+    expect({ route, actor, status: res.status }).toEqual({ route, actor, status });
+    if (status >= 400) expect(typeof (res.body as { code?: unknown }).code).toBe('string');
+  });
+});
