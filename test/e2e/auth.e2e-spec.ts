@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { givenUser, GivenUser, login, TEST_PASSWORD } from '../support/factories';
-import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { givenUser, type GivenUser, login, TEST_PASSWORD } from '../support/factories';
+import { createTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 
 function b64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -46,7 +46,7 @@ describe('auth: login, tokens, sessions', () => {
     });
     expect(typeof byEmail.body.accessToken).toBe('string');
     expect(byEmail.body).not.toHaveProperty('refreshToken');
-    const cookie = (byEmail.headers['set-cookie'] as unknown as string[])[0]!;
+    const cookie = (byEmail.headers['set-cookie'] as unknown as string[])[0];
     expect(cookie).toMatch(/^lumbung_refresh=[0-9a-f-]{36}\.[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
@@ -154,10 +154,12 @@ describe('auth: login, tokens, sessions', () => {
   });
 
   it('stores passwords as Argon2id with at least 19 MiB, 2 iterations', async () => {
-    const [row] = (await t.ds.query(`SELECT password_hash FROM users WHERE id = $1`, [asn.id])) as {
-      password_hash: string;
-    }[];
-    expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const [row] = await t.ds.query<
+      {
+        password_hash: string;
+      }[]
+    >(`SELECT password_hash FROM users WHERE id = $1`, [asn.id]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   describe('access tokens', () => {
@@ -175,11 +177,17 @@ describe('auth: login, tokens, sessions', () => {
 
     it('refuses forged, expired, alg-none and wrong-audience tokens', async () => {
       const s = await login(t.http, asn);
-      const claims = JSON.parse(Buffer.from(s.token.split('.')[1]!, 'base64url').toString()) as {
+      const claims = JSON.parse(Buffer.from(s.token.split('.')[1], 'base64url').toString()) as {
         sid: string;
       };
       const now = Math.floor(Date.now() / 1000);
-      const base = { sub: asn.id, sid: claims.sid, typ: 'access', iss: 'lumbung', aud: 'lumbung-api' };
+      const base = {
+        sub: asn.id,
+        sid: claims.sid,
+        typ: 'access',
+        iss: 'lumbung',
+        aud: 'lumbung-api',
+      };
       const bad = [
         forge({ ...base, exp: now + 600 }, 'another-secret-of-sufficient-length-000000'),
         forge({ ...base, exp: now - 10 }),
@@ -205,7 +213,7 @@ describe('auth: login, tokens, sessions', () => {
     it('rotates the refresh cookie and revokes the session when an old one is replayed', async () => {
       const s = await login(t.http, asn);
       const first = await t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie).expect(200);
-      const rotated = (first.headers['set-cookie'] as unknown as string[])[0]!.split(';')[0]!;
+      const rotated = (first.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
       expect(rotated).not.toBe(s.cookie);
       await t
         .http()

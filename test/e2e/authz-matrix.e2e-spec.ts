@@ -1,8 +1,8 @@
 import type { Test } from 'supertest';
 import matrix from '../authz/matrix.json';
-import { givenUser, GivenUser, nextNip, TEST_PASSWORD } from '../support/factories';
+import { givenUser, type GivenUser, nextNip, TEST_PASSWORD } from '../support/factories';
 import { registeredRoutes } from '../support/routes';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 type Actor = (typeof matrix.actors)[number];
 type RouteKey = keyof typeof matrix.routes;
@@ -96,19 +96,23 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     t = await createTestApp({ TRUST_PROXY_HOPS: '1', RATE_LIMIT_PER_MINUTE: '100000' });
     for (const [actor, spec] of Object.entries(ROLES_OF)) {
-      users.set(actor as Actor, await givenUser(t.ds, spec));
+      users.set(actor, await givenUser(t.ds, spec));
     }
     fixtures = { target: await givenUser(t.ds), loginUser: await givenUser(t.ds) };
   });
   afterAll(() => t.close());
 
   it('covers every registered route, and only those', () => {
-    const registered = registeredRoutes(t.app).map((r) => `${r.method} ${r.path}`).sort();
+    const registered = registeredRoutes(t.app)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(Object.keys(matrix.routes).sort()).toEqual(registered);
   });
 
   const cells = Object.entries(matrix.routes).flatMap(([route, expected]) =>
-    matrix.actors.map((actor) => [route, actor, (expected as Record<string, number>)[actor]] as const),
+    matrix.actors.map(
+      (actor) => [route, actor, (expected as Record<string, number>)[actor]] as const,
+    ),
   );
 
   it.each(cells)('%s as %s → %i', async (route, actor, status) => {
@@ -116,10 +120,11 @@ describe('authorization matrix', () => {
     const { path, body, csv } = REQUESTS[route as RouteKey](fixtures);
     expect(`${method} ${rest.join(' ')}`).toBe(route);
     const token = await tokenFor(actor);
-    let req: Test = t.http()[method!.toLowerCase() as 'get' | 'post' | 'patch'](path);
+    let req: Test = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
     req = req.set('X-Forwarded-For', `10.88.0.${(ip++ % 250) + 1}`);
     if (token) req = req.set('Authorization', `Bearer ${token}`);
-    if (csv) req = req.attach('file', Buffer.from(csv), { filename: 'm.csv', contentType: 'text/csv' });
+    if (csv)
+      req = req.attach('file', Buffer.from(csv), { filename: 'm.csv', contentType: 'text/csv' });
     else if (body) req = req.send(body);
     const res = await req;
     expect({ route, actor, status: res.status }).toEqual({ route, actor, status });

@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +15,12 @@ interface Started {
 
 /** Runs the real `start` command (what `npm start` runs after building) on its own data folder. */
 async function start(dataDir: string, port: number): Promise<Started> {
-  const env = { ...process.env, LUMBUNG_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LUMBUNG_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  };
   // The launcher must bring up its own embedded services, not reuse the test run's.
   delete env.DATABASE_URL;
   delete env.MEILI_HOST;
@@ -23,8 +28,8 @@ async function start(dataDir: string, port: number): Promise<Started> {
   delete env.NODE_ENV;
   const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], { cwd: ROOT, env });
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   const deadline = Date.now() + 90_000;
   while (!out.includes('Lumbung is running at')) {
     if (child.exitCode !== null) throw new Error(`start exited early:\n${out}`);
@@ -73,7 +78,10 @@ describe('npm start: the whole portal on embedded defaults', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'up', search: 'up' });
       for (const l of demoLogins()) {
-        expect({ email: l.email, status: await loginStatus(first.base, l.email, 'Lumbung#2025') }).toEqual({
+        expect({
+          email: l.email,
+          status: await loginStatus(first.base, l.email, 'Lumbung#2025'),
+        }).toEqual({
           email: l.email,
           status: 200,
         });

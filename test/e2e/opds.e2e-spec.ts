@@ -1,6 +1,6 @@
 import { OPD_DIRECTORY } from '@lumbung/identity';
-import { givenUser, login, Session } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { givenUser, login, type Session } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('OPD directory', () => {
   let t: TestApp;
@@ -20,7 +20,15 @@ describe('OPD directory', () => {
     expect(codes.length).toBe(OPD_DIRECTORY.length);
     expect(codes.length).toBeGreaterThanOrEqual(45);
     expect(codes).toEqual([...codes].sort());
-    for (const code of ['BPSDM', 'DINKES', 'DISDIK', 'BAPPEDA', 'BPKD', 'SATPOLPP', 'INSPEKTORAT']) {
+    for (const code of [
+      'BPSDM',
+      'DINKES',
+      'DISDIK',
+      'BAPPEDA',
+      'BPKD',
+      'SATPOLPP',
+      'INSPEKTORAT',
+    ]) {
       expect(codes).toContain(code);
     }
   });
@@ -42,27 +50,45 @@ describe('OPD directory', () => {
       .send({ headcount: 215, name: 'Badan Pengembangan Sumber Daya Manusia Provinsi DKI Jakarta' })
       .expect(200);
     expect(res.body).toMatchObject({ code: 'BPSDM', headcount: 215 });
-    const [row] = (await t.ds.query(`SELECT headcount, name FROM opds WHERE code = 'BPSDM'`)) as {
-      headcount: number;
-      name: string;
-    }[];
+    const [row] = await t.ds.query<
+      {
+        headcount: number;
+        name: string;
+      }[]
+    >(`SELECT headcount, name FROM opds WHERE code = 'BPSDM'`);
     expect(row).toEqual({
       headcount: 215,
       name: 'Badan Pengembangan Sumber Daya Manusia Provinsi DKI Jakarta',
     });
-    const audit = (await t.ds.query(
+    const audit = await t.ds.query<{ details: { after: { headcount: number } } }[]>(
       `SELECT details FROM audit_log WHERE action = 'opd_updated' AND target_id = 'BPSDM'`,
-    )) as { details: { after: { headcount: number } } }[];
+    );
     expect(audit.map((a) => a.details.after.headcount)).toEqual([215]);
   });
 
   it('refuses bad edits with 400 and changes nothing', async () => {
-    for (const body of [{ headcount: -1 }, { headcount: 'banyak' }, { headcount: 1.5 }, { code: 'X' }, { name: '' }]) {
-      const res = await t.http().patch('/api/v1/opds/DINKES').set(admin.auth).send(body).expect(400);
+    for (const body of [
+      { headcount: -1 },
+      { headcount: 'banyak' },
+      { headcount: 1.5 },
+      { code: 'X' },
+      { name: '' },
+    ]) {
+      const res = await t
+        .http()
+        .patch('/api/v1/opds/DINKES')
+        .set(admin.auth)
+        .send(body)
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
     }
-    const before = (await t.ds.query(`SELECT headcount FROM opds WHERE code = 'DINKES'`)) as unknown[];
-    await t.http().patch('/api/v1/opds/DINKES').set(opdAdmin.auth).send({ headcount: 1 }).expect(403);
+    const before = await t.ds.query<unknown[]>(`SELECT headcount FROM opds WHERE code = 'DINKES'`);
+    await t
+      .http()
+      .patch('/api/v1/opds/DINKES')
+      .set(opdAdmin.auth)
+      .send({ headcount: 1 })
+      .expect(403);
     expect(await t.ds.query(`SELECT headcount FROM opds WHERE code = 'DINKES'`)).toEqual(before);
   });
 });

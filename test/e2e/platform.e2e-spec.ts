@@ -1,6 +1,6 @@
 import { freePort } from '../../apps/cli/src/local/free-port';
 import { registeredRoutes } from '../support/routes';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('platform: health, errors, headers, request ids', () => {
   let t: TestApp;
@@ -95,7 +95,10 @@ describe('platform: degraded dependencies', () => {
       const { Client } = await import('pg');
       const admin = new Client({ connectionString: process.env.LUMBUNG_TEST_PG_ADMIN_URL });
       await admin.connect();
-      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [dbName]);
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`,
+        [dbName],
+      );
       await admin.query(`ALTER DATABASE ${dbName} WITH ALLOW_CONNECTIONS false`);
       await admin.end();
       const res = await t.http().get('/api/v1/health').expect(503);
@@ -105,7 +108,9 @@ describe('platform: degraded dependencies', () => {
       const { Client } = await import('pg');
       const admin = new Client({ connectionString: process.env.LUMBUNG_TEST_PG_ADMIN_URL });
       await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${new URL(t.config.database.url).pathname.slice(1)} WITH (FORCE)`);
+      await admin.query(
+        `DROP DATABASE IF EXISTS ${new URL(t.config.database.url).pathname.slice(1)} WITH (FORCE)`,
+      );
       await admin.end();
     }
   });

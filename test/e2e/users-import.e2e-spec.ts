@@ -1,5 +1,5 @@
-import { givenUser, login, Session } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { givenUser, login, type Session } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 const HEADER = 'nip,name,email,opd_code,jabatan,jabatan_kategori,roles';
 
@@ -27,7 +27,7 @@ describe('users: CSV import', () => {
       });
 
   const countUsers = async (): Promise<number> =>
-    ((await t.ds.query(`SELECT count(*)::int AS n FROM users`)) as { n: number }[])[0]!.n;
+    (await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM users`))[0].n;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -64,19 +64,21 @@ describe('users: CSV import', () => {
       [6, 'rejected'],
       [7, 'rejected'],
     ]);
-    expect(rows[1]!.problems).toEqual([{ code: 'UNKNOWN_OPD', field: 'opd_code' }]);
-    expect(rows[3]!.problems).toEqual([{ code: 'DUPLICATE_NIP_IN_FILE', field: 'nip' }]);
-    expect(rows[4]!.problems).toEqual([{ code: 'INVALID_NIP_FORMAT', field: 'nip' }]);
-    expect(rows[5]!.problems).toEqual([
+    expect(rows[1].problems).toEqual([{ code: 'UNKNOWN_OPD', field: 'opd_code' }]);
+    expect(rows[3].problems).toEqual([{ code: 'DUPLICATE_NIP_IN_FILE', field: 'nip' }]);
+    expect(rows[4].problems).toEqual([{ code: 'INVALID_NIP_FORMAT', field: 'nip' }]);
+    expect(rows[5].problems).toEqual([
       { code: 'INVALID_JABATAN_KATEGORI', field: 'jabatan_kategori' },
     ]);
     expect(await countUsers()).toBe(before + 2);
-    const [citra] = (await t.ds.query(
+    const [citra] = await t.ds.query<
+      { name: string; code: string; birth: string; sex: string; roles: string[] }[]
+    >(
       `SELECT u.name, o.code, u.birth_date::text AS birth, u.sex,
               array_agg(r.role::text ORDER BY r.role) AS roles
          FROM users u JOIN opds o ON o.id = u.opd_id JOIN user_roles r ON r.user_id = u.id
         WHERE u.nip = '198203032007031003' GROUP BY u.id, o.code`,
-    )) as { name: string; code: string; birth: string; sex: string; roles: string[] }[];
+    );
     expect(citra).toEqual({
       name: 'Citra, S.Kom',
       code: 'DINKES',
@@ -84,7 +86,7 @@ describe('users: CSV import', () => {
       sex: 'male',
       roles: ['asn', 'verifier'],
     });
-    expect(rows[2]!.userId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(rows[2].userId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('is idempotent by NIP: a re-import changes nothing, an edited row updates', async () => {
@@ -95,12 +97,16 @@ describe('users: CSV import', () => {
     ].join('\n');
     const again = await upload(admin, csv).expect(200);
     expect(again.body.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 0 });
-    const edited = await upload(admin, csv.replace('Agus Santoso', '"Agus Santoso, M.Si"')).expect(200);
+    const edited = await upload(admin, csv.replace('Agus Santoso', '"Agus Santoso, M.Si"')).expect(
+      200,
+    );
     expect(edited.body.summary).toMatchObject({ updated: 1, unchanged: 1 });
-    const [row] = (await t.ds.query(`SELECT name FROM users WHERE nip = '198001012005011001'`)) as {
-      name: string;
-    }[];
-    expect(row!.name).toBe('Agus Santoso, M.Si');
+    const [row] = await t.ds.query<
+      {
+        name: string;
+      }[]
+    >(`SELECT name FROM users WHERE nip = '198001012005011001'`);
+    expect(row.name).toBe('Agus Santoso, M.Si');
   });
 
   it('reads semicolon files from Excel with a BOM', async () => {
@@ -109,10 +115,10 @@ describe('users: CSV import', () => {
       '198505052009051005;Eko Prasetyo;eko@jakarta.go.id;disdik;Guru Ahli Pertama;fungsional_lain;\r\n';
     const res = await upload(admin, csv).expect(200);
     expect(res.body.summary).toMatchObject({ created: 1, rejected: 0 });
-    const [row] = (await t.ds.query(
+    const [row] = await t.ds.query<{ code: string }[]>(
       `SELECT o.code FROM users u JOIN opds o ON o.id = u.opd_id WHERE u.nip = '198505052009051005'`,
-    )) as { code: string }[];
-    expect(row!.code).toBe('DISDIK');
+    );
+    expect(row.code).toBe('DISDIK');
   });
 
   it('dry run reports without writing', async () => {
@@ -145,9 +151,9 @@ describe('users: CSV import', () => {
       ['rejected', 'ROLE_NOT_ALLOWED'],
       ['rejected', 'OPD_NOT_ALLOWED'],
     ]);
-    const [citra] = (await t.ds.query(
+    const [citra] = await t.ds.query<{ name: string; code: string }[]>(
       `SELECT u.name, o.code FROM users u JOIN opds o ON o.id = u.opd_id WHERE nip = '198203032007031003'`,
-    )) as { name: string; code: string }[];
+    );
     expect(citra).toEqual({ name: 'Citra, S.Kom', code: 'DINKES' });
   });
 
@@ -163,7 +169,9 @@ describe('users: CSV import', () => {
     ]);
     const notUtf8 = await upload(admin, latin1).expect(400);
     expect(notUtf8.body.details[0].problems).toEqual(['csv_not_utf8']);
-    const binary = await upload(admin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).expect(400);
+    const binary = await upload(admin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).expect(
+      400,
+    );
     expect(binary.body.details[0].problems).toEqual(['csv_not_text']);
     const noFile = await t.http().post('/api/v1/users/import').set(admin.auth).expect(400);
     expect(noFile.body.details[0]).toEqual({ field: 'file', problems: ['required'] });

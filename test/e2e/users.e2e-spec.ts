@@ -1,5 +1,5 @@
-import { givenUser, GivenUser, login, Session } from '../support/factories';
-import { createTestApp, TestApp } from '../support/test-app';
+import { givenUser, type GivenUser, login, type Session } from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 const newUser = (nip: string, overrides: Record<string, unknown> = {}) => ({
   nip,
@@ -48,21 +48,27 @@ describe('users: administration', () => {
       grants: [{ role: 'asn' }, { role: 'verifier', opdCode: 'BPSDM' }],
     });
     expect(res.body).not.toHaveProperty('passwordHash');
-    const [row] = (await t.ds.query(`SELECT birth_date::text, sex FROM users WHERE id = $1`, [
-      res.body.id,
-    ])) as { birth_date: string; sex: string }[];
+    const [row] = await t.ds.query<{ birth_date: string; sex: string }[]>(
+      `SELECT birth_date::text, sex FROM users WHERE id = $1`,
+      [res.body.id],
+    );
     expect(row).toEqual({ birth_date: '1990-08-17', sex: 'female' });
   });
 
   it('refuses a malformed NIP and names the field, storing nothing', async () => {
     for (const nip of ['12345', '199013172015032001', '19900817201503300X', '199008172015033001']) {
-      const res = await t.http().post('/api/v1/users').set(admin.auth).send(newUser(nip)).expect(400);
+      const res = await t
+        .http()
+        .post('/api/v1/users')
+        .set(admin.auth)
+        .send(newUser(nip))
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details[0].field).toBe('nip');
     }
-    const [{ count }] = (await t.ds.query(
+    const [{ count }] = await t.ds.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM users WHERE name = 'Dewi Lestari' AND nip <> '199008172015032001'`,
-    )) as { count: number }[];
+    );
     expect(count).toBe(0);
   });
 
@@ -144,10 +150,12 @@ describe('users: administration', () => {
         .set(bpsdmAdmin.auth)
         .send({ name: 'Dibajak' });
       expect(patched.status).toBe(404);
-      const [row] = (await t.ds.query(`SELECT name FROM users WHERE id = $1`, [dinkesUser.id])) as {
-        name: string;
-      }[];
-      expect(row!.name).toBe('Pegawai Dinkes');
+      const [row] = await t.ds.query<
+        {
+          name: string;
+        }[]
+      >(`SELECT name FROM users WHERE id = $1`, [dinkesUser.id]);
+      expect(row.name).toBe('Pegawai Dinkes');
     });
 
     it('cannot create users in another OPD nor move one there', async () => {

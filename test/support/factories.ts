@@ -15,7 +15,7 @@ export function nextNip(sex: 1 | 2 = 1): string {
 }
 
 export async function opdIdOf(ds: DataSource, code: string): Promise<string> {
-  const [row] = (await ds.query(`SELECT id FROM opds WHERE code = $1`, [code])) as { id: string }[];
+  const [row] = await ds.query<{ id: string }[]>(`SELECT id FROM opds WHERE code = $1`, [code]);
   if (!row) throw new Error(`no OPD ${code}`);
   return row.id;
 }
@@ -38,22 +38,29 @@ export async function givenUser(
   const nip = nextNip();
   const email = `user${nip.slice(-9)}@uji.lumbung.test`;
   hashOnce ??= hashPassword(TEST_PASSWORD);
-  const [user] = (await ds.query(
+  const [user] = await ds.query<{ id: string }[]>(
     `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex,
                         password_hash, active)
      VALUES ($1, $2, $3, $4, 'Analis Kebijakan', 'fungsional_lain', '1985-03-01', 'male', $5, $6)
      RETURNING id`,
-    [nip, overrides.name ?? `Pegawai ${nip.slice(-4)}`, email, opdId, await hashOnce, overrides.active ?? true],
-  )) as { id: string }[];
+    [
+      nip,
+      overrides.name ?? `Pegawai ${nip.slice(-4)}`,
+      email,
+      opdId,
+      await hashOnce,
+      overrides.active ?? true,
+    ],
+  );
   for (const role of new Set(['asn', ...(overrides.roles ?? [])])) {
     const scoped = role === 'verifier' || role === 'opd_admin';
     await ds.query(`INSERT INTO user_roles (user_id, role, opd_id) VALUES ($1, $2, $3)`, [
-      user!.id,
+      user.id,
       role,
       scoped ? opdId : null,
     ]);
   }
-  return { id: user!.id, nip, email, password: TEST_PASSWORD, opdCode };
+  return { id: user.id, nip, email, password: TEST_PASSWORD, opdCode };
 }
 
 export interface Session {
@@ -62,16 +69,20 @@ export interface Session {
   auth: { Authorization: string };
 }
 
-export async function login(http: () => TestAgent, user: { email: string; password?: string }): Promise<Session> {
+export async function login(
+  http: () => TestAgent,
+  user: { email: string; password?: string },
+): Promise<Session> {
   const res = await http()
     .post('/api/v1/auth/login')
     .send({ username: user.email, password: user.password ?? TEST_PASSWORD });
-  if (res.status !== 200) throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login failed for ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
   const body = res.body as { accessToken: string };
   const setCookie = res.headers['set-cookie'] as unknown as string[];
   return {
     token: body.accessToken,
-    cookie: setCookie[0]!.split(';')[0]!,
+    cookie: setCookie[0].split(';')[0],
     auth: { Authorization: `Bearer ${body.accessToken}` },
   };
 }

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { prepareDatabase } from '../../apps/cli/src/local/database-setup';
-import { LocalMeili, LocalPostgres, startMeili, startPostgres } from '../../apps/cli/src/local/local-services';
+import {
+  type LocalMeili,
+  type LocalPostgres,
+  startMeili,
+  startPostgres,
+} from '../../apps/cli/src/local/local-services';
 
 export const TEMPLATE_DB = 'lumbung_test_template';
 
@@ -23,11 +28,18 @@ export default async function globalSetup(): Promise<void> {
   chmodSync(root, 0o755);
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    services.pg = await startPostgres({ dir: join(root, 'pg'), password: 'test', persistent: false });
+    services.pg = await startPostgres({
+      dir: join(root, 'pg'),
+      password: 'test',
+      persistent: false,
+    });
     adminUrl = services.pg.adminUrl;
   }
   if (!process.env.MEILI_HOST) {
-    services.meili = await startMeili({ dir: join(root, 'meili'), masterKey: 'test-master-key-0123456789' });
+    services.meili = await startMeili({
+      dir: join(root, 'meili'),
+      masterKey: 'test-master-key-0123456789',
+    });
     process.env.MEILI_HOST = services.meili.host;
     process.env.MEILI_MASTER_KEY = services.meili.masterKey;
   }

@@ -18,6 +18,6 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
     const route = layer.route;
     if (!route || !route.path.startsWith('/api/v1')) return [];
     const methods = Object.keys(route.methods);
-    return methods.length === 1 ? [{ method: methods[0]!.toUpperCase(), path: route.path }] : [];
+    return methods.length === 1 ? [{ method: methods[0].toUpperCase(), path: route.path }] : [];
   });
 }

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { AppConfig, dataSourceOptions, loadConfig } from '@lumbung/platform';
+import { type AppConfig, dataSourceOptions, loadConfig } from '@lumbung/platform';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/setup';
 

@@ -25,7 +25,9 @@ export class AppModule {
         DatabaseModule,
         PlatformModule,
         SearchModule,
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
+        ThrottlerModule.forRoot([
+          { name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute },
+        ]),
         IdentityHttpModule,
       ],
       controllers: [HealthController],

@@ -18,6 +18,8 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch((error: unknown) => {
   // The logger may not exist yet (bad config): write one structured line to stderr.
   const message = error instanceof ConfigError ? error.message : String(error);
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'api failed to start', error: message })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', msg: 'api failed to start', error: message })}\n`,
+  );
   process.exit(1);
 });

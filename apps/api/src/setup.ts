@@ -1,9 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, AppErrorFilter, createValidationPipe, toAppError, writeError } from '@lumbung/platform';
+import {
+  type AppConfig,
+  AppErrorFilter,
+  createValidationPipe,
+  toAppError,
+  writeError,
+} from '@lumbung/platform';
 
 export const API_PREFIX = 'api/v1';
 

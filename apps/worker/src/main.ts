@@ -16,6 +16,8 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   const message = error instanceof ConfigError ? error.message : String(error);
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'worker failed to start', error: message })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', msg: 'worker failed to start', error: message })}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, PlatformModule } from '@lumbung/platform';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  LoggingModule,
+  PlatformModule,
+} from '@lumbung/platform';
 import { SearchModule } from '@lumbung/search';
 import { HeartbeatService } from './heartbeat.service';
 

@@ -32,6 +32,13 @@ import { UsersService } from './users/users.service';
     UserImportService,
     SessionUserPresenter,
   ],
-  exports: [OpdsService, UsersService, TokenService, PrincipalLoader, AuthService, UserImportService],
+  exports: [
+    OpdsService,
+    UsersService,
+    TokenService,
+    PrincipalLoader,
+    AuthService,
+    UserImportService,
+  ],
 })
 export class IdentityModule {}

@@ -1,23 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '@lumbung/identity';
+import { HealthDto } from './health.dto';
 import { HealthService } from './health.service';
-
-export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded', 'down'] })
-  status: 'ok' | 'degraded' | 'down';
-
-  @ApiProperty({ enum: ['up', 'down'] })
-  database: 'up' | 'down';
-
-  @ApiProperty({ enum: ['up', 'down'], description: 'Search down degrades, it does not fail' })
-  search: 'up' | 'down';
-
-  @ApiProperty()
-  checkedAt: string;
-}
 
 @ApiTags('health')
 @Controller('health')

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -125,14 +125,21 @@ export async function startMeili(options: {
   const child = spawn(
     binary,
     [
-      '--db-path', join(options.dir, 'data.ms'),
-      '--dump-dir', join(options.dir, 'dumps'),
-      '--snapshot-dir', join(options.dir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', options.masterKey,
-      '--env', 'development',
+      '--db-path',
+      join(options.dir, 'data.ms'),
+      '--dump-dir',
+      join(options.dir, 'dumps'),
+      '--snapshot-dir',
+      join(options.dir, 'snapshots'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      options.masterKey,
+      '--env',
+      'development',
       '--no-analytics',
-      '--log-level', 'WARN',
+      '--log-level',
+      'WARN',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@lumbung/platform';
@@ -7,7 +7,7 @@ import { ensureDatabase, prepareDatabase } from './database-setup';
 import {
   LocalServiceError,
   loadOrCreateSecrets,
-  RunningService,
+  type RunningService,
   startMeili,
   startPostgres,
 } from './local-services';
@@ -61,7 +61,8 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 async function startServices(stack: Stack, env: Env, dataDir: string): Promise<Env> {
   const secrets = loadOrCreateSecrets(dataDir);
   const logFile = join(dataDir, 'services.log');
-  const log = (line: string): void => appendFileSync(logFile, line.endsWith('\n') ? line : `${line}\n`);
+  const log = (line: string): void =>
+    appendFileSync(logFile, line.endsWith('\n') ? line : `${line}\n`);
   const next: Env = { ...env, JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret };
   if (!env.DATABASE_URL) {
     const pg = await startPostgres({
@@ -73,7 +74,9 @@ async function startServices(stack: Stack, env: Env, dataDir: string): Promise<E
     stack.services.push(pg);
     await ensureDatabase(pg.adminUrl, 'lumbung');
     next.DATABASE_URL = pg.urlFor('lumbung');
-    out(`  PostgreSQL (embedded) on ${new URL(next.DATABASE_URL).host}, data in ${join(dataDir, 'pg')}`);
+    out(
+      `  PostgreSQL (embedded) on ${new URL(next.DATABASE_URL).host}, data in ${join(dataDir, 'pg')}`,
+    );
   }
   if (!env.MEILI_HOST) {
     const meili = await startMeili({
@@ -102,7 +105,7 @@ function spawnApp(stack: Stack, name: string, script: string, env: Env): ChildPr
 }
 
 let shuttingDown = false;
-let shutdown: (code: number) => Promise<void> = async (code) => process.exit(code);
+let shutdown: (code: number) => Promise<void> = (code) => Promise.resolve(process.exit(code));
 
 /** `npm start`: the whole portal on embedded defaults, with demo data on first start. */
 export async function startAll(distRoot: string): Promise<void> {
@@ -124,8 +127,10 @@ export async function startAll(distRoot: string): Promise<void> {
     const env = await startServices(stack, { NODE_ENV: 'development', ...process.env }, dataDir);
     const config = loadConfig(env);
     const prepared = await prepareDatabase(config.database.url, config.demo);
-    out(`  Database ready (${prepared.migrations.length} migrations applied now` +
-      `${prepared.demoSeeded ? ', demo data seeded' : ''})`);
+    out(
+      `  Database ready (${prepared.migrations.length} migrations applied now` +
+        `${prepared.demoSeeded ? ', demo data seeded' : ''})`,
+    );
     const appEnv: Env = { ...env, DB_RUN_MIGRATIONS: 'false' };
     spawnApp(stack, 'api', join(distRoot, 'apps/api/src/main.js'), appEnv);
     spawnApp(stack, 'worker', join(distRoot, 'apps/worker/src/main.js'), appEnv);

@@ -17,7 +17,7 @@ function clientOf(req: Request): ClientInfo {
   return {
     ip: req.ip ?? 'unknown',
     userAgent: req.headers['user-agent'],
-    requestId: req.id === undefined ? undefined : String(req.id),
+    requestId: typeof req.id === 'string' ? req.id : undefined,
   };
 }
 

@@ -97,7 +97,8 @@ export class AuthService {
       });
       return { session, secret: next.secret };
     });
-    const principal = outcome && (await this.principals.load(outcome.session.userId, outcome.session.id));
+    const principal =
+      outcome && (await this.principals.load(outcome.session.userId, outcome.session.id));
     if (!outcome || !principal) throw AuthErrors.sessionExpired();
     return {
       response: await this.response(principal),

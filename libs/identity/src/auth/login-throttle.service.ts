@@ -32,8 +32,7 @@ export class LoginThrottleService {
       [[keys.account, keys.ip], auth.loginFailureWindowSeconds],
     );
     for (const row of rows) {
-      const limit =
-        row.key === keys.ip ? auth.loginFailuresPerIp : auth.loginFailuresPerAccount;
+      const limit = row.key === keys.ip ? auth.loginFailuresPerIp : auth.loginFailuresPerAccount;
       if (row.failures >= limit) throw CommonErrors.rateLimited(Math.max(1, row.retry));
     }
   }

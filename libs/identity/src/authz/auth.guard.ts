@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
       throw CommonErrors.unauthenticated();
     }
     const match = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/.exec(header);
-    const claims = match ? this.tokens.verifyAccess(match[1] as string) : undefined;
+    const claims = match ? this.tokens.verifyAccess(match[1]) : undefined;
     const principal =
       claims && UUID.test(claims.sub) && UUID.test(claims.sid)
         ? await this.principals.load(claims.sub, claims.sid)

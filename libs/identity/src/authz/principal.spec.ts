@@ -1,4 +1,4 @@
-import { Permission, Role, ROLE_PERMISSIONS, ROLES } from './permissions';
+import { Permission, type Role, ROLE_PERMISSIONS, ROLES } from './permissions';
 import { Principal } from './principal';
 
 const sorted = (set: ReadonlySet<Permission>): Permission[] => [...set].sort();

@@ -1,4 +1,4 @@
-import { Permission, Role, ROLE_PERMISSIONS } from './permissions';
+import { type Permission, type Role, ROLE_PERMISSIONS } from './permissions';
 
 export interface RoleGrant {
   readonly role: Role;

@@ -1,15 +1,72 @@
 /** Deterministic generator of plausible Jakarta civil servants for demo data and benchmarks. */
 
 const GIVEN = [
-  'Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fitri', 'Gilang', 'Hendra', 'Indah', 'Joko', 'Kartika',
-  'Lestari', 'Mulyadi', 'Nurul', 'Oktaviani', 'Putri', 'Rahmat', 'Sari', 'Taufik', 'Utami',
-  'Wahyu', 'Yanti', 'Zainal', 'Ayu', 'Bambang', 'Dian', 'Fajar', 'Hadi', 'Irawati', 'Kurniawan',
-  'Ratna', 'Siti', 'Teguh', 'Wulan', 'Yusuf', 'Anisa', 'Dimas', 'Lina', 'Rizky', 'Maya',
+  'Agus',
+  'Budi',
+  'Citra',
+  'Dewi',
+  'Eko',
+  'Fitri',
+  'Gilang',
+  'Hendra',
+  'Indah',
+  'Joko',
+  'Kartika',
+  'Lestari',
+  'Mulyadi',
+  'Nurul',
+  'Oktaviani',
+  'Putri',
+  'Rahmat',
+  'Sari',
+  'Taufik',
+  'Utami',
+  'Wahyu',
+  'Yanti',
+  'Zainal',
+  'Ayu',
+  'Bambang',
+  'Dian',
+  'Fajar',
+  'Hadi',
+  'Irawati',
+  'Kurniawan',
+  'Ratna',
+  'Siti',
+  'Teguh',
+  'Wulan',
+  'Yusuf',
+  'Anisa',
+  'Dimas',
+  'Lina',
+  'Rizky',
+  'Maya',
 ];
 const FAMILY = [
-  'Santoso', 'Wijaya', 'Hidayat', 'Saputra', 'Lestari', 'Pratama', 'Nugroho', 'Siregar',
-  'Simanjuntak', 'Rahman', 'Kusuma', 'Setiawan', 'Hasibuan', 'Wibowo', 'Permana', 'Suryani',
-  'Handayani', 'Firmansyah', 'Purnomo', 'Situmorang', 'Harahap', 'Susanto', 'Gunawan', 'Maulana',
+  'Santoso',
+  'Wijaya',
+  'Hidayat',
+  'Saputra',
+  'Lestari',
+  'Pratama',
+  'Nugroho',
+  'Siregar',
+  'Simanjuntak',
+  'Rahman',
+  'Kusuma',
+  'Setiawan',
+  'Hasibuan',
+  'Wibowo',
+  'Permana',
+  'Suryani',
+  'Handayani',
+  'Firmansyah',
+  'Purnomo',
+  'Situmorang',
+  'Harahap',
+  'Susanto',
+  'Gunawan',
+  'Maulana',
 ];
 export const DEMO_POSITIONS: readonly { jabatan: string; kategori: string }[] = [
   { jabatan: 'Analis Kebijakan Ahli Muda', kategori: 'fungsional_lain' },
@@ -50,7 +107,7 @@ export function makeNip(rand: () => number, sequence: number): string {
 }
 
 export function pick<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)] as T;
+  return items[Math.floor(rand() * items.length)];
 }
 
 export function makeName(rand: () => number): string {

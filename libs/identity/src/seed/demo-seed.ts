@@ -92,13 +92,13 @@ export async function seedDemoData(m: EntityManager, password: string): Promise<
     if (typeof info !== 'object') throw new Error(`demo NIP ${u.nip} is invalid: ${info}`);
     const oid = opdId.get(u.opdCode);
     if (!oid) throw new Error(`demo OPD ${u.opdCode} missing from the directory`);
-    const [row] = (await m.query(
+    const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex,
                           password_hash, password_changed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
        ON CONFLICT (nip) DO NOTHING RETURNING id`,
       [u.nip, u.name, u.email, oid, u.jabatan, u.kategori, info.birthDate, info.sex, hash],
-    )) as { id: string }[];
+    );
     if (!row) continue;
     for (const g of grantsFor(u.roles, oid)) {
       await m.query(`INSERT INTO user_roles (user_id, role, opd_id) VALUES ($1, $2, $3)`, [

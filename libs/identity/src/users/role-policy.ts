@@ -1,8 +1,14 @@
 import type { Principal, RoleGrant } from '../authz/principal';
-import { isRole, OPD_SCOPED_ROLES, Role, ROLE_RANK } from '../authz/permissions';
+import { isRole, OPD_SCOPED_ROLES, type Role, ROLE_RANK } from '../authz/permissions';
 
 /** Roles this user-administration API sets; cop_lead is granted by the CoP module. */
-export const USER_API_ROLES: readonly Role[] = ['asn', 'verifier', 'opd_admin', 'assessor', 'admin'];
+export const USER_API_ROLES: readonly Role[] = [
+  'asn',
+  'verifier',
+  'opd_admin',
+  'assessor',
+  'admin',
+];
 
 /** OPDs whose users the actor administers; undefined means every OPD (system admin). */
 export function administeredOpds(actor: Principal): string[] | undefined {

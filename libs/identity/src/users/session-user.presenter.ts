@@ -13,13 +13,14 @@ export class SessionUserPresenter {
     const opdIds = [principal.opdId, ...principal.grants.map((g) => g.opdId)].filter(
       (id): id is string => Boolean(id),
     );
-    const [user] = (await this.ds.query(
+    const [user] = await this.ds.query<{ id: string; nip: string; name: string; email: string }[]>(
       `SELECT id, nip, name, email FROM users WHERE id = $1`,
       [principal.userId],
-    )) as { id: string; nip: string; name: string; email: string }[];
-    const opds = (await this.ds.query(`SELECT id, code FROM opds WHERE id = ANY($1)`, [
-      opdIds,
-    ])) as { id: string; code: string }[];
+    );
+    const opds = await this.ds.query<{ id: string; code: string }[]>(
+      `SELECT id, code FROM opds WHERE id = ANY($1)`,
+      [opdIds],
+    );
     const codeOf = new Map(opds.map((o) => [o.id, o.code]));
     if (!user) throw new Error('session user vanished');
     return {

@@ -73,7 +73,7 @@ export class UsersController {
   @RequirePermission(Permission.UserManage)
   @UseInterceptors(
     FileInterceptor('file', {
-      limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2, parts: 3},
+      limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2, parts: 3 },
     }),
   )
   @ApiConsumes('multipart/form-data')
@@ -105,7 +105,10 @@ export class UsersController {
   @RequirePermission(Permission.UserRead)
   @ApiOperation({ summary: 'One user (404 outside the caller’s OPDs)' })
   @ApiOkResponse({ type: UserResponseDto })
-  async get(@CurrentPrincipal() actor: Principal, @Param('id') id: string): Promise<UserResponseDto> {
+  async get(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<UserResponseDto> {
     return presentUser(await this.users.get(actor, id));
   }
 

@@ -46,7 +46,7 @@ export class UsersRepository {
       grants: { role: RoleGrant['role']; opdCode: string | null; copId: string | null }[];
     }>();
     return entities.map((e, i) => {
-      const r = raw[i]!;
+      const r = raw[i];
       return Object.assign(e, {
         opdCode: r.opd_code,
         hasPassword: r.has_password,
@@ -70,9 +70,12 @@ export class UsersRepository {
     if (filter.opdCode) qb.andWhere('o.code = :code', { code: filter.opdCode });
     if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
     if (filter.role) {
-      qb.andWhere('EXISTS (SELECT 1 FROM user_roles fr WHERE fr.user_id = u.id AND fr.role = :role)', {
-        role: filter.role,
-      });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM user_roles fr WHERE fr.user_id = u.id AND fr.role = :role)',
+        {
+          role: filter.role,
+        },
+      );
     }
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -83,7 +86,11 @@ export class UsersRepository {
     }
     const total = await qb.getCount();
     const rows = await this.rows(
-      qb.orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').offset((page - 1) * limit).limit(limit),
+      qb
+        .orderBy('u.name', 'ASC')
+        .addOrderBy('u.id', 'ASC')
+        .offset((page - 1) * limit)
+        .limit(limit),
     );
     return [rows, total];
   }

@@ -108,10 +108,13 @@ export class UsersService {
     const opdId = dto.opdCode ? await this.opdIdOf(dto.opdCode) : current.opdId;
     if (!administers(actor, opdId)) throw CommonErrors.forbidden();
     const roles =
-      dto.roles ??
-      (opdId !== current.opdId ? current.grants.map((g) => g.role) : undefined);
+      dto.roles ?? (opdId !== current.opdId ? current.grants.map((g) => g.role) : undefined);
     if (roles) {
-      const bad = forbiddenRole(actor, roles.filter((r) => r !== 'cop_lead'), opdId);
+      const bad = forbiddenRole(
+        actor,
+        roles.filter((r) => r !== 'cop_lead'),
+        opdId,
+      );
       if (bad) throw UserErrors.roleNotAllowed(bad);
     }
     const email = dto.email ?? current.email;
@@ -121,7 +124,8 @@ export class UsersService {
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     await this.ds.transaction(async (tx) => {
-      if (dto.email && dto.email !== current.email) await this.assertUnique(tx, undefined, email, id);
+      if (dto.email && dto.email !== current.email)
+        await this.assertUnique(tx, undefined, email, id);
       await tx.getRepository(UserEntity).update(id, {
         ...(dto.name !== undefined ? { name: dto.name } : {}),
         email,

@@ -1,4 +1,4 @@
-import { AppConfig, ConfigError, loadConfig } from './app-config';
+import { type AppConfig, ConfigError, loadConfig } from './app-config';
 
 const SECRET = 'a-very-long-secret-of-32-chars!!';
 

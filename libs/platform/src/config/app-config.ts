@@ -105,13 +105,23 @@ class Reader {
 /** Validates the environment and returns the configuration, or throws ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const r = new Reader(env);
-  const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const nodeEnv = r.oneOf<NodeEnv>(
+    'NODE_ENV',
+    ['development', 'production', 'test'],
+    'development',
+  );
   const production = nodeEnv === 'production';
 
   const jwtSecret = r.string('JWT_SECRET');
-  if (jwtSecret && jwtSecret.length < 32) r.problems.push('JWT_SECRET must be at least 32 characters');
+  if (jwtSecret && jwtSecret.length < 32)
+    r.problems.push('JWT_SECRET must be at least 32 characters');
   const corsRaw = r.raw('CORS_ORIGINS');
-  const corsOrigins = corsRaw ? corsRaw.split(',').map((o) => o.trim()).filter(Boolean) : [];
+  const corsOrigins = corsRaw
+    ? corsRaw
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+    : [];
   for (const origin of corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
       r.problems.push(`CORS_ORIGINS has an invalid origin "${origin}" (use scheme://host[:port])`);

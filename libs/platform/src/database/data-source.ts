@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntitySchema } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

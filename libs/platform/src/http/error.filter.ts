@@ -32,7 +32,10 @@ function fromHttpException(error: HttpException): AppError {
     default:
       return status >= 500
         ? CommonErrors.internal()
-        : new AppError('REQUEST_FAILED', status, { id: 'Permintaan gagal.', en: 'Request failed.' });
+        : new AppError('REQUEST_FAILED', status, {
+            id: 'Permintaan gagal.',
+            en: 'Request failed.',
+          });
   }
 }
 

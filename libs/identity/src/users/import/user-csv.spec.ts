@@ -364,3 +364,28 @@ describe('parseUserCsv', () => {
     });
   });
 });
+
+describe('parseUserCsv: Excel quirks', () => {
+  const HEAD = 'nip,name,email,opd_code,jabatan,jabatan_kategori,roles';
+  const ROW = '198503152010011001,Agus Santoso,agus@jakarta.go.id,BPSDM,Analis,administrasi,';
+
+  it('does not count rows of bare delimiters toward the row limit', () => {
+    const semi = `${HEAD.replace(/,/g, ';')}\n${ROW.replace(/,/g, ';')}\n;;;;;;\n;;;;;;\n`;
+    const result = parseUserCsv(semi, 1);
+    expect(result.ok && result.rows.map((r) => r.nip)).toEqual(['198503152010011001']);
+    const comma = parseUserCsv(`${HEAD}\n${ROW}\n,,,,,,\n`, 1);
+    expect(comma.ok && comma.rows).toHaveLength(1);
+  });
+
+  it('reports the line a row starts on when a quoted cell spans lines', () => {
+    const csv = `${HEAD}\n198503152010011001,"Agus\nSantoso",agus@jakarta.go.id,BPSDM,Analis,administrasi,\nxx,A,a,B,c,d,\n`;
+    const result = parseUserCsv(csv, 5);
+    expect(result.ok && result.rows.map((r) => [r.line, r.name])).toEqual([[2, 'Agus Santoso']]);
+    expect(result.ok && result.rejected.map((r) => r.line)).toEqual([4]);
+  });
+
+  it('finds the header after leading blank lines', () => {
+    const result = parseUserCsv(`\n\n${HEAD}\n${ROW}\n`, 5);
+    expect(result.ok && result.rows.map((r) => r.line)).toEqual([4]);
+  });
+});

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { isRole } from '../../authz/permissions';
-import { isNipInfo, NipInfo, parseNip } from '../nip';
-import { JABATAN_CATEGORIES, JabatanCategory } from '../user.entity';
+import { isNipInfo, type NipInfo, parseNip } from '../nip';
+import { JABATAN_CATEGORIES, type JabatanCategory } from '../user.entity';
 
 export const CSV_COLUMNS = [
   'nip',
@@ -41,7 +41,11 @@ export interface RejectedRow {
 
 export type CsvParseResult =
   | { ok: true; rows: ParsedUserRow[]; rejected: RejectedRow[] }
-  | { ok: false; problem: 'empty' | 'unparseable' | 'missing_columns' | 'too_many_rows'; details?: unknown };
+  | {
+      ok: false;
+      problem: 'empty' | 'unparseable' | 'missing_columns' | 'too_many_rows';
+      details?: unknown;
+    };
 
 /** Excel in Indonesia writes `;` (the decimal comma is `,`); elsewhere `,`. Decide from the header. */
 export function detectDelimiter(headerLine: string): ',' | ';' {
@@ -96,14 +100,20 @@ interface CsvRecord {
   info: { lines: number };
 }
 
+/** csv-parse reports the line a record ends on; quoted cells may span lines. */
+function startLine(record: string[], endLine: number): number {
+  const inner = record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+  return endLine - inner;
+}
+
 /**
  * Parses a user CSV (UTF-8 with or without BOM, `,` or `;`, quoted cells) and validates each row
  * on its own; a NIP or email seen earlier in the file rejects the later row.
  */
 export function parseUserCsv(text: string, maxRows: number): CsvParseResult {
   const body = text.replace(/^\uFEFF/, '');
-  const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
-  if (!headerLine.trim()) return { ok: false, problem: 'empty' };
+  const headerLine = body.split(/\r\n|\n|\r/).find((l) => l.trim() !== '');
+  if (headerLine === undefined) return { ok: false, problem: 'empty' };
   let records: CsvRecord[];
   try {
     records = parse(body, {
@@ -111,11 +121,12 @@ export function parseUserCsv(text: string, maxRows: number): CsvParseResult {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      to: maxRows + 2,
     }) as unknown as CsvRecord[];
   } catch (error) {
     return { ok: false, problem: 'unparseable', details: { reason: (error as Error).message } };
   }
+  // Excel writes blank rows as `;;;;;;`: they are not rows.
+  records = records.filter(({ record }) => record.some((cell) => cell.trim() !== ''));
   if (records.length > maxRows + 1) {
     return { ok: false, problem: 'too_many_rows', details: { maxRows } };
   }
@@ -128,9 +139,8 @@ export function parseUserCsv(text: string, maxRows: number): CsvParseResult {
   const seenNip = new Set<string>();
   const seenEmail = new Set<string>();
   for (const { record, info } of records.slice(1)) {
-    if (record.every((cell) => cell.trim() === '')) continue;
     const cells = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
-    const row = validateRow(info.lines, cells);
+    const row = validateRow(startLine(record, info.lines), cells);
     if ('problems' in row) {
       rejected.push(row);
       continue;

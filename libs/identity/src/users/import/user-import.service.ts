@@ -104,18 +104,23 @@ export class UserImportService {
   ): Promise<Planned[]> {
     const opdIds = await this.opds.idsByCode([...new Set(rows.map((r) => r.opdCode))]);
     const existing = new Map(
-      ((await this.ds.query(
-        `SELECT u.id, u.nip, u.name, u.email, u.opd_id, u.jabatan, u.jabatan_kategori,
+      (
+        await this.ds.query<Existing[]>(
+          `SELECT u.id, u.nip, u.name, u.email, u.opd_id, u.jabatan, u.jabatan_kategori,
                 COALESCE(array_agg(r.role::text ORDER BY r.role) FILTER (WHERE r.role <> 'cop_lead'), '{}') AS roles
            FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
           WHERE u.nip = ANY($1) GROUP BY u.id`,
-        [rows.map((r) => r.nip)],
-      )) as Existing[]).map((e) => [e.nip, e]),
+          [rows.map((r) => r.nip)],
+        )
+      ).map((e) => [e.nip, e]),
     );
     const emailOwner = new Map(
-      ((await this.ds.query(`SELECT nip, email FROM users WHERE email = ANY($1)`, [
-        rows.map((r) => r.email),
-      ])) as { nip: string; email: string }[]).map((e) => [e.email, e.nip]),
+      (
+        await this.ds.query<{ nip: string; email: string }[]>(
+          `SELECT nip, email FROM users WHERE email = ANY($1)`,
+          [rows.map((r) => r.email)],
+        )
+      ).map((e) => [e.email, e.nip]),
     );
     const planned: Planned[] = [];
     for (const row of rows) {
@@ -128,7 +133,11 @@ export class UserImportService {
       }
       const roles = row.roles ?? (!ex ? ['asn'] : ex.opd_id !== opdId ? ex.roles : undefined);
       const grants = roles ? grantsFor(roles, opdId) : undefined;
-      const status = !ex ? 'created' : isUnchanged(row, opdId, ex, grants) ? 'unchanged' : 'updated';
+      const status = !ex
+        ? 'created'
+        : isUnchanged(row, opdId, ex, grants)
+          ? 'unchanged'
+          : 'updated';
       reports.push({ line: row.line, nip: row.nip, status, ...(ex ? { userId: ex.id } : {}) });
       if (status !== 'unchanged') planned.push({ row, opdId, existing: ex, grants });
     }
@@ -146,7 +155,13 @@ export class UserImportService {
     if (!administers(actor, opdId) || (ex && !administers(actor, ex.opd_id))) {
       return { code: 'OPD_NOT_ALLOWED', field: 'opd_code' };
     }
-    if (ex && !mayManage(actor, ex.roles.map((role) => ({ role })))) {
+    if (
+      ex &&
+      !mayManage(
+        actor,
+        ex.roles.map((role) => ({ role })),
+      )
+    ) {
       return { code: 'USER_NOT_MANAGEABLE', field: 'nip' };
     }
     if (emailOwnerNip && emailOwnerNip !== row.nip) return { code: 'EMAIL_TAKEN', field: 'email' };

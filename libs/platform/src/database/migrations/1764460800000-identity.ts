@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** OPD directory, users with scoped roles, login sessions, login throttling, audit log. */
 export class Identity1764460800000 implements MigrationInterface {

@@ -1,0 +1,85 @@
+/**
+ * Module boundaries (npm run boundaries). Contexts talk through each other's index.ts only;
+ * platform knows no domain; apps do not import each other; production code uses no dev tools.
+ */
+const LIB = '^libs/([^/]+)/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'libs-not-to-apps',
+      comment: 'Libraries never depend on applications.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'platform-has-no-domain',
+      comment: 'libs/platform is infrastructure: it may not import any domain context.',
+      severity: 'error',
+      from: { path: '^libs/platform/' },
+      to: { path: '^libs/', pathNot: '^libs/platform/' },
+    },
+    {
+      name: 'identity-depends-on-platform-only',
+      severity: 'error',
+      from: { path: '^libs/identity/' },
+      to: { path: '^libs/', pathNot: '^libs/(identity|platform)/' },
+    },
+    {
+      name: 'search-depends-on-platform-only',
+      comment: 'Until contexts publish read services for projections, search knows only platform.',
+      severity: 'error',
+      from: { path: '^libs/search/' },
+      to: { path: '^libs/', pathNot: '^libs/(search|platform)/' },
+    },
+    {
+      name: 'cross-context-through-index-only',
+      comment: 'Another context is reached only through its public index.ts (@lumbung/<lib>).',
+      severity: 'error',
+      from: { path: `${LIB}` },
+      to: { path: '^libs/([^/]+)/src/(?!index\\.ts$).+', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'apps-use-lib-index-only',
+      comment: 'Applications import libraries through @lumbung/<lib>, not their internals.',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/(?!index\\.ts$).+' },
+    },
+    {
+      name: 'apps-do-not-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-dev-deps-in-production-code',
+      comment: 'The API, worker and libraries ship without devDependencies (docker runtime stage).',
+      severity: 'error',
+      from: { path: '^(apps/(api|worker)|libs)/', pathNot: '\\.(int-)?spec\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'], pathNot: 'node_modules/@types/' },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|coverage)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
+  },
+};
