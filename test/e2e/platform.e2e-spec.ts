@@ -115,3 +115,19 @@ describe('platform: degraded dependencies', () => {
     }
   });
 });
+
+describe('platform: rate limiting', () => {
+  it('answers 429 RATE_LIMITED past the per-minute limit, with Retry-After', async () => {
+    const t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      for (let i = 0; i < 3; i++) await t.http().get('/api/v1/opds').expect(200);
+      const res = await t.http().get('/api/v1/opds').expect(429);
+      expect(res.body).toEqual({ code: 'RATE_LIMITED', message: expect.any(String) });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      // Health stays reachable for monitors.
+      await t.http().get('/api/v1/health').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
