@@ -32,6 +32,12 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/(identity|platform)/' },
     },
     {
+      name: 'knowledge-depends-on-identity-and-platform',
+      severity: 'error',
+      from: { path: '^libs/knowledge/' },
+      to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform)/' },
+    },
+    {
       name: 'search-depends-on-platform-only',
       comment: 'Until contexts publish read services for projections, search knows only platform.',
       severity: 'error',

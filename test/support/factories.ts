@@ -52,7 +52,10 @@ export async function givenUser(
       overrides.active ?? true,
     ],
   );
-  for (const role of new Set(['asn', ...(overrides.roles ?? [])])) {
+  const extra = overrides.roles ?? [];
+  // Mirrors grantsFor: an assessor-only account is not an asn.
+  const roles = extra.length === 1 && extra[0] === 'assessor' ? extra : ['asn', ...extra];
+  for (const role of new Set(roles)) {
     const scoped = role === 'verifier' || role === 'opd_admin';
     await ds.query(`INSERT INTO user_roles (user_id, role, opd_id) VALUES ($1, $2, $3)`, [
       user.id,

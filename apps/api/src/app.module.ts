@@ -2,12 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { IdentityHttpModule } from '@lumbung/identity';
+import { KnowledgeHttpModule } from '@lumbung/knowledge';
 import {
   AppConfig,
   ConfigModule,
   DatabaseModule,
+  JobsModule,
   LoggingModule,
   PlatformModule,
+  StorageModule,
 } from '@lumbung/platform';
 import { SearchModule } from '@lumbung/search';
 import { HealthController } from './health/health.controller';
@@ -24,11 +27,14 @@ export class AppModule {
         LoggingModule.forRoot(config),
         DatabaseModule,
         PlatformModule,
+        JobsModule,
+        StorageModule,
         SearchModule,
         ThrottlerModule.forRoot([
           { name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute },
         ]),
         IdentityHttpModule,
+        KnowledgeHttpModule,
       ],
       controllers: [HealthController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -14,6 +14,7 @@ import { UserRoleEntity } from './users/user-role.entity';
 import { UserEntity } from './users/user.entity';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
+import { UserDirectory } from './users/user-directory.service';
 
 /** Users, OPD directory, roles and authentication (no HTTP). */
 @Module({
@@ -31,10 +32,12 @@ import { UsersService } from './users/users.service';
     UsersService,
     UserImportService,
     SessionUserPresenter,
+    UserDirectory,
   ],
   exports: [
     OpdsService,
     UsersService,
+    UserDirectory,
     TokenService,
     PrincipalLoader,
     AuthService,

@@ -9,3 +9,4 @@ export * from './users/nip';
 export * from './seed/reference-data';
 export * from './seed/demo-seed';
 export * from './seed/demo-people';
+export * from './users/user-directory.service';

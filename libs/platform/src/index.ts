@@ -10,3 +10,8 @@ export * from './http/validation';
 export * from './logging/logging.module';
 export * from './audit/audit.service';
 export * from './platform.module';
+export * from './jobs/jobs.service';
+export * from './jobs/job-runner';
+export * from './jobs/jobs.module';
+export * from './storage/blob-storage';
+export * from './storage/storage.module';

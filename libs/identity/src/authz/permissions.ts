@@ -11,6 +11,12 @@ export enum Permission {
   UserRead = 'user:read',
   /** Create, update, deactivate users and import them from CSV (scoped as above). */
   UserManage = 'user:manage',
+  /** Draft, edit, submit, attach to and archive one's own knowledge assets. */
+  AssetContribute = 'asset:contribute',
+  /** Approve, reject and re-verify assets of one's OPD (checked per asset). */
+  AssetVerify = 'asset:verify',
+  /** Bulk-import existing knowledge as published assets. */
+  AssetImport = 'asset:import',
 }
 
 export const ROLES = ['asn', 'verifier', 'cop_lead', 'opd_admin', 'assessor', 'admin'] as const;
@@ -22,15 +28,25 @@ export const COP_SCOPED_ROLES: readonly Role[] = ['cop_lead'];
 export const GLOBAL_ROLES: readonly Role[] = ['asn', 'assessor', 'admin'];
 
 const BASE: readonly Permission[] = [Permission.SessionManage];
+const CONTRIBUTOR: readonly Permission[] = [...BASE, Permission.AssetContribute];
 
-/** What each role may do at all; scope is checked in the services. */
+/**
+ * What each role may do at all; scope is checked in the services. Assessors read and score but
+ * write nothing else, so the assessor role alone carries no contributor permission.
+ */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  asn: BASE,
-  verifier: BASE,
-  cop_lead: BASE,
-  opd_admin: [...BASE, Permission.UserRead, Permission.UserManage],
+  asn: CONTRIBUTOR,
+  verifier: [...CONTRIBUTOR, Permission.AssetVerify],
+  cop_lead: CONTRIBUTOR,
+  opd_admin: [...CONTRIBUTOR, Permission.UserRead, Permission.UserManage],
   assessor: BASE,
-  admin: [...BASE, Permission.OpdManage, Permission.UserRead, Permission.UserManage],
+  admin: [
+    ...CONTRIBUTOR,
+    Permission.OpdManage,
+    Permission.UserRead,
+    Permission.UserManage,
+    Permission.AssetImport,
+  ],
 };
 
 /**

@@ -39,8 +39,6 @@ export class PrincipalLoader {
         ...(g.opd_id ? { opdId: g.opd_id } : {}),
         ...(g.cop_id ? { copId: g.cop_id } : {}),
       }));
-    // Every active user is an ASN reader, whatever else they hold.
-    if (!grants.some((g) => g.role === 'asn')) grants.unshift({ role: 'asn' });
     return new Principal(userId, sessionId, row.opd_id, grants);
   }
 }

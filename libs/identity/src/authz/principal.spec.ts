@@ -17,12 +17,25 @@ describe('Principal', () => {
 
   it('matches the documented permission table', () => {
     const perms = (role: Role) => sorted(new Principal('u', 's', 'o', [{ role }]).permissions);
-    expect(perms('asn')).toEqual(['session:manage']);
-    expect(perms('verifier')).toEqual(['session:manage']);
-    expect(perms('cop_lead')).toEqual(['session:manage']);
+    expect(perms('asn')).toEqual(['asset:contribute', 'session:manage']);
+    expect(perms('verifier')).toEqual(['asset:contribute', 'asset:verify', 'session:manage']);
+    expect(perms('cop_lead')).toEqual(['asset:contribute', 'session:manage']);
+    // Assessors read and score; the role alone writes nothing.
     expect(perms('assessor')).toEqual(['session:manage']);
-    expect(perms('opd_admin')).toEqual(['session:manage', 'user:manage', 'user:read']);
-    expect(perms('admin')).toEqual(['opd:manage', 'session:manage', 'user:manage', 'user:read']);
+    expect(perms('opd_admin')).toEqual([
+      'asset:contribute',
+      'session:manage',
+      'user:manage',
+      'user:read',
+    ]);
+    expect(perms('admin')).toEqual([
+      'asset:contribute',
+      'asset:import',
+      'opd:manage',
+      'session:manage',
+      'user:manage',
+      'user:read',
+    ]);
   });
 
   it('unions the permissions of every grant without duplicates', () => {
@@ -33,11 +46,13 @@ describe('Principal', () => {
       { role: 'opd_admin', opdId: 'opd-b' },
     ]);
     expect(sorted(p.permissions)).toEqual([
+      Permission.AssetContribute,
+      Permission.AssetVerify,
       Permission.SessionManage,
       Permission.UserManage,
       Permission.UserRead,
     ]);
-    expect(p.permissions.size).toBe(3);
+    expect(p.permissions.size).toBe(5);
   });
 
   it('has no permissions without grants', () => {
@@ -64,10 +79,10 @@ describe('Principal', () => {
       expect(asn.can(Permission.UserManage)).toBe(false);
     });
 
-    it('lets the admin do everything', () => {
+    it('lets the admin do everything except verify assets (an OPD verifier’s job)', () => {
       const admin = new Principal('u', 's', 'opd-a', [{ role: 'admin' }]);
       for (const permission of Object.values(Permission)) {
-        expect(admin.can(permission)).toBe(true);
+        expect(admin.can(permission)).toBe(permission !== Permission.AssetVerify);
       }
     });
   });

@@ -33,6 +33,15 @@ export class Principal {
     return this.hasRole('admin');
   }
 
+  get isAssessor(): boolean {
+    return this.hasRole('assessor');
+  }
+
+  /** CoPs whose `cop`-visibility content the caller may read (leads now; members with the CoP module). */
+  get copIds(): string[] {
+    return this.grants.filter((g) => g.copId).map((g) => g.copId as string);
+  }
+
   /** OPD ids in which the caller holds the given OPD-scoped role. */
   opdsWhere(role: Role): string[] {
     return this.grants.filter((g) => g.role === role && g.opdId).map((g) => g.opdId as string);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
 import type { Principal } from '../authz/principal';
 import type { UpdateOpdDto } from './dto/update-opd.dto';
@@ -32,6 +32,13 @@ export class OpdsService {
     const rows = await this.opds.find({ select: { id: true, code: true } });
     const wanted = new Set(codes.map((c) => c.toUpperCase()));
     return new Map(rows.filter((r) => wanted.has(r.code)).map((r) => [r.code, r.id]));
+  }
+
+  /** Read service for other contexts: id → code for the given ids. */
+  async codesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.opds.find({ select: { id: true, code: true }, where: { id: In([...ids]) } });
+    return new Map(rows.map((r) => [r.id, r.code]));
   }
 
   async update(actor: Principal, code: string, dto: UpdateOpdDto): Promise<OpdEntity> {

@@ -150,6 +150,14 @@ describe('grantsFor', () => {
     expect(grantsFor([], 'opd-a')).toStrictEqual([{ role: 'asn' }]);
   });
 
+  it('leaves an assessor-only account without asn (assessors write nothing)', () => {
+    expect(grantsFor(['assessor'], 'opd-a')).toStrictEqual([{ role: 'assessor' }]);
+    expect(grantsFor(['assessor', 'asn'], 'opd-a')).toStrictEqual([
+      { role: 'asn' },
+      { role: 'assessor' },
+    ]);
+  });
+
   it('scopes verifier and opd_admin to the OPD and keeps global roles unscoped', () => {
     expect(grantsFor(['verifier', 'opd_admin', 'assessor', 'admin'], 'opd-a')).toStrictEqual([
       { role: 'asn' },

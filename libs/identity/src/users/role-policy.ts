@@ -48,9 +48,13 @@ export function mayManage(actor: Principal, targetGrants: readonly { role: Role 
   return actor.isAdmin || highestRank(targetGrants) <= highestRank(actor.grants);
 }
 
-/** Role names → grants, scoping OPD roles to the user's OPD; asn is always present. */
+/**
+ * Role names → grants, scoping OPD roles to the user's OPD. Every civil servant is an `asn`,
+ * except an account that is only an assessor (external reviewers read and score, nothing else).
+ */
 export function grantsFor(roles: readonly string[], opdId: string): RoleGrant[] {
-  const names = new Set<Role>(['asn']);
-  for (const r of roles) if (isRole(r) && USER_API_ROLES.includes(r)) names.add(r);
+  const given = roles.filter((r): r is Role => isRole(r) && USER_API_ROLES.includes(r));
+  const assessorOnly = given.length > 0 && given.every((r) => r === 'assessor');
+  const names = new Set<Role>(assessorOnly ? given : ['asn', ...given]);
   return [...names].map((role) => (OPD_SCOPED_ROLES.includes(role) ? { role, opdId } : { role }));
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type AppConfig, ConfigError, loadConfig } from './app-config';
 
 const SECRET = 'a-very-long-secret-of-32-chars!!';
@@ -44,6 +45,8 @@ describe('loadConfig', () => {
       },
       log: { level: 'info' },
       demo: { seed: true, password: 'Lumbung#2025' },
+      storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },
+      antivirus: { port: 3310, timeoutMs: 30000 },
     };
     expect(loadConfig({ ...VALID })).toEqual(expected);
   });

@@ -1,3 +1,5 @@
+import { join, resolve } from 'node:path';
+
 /**
  * The one place that reads process.env. Every variable is validated once, at start, and the
  * result is a typed, grouped, frozen object. A bad value stops the process with a message that
@@ -27,6 +29,13 @@ export interface AppConfig {
     readonly loginFailuresPerIp: number;
   };
   readonly log: { readonly level: string };
+  readonly storage: {
+    /** Attachments live here under server-generated keys, outside any static path. */
+    readonly uploadDir: string;
+    readonly maxUploadBytes: number;
+  };
+  /** clamd; scanning is on only when a host is set. */
+  readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
 }
 
@@ -160,6 +169,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginFailuresPerIp: r.int('LOGIN_FAILURES_PER_IP', 30, 1, 100_000),
     },
     log: { level: logLevel },
+    storage: {
+      uploadDir: resolve(
+        r.raw('UPLOAD_DIR') ?? join(r.raw('LUMBUNG_DATA_DIR') ?? '.lumbung-data', 'uploads'),
+      ),
+      maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    },
+    antivirus: {
+      ...(r.raw('CLAMAV_HOST') ? { host: r.raw('CLAMAV_HOST') } : {}),
+      port: r.int('CLAMAV_PORT', 3310, 1, 65535),
+      timeoutMs: r.int('CLAMAV_TIMEOUT_MS', 30_000, 100, 600_000),
+    },
     demo: { seed: demoSeed, password: r.string('DEMO_PASSWORD', 'Lumbung#2025') },
   };
   if (config.search.indexPrefix && !/^[a-z0-9_]{1,40}$/.test(config.search.indexPrefix)) {

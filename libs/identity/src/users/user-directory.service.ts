@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  opdId: string;
+  opdCode: string;
+  active: boolean;
+}
+
+/** Read service for other contexts: who is this user id / NIP (no personal data beyond name). */
+@Injectable()
+export class UserDirectory {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async byIds(ids: readonly string[]): Promise<Map<string, UserSummary>> {
+    if (ids.length === 0) return new Map();
+    return this.query(`u.id = ANY($1::uuid[])`, [ids], (u) => u.id);
+  }
+
+  async byNips(nips: readonly string[]): Promise<Map<string, UserSummary>> {
+    if (nips.length === 0) return new Map();
+    return this.query(`u.nip = ANY($1::text[])`, [nips], (u) => u.nip);
+  }
+
+  private async query(
+    where: string,
+    params: unknown[],
+    key: (u: UserSummary & { nip: string }) => string,
+  ): Promise<Map<string, UserSummary>> {
+    const rows = await this.ds.query<(UserSummary & { nip: string })[]>(
+      `SELECT u.id, u.nip, u.name, u.opd_id AS "opdId", o.code AS "opdCode", u.active
+         FROM users u JOIN opds o ON o.id = u.opd_id WHERE ${where}`,
+      params,
+    );
+    return new Map(
+      rows.map((r) => [key(r), { id: r.id, name: r.name, opdId: r.opdId, opdCode: r.opdCode, active: r.active }]),
+    );
+  }
+}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OpdsService, UserDirectory, type UserSummary } from '@lumbung/identity';
+import type { Reader } from './asset-access';
+import type { AssetEntity } from './asset.entity';
+import type {
+  AssetResponseDto,
+  AssetSummaryDto,
+  AttachmentSummaryDto,
+  PersonRefDto,
+  RevisionDto,
+  RevisionSummaryDto,
+} from './dto/asset-response.dto';
+import { AssetsRepository, type RevisionRow } from './assets.repository';
+import { computeCompleteness } from './completeness';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+interface AttachmentRow {
+  id: string;
+  display_name: string;
+  mime: string;
+  size_bytes: string;
+  sha256: string;
+  text_status: string;
+  scan_status: string;
+  created_at: Date;
+}
+
+/** Builds asset responses (entity → DTO); never returns an entity. */
+@Injectable()
+export class AssetViewService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: AssetsRepository,
+    private readonly opds: OpdsService,
+    private readonly users: UserDirectory,
+  ) {}
+
+  async summaries(assets: AssetEntity[]): Promise<AssetSummaryDto[]> {
+    const codes = await this.opds.codesByIds([...new Set(assets.map((a) => a.opdId))]);
+    return assets.map((a) => this.summary(a, codes.get(a.opdId) ?? ''));
+  }
+
+  async detail(asset: AssetEntity, reader: Reader | undefined): Promise<AssetResponseDto> {
+    const [transitions, attachments] = await Promise.all([
+      this.repo.transitions(asset.id),
+      this.visibleAttachments(asset.id, reader),
+    ]);
+    const people = await this.users.byIds([
+      ...new Set(
+        [...asset.authorIds, asset.narasumberId, asset.verifiedBy, ...transitions.map((t) => t.actor_id)].filter(
+          (id): id is string => Boolean(id),
+        ),
+      ),
+    ]);
+    const codes = await this.opds.codesByIds([asset.opdId]);
+    const person = (id: string | null): PersonRefDto | null => (id ? ref(id, people.get(id)) : null);
+    const { missing } = computeCompleteness({
+      type: asset.type,
+      summary: asset.summary,
+      sections: asset.sections,
+      tags: asset.tags,
+      seciMode: asset.seciMode,
+      narasumberId: asset.narasumberId,
+      attachmentCount: attachments.length,
+    });
+    return {
+      ...this.summary(asset, codes.get(asset.opdId) ?? ''),
+      sections: asset.sections,
+      body: asset.body,
+      copId: asset.copId,
+      authors: asset.authorIds.map((id) => ref(id, people.get(id))),
+      narasumber: person(asset.narasumberId),
+      seciMode: asset.seciMode,
+      missing,
+      revision: asset.revision,
+      version: asset.version,
+      externalId: asset.externalId,
+      createdAt: asset.createdAt.toISOString(),
+      submittedAt: iso(asset.submittedAt),
+      verifiedAt: iso(asset.verifiedAt),
+      verifiedBy: person(asset.verifiedBy),
+      reviewDueAt: iso(asset.reviewDueAt),
+      archivedAt: iso(asset.archivedAt),
+      transitions: transitions.map((t) => ({
+        action: t.action,
+        from: t.from_status,
+        to: t.to_status,
+        actor: ref(t.actor_id, people.get(t.actor_id)),
+        comment: t.comment,
+        at: t.at.toISOString(),
+      })),
+      attachments,
+    };
+  }
+
+  async revisionSummaries(rows: RevisionRow[]): Promise<RevisionSummaryDto[]> {
+    const people = await this.users.byIds([...new Set(rows.map((r) => r.created_by))]);
+    return rows.map((r) => ({
+      n: r.n,
+      title: r.title,
+      createdBy: ref(r.created_by, people.get(r.created_by)),
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  async revision(row: RevisionRow): Promise<RevisionDto> {
+    const [summary] = await this.revisionSummaries([row]);
+    return {
+      ...summary!,
+      type: row.type,
+      summary: row.summary,
+      sections: row.sections,
+      body: row.body,
+      tags: row.tags,
+      visibility: row.visibility,
+      seciMode: row.seci_mode,
+    };
+  }
+
+  /** Files pending a virus scan are shown only to whoever uploaded them. */
+  private async visibleAttachments(assetId: string, reader: Reader | undefined): Promise<AttachmentSummaryDto[]> {
+    const rows = await this.ds.query<AttachmentRow[]>(
+      `SELECT id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at
+         FROM attachments
+        WHERE asset_id = $1 AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)
+        ORDER BY created_at, id`,
+      [assetId, reader?.userId ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.display_name,
+      mime: r.mime,
+      size: Number(r.size_bytes),
+      sha256: r.sha256,
+      textStatus: r.text_status,
+      scanStatus: r.scan_status,
+      createdAt: r.created_at.toISOString(),
+    }));
+  }
+
+  private summary(a: AssetEntity, opdCode: string): AssetSummaryDto {
+    return {
+      id: a.id,
+      type: a.type,
+      title: a.title,
+      summary: a.summary,
+      tags: a.tags,
+      opdCode,
+      visibility: a.visibility,
+      status: a.status,
+      completeness: a.completeness,
+      needsReview: a.status === 'published' && !!a.reviewDueAt && a.reviewDueAt.getTime() < Date.now(),
+      publishedAt: iso(a.publishedAt),
+      updatedAt: a.updatedAt.toISOString(),
+    };
+  }
+}
+
+function ref(id: string, user: UserSummary | undefined): PersonRefDto {
+  return { id, name: user?.name ?? '', opdCode: user?.opdCode ?? '' };
+}

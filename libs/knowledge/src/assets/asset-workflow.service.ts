@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CommonErrors } from '@lumbung/platform';
+import type { Principal } from '@lumbung/identity';
+import { type Reader, readerOf } from './asset-access';
+import type { AssetStatus } from './asset-types';
+import { AssetEntity } from './asset.entity';
+import { AssetErrors } from './asset.errors';
+import { AssetsRepository } from './assets.repository';
+import { computeCompleteness } from './completeness';
+
+export type WorkflowAction = 'submit' | 'approve' | 'reject' | 'archive' | 'reverify';
+
+/** How long a verification holds before the asset needs review again (domain.md §3). */
+export const REVIEW_MONTHS = 12;
+
+export function reviewDueFrom(date: Date): Date {
+  const due = new Date(date);
+  due.setUTCMonth(due.getUTCMonth() + REVIEW_MONTHS);
+  return due;
+}
+
+/** Which status each action starts from and leads to. */
+const MOVES: Record<WorkflowAction, { from: readonly AssetStatus[]; to: AssetStatus }> = {
+  submit: { from: ['draft'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'published' },
+  reject: { from: ['submitted'], to: 'draft' },
+  archive: { from: ['published'], to: 'archived' },
+  reverify: { from: ['published'], to: 'published' },
+};
+
+/**
+ * The review workflow: authors submit, a verifier of the owning OPD (never an author) approves,
+ * rejects or re-verifies; authors and the OPD's verifiers archive. Every move is recorded.
+ */
+@Injectable()
+export class AssetWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: AssetsRepository,
+  ) {}
+
+  async transition(
+    principal: Principal,
+    id: string,
+    action: WorkflowAction,
+    comment?: string,
+  ): Promise<AssetEntity> {
+    return this.ds.transaction(async (tx) => {
+      const reader = readerOf(principal)!;
+      const asset = await this.lockReadable(principal, id, tx);
+      this.authorize(asset, reader, action);
+      const move = MOVES[action];
+      if (!move.from.includes(asset.status)) throw AssetErrors.invalidTransition(asset.status, action);
+      const from = asset.status;
+      const now = new Date();
+      if (action === 'submit') await this.assertSubmittable(asset, tx);
+      asset.status = move.to;
+      asset.updatedAt = now;
+      if (action === 'submit') asset.submittedAt = now;
+      if (action === 'approve' || action === 'reverify') {
+        asset.publishedAt ??= now;
+        asset.verifiedAt = now;
+        asset.verifiedBy = reader.userId;
+        asset.reviewDueAt = reviewDueFrom(now);
+      }
+      if (action === 'archive') asset.archivedAt = now;
+      if (action === 'approve') asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
+      const saved = await tx.getRepository(AssetEntity).save(asset);
+      await this.repo.recordTransition(tx, asset.id, {
+        action,
+        from,
+        to: move.to,
+        actorId: reader.userId,
+        comment: comment ?? null,
+      });
+      return saved;
+    });
+  }
+
+  private async lockReadable(principal: Principal, id: string, tx: EntityManager): Promise<AssetEntity> {
+    const reader = readerOf(principal)!;
+    const asset = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.lockReadable(id, reader, tx) : null;
+    if (!asset) throw CommonErrors.notFound();
+    return asset;
+  }
+
+  private authorize(asset: AssetEntity, reader: Reader, action: WorkflowAction): void {
+    const isAuthor = asset.authorIds.includes(reader.userId);
+    const isVerifier = reader.verifierOpdIds.includes(asset.opdId);
+    switch (action) {
+      case 'submit':
+        if (!isAuthor) throw CommonErrors.forbidden();
+        return;
+      case 'approve':
+      case 'reject':
+      case 'reverify':
+        if (!isVerifier) throw CommonErrors.forbidden();
+        if (isAuthor) throw AssetErrors.selfApproval();
+        return;
+      case 'archive':
+        if (!isAuthor && !isVerifier) throw CommonErrors.forbidden();
+        return;
+    }
+  }
+
+  private async assertSubmittable(asset: AssetEntity, tx: EntityManager): Promise<void> {
+    const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
+    const { missing } = computeCompleteness({ ...asset, attachmentCount });
+    const blocking = missing.filter((m) => m.startsWith('section:') || m === 'attachment');
+    if (blocking.length > 0) throw AssetErrors.incomplete(blocking);
+  }
+}

@@ -1,0 +1,45 @@
+import { AppError, CommonErrors } from '@lumbung/platform';
+
+export const AssetErrors = {
+  invalidTransition: (from: string, action: string): AppError =>
+    new AppError(
+      'INVALID_TRANSITION',
+      409,
+      {
+        id: 'Tindakan ini tidak dapat dilakukan pada status aset saat ini.',
+        en: 'This action is not possible in the asset’s current status.',
+      },
+      { status: from, action },
+    ),
+  incomplete: (missing: string[]): AppError =>
+    new AppError(
+      'ASSET_INCOMPLETE',
+      422,
+      {
+        id: 'Bagian wajib belum diisi. Lengkapi sebelum mengajukan.',
+        en: 'Required parts are empty. Complete them before submitting.',
+      },
+      { missing },
+    ),
+  selfApproval: (): AppError =>
+    new AppError('SELF_REVIEW_FORBIDDEN', 403, {
+      id: 'Verifikator tidak boleh memverifikasi aset yang ia tulis sendiri.',
+      en: 'Verifiers may not review an asset they authored.',
+    }),
+  versionConflict: (current: number): AppError =>
+    new AppError(
+      'VERSION_CONFLICT',
+      409,
+      {
+        id: 'Aset telah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.',
+        en: 'Someone else changed the asset. Reload and apply your change again.',
+      },
+      { currentVersion: current },
+    ),
+  unknownSections: (keys: string[]): AppError =>
+    CommonErrors.validation(keys.map((k) => ({ field: `sections.${k}`, problems: ['unknown_section'] }))),
+  unknownUsers: (field: string): AppError =>
+    CommonErrors.validation([{ field, problems: ['unknown_or_inactive_user'] }]),
+  fieldProblem: (field: string, problem: string): AppError =>
+    CommonErrors.validation([{ field, problems: [problem] }]),
+};

@@ -1,0 +1,112 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommonErrors } from '@lumbung/platform';
+import { CurrentPrincipal, Permission, Principal, Public, RequirePermission } from '@lumbung/identity';
+import { readerOf } from './asset-access';
+import { AssetViewService } from './asset-view.service';
+import { AssetsRepository } from './assets.repository';
+import { AssetsService } from './assets.service';
+import { AssetPageDto, AssetResponseDto, RevisionDto, RevisionSummaryDto } from './dto/asset-response.dto';
+import { CreateAssetDto } from './dto/create-asset.dto';
+import { ListAssetsQueryDto } from './dto/list-assets-query.dto';
+import { SetAuthorsDto } from './dto/set-authors.dto';
+import { UpdateAssetDto } from './dto/update-asset.dto';
+
+@ApiTags('assets')
+@ApiBearerAuth()
+@Controller('assets')
+export class AssetsController {
+  constructor(
+    private readonly assets: AssetsService,
+    private readonly view: AssetViewService,
+    private readonly repo: AssetsRepository,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Assets the caller may read (published by default; mine=true: own, any status)' })
+  @ApiOkResponse({ type: AssetPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Query() query: ListAssetsQueryDto,
+  ): Promise<AssetPageDto> {
+    const page = await this.assets.list(principal, query);
+    return { ...page, items: await this.view.summaries(page.items) };
+  }
+
+  @Post()
+  @RequirePermission(Permission.AssetContribute)
+  @ApiOperation({ summary: 'Create a draft asset (the caller becomes an author)' })
+  @ApiCreatedResponse({ type: AssetResponseDto })
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAssetDto): Promise<AssetResponseDto> {
+    return this.view.detail(await this.assets.create(principal, dto), readerOf(principal));
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'One asset with completeness, transitions and attachments (404 if not readable)' })
+  @ApiOkResponse({ type: AssetResponseDto })
+  async get(@CurrentPrincipal() principal: Principal | undefined, @Param('id') id: string): Promise<AssetResponseDto> {
+    return this.view.detail(await this.assets.get(principal, id), readerOf(principal));
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.AssetContribute)
+  @ApiOperation({ summary: 'Edit content (authors; verifiers of the OPD on published assets); published → new revision' })
+  @ApiOkResponse({ type: AssetResponseDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: UpdateAssetDto,
+  ): Promise<AssetResponseDto> {
+    return this.view.detail(await this.assets.update(principal, id, dto), readerOf(principal));
+  }
+
+  @Put(':id/authors')
+  @RequirePermission(Permission.AssetContribute)
+  @ApiOperation({ summary: 'Set the authors (an author only; at least one)' })
+  @ApiOkResponse({ type: AssetResponseDto })
+  async setAuthors(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: SetAuthorsDto,
+  ): Promise<AssetResponseDto> {
+    return this.view.detail(await this.assets.setAuthors(principal, id, dto.authorIds), readerOf(principal));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermission(Permission.AssetContribute)
+  @ApiOperation({ summary: 'Delete a draft or submitted asset (authors); a published one is archived instead' })
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
+    await this.assets.remove(principal, id);
+  }
+
+  @Get(':id/revisions')
+  @Public()
+  @ApiOperation({ summary: 'Revision history (newest first), for whoever can read the asset' })
+  @ApiOkResponse({ type: [RevisionSummaryDto] })
+  async revisions(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id') id: string,
+  ): Promise<RevisionSummaryDto[]> {
+    const asset = await this.assets.get(principal, id);
+    return this.view.revisionSummaries(await this.repo.revisions(asset.id));
+  }
+
+  @Get(':id/revisions/:n')
+  @Public()
+  @ApiOperation({ summary: 'One revision' })
+  @ApiOkResponse({ type: RevisionDto })
+  async revision(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id') id: string,
+    @Param('n', new ParseIntPipe({ exceptionFactory: () => CommonErrors.validation([{ field: 'n', problems: ['isInt'] }]) }))
+    n: number,
+  ): Promise<RevisionDto> {
+    const asset = await this.assets.get(principal, id);
+    const row = await this.repo.revision(asset.id, n);
+    if (!row) throw CommonErrors.notFound();
+    return this.view.revision(row);
+  }
+}

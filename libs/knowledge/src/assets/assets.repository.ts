@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { type Reader, readablePredicate } from './asset-access';
+import { AssetEntity } from './asset.entity';
+
+export interface AssetFilter {
+  opdId?: string;
+  type?: string;
+  status?: string;
+  tag?: string;
+  authorId?: string;
+}
+
+export interface TransitionRow {
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string;
+  comment: string | null;
+  at: Date;
+}
+
+export interface RevisionRow {
+  n: number;
+  type: string;
+  title: string;
+  summary: string;
+  sections: Record<string, string>;
+  body: string;
+  tags: string[];
+  visibility: string;
+  seci_mode: string | null;
+  narasumber_id: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+/** Asset queries; every read takes the reader and filters in SQL. */
+@Injectable()
+export class AssetsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private readable(reader: Reader | undefined, m: EntityManager): SelectQueryBuilder<AssetEntity> {
+    const pred = readablePredicate('a', reader);
+    return m.getRepository(AssetEntity).createQueryBuilder('a').where(pred.sql, pred.params);
+  }
+
+  /** The asset if it exists and the reader may read it; forbidden and missing look the same. */
+  async findReadable(
+    id: string,
+    reader: Reader | undefined,
+    m: EntityManager = this.ds.manager,
+  ): Promise<AssetEntity | null> {
+    return this.readable(reader, m).andWhere('a.id = :id', { id }).getOne();
+  }
+
+  /** Same, locking the row for a write in this transaction. */
+  async lockReadable(id: string, reader: Reader, m: EntityManager): Promise<AssetEntity | null> {
+    return this.readable(reader, m)
+      .andWhere('a.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  async findPage(
+    reader: Reader | undefined,
+    filter: AssetFilter,
+    page: number,
+    limit: number,
+  ): Promise<[AssetEntity[], number]> {
+    const qb = this.readable(reader, this.ds.manager);
+    if (filter.opdId) qb.andWhere('a.opd_id = :opdId', { opdId: filter.opdId });
+    if (filter.type) qb.andWhere('a.type = :type', { type: filter.type });
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.tag) qb.andWhere(':tag = ANY(a.tags)', { tag: filter.tag });
+    if (filter.authorId) qb.andWhere('a.author_ids @> ARRAY[:author::uuid]', { author: filter.authorId });
+    return qb
+      .orderBy('a.published_at', 'DESC', 'NULLS LAST')
+      .addOrderBy('a.updated_at', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip((page - 1) * limit)
+      .take(limit)
+      .getManyAndCount();
+  }
+
+  async transitions(assetId: string): Promise<TransitionRow[]> {
+    return this.ds.query<TransitionRow[]>(
+      `SELECT action, from_status, to_status, actor_id, comment, at
+         FROM asset_transitions WHERE asset_id = $1 ORDER BY id`,
+      [assetId],
+    );
+  }
+
+  async recordTransition(
+    m: EntityManager,
+    assetId: string,
+    t: { action: string; from: string | null; to: string; actorId: string; comment?: string | null },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO asset_transitions (asset_id, action, from_status, to_status, actor_id, comment)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [assetId, t.action, t.from, t.to, t.actorId, t.comment ?? null],
+    );
+  }
+
+  /** Snapshots the asset's current content as its next revision and returns the number. */
+  async snapshot(m: EntityManager, asset: AssetEntity, actorId: string): Promise<number> {
+    const n = asset.revision + 1;
+    await m.query(
+      `INSERT INTO asset_revisions (asset_id, n, type, title, summary, sections, body, tags, visibility,
+                                    seci_mode, narasumber_id, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        asset.id,
+        n,
+        asset.type,
+        asset.title,
+        asset.summary,
+        JSON.stringify(asset.sections),
+        asset.body,
+        asset.tags,
+        asset.visibility,
+        asset.seciMode,
+        asset.narasumberId,
+        actorId,
+      ],
+    );
+    return n;
+  }
+
+  async revisions(assetId: string): Promise<RevisionRow[]> {
+    return this.ds.query<RevisionRow[]>(
+      `SELECT * FROM asset_revisions WHERE asset_id = $1 ORDER BY n DESC`,
+      [assetId],
+    );
+  }
+
+  async revision(assetId: string, n: number): Promise<RevisionRow | undefined> {
+    const rows = await this.ds.query<RevisionRow[]>(
+      `SELECT * FROM asset_revisions WHERE asset_id = $1 AND n = $2`,
+      [assetId, n],
+    );
+    return rows[0];
+  }
+
+  async attachmentCount(assetId: string, m: EntityManager = this.ds.manager): Promise<number> {
+    const [row] = await m.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM attachments WHERE asset_id = $1 AND scan_status <> 'pending_scan'`,
+      [assetId],
+    );
+    return row?.n ?? 0;
+  }
+}

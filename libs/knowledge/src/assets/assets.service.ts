@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, CommonErrors, JobsService, type Page } from '@lumbung/platform';
+import { OpdsService, type Principal, UserDirectory } from '@lumbung/identity';
+import { mayEdit, type Reader, readerOf } from './asset-access';
+import { type AssetType, textSectionKeys } from './asset-types';
+import { AssetEntity } from './asset.entity';
+import { AssetErrors } from './asset.errors';
+import { AssetsRepository } from './assets.repository';
+import { computeCompleteness } from './completeness';
+import type { AssetContentDto, CreateAssetDto } from './dto/create-asset.dto';
+import type { ListAssetsQueryDto } from './dto/list-assets-query.dto';
+import type { UpdateAssetDto } from './dto/update-asset.dto';
+import { normalizeTags } from './tags';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const STORAGE_DELETE_QUEUE = 'storage.delete';
+
+/** Drafting, editing, deleting and reading knowledge assets. Workflow moves live next door. */
+@Injectable()
+export class AssetsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: AssetsRepository,
+    private readonly opds: OpdsService,
+    private readonly users: UserDirectory,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
+  async get(principal: Principal | undefined, id: string): Promise<AssetEntity> {
+    const reader = readerOf(principal);
+    const asset = UUID.test(id) ? await this.repo.findReadable(id, reader) : null;
+    if (!asset) throw CommonErrors.notFound();
+    if (
+      reader?.isAssessor &&
+      (asset.visibility === 'opd' || asset.visibility === 'cop') &&
+      asset.opdId !== reader.opdId
+    ) {
+      // quality.md J.1: assessors may read restricted evidence, and every such read is recorded.
+      await this.audit.record({
+        actorId: reader.userId,
+        action: 'asset_read_restricted',
+        targetType: 'asset',
+        targetId: asset.id,
+      });
+    }
+    return asset;
+  }
+
+  async list(principal: Principal | undefined, q: ListAssetsQueryDto): Promise<Page<AssetEntity>> {
+    const reader = readerOf(principal);
+    if (q.mine && !reader) throw CommonErrors.unauthenticated();
+    const opdId = q.opd ? (await this.opds.idsByCode([q.opd])).get(q.opd) : undefined;
+    if (q.opd && !opdId) return { items: [], total: 0, page: q.page, limit: q.limit };
+    const [items, total] = await this.repo.findPage(
+      reader,
+      {
+        opdId,
+        type: q.type,
+        status: q.status ?? (q.mine ? undefined : 'published'),
+        tag: q.tag ? normalizeTags([q.tag])[0] : undefined,
+        authorId: q.mine ? reader?.userId : undefined,
+      },
+      q.page,
+      q.limit,
+    );
+    return { items, total, page: q.page, limit: q.limit };
+  }
+
+  async create(principal: Principal, dto: CreateAssetDto): Promise<AssetEntity> {
+    const opdId = await this.owningOpd(principal, dto.opdCode);
+    const coAuthors = [...new Set(dto.coAuthorIds ?? [])].filter((id) => id !== principal.userId);
+    await this.assertActiveUsers(coAuthors, 'coAuthorIds');
+    const asset = new AssetEntity();
+    Object.assign(asset, {
+      type: dto.type,
+      title: dto.title,
+      summary: '',
+      sections: {},
+      body: '',
+      tags: [],
+      opdId,
+      copId: null,
+      authorIds: [principal.userId, ...coAuthors],
+      narasumberId: null,
+      seciMode: null,
+      visibility: 'internal',
+      status: 'draft',
+      createdBy: principal.userId,
+    });
+    await this.applyContent(asset, dto);
+    asset.completeness = computeCompleteness({ ...asset, attachmentCount: 0 }).score;
+    return this.ds.transaction(async (tx) => {
+      const saved = await tx.getRepository(AssetEntity).save(asset);
+      await this.repo.recordTransition(tx, saved.id, {
+        action: 'create',
+        from: null,
+        to: 'draft',
+        actorId: principal.userId,
+      });
+      return saved;
+    });
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateAssetDto): Promise<AssetEntity> {
+    return this.ds.transaction(async (tx) => {
+      const { asset, reader } = await this.lockForEdit(principal, id, tx);
+      if (dto.expectedVersion !== undefined && dto.expectedVersion !== asset.version) {
+        throw AssetErrors.versionConflict(asset.version);
+      }
+      await this.applyContent(asset, dto);
+      const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
+      asset.completeness = computeCompleteness({ ...asset, attachmentCount }).score;
+      asset.version += 1;
+      asset.updatedAt = new Date();
+      // A published asset stays published; each edit becomes a revision kept forever.
+      if (asset.status === 'published') asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
+      return tx.getRepository(AssetEntity).save(asset);
+    });
+  }
+
+  /** Authorship changes only here (an author may add or remove co-authors, never leave none). */
+  async setAuthors(principal: Principal, id: string, authorIds: string[]): Promise<AssetEntity> {
+    const unique = [...new Set(authorIds)];
+    await this.assertActiveUsers(unique, 'authorIds');
+    return this.ds.transaction(async (tx) => {
+      const { asset } = await this.lockForEdit(principal, id, tx, true);
+      asset.authorIds = unique;
+      asset.version += 1;
+      asset.updatedAt = new Date();
+      return tx.getRepository(AssetEntity).save(asset);
+    });
+  }
+
+  /** Drafts and submissions are deleted (files removed by a durable job); published ones are archived. */
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.ds.transaction(async (tx) => {
+      const { asset, reader } = await this.lockForEdit(principal, id, tx, true);
+      if (asset.status === 'published') {
+        asset.status = 'archived';
+        asset.archivedAt = new Date();
+        asset.updatedAt = new Date();
+        await tx.getRepository(AssetEntity).save(asset);
+        await this.repo.recordTransition(tx, asset.id, {
+          action: 'archive',
+          from: 'published',
+          to: 'archived',
+          actorId: reader.userId,
+        });
+        return;
+      }
+      const keys = await tx.query<{ storage_key: string }[]>(
+        `SELECT storage_key FROM attachments WHERE asset_id = $1`,
+        [asset.id],
+      );
+      await tx.query(`DELETE FROM assets WHERE id = $1`, [asset.id]);
+      for (const { storage_key } of keys) {
+        await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: storage_key });
+      }
+    });
+  }
+
+  /**
+   * Loads and locks an asset the caller may edit: unreadable → 404, readable but not editable
+   * (or, with `authorOnly`, not an author) → 403, archived → 409.
+   */
+  async lockForEdit(
+    principal: Principal,
+    id: string,
+    tx: EntityManager,
+    authorOnly = false,
+  ): Promise<{ asset: AssetEntity; reader: Reader }> {
+    const reader = readerOf(principal)!;
+    const asset = UUID.test(id) ? await this.repo.lockReadable(id, reader, tx) : null;
+    if (!asset) throw CommonErrors.notFound();
+    if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'edit');
+    const isAuthor = asset.authorIds.includes(reader.userId);
+    if (authorOnly ? !isAuthor : !mayEdit(asset, reader)) throw CommonErrors.forbidden();
+    return { asset, reader };
+  }
+
+  private async owningOpd(principal: Principal, code: string | undefined): Promise<string> {
+    if (!code) return principal.opdId;
+    const opdId = (await this.opds.idsByCode([code])).get(code);
+    if (!opdId) throw AssetErrors.fieldProblem('opdCode', 'unknown_opd');
+    if (opdId !== principal.opdId && !principal.isAdmin) throw CommonErrors.forbidden();
+    return opdId;
+  }
+
+  /** Applies author-editable content; status, ownership, authorship and dates are not touched. */
+  private async applyContent(asset: AssetEntity, dto: AssetContentDto): Promise<void> {
+    if (dto.title !== undefined) asset.title = dto.title;
+    if (dto.summary !== undefined) asset.summary = dto.summary.trim();
+    if (dto.body !== undefined) asset.body = dto.body;
+    if (dto.tags !== undefined) asset.tags = normalizeTags(dto.tags);
+    if (dto.seciMode !== undefined) asset.seciMode = dto.seciMode;
+    if (dto.sections !== undefined) asset.sections = mergeSections(asset.type, asset.sections, dto.sections);
+    if (dto.copId !== undefined) asset.copId = dto.copId;
+    if (dto.visibility !== undefined) asset.visibility = dto.visibility;
+    if (asset.visibility === 'cop' && !asset.copId) throw AssetErrors.fieldProblem('copId', 'required_for_cop');
+    if (dto.narasumberId !== undefined) {
+      if (asset.type !== 'wawancara_pengetahuan') {
+        throw AssetErrors.fieldProblem('narasumberId', 'only_for_wawancara_pengetahuan');
+      }
+      await this.assertActiveUsers([dto.narasumberId], 'narasumberId');
+      asset.narasumberId = dto.narasumberId;
+    }
+  }
+
+  private async assertActiveUsers(ids: string[], field: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.users.byIds(ids);
+    if (ids.some((id) => !found.get(id)?.active)) throw AssetErrors.unknownUsers(field);
+  }
+}
+
+/** Merges section edits into the current ones; an empty string removes a section. */
+export function mergeSections(
+  type: AssetType,
+  current: Record<string, string>,
+  edits: Record<string, string>,
+): Record<string, string> {
+  const allowed = new Set(textSectionKeys(type));
+  const unknown = Object.keys(edits).filter((k) => !allowed.has(k));
+  if (unknown.length > 0) throw AssetErrors.unknownSections(unknown);
+  const next = { ...current };
+  for (const [key, value] of Object.entries(edits)) {
+    if (value.trim() === '') delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}

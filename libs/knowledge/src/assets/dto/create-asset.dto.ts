@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { ASSET_TYPES, SECI_MODES, VISIBILITIES } from '../asset-types';
+import type { AssetType, SeciMode, Visibility } from '../asset-types';
+import { IsStringRecord } from './string-record.validator';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+export const SECTION_MAX_CHARS = 20_000;
+export const BODY_MAX_CHARS = 200_000;
+
+/** Content fields an author sets; status, OPD ownership after creation, dates and counts are not here. */
+export class AssetContentDto {
+  /** Set by subclasses: required on create, optional on edit. */
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  summary?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Template sections by key (GET /asset-types); an empty string clears one',
+  })
+  @IsOptional()
+  @IsStringRecord(20, SECTION_MAX_CHARS)
+  sections?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'Markdown', maxLength: BODY_MAX_CHARS })
+  @IsOptional()
+  @IsString()
+  @MaxLength(BODY_MAX_CHARS)
+  body?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Normalised to lower-case slugs' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ enum: SECI_MODES })
+  @IsOptional()
+  @IsIn(SECI_MODES)
+  seciMode?: SeciMode;
+
+  @ApiPropertyOptional({ enum: VISIBILITIES })
+  @IsOptional()
+  @IsIn(VISIBILITIES)
+  visibility?: Visibility;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Community of practice the asset belongs to' })
+  @IsOptional()
+  @IsUUID('all')
+  copId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The interviewed expert (wawancara_pengetahuan)' })
+  @IsOptional()
+  @IsUUID('all')
+  narasumberId?: string;
+}
+
+export class CreateAssetDto extends AssetContentDto {
+  @ApiProperty({ enum: ASSET_TYPES })
+  @IsIn(ASSET_TYPES)
+  type: AssetType;
+
+  @ApiProperty({ minLength: 3, maxLength: 300 })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 300)
+  declare title: string;
+
+  @ApiPropertyOptional({ description: "Owning OPD; defaults to the author's (admins may choose)" })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
+  opdCode?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Co-authors (user ids); the creator is always an author' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  coAuthorIds?: string[];
+}

@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PageQueryDto } from '@lumbung/platform';
+import { ASSET_STATUSES, ASSET_TYPES } from '../asset-types';
+
+export class ListAssetsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Owning OPD code' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
+  opd?: string;
+
+  @ApiPropertyOptional({ enum: ASSET_TYPES })
+  @IsOptional()
+  @IsIn(ASSET_TYPES)
+  type?: string;
+
+  @ApiPropertyOptional({ enum: ASSET_STATUSES, description: 'Default: published (all statuses with mine=true)' })
+  @IsOptional()
+  @IsIn(ASSET_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'Only assets the caller authored' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+}

@@ -1,0 +1,4 @@
+export * from './knowledge.module';
+export * from './knowledge-http.module';
+export * from './assets/asset-types';
+export * from './assets/completeness';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AssetTypesController } from './assets/asset-types.controller';
+import { AssetWorkflowController } from './assets/asset-workflow.controller';
+import { AssetsController } from './assets/assets.controller';
+import { KnowledgeModule } from './knowledge.module';
+
+/** HTTP routes of the knowledge context. */
+@Module({
+  imports: [KnowledgeModule],
+  controllers: [AssetTypesController, AssetsController, AssetWorkflowController],
+})
+export class KnowledgeHttpModule {}

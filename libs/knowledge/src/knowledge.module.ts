@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@lumbung/identity';
+import { AssetViewService } from './assets/asset-view.service';
+import { AssetWorkflowService } from './assets/asset-workflow.service';
+import { AssetEntity } from './assets/asset.entity';
+import { AssetsRepository } from './assets/assets.repository';
+import { AssetsService } from './assets/assets.service';
+
+/** Knowledge assets, templates, workflow and revisions (no HTTP). */
+@Module({
+  imports: [TypeOrmModule.forFeature([AssetEntity]), IdentityModule],
+  providers: [AssetsRepository, AssetsService, AssetWorkflowService, AssetViewService],
+  exports: [AssetsRepository, AssetsService, AssetWorkflowService, AssetViewService],
+})
+export class KnowledgeModule {}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface JobHandler {
+  readonly queue: string;
+  /** Must be idempotent: a job may run again after a crash between work and acknowledgement. */
+  handle(payload: Record<string, unknown>): Promise<void>;
+}
+
+interface ClaimedJob {
+  id: string;
+  queue: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
+
+/** Exponential backoff with a cap: 2 s, 4 s, 8 s … at most 10 minutes. */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(600, 2 ** Math.max(1, attempt));
+}
+
+/**
+ * Claims due jobs with FOR UPDATE SKIP LOCKED (several workers never take the same job), runs
+ * their handler, and marks them done, retried later, or dead after max attempts.
+ */
+@Injectable()
+export class JobRunner {
+  private readonly logger = new Logger('Jobs');
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  register(handler: JobHandler): void {
+    this.handlers.set(handler.queue, handler);
+  }
+
+  /** Runs up to `limit` due jobs once; returns how many were processed. */
+  async runOnce(limit = 10): Promise<number> {
+    const queues = [...this.handlers.keys()];
+    if (queues.length === 0) return 0;
+    await this.releaseStale();
+    const jobs = await this.ds.query<ClaimedJob[]>(
+      `UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $3, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND queue = ANY($1) AND run_at <= now()
+                      ORDER BY run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id, queue, payload, attempts, max_attempts`,
+      [queues, limit, this.workerId],
+    );
+    for (const job of jobs) await this.execute(job);
+    return jobs.length;
+  }
+
+  /** Runs until no job is due (tests and one-off drains). */
+  async drain(maxRounds = 100): Promise<void> {
+    for (let i = 0; i < maxRounds; i++) {
+      if ((await this.runOnce()) === 0) return;
+    }
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.queue)!;
+    try {
+      await handler.handle(job.payload);
+      await this.ds.query(
+        `UPDATE jobs SET status = 'done', finished_at = now(), locked_at = NULL, last_error = NULL WHERE id = $1`,
+        [job.id],
+      );
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      const dead = job.attempts >= job.max_attempts;
+      await this.ds.query(
+        `UPDATE jobs SET status = $2, last_error = $3, locked_at = NULL,
+                run_at = now() + make_interval(secs => $4), finished_at = CASE WHEN $2 = 'dead' THEN now() END
+          WHERE id = $1`,
+        [job.id, dead ? 'dead' : 'pending', message, backoffSeconds(job.attempts)],
+      );
+      this.logger.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, dead, err: message }, 'job failed');
+    }
+  }
+
+  /** A worker that died mid-job leaves it running: give it back after 10 minutes. */
+  private async releaseStale(): Promise<void> {
+    await this.ds.query(
+      `UPDATE jobs SET status = 'pending', locked_at = NULL
+        WHERE status = 'running' AND locked_at < now() - interval '10 minutes'`,
+    );
+  }
+}
