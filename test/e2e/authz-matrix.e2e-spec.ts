@@ -1,6 +1,6 @@
 import type { Test } from 'supertest';
 import matrix from '../authz/matrix.json';
-import { givenUser, type GivenUser, nextNip, TEST_PASSWORD } from '../support/factories';
+import { givenUser, type GivenUser, login, nextNip, TEST_PASSWORD } from '../support/factories';
 import { registeredRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -10,10 +10,14 @@ type RouteKey = keyof typeof matrix.routes;
 interface Fixtures {
   target: GivenUser;
   loginUser: GivenUser;
+  /** A BPSDM asset by a fixture author (not one of the actors), moved to the given status. */
+  asset(status: 'draft' | 'submitted' | 'published'): Promise<string>;
 }
 
+type Call = { path: string; body?: object; csv?: string };
+
 /** How to call each route for the matrix: path parameters and a body that would succeed. */
-const REQUESTS: Record<RouteKey, (f: Fixtures) => { path: string; body?: object; csv?: string }> = {
+const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'GET /api/v1/health': () => ({ path: '/api/v1/health' }),
   'POST /api/v1/auth/login': (f) => ({
     path: '/api/v1/auth/login',
@@ -56,7 +60,47 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => { path: string; body?: object;
     path: `/api/v1/users/${f.target.id}`,
     body: { jabatan: 'Analis Kebijakan Ahli Madya' },
   }),
+  'GET /api/v1/asset-types': () => ({ path: '/api/v1/asset-types' }),
+  'GET /api/v1/assets': () => ({ path: '/api/v1/assets' }),
+  'POST /api/v1/assets': () => ({
+    path: '/api/v1/assets',
+    body: { type: 'pelajaran', title: 'Pelajaran dari matriks' },
+  }),
+  'GET /api/v1/assets/:id': async (f) => ({ path: `/api/v1/assets/${await f.asset('published')}` }),
+  'PATCH /api/v1/assets/:id': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}`,
+    body: { summary: 'Ringkasan diperbarui' },
+  }),
+  'DELETE /api/v1/assets/:id': async (f) => ({ path: `/api/v1/assets/${await f.asset('draft')}` }),
+  'PUT /api/v1/assets/:id/authors': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/authors`,
+    body: { authorIds: [f.target.id] },
+  }),
+  'GET /api/v1/assets/:id/revisions': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/revisions`,
+  }),
+  'GET /api/v1/assets/:id/revisions/:n': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/revisions/1`,
+  }),
+  'POST /api/v1/assets/:id/submit': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('draft')}/submit`,
+  }),
+  'POST /api/v1/assets/:id/approve': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('submitted')}/approve`,
+  }),
+  'POST /api/v1/assets/:id/reject': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('submitted')}/reject`,
+    body: { comment: 'Lengkapi data pendukungnya.' },
+  }),
+  'POST /api/v1/assets/:id/archive': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/archive`,
+  }),
+  'POST /api/v1/assets/:id/reverify': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/reverify`,
+  }),
 };
+
+const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };
 
 const ROLES_OF: Record<Exclude<Actor, 'anonymous'>, { opd: string; roles: string[] }> = {
   asn: { opd: 'BPSDM', roles: [] },
@@ -98,7 +142,25 @@ describe('authorization matrix', () => {
     for (const [actor, spec] of Object.entries(ROLES_OF)) {
       users.set(actor, await givenUser(t.ds, spec));
     }
-    fixtures = { target: await givenUser(t.ds), loginUser: await givenUser(t.ds) };
+    const author = await login(t.http, await givenUser(t.ds));
+    const approver = await login(t.http, await givenUser(t.ds, { roles: ['verifier'] }));
+    fixtures = {
+      target: await givenUser(t.ds),
+      loginUser: await givenUser(t.ds),
+      asset: async (status) => {
+        const res = await t
+          .http()
+          .post('/api/v1/assets')
+          .set(author.auth)
+          .send({ type: 'pelajaran', title: 'Aset uji matriks', visibility: 'opd', sections: LESSON });
+        const id = (res.body as { id: string }).id;
+        if (status === 'draft') return id;
+        await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
+        if (status === 'submitted') return id;
+        await t.http().post(`/api/v1/assets/${id}/approve`).set(approver.auth).expect(200);
+        return id;
+      },
+    };
   });
   afterAll(() => t.close());
 
@@ -117,10 +179,10 @@ describe('authorization matrix', () => {
 
   it.each(cells)('%s as %s → %i', async (route, actor, status) => {
     const [method, ...rest] = route.split(' ');
-    const { path, body, csv } = REQUESTS[route as RouteKey](fixtures);
+    const { path, body, csv } = await REQUESTS[route as RouteKey](fixtures);
     expect(`${method} ${rest.join(' ')}`).toBe(route);
     const token = await tokenFor(actor);
-    let req: Test = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+    let req: Test = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
     req = req.set('X-Forwarded-For', `10.88.0.${(ip++ % 250) + 1}`);
     if (token) req = req.set('Authorization', `Bearer ${token}`);
     if (csv)
