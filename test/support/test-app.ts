@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { type AppConfig, dataSourceOptions, loadConfig } from '@lumbung/platform';
+import { type AppConfig, dataSourceOptions, JobRunner, loadConfig } from '@lumbung/platform';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/setup';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
 
@@ -50,6 +55,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
     DB_RUN_MIGRATIONS: 'false',
+    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'lumbung-uploads-')),
+    WORKER_POLL_INTERVAL_MS: '0',
     ...env,
   });
 }
@@ -60,6 +67,8 @@ export interface TestApp {
   /** A direct connection for arranging data and asserting what was stored. */
   ds: DataSource;
   http(): TestAgent;
+  /** Runs every due background job once through the real worker module (same database). */
+  drainJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,15 +85,24 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.init();
   const ds = new DataSource(dataSourceOptions(db.url));
   await ds.initialize();
+  let worker: INestApplicationContext | undefined;
   return {
     app,
     config,
     ds,
     http: () => request(app.getHttpServer()),
+    drainJobs: async () => {
+      worker ??= await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+        logger: false,
+      });
+      await worker.get(JobRunner).drain();
+    },
     close: async () => {
+      await worker?.close();
       await app.close();
       await ds.destroy();
       await db.drop();
+      rmSync(config.storage.uploadDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { KnowledgeWorkerModule } from '@lumbung/knowledge';
 import {
-  AppConfig,
+  type AppConfig,
   ConfigModule,
   DatabaseModule,
+  JobsModule,
   LoggingModule,
   PlatformModule,
+  StorageModule,
 } from '@lumbung/platform';
 import { SearchModule } from '@lumbung/search';
 import { HeartbeatService } from './heartbeat.service';
+import { JobPoller } from './job-poller.service';
 
 /** The background process: no HTTP. Search sync, extraction and rollups join it issue by issue. */
 @Module({})
@@ -20,9 +24,12 @@ export class WorkerModule {
         LoggingModule.forRoot(config),
         DatabaseModule,
         PlatformModule,
+        JobsModule,
+        StorageModule,
         SearchModule,
+        KnowledgeWorkerModule,
       ],
-      providers: [HeartbeatService],
+      providers: [HeartbeatService, JobPoller],
     };
   }
 }

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AssetTypesController } from './assets/asset-types.controller';
 import { AssetWorkflowController } from './assets/asset-workflow.controller';
 import { AssetsController } from './assets/assets.controller';
+import { AttachmentsController } from './attachments/attachments.controller';
 import { KnowledgeModule } from './knowledge.module';
 
 /** HTTP routes of the knowledge context. */
 @Module({
   imports: [KnowledgeModule],
-  controllers: [AssetTypesController, AssetsController, AssetWorkflowController],
+  controllers: [AssetTypesController, AssetsController, AssetWorkflowController, AttachmentsController],
 })
 export class KnowledgeHttpModule {}

@@ -6,11 +6,27 @@ import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
 import { AssetsRepository } from './assets/assets.repository';
 import { AssetsService } from './assets/assets.service';
+import { AttachmentViewService } from './attachments/attachment-view.service';
+import { AttachmentsService } from './attachments/attachments.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
   imports: [TypeOrmModule.forFeature([AssetEntity]), IdentityModule],
-  providers: [AssetsRepository, AssetsService, AssetWorkflowService, AssetViewService],
-  exports: [AssetsRepository, AssetsService, AssetWorkflowService, AssetViewService],
+  providers: [
+    AssetsRepository,
+    AssetsService,
+    AssetWorkflowService,
+    AssetViewService,
+    AttachmentsService,
+    AttachmentViewService,
+  ],
+  exports: [
+    AssetsRepository,
+    AssetsService,
+    AssetWorkflowService,
+    AssetViewService,
+    AttachmentsService,
+    AttachmentViewService,
+  ],
 })
 export class KnowledgeModule {}

@@ -63,7 +63,11 @@ async function startServices(stack: Stack, env: Env, dataDir: string): Promise<E
   const logFile = join(dataDir, 'services.log');
   const log = (line: string): void =>
     appendFileSync(logFile, line.endsWith('\n') ? line : `${line}\n`);
-  const next: Env = { ...env, JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret };
+  const next: Env = {
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret,
+    UPLOAD_DIR: env.UPLOAD_DIR ?? join(dataDir, 'uploads'),
+  };
   if (!env.DATABASE_URL) {
     const pg = await startPostgres({
       dir: join(dataDir, 'pg'),

@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       log: { level: 'info' },
       demo: { seed: true, password: 'Lumbung#2025' },
       storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },
+      worker: { pollIntervalMs: 1000 },
       antivirus: { port: 3310, timeoutMs: 30000 },
     };
     expect(loadConfig({ ...VALID })).toEqual(expected);

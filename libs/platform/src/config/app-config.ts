@@ -34,6 +34,8 @@ export interface AppConfig {
     readonly uploadDir: string;
     readonly maxUploadBytes: number;
   };
+  /** How often the worker looks for due jobs; 0 = never by itself (tests drive it). */
+  readonly worker: { readonly pollIntervalMs: number };
   /** clamd; scanning is on only when a host is set. */
   readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ),
       maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     },
+    worker: { pollIntervalMs: r.int('WORKER_POLL_INTERVAL_MS', 1000, 0, 60_000) },
     antivirus: {
       ...(r.raw('CLAMAV_HOST') ? { host: r.raw('CLAMAV_HOST') } : {}),
       port: r.int('CLAMAV_PORT', 3310, 1, 65535),

@@ -44,10 +44,13 @@ export class JobRunner {
     if (queues.length === 0) return 0;
     await this.releaseStale();
     const jobs = await this.ds.query<ClaimedJob[]>(
-      `UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $3, attempts = attempts + 1
-        WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND queue = ANY($1) AND run_at <= now()
-                      ORDER BY run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, queue, payload, attempts, max_attempts`,
+      // A CTE so the driver hands back the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+      `WITH claimed AS (
+         UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $3, attempts = attempts + 1
+          WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND queue = ANY($1) AND run_at <= now()
+                        ORDER BY run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING id, queue, payload, attempts, max_attempts)
+       SELECT * FROM claimed ORDER BY id`,
       [queues, limit, this.workerId],
     );
     for (const job of jobs) await this.execute(job);
@@ -73,8 +76,9 @@ export class JobRunner {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
       const dead = job.attempts >= job.max_attempts;
       await this.ds.query(
-        `UPDATE jobs SET status = $2, last_error = $3, locked_at = NULL,
-                run_at = now() + make_interval(secs => $4), finished_at = CASE WHEN $2 = 'dead' THEN now() END
+        `UPDATE jobs SET status = $2::varchar, last_error = $3, locked_at = NULL,
+                run_at = now() + make_interval(secs => $4),
+                finished_at = CASE WHEN $2::varchar = 'dead' THEN now() END
           WHERE id = $1`,
         [job.id, dead ? 'dead' : 'pending', message, backoffSeconds(job.attempts)],
       );

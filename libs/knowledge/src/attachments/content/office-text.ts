@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { TextSink } from './text-sink';
 import { localName, parseAttributes, scanXml, type XmlVisitor } from './xml-text';
-import { type ZipArchive } from './zip';
+import type { ZipArchive } from './zip';
 
 /** The ZIP-based kinds whose text {@link extractOfficeText} reads. */
 export type OfficeKind = 'docx' | 'xlsx' | 'pptx';

@@ -105,7 +105,8 @@ function settle(worker: Worker, signal: AbortSignal): Promise<string> {
       void worker.terminate();
       outcome();
     };
-    const onAbort = () => finish(() => reject(new PdfTextError('aborted', 'PDF extraction aborted')));
+    const onAbort = () =>
+      finish(() => reject(new PdfTextError('aborted', 'PDF extraction aborted')));
     signal.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (message: unknown) => finish(() => deliver(message, resolve, reject)));
     worker.once('error', (error: Error) => finish(() => reject(workerFailure(error))));
@@ -128,7 +129,8 @@ function deliver(
 /** Maps pdf.js exception names to our codes. */
 function failureOf(name: string): PdfFailure {
   if (name === 'PasswordException') return 'encrypted';
-  if (['InvalidPDFException', 'FormatError', 'MissingPDFException'].includes(name)) return 'corrupt';
+  if (['InvalidPDFException', 'FormatError', 'MissingPDFException'].includes(name))
+    return 'corrupt';
   return 'pdf_error';
 }
 

@@ -69,7 +69,8 @@ const SNIFF_ZIP_LIMITS = {
  * ever HTML, SVG, XML or PHP. Tags common at the top of Markdown (div, p, img) stay allowed: text
  * is always served as text/plain with nosniff.
  */
-const MARKUP_START = /^(?:<!doctype|<html|<head|<body|<script|<iframe|<svg)(?:[\s>/]|$)|^<\?(?:xml|php)/i;
+const MARKUP_START =
+  /^(?:<!doctype|<html|<head|<body|<script|<iframe|<svg)(?:[\s>/]|$)|^<\?(?:xml|php)/i;
 const LEADING_SPACE = /^[\t\n\f\r \ufeff]+/;
 
 /**
@@ -103,16 +104,23 @@ export function extensionMatches(kind: AttachmentKind, fileName: string): boolea
  */
 export function effectiveExtension(fileName: string): string | undefined {
   const name = percentDecode(fileName.normalize('NFKC'));
-  if (name === undefined || UNSAFE_NAME_CHARS.test(name) || /[. ]$/.test(name)) return undefined;
+  if (name === undefined || hasUnsafeChar(name) || /[. ]$/.test(name)) return undefined;
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const extension = name.slice(dot + 1).toLowerCase();
   return /^[a-z0-9]+$/.test(extension) ? extension : undefined;
 }
 
-// C0/C1 controls, path separators, zero-width and bidirectional-override characters.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f/\\\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+/** C0/C1 controls, path separators, zero-width, bidirectional-control characters and BOM. */
+function hasUnsafeChar(name: string): boolean {
+  for (const char of name) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || char === '/' || char === '\\') return true;
+    if ((code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e)) return true;
+    if ((code >= 0x2066 && code <= 0x2069) || code === 0xfeff) return true;
+  }
+  return false;
+}
 
 /** Decodes percent-escapes up to twice, so double-encoded tricks are judged as decoded. */
 function percentDecode(name: string): string | undefined {

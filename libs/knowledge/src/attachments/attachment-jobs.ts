@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, BlobStorage, JobRunner, JobsService } from '@lumbung/platform';
+import { STORAGE_DELETE_QUEUE } from '../assets/assets.service';
+import { scanWithClamd } from './antivirus';
+import { EXTRACT_QUEUE, SCAN_QUEUE } from './attachments.service';
+import { extractText } from './content/extract-text';
+import type { AttachmentKind } from './content/sniff';
+
+interface Row {
+  id: string;
+  storage_key: string;
+  kind: AttachmentKind;
+  text_status: string;
+  scan_status: string;
+}
+
+/**
+ * Worker-side attachment jobs, all idempotent: text extraction (a failure marks the file
+ * unreadable, never loses it), deferred virus scans, and removal of deleted files' bytes.
+ */
+@Injectable()
+export class AttachmentJobs implements OnModuleInit {
+  private readonly logger = new Logger('AttachmentJobs');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly storage: BlobStorage,
+    private readonly runner: JobRunner,
+    private readonly jobs: JobsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.register({ queue: EXTRACT_QUEUE, handle: (p) => this.extract(p.attachmentId as string) });
+    this.runner.register({ queue: SCAN_QUEUE, handle: (p) => this.rescan(p.attachmentId as string) });
+    this.runner.register({
+      queue: STORAGE_DELETE_QUEUE,
+      handle: (p) => this.storage.delete(p.key as string),
+    });
+  }
+
+  async extract(id: string): Promise<void> {
+    const row = await this.row(id);
+    if (!row || row.text_status !== 'pending') return;
+    const path = this.storage.localPath(row.storage_key);
+    const result = path
+      ? await extractText(path, row.kind)
+      : ({ status: 'unreadable', reason: 'remote_store' } as const);
+    if (result.status === 'extracted') {
+      await this.ds.query(
+        `UPDATE attachments SET text_status = 'extracted', extracted_text = $2, text_error = NULL
+          WHERE id = $1 AND text_status = 'pending'`,
+        [id, result.text],
+      );
+    } else {
+      const status = result.status === 'not_applicable' ? 'not_applicable' : 'unreadable';
+      const reason = result.status === 'unreadable' ? result.reason : null;
+      await this.ds.query(
+        `UPDATE attachments SET text_status = $2, text_error = $3 WHERE id = $1 AND text_status = 'pending'`,
+        [id, status, reason],
+      );
+      if (reason) this.logger.warn({ attachmentId: id, reason }, 'attachment text unreadable');
+    }
+  }
+
+  /** Retries a scan that could not run at upload; throwing makes the job retry with backoff. */
+  async rescan(id: string): Promise<void> {
+    const row = await this.row(id);
+    if (!row || row.scan_status !== 'pending_scan') return;
+    const av = this.config.antivirus;
+    const path = this.storage.localPath(row.storage_key);
+    if (!av.host || !path) throw new Error('scanner not configured');
+    const verdict = await scanWithClamd(path, { host: av.host, port: av.port, timeoutMs: av.timeoutMs });
+    if (verdict.result === 'error') throw new Error(`scan failed: ${verdict.reason}`);
+    await this.ds.transaction(async (tx) => {
+      if (verdict.result === 'infected') {
+        await tx.query(`DELETE FROM attachments WHERE id = $1`, [id]);
+        await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: row.storage_key });
+        this.logger.warn({ attachmentId: id, signature: verdict.signature }, 'infected file removed');
+        return;
+      }
+      await tx.query(`UPDATE attachments SET scan_status = 'clean' WHERE id = $1`, [id]);
+      await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: id });
+    });
+  }
+
+  private async row(id: string): Promise<Row | undefined> {
+    const [row] = await this.ds.query<Row[]>(
+      `SELECT id, storage_key, kind, text_status, scan_status FROM attachments WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
+
+interface Row {
+  id: string;
+  display_name: string;
+  mime: string;
+  size_bytes: string;
+  sha256: string;
+  text_status: string;
+  scan_status: string;
+  created_at: Date;
+}
+
+@Injectable()
+export class AttachmentViewService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async byIds(ids: string[]): Promise<AttachmentSummaryDto[]> {
+    const rows = await this.ds.query<Row[]>(
+      `SELECT id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at
+         FROM attachments WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [present(r)] : [];
+    });
+  }
+}
+
+export function present(r: Row): AttachmentSummaryDto {
+  return {
+    id: r.id,
+    name: r.display_name,
+    mime: r.mime,
+    size: Number(r.size_bytes),
+    sha256: r.sha256,
+    textStatus: r.text_status,
+    scanStatus: r.scan_status,
+    createdAt: r.created_at.toISOString(),
+  };
+}

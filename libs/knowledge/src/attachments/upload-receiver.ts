@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Request, Response } from 'express';
+import multer, { MulterError, type StorageEngine } from 'multer';
+import { AppError, type BlobStorage, CommonErrors } from '@lumbung/platform';
+
+export const MAX_FILES_PER_UPLOAD = 10;
+
+export interface ReceivedFile {
+  /** Temp path on the store's filesystem; the caller adopts or removes it. */
+  path: string;
+  size: number;
+  sha256: string;
+  originalName: string;
+}
+
+/**
+ * Streams each file part to a temp file, hashing (SHA-256) and counting as it goes, so nothing
+ * is held in memory. Partial files are removed on any error (client abort, size limit).
+ */
+class HashingDiskEngine implements StorageEngine {
+  constructor(private readonly storage: BlobStorage) {}
+
+  _handleFile(
+    _req: Request,
+    file: Express.Multer.File,
+    cb: (error?: unknown, info?: Partial<Express.Multer.File> & { sha256?: string }) => void,
+  ): void {
+    void this.write(file).then(
+      (info) => cb(null, info),
+      (error: unknown) => cb(error),
+    );
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File, cb: (error: Error | null) => void): void {
+    rm(file.path, { force: true }).then(
+      () => cb(null),
+      (error: Error) => cb(error),
+    );
+  }
+
+  private async write(file: Express.Multer.File): Promise<{ path: string; size: number; sha256: string }> {
+    const path = await this.storage.tempPath();
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(file.stream, meter, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+    return { path, size, sha256: hash.digest('hex') };
+  }
+}
+
+const uploadError = (code: string, status: number, id: string, en: string): AppError =>
+  new AppError(code, status, { id, en });
+
+/** Maps multer/busboy failures to stable codes; nothing of the upload is kept. */
+function mapUploadError(error: unknown, maxBytes: number): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof MulterError) {
+    switch (error.code) {
+      case 'LIMIT_FILE_SIZE':
+        return new AppError(
+          'FILE_TOO_LARGE',
+          413,
+          { id: 'Berkas melebihi batas ukuran.', en: 'A file is larger than allowed.' },
+          { maxBytes },
+        );
+      case 'LIMIT_FILE_COUNT':
+        return new AppError(
+          'TOO_MANY_FILES',
+          400,
+          { id: 'Terlalu banyak berkas dalam satu unggahan.', en: 'Too many files in one upload.' },
+          { maxFiles: MAX_FILES_PER_UPLOAD },
+        );
+      case 'LIMIT_UNEXPECTED_FILE':
+        return uploadError('UNEXPECTED_FIELD', 400, 'Berkas harus dikirim pada field "files".', 'Send files in the "files" field.');
+      default:
+        return uploadError('UPLOAD_LIMIT', 400, 'Unggahan melanggar batas yang diizinkan.', 'The upload breaks a limit.');
+    }
+  }
+  return uploadError('MALFORMED_MULTIPART', 400, 'Format unggahan tidak valid.', 'The multipart body is malformed.');
+}
+
+/**
+ * Receives up to MAX_FILES_PER_UPLOAD files from the multipart field `files`, with every multer
+ * limit set (size, files, fields, parts, header pairs, field name size, nesting depth).
+ */
+export function receiveFiles(
+  req: Request,
+  res: Response,
+  storage: BlobStorage,
+  maxBytes: number,
+): Promise<ReceivedFile[]> {
+  if (!req.is('multipart/form-data')) {
+    return Promise.reject(
+      uploadError('MULTIPART_REQUIRED', 415, 'Kirim berkas sebagai multipart/form-data.', 'Send files as multipart/form-data.'),
+    );
+  }
+  const limits = {
+    fileSize: maxBytes,
+    files: MAX_FILES_PER_UPLOAD,
+    fields: 5,
+    parts: MAX_FILES_PER_UPLOAD + 5,
+    headerPairs: 20,
+    fieldNameSize: 50,
+    fieldSize: 1024,
+    fieldNestingDepth: 1,
+  } as multer.Options['limits'];
+  const handler = multer({ storage: new HashingDiskEngine(storage), limits }).array(
+    'files',
+    MAX_FILES_PER_UPLOAD,
+  );
+  return new Promise((resolve, reject) => {
+    handler(req, res, (error: unknown) => {
+      if (error) return reject(mapUploadError(error, maxBytes));
+      const files = (req.files ?? []) as (Express.Multer.File & { sha256: string })[];
+      if (files.length === 0) {
+        return reject(CommonErrors.validation([{ field: 'files', problems: ['required'] }]));
+      }
+      resolve(
+        files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, originalName: f.originalname })),
+      );
+    });
+  });
+}
+
+/** Best-effort removal of temp files after a refused upload. */
+export async function discard(files: readonly { path: string }[]): Promise<void> {
+  await Promise.all(files.map((f) => rm(f.path, { force: true })));
+}
