@@ -52,7 +52,10 @@ describe('knowledge assets: drafting, workflow, access', () => {
     coauthorUser = await givenUser(t.ds, { opd: 'DINKES', name: 'Budi Rekan' });
     verifierUser = await givenUser(t.ds, { roles: ['verifier'] });
     verifier = await login(t.http, verifierUser);
-    verifierDinkes = await login(t.http, await givenUser(t.ds, { opd: 'DINKES', roles: ['verifier'] }));
+    verifierDinkes = await login(
+      t.http,
+      await givenUser(t.ds, { opd: 'DINKES', roles: ['verifier'] }),
+    );
     asnDinkes = await login(t.http, await givenUser(t.ds, { opd: 'DINKES' }));
     asnBpsdm = await login(t.http, await givenUser(t.ds));
     assessorUser = await givenUser(t.ds, { opd: 'INSPEKTORAT', roles: ['assessor'] });
@@ -63,7 +66,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
   describe('GET /asset-types', () => {
     it('lists the six types with their template sections', async () => {
       const res = await t.http().get('/api/v1/asset-types').expect(200);
-      const types = res.body as { type: string; sections: { key: string; required: boolean }[]; requiresAttachment: boolean }[];
+      const types = res.body as {
+        type: string;
+        sections: { key: string; required: boolean }[];
+        requiresAttachment: boolean;
+      }[];
       expect(types.map((x) => x.type)).toEqual([
         'praktik_baik',
         'pelajaran',
@@ -72,7 +79,7 @@ describe('knowledge assets: drafting, workflow, access', () => {
         'inovasi',
         'dokumen',
       ]);
-      expect(types[0]!.sections.map((s) => s.key)).toEqual(Object.keys(PRAKTIK_SECTIONS));
+      expect(types[0].sections.map((s) => s.key)).toEqual(Object.keys(PRAKTIK_SECTIONS));
       const panduan = types.find((x) => x.type === 'panduan')!;
       expect(panduan.sections.find((s) => s.key === 'rujukan')!.required).toBe(false);
       expect(types.find((x) => x.type === 'dokumen')!.requiresAttachment).toBe(true);
@@ -116,7 +123,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(sections.body.details).toEqual([
         { field: 'sections.latar_belakang', problems: ['unknown_section'] },
       ]);
-      const cop = await create(author, { type: 'pelajaran', title: 'Judul yang cukup', visibility: 'cop' });
+      const cop = await create(author, {
+        type: 'pelajaran',
+        title: 'Judul yang cukup',
+        visibility: 'cop',
+      });
       expect(cop.body.details).toEqual([{ field: 'copId', problems: ['required_for_cop'] }]);
       const nara = await create(author, {
         type: 'pelajaran',
@@ -134,7 +145,10 @@ describe('knowledge assets: drafting, workflow, access', () => {
       const res = await create(author, {
         type: 'praktik_baik',
         title: '  Layanan kepegawaian daring  ',
-        sections: { latar_belakang: PRAKTIK_SECTIONS.latar_belakang, hasil: PRAKTIK_SECTIONS.hasil },
+        sections: {
+          latar_belakang: PRAKTIK_SECTIONS.latar_belakang,
+          hasil: PRAKTIK_SECTIONS.hasil,
+        },
         tags: ['#Layanan Publik', 'layanan-publik', 'SDM'],
         coAuthorIds: [coauthorUser.id],
       });
@@ -154,15 +168,20 @@ describe('knowledge assets: drafting, workflow, access', () => {
         version: 1,
         // sections 2/5, no summary, tags yes, no SECI → (0.4 + 0 + 1 + 0) / 4
         completeness: 0.35,
-        missing: ['section:langkah', 'section:faktor_kunci', 'section:cara_mereplikasi', 'summary', 'seciMode'],
+        missing: [
+          'section:langkah',
+          'section:faktor_kunci',
+          'section:cara_mereplikasi',
+          'summary',
+          'seciMode',
+        ],
       });
       expect(res.body.transitions).toEqual([
         expect.objectContaining({ action: 'create', from: null, to: 'draft' }),
       ]);
-      const [row] = await t.ds.query<{ author_ids: string[]; status: string; completeness: string }[]>(
-        `SELECT author_ids, status, completeness FROM assets WHERE id = $1`,
-        [res.body.id],
-      );
+      const [row] = await t.ds.query<
+        { author_ids: string[]; status: string; completeness: string }[]
+      >(`SELECT author_ids, status, completeness FROM assets WHERE id = $1`, [res.body.id]);
       expect(row).toEqual({
         author_ids: [authorUser.id, coauthorUser.id],
         status: 'draft',
@@ -171,8 +190,14 @@ describe('knowledge assets: drafting, workflow, access', () => {
     });
 
     it('refuses unknown co-authors and another OPD as owner', async () => {
-      const unknown = await create(author, { type: 'pelajaran', title: 'Judul', coAuthorIds: [MISSING_ID] });
-      expect(unknown.body.details).toEqual([{ field: 'coAuthorIds', problems: ['unknown_or_inactive_user'] }]);
+      const unknown = await create(author, {
+        type: 'pelajaran',
+        title: 'Judul',
+        coAuthorIds: [MISSING_ID],
+      });
+      expect(unknown.body.details).toEqual([
+        { field: 'coAuthorIds', problems: ['unknown_or_inactive_user'] },
+      ]);
       await create(author, { type: 'pelajaran', title: 'Judul', opdCode: 'DINKES' }).then((r) =>
         expect(r.status).toBe(403),
       );
@@ -195,7 +220,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
       }
       await t.http().get(`/api/v1/assets/${id}`).expect(404);
       await t.http().get('/api/v1/assets/not-a-uuid').expect(404);
-      const list = await t.http().get('/api/v1/assets?status=draft').set(asnDinkes.auth).expect(200);
+      const list = await t
+        .http()
+        .get('/api/v1/assets?status=draft')
+        .set(asnDinkes.auth)
+        .expect(200);
       expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
     });
   });
@@ -207,13 +236,27 @@ describe('knowledge assets: drafting, workflow, access', () => {
         title: 'Belum lengkap',
         sections: { latar_belakang: 'Ada' },
       });
-      const res = await t.http().post(`/api/v1/assets/${draft.body.id}/submit`).set(author.auth).expect(422);
+      const res = await t
+        .http()
+        .post(`/api/v1/assets/${draft.body.id}/submit`)
+        .set(author.auth)
+        .expect(422);
       expect(res.body).toMatchObject({
         code: 'ASSET_INCOMPLETE',
-        details: { missing: ['section:langkah', 'section:hasil', 'section:faktor_kunci', 'section:cara_mereplikasi'] },
+        details: {
+          missing: [
+            'section:langkah',
+            'section:hasil',
+            'section:faktor_kunci',
+            'section:cara_mereplikasi',
+          ],
+        },
       });
-      const [row] = await t.ds.query<{ status: string }[]>(`SELECT status FROM assets WHERE id = $1`, [draft.body.id]);
-      expect(row!.status).toBe('draft');
+      const [row] = await t.ds.query<{ status: string }[]>(
+        `SELECT status FROM assets WHERE id = $1`,
+        [draft.body.id],
+      );
+      expect(row.status).toBe('draft');
     });
 
     it('submit → approve by a verifier of the OPD publishes, records who and when, and starts the review clock', async () => {
@@ -230,13 +273,21 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(draft.body.missing).toEqual([]);
       // Only authors submit.
       await t.http().post(`/api/v1/assets/${id}/submit`).set(verifier.auth).expect(403);
-      const submitted = await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
+      const submitted = await t
+        .http()
+        .post(`/api/v1/assets/${id}/submit`)
+        .set(author.auth)
+        .expect(200);
       expect(submitted.body.status).toBe('submitted');
       // A plain ASN may never approve; a verifier of another OPD cannot even see it.
       await t.http().post(`/api/v1/assets/${id}/approve`).set(asnBpsdm.auth).expect(403);
       await t.http().post(`/api/v1/assets/${id}/approve`).set(verifierDinkes.auth).expect(404);
       const before = Date.now();
-      const approved = await t.http().post(`/api/v1/assets/${id}/approve`).set(verifier.auth).expect(200);
+      const approved = await t
+        .http()
+        .post(`/api/v1/assets/${id}/approve`)
+        .set(verifier.auth)
+        .expect(200);
       expect(approved.body).toMatchObject({
         status: 'published',
         revision: 1,
@@ -247,7 +298,9 @@ describe('knowledge assets: drafting, workflow, access', () => {
       const year = 365 * 86400_000;
       expect(due).toBeGreaterThan(before + year - 2 * 86400_000);
       expect(due).toBeLessThan(before + year + 2 * 86400_000);
-      expect(approved.body.transitions.map((x: { action: string; to: string }) => [x.action, x.to])).toEqual([
+      expect(
+        approved.body.transitions.map((x: { action: string; to: string }) => [x.action, x.to]),
+      ).toEqual([
         ['create', 'draft'],
         ['submit', 'submitted'],
         ['approve', 'published'],
@@ -258,8 +311,15 @@ describe('knowledge assets: drafting, workflow, access', () => {
       );
       expect(rev).toEqual({ n: 1, title: 'Layanan kepegawaian daring' });
       // Approving again is not a valid move.
-      const again = await t.http().post(`/api/v1/assets/${id}/approve`).set(verifier.auth).expect(409);
-      expect(again.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'published', action: 'approve' } });
+      const again = await t
+        .http()
+        .post(`/api/v1/assets/${id}/approve`)
+        .set(verifier.auth)
+        .expect(409);
+      expect(again.body).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        details: { status: 'published', action: 'approve' },
+      });
     });
 
     it('never lets a verifier review their own asset', async () => {
@@ -269,7 +329,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
         sections: { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' },
       });
       await t.http().post(`/api/v1/assets/${draft.body.id}/submit`).set(verifier.auth).expect(200);
-      const res = await t.http().post(`/api/v1/assets/${draft.body.id}/approve`).set(verifier.auth).expect(403);
+      const res = await t
+        .http()
+        .post(`/api/v1/assets/${draft.body.id}/approve`)
+        .set(verifier.auth)
+        .expect(403);
       expect(res.body.code).toBe('SELF_REVIEW_FORBIDDEN');
     });
 
@@ -281,7 +345,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
       });
       const id = draft.body.id as string;
       await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
-      const short = await t.http().post(`/api/v1/assets/${id}/reject`).set(verifier.auth).send({ comment: 'kurang' });
+      const short = await t
+        .http()
+        .post(`/api/v1/assets/${id}/reject`)
+        .set(verifier.auth)
+        .send({ comment: 'kurang' });
       expect(short.status).toBe(400);
       expect(short.body.details[0].field).toBe('comment');
       await t.http().post(`/api/v1/assets/${id}/reject`).set(verifier.auth).expect(400);
@@ -303,21 +371,40 @@ describe('knowledge assets: drafting, workflow, access', () => {
 
     it('reverify renews reviewDueAt; archive takes it out of lists but keeps it readable', async () => {
       const id = await publishedAsset();
-      await t.ds.query(`UPDATE assets SET review_due_at = now() - interval '1 day' WHERE id = $1`, [id]);
+      await t.ds.query(`UPDATE assets SET review_due_at = now() - interval '1 day' WHERE id = $1`, [
+        id,
+      ]);
       const stale = await t.http().get(`/api/v1/assets/${id}`).set(asnBpsdm.auth).expect(200);
       expect(stale.body.needsReview).toBe(true);
       await t.http().post(`/api/v1/assets/${id}/reverify`).set(author.auth).expect(403);
-      const renewed = await t.http().post(`/api/v1/assets/${id}/reverify`).set(verifier.auth).expect(200);
+      const renewed = await t
+        .http()
+        .post(`/api/v1/assets/${id}/reverify`)
+        .set(verifier.auth)
+        .expect(200);
       expect(renewed.body.needsReview).toBe(false);
       await t.http().post(`/api/v1/assets/${id}/archive`).set(asnBpsdm.auth).expect(403);
-      const archived = await t.http().post(`/api/v1/assets/${id}/archive`).set(author.auth).expect(200);
+      const archived = await t
+        .http()
+        .post(`/api/v1/assets/${id}/archive`)
+        .set(author.auth)
+        .expect(200);
       expect(archived.body.status).toBe('archived');
       await t.http().get(`/api/v1/assets/${id}`).set(asnDinkes.auth).expect(200);
       const list = await t.http().get('/api/v1/assets?limit=100').set(asnDinkes.auth).expect(200);
       expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(id);
-      const archivedList = await t.http().get('/api/v1/assets?status=archived').set(asnDinkes.auth).expect(200);
+      const archivedList = await t
+        .http()
+        .get('/api/v1/assets?status=archived')
+        .set(asnDinkes.auth)
+        .expect(200);
       expect(archivedList.body.items.map((a: { id: string }) => a.id)).toContain(id);
-      await t.http().patch(`/api/v1/assets/${id}`).set(author.auth).send({ title: 'Baru lagi' }).expect(409);
+      await t
+        .http()
+        .patch(`/api/v1/assets/${id}`)
+        .set(author.auth)
+        .send({ title: 'Baru lagi' })
+        .expect(409);
     });
   });
 
@@ -343,7 +430,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(anonIds).toContain(publik);
       expect(anonIds).not.toContain(internal);
       expect(anonIds).not.toContain(opd);
-      const dinkes = await t.http().get('/api/v1/assets?limit=100&opd=BPSDM').set(asnDinkes.auth).expect(200);
+      const dinkes = await t
+        .http()
+        .get('/api/v1/assets?limit=100&opd=BPSDM')
+        .set(asnDinkes.auth)
+        .expect(200);
       const dinkesIds = dinkes.body.items.map((a: { id: string }) => a.id);
       expect(dinkesIds).toEqual(expect.arrayContaining([publik, internal]));
       expect(dinkesIds).not.toContain(opd);
@@ -359,22 +450,49 @@ describe('knowledge assets: drafting, workflow, access', () => {
         .http()
         .patch(`/api/v1/assets/${id}`)
         .set(author.auth)
-        .send({ title: 'Judul kedua', sections: { hasil: 'Waktu layanan turun menjadi dua hari.' }, expectedVersion: first.body.version })
+        .send({
+          title: 'Judul kedua',
+          sections: { hasil: 'Waktu layanan turun menjadi dua hari.' },
+          expectedVersion: first.body.version,
+        })
         .expect(200);
       expect(res.body).toMatchObject({ status: 'published', revision: 2, title: 'Judul kedua' });
       expect(res.body.sections.hasil).toBe('Waktu layanan turun menjadi dua hari.');
       expect(res.body.sections.langkah).toBe(PRAKTIK_SECTIONS.langkah);
       // Verifiers of the OPD may edit published assets too; others may read but not edit.
-      await t.http().patch(`/api/v1/assets/${id}`).set(verifier.auth).send({ summary: 'Diperbarui verifikator' }).expect(200);
-      await t.http().patch(`/api/v1/assets/${id}`).set(asnDinkes.auth).send({ summary: 'x' }).expect(403);
-      await t.http().patch(`/api/v1/assets/${id}`).set(verifierDinkes.auth).send({ summary: 'x' }).expect(403);
-      const revisions = await t.http().get(`/api/v1/assets/${id}/revisions`).set(asnDinkes.auth).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/assets/${id}`)
+        .set(verifier.auth)
+        .send({ summary: 'Diperbarui verifikator' })
+        .expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/assets/${id}`)
+        .set(asnDinkes.auth)
+        .send({ summary: 'x' })
+        .expect(403);
+      await t
+        .http()
+        .patch(`/api/v1/assets/${id}`)
+        .set(verifierDinkes.auth)
+        .send({ summary: 'x' })
+        .expect(403);
+      const revisions = await t
+        .http()
+        .get(`/api/v1/assets/${id}/revisions`)
+        .set(asnDinkes.auth)
+        .expect(200);
       expect(revisions.body.map((r: { n: number; title: string }) => [r.n, r.title])).toEqual([
         [3, 'Judul kedua'],
         [2, 'Judul kedua'],
         [1, 'Judul pertama'],
       ]);
-      const one = await t.http().get(`/api/v1/assets/${id}/revisions/1`).set(asnDinkes.auth).expect(200);
+      const one = await t
+        .http()
+        .get(`/api/v1/assets/${id}/revisions/1`)
+        .set(asnDinkes.auth)
+        .expect(200);
       expect(one.body).toMatchObject({ n: 1, title: 'Judul pertama', sections: PRAKTIK_SECTIONS });
       await t.http().get(`/api/v1/assets/${id}/revisions/9`).set(asnDinkes.auth).expect(404);
       await t.http().get(`/api/v1/assets/${id}/revisions/abc`).set(asnDinkes.auth).expect(400);
@@ -399,7 +517,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
         { revision: 7 },
         { __proto__: { status: 'published' }, title: 'x' },
       ]) {
-        const res = await t.http().patch(`/api/v1/assets/${draft.body.id}`).set(author.auth).send(body);
+        const res = await t
+          .http()
+          .patch(`/api/v1/assets/${draft.body.id}`)
+          .set(author.auth)
+          .send(body);
         expect(res.status).toBe(400);
       }
       const [row] = await t.ds.query<{ status: string; title: string }[]>(
@@ -412,17 +534,36 @@ describe('knowledge assets: drafting, workflow, access', () => {
     it('authorship changes through its own operation, by an author only', async () => {
       const draft = await create(author, { type: 'pelajaran', title: 'Judul awal' });
       const id = draft.body.id as string;
-      await t.http().put(`/api/v1/assets/${id}/authors`).set(verifier.auth).send({ authorIds: [verifierUser.id] }).expect(403);
-      await t.http().put(`/api/v1/assets/${id}/authors`).set(author.auth).send({ authorIds: [] }).expect(400);
-      const bad = await t.http().put(`/api/v1/assets/${id}/authors`).set(author.auth).send({ authorIds: [MISSING_ID] });
-      expect(bad.body.details).toEqual([{ field: 'authorIds', problems: ['unknown_or_inactive_user'] }]);
+      await t
+        .http()
+        .put(`/api/v1/assets/${id}/authors`)
+        .set(verifier.auth)
+        .send({ authorIds: [verifierUser.id] })
+        .expect(403);
+      await t
+        .http()
+        .put(`/api/v1/assets/${id}/authors`)
+        .set(author.auth)
+        .send({ authorIds: [] })
+        .expect(400);
+      const bad = await t
+        .http()
+        .put(`/api/v1/assets/${id}/authors`)
+        .set(author.auth)
+        .send({ authorIds: [MISSING_ID] });
+      expect(bad.body.details).toEqual([
+        { field: 'authorIds', problems: ['unknown_or_inactive_user'] },
+      ]);
       const res = await t
         .http()
         .put(`/api/v1/assets/${id}/authors`)
         .set(author.auth)
         .send({ authorIds: [authorUser.id, coauthorUser.id] })
         .expect(200);
-      expect(res.body.authors.map((a: { id: string }) => a.id)).toEqual([authorUser.id, coauthorUser.id]);
+      expect(res.body.authors.map((a: { id: string }) => a.id)).toEqual([
+        authorUser.id,
+        coauthorUser.id,
+      ]);
     });
 
     it('wawancara_pengetahuan names its expert as a user and counts it toward completeness', async () => {
@@ -433,7 +574,11 @@ describe('knowledge assets: drafting, workflow, access', () => {
         sections: { topik: 'Perencanaan anggaran' },
       });
       expect(res.status).toBe(201);
-      expect(res.body.narasumber).toEqual({ id: coauthorUser.id, name: 'Budi Rekan', opdCode: 'DINKES' });
+      expect(res.body.narasumber).toEqual({
+        id: coauthorUser.id,
+        name: 'Budi Rekan',
+        opdCode: 'DINKES',
+      });
       expect(res.body.missing).not.toContain('section:narasumber');
       expect(res.body.missing).toContain('section:keputusan_kunci');
     });
@@ -449,23 +594,40 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(rows).toEqual([]);
       const id = await publishedAsset();
       await t.http().delete(`/api/v1/assets/${id}`).set(author.auth).expect(204);
-      const [row] = await t.ds.query<{ status: string }[]>(`SELECT status FROM assets WHERE id = $1`, [id]);
-      expect(row!.status).toBe('archived');
+      const [row] = await t.ds.query<{ status: string }[]>(
+        `SELECT status FROM assets WHERE id = $1`,
+        [id],
+      );
+      expect(row.status).toBe('archived');
     });
   });
 
   describe('GET /assets filters', () => {
     it('filters by type, tag, mine and status, counting only readable assets', async () => {
-      const mine = await t.http().get('/api/v1/assets?mine=true&limit=100').set(author.auth).expect(200);
+      const mine = await t
+        .http()
+        .get('/api/v1/assets?mine=true&limit=100')
+        .set(author.auth)
+        .expect(200);
       expect(mine.body.total).toBeGreaterThan(3);
-      expect(new Set(mine.body.items.map((a: { status: string }) => a.status)).size).toBeGreaterThan(1);
-      const tagged = await t.http().get('/api/v1/assets?tag=Layanan%20Publik&type=praktik_baik').set(asnDinkes.auth).expect(200);
+      expect(
+        new Set(mine.body.items.map((a: { status: string }) => a.status)).size,
+      ).toBeGreaterThan(1);
+      const tagged = await t
+        .http()
+        .get('/api/v1/assets?tag=Layanan%20Publik&type=praktik_baik')
+        .set(asnDinkes.auth)
+        .expect(200);
       expect(tagged.body.total).toBeGreaterThan(0);
       for (const a of tagged.body.items) {
         expect(a.tags).toContain('layanan-publik');
         expect(a.type).toBe('praktik_baik');
       }
-      const page = await t.http().get('/api/v1/assets?limit=1&page=2').set(asnDinkes.auth).expect(200);
+      const page = await t
+        .http()
+        .get('/api/v1/assets?limit=1&page=2')
+        .set(asnDinkes.auth)
+        .expect(200);
       expect(page.body).toMatchObject({ page: 2, limit: 1 });
       expect(page.body.items).toHaveLength(1);
       await t.http().get('/api/v1/assets?mine=true').expect(401);

@@ -49,12 +49,15 @@ describe('attachments: the upload battery', () => {
   const upload = (s: Session, id: string, files: Upload[]) => {
     let req = t.http().post(`/api/v1/assets/${id}/attachments`).set(s.auth);
     for (const f of files) {
-      req = req.attach('files', f.data, { filename: f.name, contentType: f.contentType ?? 'application/octet-stream' });
+      req = req.attach('files', f.data, {
+        filename: f.name,
+        contentType: f.contentType ?? 'application/octet-stream',
+      });
     }
     return req;
   };
   const rowCount = async (): Promise<number> =>
-    (await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM attachments`))[0]!.n;
+    (await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM attachments`))[0].n;
   const storedFiles = (): string[] => filesIn(t.config.storage.uploadDir);
   const tempFiles = (): string[] => filesIn(join(t.config.storage.uploadDir, 'tmp'));
 
@@ -79,13 +82,25 @@ describe('attachments: the upload battery', () => {
   afterAll(() => t.close());
 
   it('requires login (401), an editable asset (404 / 403) and at least one file (400)', async () => {
-    await t.http().post(`/api/v1/assets/${assetId}/attachments`).attach('files', minimalPdf('x'), 'a.pdf').expect(401);
+    await t
+      .http()
+      .post(`/api/v1/assets/${assetId}/attachments`)
+      .attach('files', minimalPdf('x'), 'a.pdf')
+      .expect(401);
     await upload(asnDinkes, assetId, [{ name: 'a.pdf', data: minimalPdf('x') }]).expect(404);
     await upload(verifier, assetId, [{ name: 'a.pdf', data: minimalPdf('x') }]).expect(403);
-    const none = await t.http().post(`/api/v1/assets/${assetId}/attachments`).set(author.auth).field('note', 'x');
+    const none = await t
+      .http()
+      .post(`/api/v1/assets/${assetId}/attachments`)
+      .set(author.auth)
+      .field('note', 'x');
     expect(none.status).toBe(400);
     expect(none.body.details).toEqual([{ field: 'files', problems: ['required'] }]);
-    const json = await t.http().post(`/api/v1/assets/${assetId}/attachments`).set(author.auth).send({ files: [] });
+    const json = await t
+      .http()
+      .post(`/api/v1/assets/${assetId}/attachments`)
+      .set(author.auth)
+      .send({ files: [] });
     expect(json.status).toBe(415);
     expect(json.body.code).toBe('MULTIPART_REQUIRED');
     expect(await rowCount()).toBe(0);
@@ -93,14 +108,22 @@ describe('attachments: the upload battery', () => {
 
   it('accepts genuine files whatever Content-Type the client claims, storing the sniffed type', async () => {
     const res = await upload(author, assetId, [
-      { name: 'Laporan Kegiatan.pdf', data: minimalPdf('Laporan kegiatan triwulan'), contentType: 'text/html' },
+      {
+        name: 'Laporan Kegiatan.pdf',
+        data: minimalPdf('Laporan kegiatan triwulan'),
+        contentType: 'text/html',
+      },
       { name: 'foto.PNG', data: png(), contentType: 'application/pdf' },
       {
         name: 'panduan.docx',
         data: docx(documentXml('<w:p><w:r><w:t>Langkah pertama</w:t></w:r></w:p>')),
         contentType: 'application/zip',
       },
-      { name: 'catatan.md', data: Buffer.from('# Catatan\nIsi catatan rapat.\n'), contentType: 'application/x-msdownload' },
+      {
+        name: 'catatan.md',
+        data: Buffer.from('# Catatan\nIsi catatan rapat.\n'),
+        contentType: 'application/x-msdownload',
+      },
     ]).expect(201);
     expect(res.body.map((a: { name: string; mime: string }) => [a.name, a.mime])).toEqual([
       ['Laporan Kegiatan.pdf', 'application/pdf'],
@@ -108,7 +131,9 @@ describe('attachments: the upload battery', () => {
       ['panduan.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
       ['catatan.md', 'text/plain; charset=utf-8'],
     ]);
-    const rows = await t.ds.query<{ kind: string; size_bytes: string; sha256: string; storage_key: string }[]>(
+    const rows = await t.ds.query<
+      { kind: string; size_bytes: string; sha256: string; storage_key: string }[]
+    >(
       `SELECT kind, size_bytes, sha256, storage_key FROM attachments WHERE asset_id = $1 ORDER BY created_at, display_name`,
       [assetId],
     );
@@ -121,23 +146,38 @@ describe('attachments: the upload battery', () => {
     const jobs = await t.ds.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM jobs WHERE queue = 'attachment.extract' AND status = 'pending'`,
     );
-    expect(jobs[0]!.n).toBe(4);
+    expect(jobs[0].n).toBe(4);
   });
 
   it('refuses HTML, SVG and executables renamed as documents (415), storing nothing', async () => {
     const before = await rowCount();
     const cases: Upload[] = [
-      { name: 'laporan.pdf', data: Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>') },
-      { name: 'gambar.png', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
-      { name: 'program.pdf', data: Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(200)]) },
+      {
+        name: 'laporan.pdf',
+        data: Buffer.from('<!DOCTYPE html><html><script>alert(1)</script></html>'),
+      },
+      {
+        name: 'gambar.png',
+        data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      },
+      {
+        name: 'program.pdf',
+        data: Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(200)]),
+      },
       { name: 'arsip.docx', data: Buffer.from('PK\u0003\u0004 not really a document') },
+      { name: 'catatan.txt', data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 1)]) },
     ];
     for (const c of cases) {
       const res = await upload(author, assetId, [c]).expect(415);
       expect(res.body).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', details: { name: c.name } });
     }
-    const mismatch = await upload(author, assetId, [{ name: 'laporan.docx', data: minimalPdf('x') }]).expect(415);
-    expect(mismatch.body).toMatchObject({ code: 'FILE_EXTENSION_MISMATCH', details: { detected: 'pdf' } });
+    const mismatch = await upload(author, assetId, [
+      { name: 'laporan.docx', data: minimalPdf('x') },
+    ]).expect(415);
+    expect(mismatch.body).toMatchObject({
+      code: 'FILE_EXTENSION_MISMATCH',
+      details: { detected: 'pdf' },
+    });
     // One bad file refuses the whole upload.
     await upload(author, assetId, [
       { name: 'baik.pdf', data: minimalPdf('baik sekali') },
@@ -168,7 +208,10 @@ describe('attachments: the upload battery', () => {
   });
 
   it('refuses more than 10 files (400 TOO_MANY_FILES) and files in another field', async () => {
-    const files = Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, data: Buffer.from(`berkas ${i}`) }));
+    const files = Array.from({ length: 11 }, (_, i) => ({
+      name: `f${i}.txt`,
+      data: Buffer.from(`berkas ${i}`),
+    }));
     const res = await upload(author, assetId, files).expect(400);
     expect(res.body.code).toBe('TOO_MANY_FILES');
     const other = await t
@@ -210,7 +253,9 @@ describe('attachments: the upload battery', () => {
         },
       });
       req.on('error', () => resolve());
-      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="putus.txt"\r\n\r\n`);
+      req.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="putus.txt"\r\n\r\n`,
+      );
       req.write(Buffer.alloc(20_000, 'c'));
       setTimeout(() => {
         req.destroy();
@@ -279,8 +324,14 @@ describe('attachments: the upload battery', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
       // Draft: others cannot reach the file, exactly like a missing one.
-      const missing = await t.http().get('/api/v1/attachments/00000000-0000-4000-8000-000000000000').set(asnDinkes.auth);
-      const forbidden = await t.http().get(`/api/v1/attachments/${attachmentId}`).set(asnDinkes.auth);
+      const missing = await t
+        .http()
+        .get('/api/v1/attachments/00000000-0000-4000-8000-000000000000')
+        .set(asnDinkes.auth);
+      const forbidden = await t
+        .http()
+        .get(`/api/v1/attachments/${attachmentId}`)
+        .set(asnDinkes.auth);
       expect([forbidden.status, forbidden.body]).toEqual([404, missing.body]);
       await t.http().get(`/api/v1/attachments/${attachmentId}`).expect(404);
       // Published with opd visibility: the OPD reads it, other OPDs still do not.
@@ -293,7 +344,9 @@ describe('attachments: the upload battery', () => {
 
     it('lets authors delete a file; its bytes go with the next job run', async () => {
       const id = await newDraft(author);
-      const up = await upload(author, id, [{ name: 'hapus.txt', data: Buffer.from('akan dihapus') }]).expect(201);
+      const up = await upload(author, id, [
+        { name: 'hapus.txt', data: Buffer.from('akan dihapus') },
+      ]).expect(201);
       const attachmentId = up.body[0].id as string;
       const [{ storage_key }] = await t.ds.query<{ storage_key: string }[]>(
         `SELECT storage_key FROM attachments WHERE id = $1`,
@@ -312,13 +365,18 @@ describe('attachments: the upload battery', () => {
       const id = await newDraft(author);
       await upload(author, id, [
         { name: 'a.pdf', data: minimalPdf('Pengetahuan tacit ASN') },
-        { name: 'b.docx', data: docx(documentXml('<w:p><w:r><w:t>Jejaring kontak dinas</w:t></w:r></w:p>')) },
+        {
+          name: 'b.docx',
+          data: docx(documentXml('<w:p><w:r><w:t>Jejaring kontak dinas</w:t></w:r></w:p>')),
+        },
         { name: 'c.txt', data: Buffer.from('Catatan lapangan petugas') },
         { name: 'd.pdf', data: Buffer.from('%PDF-1.7\nthis is not really a pdf') },
         { name: 'e.png', data: png() },
       ]).expect(201);
       await t.drainJobs();
-      const rows = await t.ds.query<{ display_name: string; text_status: string; extracted_text: string | null }[]>(
+      const rows = await t.ds.query<
+        { display_name: string; text_status: string; extracted_text: string | null }[]
+      >(
         `SELECT display_name, text_status, extracted_text FROM attachments WHERE asset_id = $1 ORDER BY display_name`,
         [id],
       );
@@ -329,13 +387,15 @@ describe('attachments: the upload battery', () => {
         ['d.pdf', 'unreadable'],
         ['e.png', 'not_applicable'],
       ]);
-      expect(rows[0]!.extracted_text).toContain('Pengetahuan tacit ASN');
-      expect(rows[1]!.extracted_text).toContain('Jejaring kontak dinas');
-      expect(rows[2]!.extracted_text).toBe('Catatan lapangan petugas');
+      expect(rows[0].extracted_text).toContain('Pengetahuan tacit ASN');
+      expect(rows[1].extracted_text).toContain('Jejaring kontak dinas');
+      expect(rows[2].extracted_text).toBe('Catatan lapangan petugas');
       const detail = await t.http().get(`/api/v1/assets/${id}`).set(author.auth).expect(200);
       expect(detail.body.attachments).toHaveLength(5);
       // Replaying the jobs changes nothing (idempotent handlers).
-      await t.ds.query(`UPDATE jobs SET status = 'pending', run_at = now() WHERE queue = 'attachment.extract'`);
+      await t.ds.query(
+        `UPDATE jobs SET status = 'pending', run_at = now() WHERE queue = 'attachment.extract'`,
+      );
       await t.drainJobs();
       const again = await t.ds.query<{ text_status: string }[]>(
         `SELECT text_status FROM attachments WHERE asset_id = $1 ORDER BY display_name`,
@@ -350,7 +410,14 @@ describe('attachments: the upload battery', () => {
       .http()
       .post('/api/v1/assets')
       .set(author.auth)
-      .send({ type: 'dokumen', title: 'Pergub tentang KM', sections: { ringkasan: 'Ringkasan pergub' }, summary: 'x', tags: ['km'], seciMode: 'kombinasi' });
+      .send({
+        type: 'dokumen',
+        title: 'Pergub tentang KM',
+        sections: { ringkasan: 'Ringkasan pergub' },
+        summary: 'x',
+        tags: ['km'],
+        seciMode: 'kombinasi',
+      });
     const id = res.body.id as string;
     expect(res.body.missing).toEqual(['attachment']);
     expect(res.body.completeness).toBe(0.8);

@@ -12,9 +12,11 @@ interface Fixtures {
   loginUser: GivenUser;
   /** A BPSDM asset by a fixture author (not one of the actors), moved to the given status. */
   asset(status: 'draft' | 'submitted' | 'published'): Promise<string>;
+  /** A text attachment on a fresh published BPSDM asset (opd visibility). */
+  attachment(): Promise<string>;
 }
 
-type Call = { path: string; body?: object; csv?: string };
+type Call = { path: string; body?: object; csv?: string; file?: { name: string; data: Buffer } };
 
 /** How to call each route for the matrix: path parameters and a body that would succeed. */
 const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
@@ -98,6 +100,16 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'POST /api/v1/assets/:id/reverify': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/reverify`,
   }),
+  'POST /api/v1/assets/:id/attachments': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/attachments`,
+    file: { name: 'catatan.txt', data: Buffer.from(`Catatan ${Math.random()}`) },
+  }),
+  'GET /api/v1/attachments/:id': async (f) => ({
+    path: `/api/v1/attachments/${await f.attachment()}`,
+  }),
+  'DELETE /api/v1/attachments/:id': async (f) => ({
+    path: `/api/v1/attachments/${await f.attachment()}`,
+  }),
 };
 
 const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };
@@ -148,17 +160,28 @@ describe('authorization matrix', () => {
       target: await givenUser(t.ds),
       loginUser: await givenUser(t.ds),
       asset: async (status) => {
-        const res = await t
-          .http()
-          .post('/api/v1/assets')
-          .set(author.auth)
-          .send({ type: 'pelajaran', title: 'Aset uji matriks', visibility: 'opd', sections: LESSON });
+        const res = await t.http().post('/api/v1/assets').set(author.auth).send({
+          type: 'pelajaran',
+          title: 'Aset uji matriks',
+          visibility: 'opd',
+          sections: LESSON,
+        });
         const id = (res.body as { id: string }).id;
         if (status === 'draft') return id;
         await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
         if (status === 'submitted') return id;
         await t.http().post(`/api/v1/assets/${id}/approve`).set(approver.auth).expect(200);
         return id;
+      },
+      attachment: async () => {
+        const id = await fixtures.asset('published');
+        const res = await t
+          .http()
+          .post(`/api/v1/assets/${id}/attachments`)
+          .set(author.auth)
+          .attach('files', Buffer.from(`Lampiran ${Math.random()}`), 'lampiran.txt')
+          .expect(201);
+        return (res.body as { id: string }[])[0].id;
       },
     };
   });
@@ -179,17 +202,27 @@ describe('authorization matrix', () => {
 
   it.each(cells)('%s as %s → %i', async (route, actor, status) => {
     const [method, ...rest] = route.split(' ');
-    const { path, body, csv } = await REQUESTS[route as RouteKey](fixtures);
+    const { path, body, csv, file } = await REQUESTS[route as RouteKey](fixtures);
     expect(`${method} ${rest.join(' ')}`).toBe(route);
     const token = await tokenFor(actor);
-    let req: Test = t.http()[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path);
+    const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+    let req: Test = t.http()[verb](path);
     req = req.set('X-Forwarded-For', `10.88.0.${(ip++ % 250) + 1}`);
     if (token) req = req.set('Authorization', `Bearer ${token}`);
-    if (csv)
+    if (csv) {
       req = req.attach('file', Buffer.from(csv), { filename: 'm.csv', contentType: 'text/csv' });
-    else if (body) req = req.send(body);
+    } else if (file) {
+      req = req.attach('files', file.data, file.name);
+    } else if (body) {
+      req = req.send(body);
+    }
     const res = await req;
-    expect({ route, actor, status: res.status }).toEqual({ route, actor, status });
+    expect({
+      route,
+      actor,
+      status: res.status,
+      body: res.status === status ? undefined : res.body,
+    }).toEqual({ route, actor, status, body: undefined });
     if (status >= 400) expect(typeof (res.body as { code?: unknown }).code).toBe('string');
   });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { demoLogins } from '@lumbung/identity';
@@ -45,9 +45,22 @@ async function stop(s: Started): Promise<number | null> {
   return exited;
 }
 
+/** Processes whose command line or environment mention the data folder (servers, API, worker). */
 function processesUsing(dataDir: string): string[] {
   const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
-  return ps.split('\n').filter((l) => l.includes(dataDir));
+  const byArgs = ps.split('\n').filter((l) => l.includes(dataDir));
+  const byEnv = readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(
+          `LUMBUNG_DATA_DIR=${dataDir}\0`,
+        );
+      } catch {
+        return false;
+      }
+    });
+  return [...byArgs, ...byEnv.map((pid) => `pid ${pid} (environment)`)];
 }
 
 async function loginStatus(base: string, username: string, password: string): Promise<number> {

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, JobRunner } from '@lumbung/platform';
 
 /** Drives the job runner: runs due jobs, then sleeps the poll interval when there were none. */
@@ -7,6 +13,7 @@ export class JobPoller implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger('JobPoller');
   private stopped = false;
   private loop?: Promise<void>;
+  private wake?: () => void;
 
   constructor(
     private readonly runner: JobRunner,
@@ -19,7 +26,19 @@ export class JobPoller implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.wake?.();
     await this.loop;
+  }
+
+  /** Sleeps, but wakes at once on shutdown. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   private async run(): Promise<void> {
@@ -30,7 +49,8 @@ export class JobPoller implements OnApplicationBootstrap, OnApplicationShutdown 
       } catch (err) {
         this.logger.error({ err }, 'job loop failed');
       }
-      if (processed === 0) await new Promise((r) => setTimeout(r, this.config.worker.pollIntervalMs));
+      if (processed === 0)
+        await new Promise((r) => setTimeout(r, this.config.worker.pollIntervalMs));
     }
   }
 }

@@ -8,6 +8,11 @@ import { KnowledgeModule } from './knowledge.module';
 /** HTTP routes of the knowledge context. */
 @Module({
   imports: [KnowledgeModule],
-  controllers: [AssetTypesController, AssetsController, AssetWorkflowController, AttachmentsController],
+  controllers: [
+    AssetTypesController,
+    AssetsController,
+    AssetWorkflowController,
+    AttachmentsController,
+  ],
 })
 export class KnowledgeHttpModule {}

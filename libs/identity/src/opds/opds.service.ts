@@ -37,7 +37,10 @@ export class OpdsService {
   /** Read service for other contexts: id → code for the given ids. */
   async codesByIds(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.opds.find({ select: { id: true, code: true }, where: { id: In([...ids]) } });
+    const rows = await this.opds.find({
+      select: { id: true, code: true },
+      where: { id: In([...ids]) },
+    });
     return new Map(rows.map((r) => [r.id, r.code]));
   }
 

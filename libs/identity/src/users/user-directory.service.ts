@@ -36,7 +36,10 @@ export class UserDirectory {
       params,
     );
     return new Map(
-      rows.map((r) => [key(r), { id: r.id, name: r.name, opdId: r.opdId, opdCode: r.opdCode, active: r.active }]),
+      rows.map((r) => [
+        key(r),
+        { id: r.id, name: r.name, opdId: r.opdId, opdCode: r.opdCode, active: r.active },
+      ]),
     );
   }
 }

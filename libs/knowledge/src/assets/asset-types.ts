@@ -20,7 +20,11 @@ export const SECI_MODES = ['sosialisasi', 'eksternalisasi', 'kombinasi', 'intern
 export type SeciMode = (typeof SECI_MODES)[number];
 
 /** Tacit-capture types (the award's "share of tacit types"). */
-export const TACIT_TYPES: readonly AssetType[] = ['pelajaran', 'wawancara_pengetahuan', 'praktik_baik'];
+export const TACIT_TYPES: readonly AssetType[] = [
+  'pelajaran',
+  'wawancara_pengetahuan',
+  'praktik_baik',
+];
 
 export interface SectionTemplate {
   key: string;
@@ -87,7 +91,12 @@ export const ASSET_TYPE_TEMPLATES: readonly AssetTypeTemplate[] = [
     label: { id: 'Wawancara Pengetahuan', en: 'Knowledge interview' },
     requiresAttachment: false,
     sections: [
-      { key: 'narasumber', label: { id: 'Narasumber', en: 'Interviewed expert' }, required: true, kind: 'user' },
+      {
+        key: 'narasumber',
+        label: { id: 'Narasumber', en: 'Interviewed expert' },
+        required: true,
+        kind: 'user',
+      },
       text('topik', 'Topik', 'Topic'),
       text('keputusan_kunci', 'Keputusan kunci', 'Key decisions'),
       text('aturan_praktis', 'Aturan praktis', 'Rules of thumb'),

@@ -50,13 +50,17 @@ export class AssetViewService {
     ]);
     const people = await this.users.byIds([
       ...new Set(
-        [...asset.authorIds, asset.narasumberId, asset.verifiedBy, ...transitions.map((t) => t.actor_id)].filter(
-          (id): id is string => Boolean(id),
-        ),
+        [
+          ...asset.authorIds,
+          asset.narasumberId,
+          asset.verifiedBy,
+          ...transitions.map((t) => t.actor_id),
+        ].filter((id): id is string => Boolean(id)),
       ),
     ]);
     const codes = await this.opds.codesByIds([asset.opdId]);
-    const person = (id: string | null): PersonRefDto | null => (id ? ref(id, people.get(id)) : null);
+    const person = (id: string | null): PersonRefDto | null =>
+      id ? ref(id, people.get(id)) : null;
     const { missing } = computeCompleteness({
       type: asset.type,
       summary: asset.summary,
@@ -109,7 +113,7 @@ export class AssetViewService {
   async revision(row: RevisionRow): Promise<RevisionDto> {
     const [summary] = await this.revisionSummaries([row]);
     return {
-      ...summary!,
+      ...summary,
       type: row.type,
       summary: row.summary,
       sections: row.sections,
@@ -121,7 +125,10 @@ export class AssetViewService {
   }
 
   /** Files pending a virus scan are shown only to whoever uploaded them. */
-  private async visibleAttachments(assetId: string, reader: Reader | undefined): Promise<AttachmentSummaryDto[]> {
+  private async visibleAttachments(
+    assetId: string,
+    reader: Reader | undefined,
+  ): Promise<AttachmentSummaryDto[]> {
     const rows = await this.ds.query<AttachmentRow[]>(
       `SELECT id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at
          FROM attachments
@@ -152,7 +159,8 @@ export class AssetViewService {
       visibility: a.visibility,
       status: a.status,
       completeness: a.completeness,
-      needsReview: a.status === 'published' && !!a.reviewDueAt && a.reviewDueAt.getTime() < Date.now(),
+      needsReview:
+        a.status === 'published' && !!a.reviewDueAt && a.reviewDueAt.getTime() < Date.now(),
       publishedAt: iso(a.publishedAt),
       updatedAt: a.updatedAt.toISOString(),
     };

@@ -19,40 +19,55 @@ export class AssetWorkflowController {
   @Post('submit')
   @HttpCode(200)
   @RequirePermission(Permission.AssetContribute)
-  @ApiOperation({ summary: 'Submit a draft for verification (an author; required sections filled)' })
+  @ApiOperation({
+    summary: 'Submit a draft for verification (an author; required sections filled)',
+  })
   @ApiOkResponse({ type: AssetResponseDto })
   async submit(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
     @Body() dto: TransitionCommentDto,
   ): Promise<AssetResponseDto> {
-    return this.view.detail(await this.workflow.transition(p, id, 'submit', dto.comment), readerOf(p));
+    return this.view.detail(
+      await this.workflow.transition(p, id, 'submit', dto.comment),
+      readerOf(p),
+    );
   }
 
   @Post('approve')
   @HttpCode(200)
   @RequirePermission(Permission.AssetVerify)
-  @ApiOperation({ summary: 'Publish a submitted asset (a verifier of the owning OPD, not an author)' })
+  @ApiOperation({
+    summary: 'Publish a submitted asset (a verifier of the owning OPD, not an author)',
+  })
   @ApiOkResponse({ type: AssetResponseDto })
   async approve(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
     @Body() dto: TransitionCommentDto,
   ): Promise<AssetResponseDto> {
-    return this.view.detail(await this.workflow.transition(p, id, 'approve', dto.comment), readerOf(p));
+    return this.view.detail(
+      await this.workflow.transition(p, id, 'approve', dto.comment),
+      readerOf(p),
+    );
   }
 
   @Post('reject')
   @HttpCode(200)
   @RequirePermission(Permission.AssetVerify)
-  @ApiOperation({ summary: 'Send a submitted asset back to draft with a comment (a verifier of the OPD)' })
+  @ApiOperation({
+    summary: 'Send a submitted asset back to draft with a comment (a verifier of the OPD)',
+  })
   @ApiOkResponse({ type: AssetResponseDto })
   async reject(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
     @Body() dto: RejectAssetDto,
   ): Promise<AssetResponseDto> {
-    return this.view.detail(await this.workflow.transition(p, id, 'reject', dto.comment), readerOf(p));
+    return this.view.detail(
+      await this.workflow.transition(p, id, 'reject', dto.comment),
+      readerOf(p),
+    );
   }
 
   @Post('archive')
@@ -65,19 +80,27 @@ export class AssetWorkflowController {
     @Param('id') id: string,
     @Body() dto: TransitionCommentDto,
   ): Promise<AssetResponseDto> {
-    return this.view.detail(await this.workflow.transition(p, id, 'archive', dto.comment), readerOf(p));
+    return this.view.detail(
+      await this.workflow.transition(p, id, 'archive', dto.comment),
+      readerOf(p),
+    );
   }
 
   @Post('reverify')
   @HttpCode(200)
   @RequirePermission(Permission.AssetVerify)
-  @ApiOperation({ summary: 'Confirm a published asset is still right; renews reviewDueAt (a verifier of the OPD)' })
+  @ApiOperation({
+    summary: 'Confirm a published asset is still right; renews reviewDueAt (a verifier of the OPD)',
+  })
   @ApiOkResponse({ type: AssetResponseDto })
   async reverify(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
     @Body() dto: TransitionCommentDto,
   ): Promise<AssetResponseDto> {
-    return this.view.detail(await this.workflow.transition(p, id, 'reverify', dto.comment), readerOf(p));
+    return this.view.detail(
+      await this.workflow.transition(p, id, 'reverify', dto.comment),
+      readerOf(p),
+    );
   }
 }

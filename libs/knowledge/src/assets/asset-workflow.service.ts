@@ -52,7 +52,8 @@ export class AssetWorkflowService {
       const asset = await this.lockReadable(principal, id, tx);
       this.authorize(asset, reader, action);
       const move = MOVES[action];
-      if (!move.from.includes(asset.status)) throw AssetErrors.invalidTransition(asset.status, action);
+      if (!move.from.includes(asset.status))
+        throw AssetErrors.invalidTransition(asset.status, action);
       const from = asset.status;
       const now = new Date();
       if (action === 'submit') await this.assertSubmittable(asset, tx);
@@ -79,7 +80,11 @@ export class AssetWorkflowService {
     });
   }
 
-  private async lockReadable(principal: Principal, id: string, tx: EntityManager): Promise<AssetEntity> {
+  private async lockReadable(
+    principal: Principal,
+    id: string,
+    tx: EntityManager,
+  ): Promise<AssetEntity> {
     const reader = readerOf(principal)!;
     const asset = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.lockReadable(id, reader, tx) : null;
     if (!asset) throw CommonErrors.notFound();

@@ -37,7 +37,9 @@ export const AssetErrors = {
       { currentVersion: current },
     ),
   unknownSections: (keys: string[]): AppError =>
-    CommonErrors.validation(keys.map((k) => ({ field: `sections.${k}`, problems: ['unknown_section'] }))),
+    CommonErrors.validation(
+      keys.map((k) => ({ field: `sections.${k}`, problems: ['unknown_section'] })),
+    ),
   unknownUsers: (field: string): AppError =>
     CommonErrors.validation([{ field, problems: ['unknown_or_inactive_user'] }]),
   fieldProblem: (field: string, problem: string): AppError =>

@@ -1,12 +1,41 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CommonErrors } from '@lumbung/platform';
-import { CurrentPrincipal, Permission, Principal, Public, RequirePermission } from '@lumbung/identity';
+import {
+  CurrentPrincipal,
+  Permission,
+  Principal,
+  Public,
+  RequirePermission,
+} from '@lumbung/identity';
 import { readerOf } from './asset-access';
 import { AssetViewService } from './asset-view.service';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
-import { AssetPageDto, AssetResponseDto, RevisionDto, RevisionSummaryDto } from './dto/asset-response.dto';
+import {
+  AssetPageDto,
+  AssetResponseDto,
+  RevisionDto,
+  RevisionSummaryDto,
+} from './dto/asset-response.dto';
 import { CreateAssetDto } from './dto/create-asset.dto';
 import { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import { SetAuthorsDto } from './dto/set-authors.dto';
@@ -24,7 +53,9 @@ export class AssetsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Assets the caller may read (published by default; mine=true: own, any status)' })
+  @ApiOperation({
+    summary: 'Assets the caller may read (published by default; mine=true: own, any status)',
+  })
   @ApiOkResponse({ type: AssetPageDto })
   async list(
     @CurrentPrincipal() principal: Principal | undefined,
@@ -38,21 +69,32 @@ export class AssetsController {
   @RequirePermission(Permission.AssetContribute)
   @ApiOperation({ summary: 'Create a draft asset (the caller becomes an author)' })
   @ApiCreatedResponse({ type: AssetResponseDto })
-  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAssetDto): Promise<AssetResponseDto> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateAssetDto,
+  ): Promise<AssetResponseDto> {
     return this.view.detail(await this.assets.create(principal, dto), readerOf(principal));
   }
 
   @Get(':id')
   @Public()
-  @ApiOperation({ summary: 'One asset with completeness, transitions and attachments (404 if not readable)' })
+  @ApiOperation({
+    summary: 'One asset with completeness, transitions and attachments (404 if not readable)',
+  })
   @ApiOkResponse({ type: AssetResponseDto })
-  async get(@CurrentPrincipal() principal: Principal | undefined, @Param('id') id: string): Promise<AssetResponseDto> {
+  async get(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id') id: string,
+  ): Promise<AssetResponseDto> {
     return this.view.detail(await this.assets.get(principal, id), readerOf(principal));
   }
 
   @Patch(':id')
   @RequirePermission(Permission.AssetContribute)
-  @ApiOperation({ summary: 'Edit content (authors; verifiers of the OPD on published assets); published → new revision' })
+  @ApiOperation({
+    summary:
+      'Edit content (authors; verifiers of the OPD on published assets); published → new revision',
+  })
   @ApiOkResponse({ type: AssetResponseDto })
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -71,13 +113,18 @@ export class AssetsController {
     @Param('id') id: string,
     @Body() dto: SetAuthorsDto,
   ): Promise<AssetResponseDto> {
-    return this.view.detail(await this.assets.setAuthors(principal, id, dto.authorIds), readerOf(principal));
+    return this.view.detail(
+      await this.assets.setAuthors(principal, id, dto.authorIds),
+      readerOf(principal),
+    );
   }
 
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission(Permission.AssetContribute)
-  @ApiOperation({ summary: 'Delete a draft or submitted asset (authors); a published one is archived instead' })
+  @ApiOperation({
+    summary: 'Delete a draft or submitted asset (authors); a published one is archived instead',
+  })
   async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
     await this.assets.remove(principal, id);
   }
@@ -101,7 +148,12 @@ export class AssetsController {
   async revision(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id') id: string,
-    @Param('n', new ParseIntPipe({ exceptionFactory: () => CommonErrors.validation([{ field: 'n', problems: ['isInt'] }]) }))
+    @Param(
+      'n',
+      new ParseIntPipe({
+        exceptionFactory: () => CommonErrors.validation([{ field: 'n', problems: ['isInt'] }]),
+      }),
+    )
     n: number,
   ): Promise<RevisionDto> {
     const asset = await this.assets.get(principal, id);

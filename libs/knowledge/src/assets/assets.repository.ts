@@ -74,7 +74,8 @@ export class AssetsRepository {
     if (filter.type) qb.andWhere('a.type = :type', { type: filter.type });
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.tag) qb.andWhere(':tag = ANY(a.tags)', { tag: filter.tag });
-    if (filter.authorId) qb.andWhere('a.author_ids @> ARRAY[:author::uuid]', { author: filter.authorId });
+    if (filter.authorId)
+      qb.andWhere('a.author_ids @> ARRAY[:author::uuid]', { author: filter.authorId });
     return qb
       .orderBy('a.published_at', 'DESC', 'NULLS LAST')
       .addOrderBy('a.updated_at', 'DESC')
@@ -95,7 +96,13 @@ export class AssetsRepository {
   async recordTransition(
     m: EntityManager,
     assetId: string,
-    t: { action: string; from: string | null; to: string; actorId: string; comment?: string | null },
+    t: {
+      action: string;
+      from: string | null;
+      to: string;
+      actorId: string;
+      comment?: string | null;
+    },
   ): Promise<void> {
     await m.query(
       `INSERT INTO asset_transitions (asset_id, action, from_status, to_status, actor_id, comment)

@@ -117,7 +117,8 @@ export class AssetsService {
       asset.version += 1;
       asset.updatedAt = new Date();
       // A published asset stays published; each edit becomes a revision kept forever.
-      if (asset.status === 'published') asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
+      if (asset.status === 'published')
+        asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
       return tx.getRepository(AssetEntity).save(asset);
     });
   }
@@ -197,10 +198,12 @@ export class AssetsService {
     if (dto.body !== undefined) asset.body = dto.body;
     if (dto.tags !== undefined) asset.tags = normalizeTags(dto.tags);
     if (dto.seciMode !== undefined) asset.seciMode = dto.seciMode;
-    if (dto.sections !== undefined) asset.sections = mergeSections(asset.type, asset.sections, dto.sections);
+    if (dto.sections !== undefined)
+      asset.sections = mergeSections(asset.type, asset.sections, dto.sections);
     if (dto.copId !== undefined) asset.copId = dto.copId;
     if (dto.visibility !== undefined) asset.visibility = dto.visibility;
-    if (asset.visibility === 'cop' && !asset.copId) throw AssetErrors.fieldProblem('copId', 'required_for_cop');
+    if (asset.visibility === 'cop' && !asset.copId)
+      throw AssetErrors.fieldProblem('copId', 'required_for_cop');
     if (dto.narasumberId !== undefined) {
       if (asset.type !== 'wawancara_pengetahuan') {
         throw AssetErrors.fieldProblem('narasumberId', 'only_for_wawancara_pengetahuan');

@@ -1,7 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { connect } from 'node:net';
 
-export type ScanVerdict = { result: 'clean' } | { result: 'infected'; signature: string } | { result: 'error'; reason: string };
+export type ScanVerdict =
+  | { result: 'clean' }
+  | { result: 'infected'; signature: string }
+  | { result: 'error'; reason: string };
 
 /**
  * Scans a file with clamd's INSTREAM command: `zINSTREAM\0`, then chunks prefixed by a 4-byte
@@ -35,7 +38,7 @@ export function scanWithClamd(
     function parse(): void {
       const line = reply.replace(/[\0\n]+$/g, '').trim();
       const found = /^stream: (.+) FOUND$/.exec(line);
-      if (found) return finish({ result: 'infected', signature: found[1]! });
+      if (found) return finish({ result: 'infected', signature: found[1] });
       if (line === 'stream: OK') return finish({ result: 'clean' });
       finish({ result: 'error', reason: line || 'no_reply' });
     }

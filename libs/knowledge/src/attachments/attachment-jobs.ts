@@ -33,8 +33,14 @@ export class AttachmentJobs implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register({ queue: EXTRACT_QUEUE, handle: (p) => this.extract(p.attachmentId as string) });
-    this.runner.register({ queue: SCAN_QUEUE, handle: (p) => this.rescan(p.attachmentId as string) });
+    this.runner.register({
+      queue: EXTRACT_QUEUE,
+      handle: (p) => this.extract(p.attachmentId as string),
+    });
+    this.runner.register({
+      queue: SCAN_QUEUE,
+      handle: (p) => this.rescan(p.attachmentId as string),
+    });
     this.runner.register({
       queue: STORAGE_DELETE_QUEUE,
       handle: (p) => this.storage.delete(p.key as string),
@@ -72,13 +78,20 @@ export class AttachmentJobs implements OnModuleInit {
     const av = this.config.antivirus;
     const path = this.storage.localPath(row.storage_key);
     if (!av.host || !path) throw new Error('scanner not configured');
-    const verdict = await scanWithClamd(path, { host: av.host, port: av.port, timeoutMs: av.timeoutMs });
+    const verdict = await scanWithClamd(path, {
+      host: av.host,
+      port: av.port,
+      timeoutMs: av.timeoutMs,
+    });
     if (verdict.result === 'error') throw new Error(`scan failed: ${verdict.reason}`);
     await this.ds.transaction(async (tx) => {
       if (verdict.result === 'infected') {
         await tx.query(`DELETE FROM attachments WHERE id = $1`, [id]);
         await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: row.storage_key });
-        this.logger.warn({ attachmentId: id, signature: verdict.signature }, 'infected file removed');
+        this.logger.warn(
+          { attachmentId: id, signature: verdict.signature },
+          'infected file removed',
+        );
         return;
       }
       await tx.query(`UPDATE attachments SET scan_status = 'clean' WHERE id = $1`, [id]);

@@ -25,7 +25,10 @@ export const AttachmentErrors = {
     new AppError(
       'FILE_INFECTED',
       422,
-      { id: 'Berkas terdeteksi mengandung virus dan ditolak.', en: 'The file contains a virus and was refused.' },
+      {
+        id: 'Berkas terdeteksi mengandung virus dan ditolak.',
+        en: 'The file contains a virus and was refused.',
+      },
       { name },
     ),
 };

@@ -11,7 +11,13 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { BlobStorage } from '@lumbung/platform';
-import { CurrentPrincipal, Permission, Principal, Public, RequirePermission } from '@lumbung/identity';
+import {
+  CurrentPrincipal,
+  Permission,
+  Principal,
+  Public,
+  RequirePermission,
+} from '@lumbung/identity';
 import { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentViewService } from './attachment-view.service';
@@ -39,12 +45,15 @@ export class AttachmentsController {
           type: 'array',
           maxItems: 10,
           items: { type: 'string', format: 'binary' },
-          description: 'PDF, DOCX, XLSX, PPTX, PNG, JPG, TXT/MD/CSV or MP4; type decided by content',
+          description:
+            'PDF, DOCX, XLSX, PPTX, PNG, JPG, TXT/MD/CSV or MP4; type decided by content',
         },
       },
     },
   })
-  @ApiOperation({ summary: 'Attach up to 10 files (authors; verifiers of the OPD on published assets)' })
+  @ApiOperation({
+    summary: 'Attach up to 10 files (authors; verifiers of the OPD on published assets)',
+  })
   @ApiCreatedResponse({ type: [AttachmentSummaryDto] })
   async upload(
     @CurrentPrincipal() principal: Principal,
@@ -58,7 +67,9 @@ export class AttachmentsController {
   @Get('attachments/:id')
   @Public()
   @ApiProduces('application/octet-stream')
-  @ApiOperation({ summary: 'Download a file, under its asset’s access rules (always as an attachment)' })
+  @ApiOperation({
+    summary: 'Download a file, under its asset’s access rules (always as an attachment)',
+  })
   @ApiOkResponse({ description: 'The file bytes with the stored (sniffed) type' })
   async download(
     @CurrentPrincipal() principal: Principal | undefined,

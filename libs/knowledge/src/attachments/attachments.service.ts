@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, BlobStorage, CommonErrors, JobsService } from '@lumbung/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  BlobStorage,
+  CommonErrors,
+  JobsService,
+} from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { mayEdit, type Reader, readablePredicate, readerOf } from '../assets/asset-access';
 import { AssetErrors } from '../assets/asset.errors';
@@ -56,7 +62,12 @@ export class AttachmentsService {
     private readonly assets: AssetsRepository,
   ) {}
 
-  async upload(principal: Principal, assetId: string, req: Request, res: Response): Promise<string[]> {
+  async upload(
+    principal: Principal,
+    assetId: string,
+    req: Request,
+    res: Response,
+  ): Promise<string[]> {
     const reader = readerOf(principal)!;
     // Access is decided before a single byte is stored.
     await this.editableAsset(assetId, reader, this.ds.manager);
@@ -91,7 +102,10 @@ export class AttachmentsService {
     });
   }
 
-  private async findVisible(id: string, reader: Reader | undefined): Promise<AttachmentRow | undefined> {
+  private async findVisible(
+    id: string,
+    reader: Reader | undefined,
+  ): Promise<AttachmentRow | undefined> {
     const pred = readablePredicate('a', reader);
     const qb = this.ds
       .createQueryBuilder()
@@ -106,7 +120,11 @@ export class AttachmentsService {
     return qb.getRawOne<AttachmentRow>();
   }
 
-  private async editableAsset(assetId: string, reader: Reader, m: EntityManager): Promise<AssetEntity> {
+  private async editableAsset(
+    assetId: string,
+    reader: Reader,
+    m: EntityManager,
+  ): Promise<AssetEntity> {
     const asset = UUID.test(assetId) ? await this.assets.findReadable(assetId, reader, m) : null;
     if (!asset) throw CommonErrors.notFound();
     if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'attach');
@@ -124,7 +142,12 @@ export class AttachmentsService {
       if (!extensionMatches(sniffed.kind, displayName)) {
         throw AttachmentErrors.extensionMismatch(displayName, sniffed.kind);
       }
-      out.push({ ...file, sniffed, displayName, scanStatus: await this.scan(file.path, displayName) });
+      out.push({
+        ...file,
+        sniffed,
+        displayName,
+        scanStatus: await this.scan(file.path, displayName),
+      });
     }
     return out;
   }
@@ -132,9 +155,16 @@ export class AttachmentsService {
   private async scan(path: string, name: string): Promise<Checked['scanStatus']> {
     const av = this.config.antivirus;
     if (!av.host) return 'not_scanned';
-    const verdict = await scanWithClamd(path, { host: av.host, port: av.port, timeoutMs: av.timeoutMs });
+    const verdict = await scanWithClamd(path, {
+      host: av.host,
+      port: av.port,
+      timeoutMs: av.timeoutMs,
+    });
     if (verdict.result === 'infected') {
-      this.logger.warn({ name, signature: verdict.signature }, 'upload_validation infected file refused');
+      this.logger.warn(
+        { name, signature: verdict.signature },
+        'upload_validation infected file refused',
+      );
       throw AttachmentErrors.infected(name);
     }
     if (verdict.result === 'error') {
@@ -181,11 +211,11 @@ export class AttachmentsService {
               reader.userId,
             ],
           );
-          ids.push(row!.id);
+          ids.push(row.id);
           if (f.scanStatus === 'pending_scan') {
-            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row!.id }, { maxAttempts: 20 });
+            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row.id }, { maxAttempts: 20 });
           } else {
-            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row!.id });
+            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row.id });
           }
         }
         await this.refreshCompleteness(tx, asset);
@@ -201,6 +231,9 @@ export class AttachmentsService {
   private async refreshCompleteness(tx: EntityManager, asset: AssetEntity): Promise<void> {
     const attachmentCount = await this.assets.attachmentCount(asset.id, tx);
     const { score } = computeCompleteness({ ...asset, attachmentCount });
-    await tx.query(`UPDATE assets SET completeness = $2, updated_at = now() WHERE id = $1`, [asset.id, score]);
+    await tx.query(`UPDATE assets SET completeness = $2, updated_at = now() WHERE id = $1`, [
+      asset.id,
+      score,
+    ]);
   }
 }

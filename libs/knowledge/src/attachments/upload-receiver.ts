@@ -42,7 +42,9 @@ class HashingDiskEngine implements StorageEngine {
     );
   }
 
-  private async write(file: Express.Multer.File): Promise<{ path: string; size: number; sha256: string }> {
+  private async write(
+    file: Express.Multer.File,
+  ): Promise<{ path: string; size: number; sha256: string }> {
     const path = await this.storage.tempPath();
     const hash = createHash('sha256');
     let size = 0;
@@ -86,12 +88,32 @@ function mapUploadError(error: unknown, maxBytes: number): AppError {
           { maxFiles: MAX_FILES_PER_UPLOAD },
         );
       case 'LIMIT_UNEXPECTED_FILE':
-        return uploadError('UNEXPECTED_FIELD', 400, 'Berkas harus dikirim pada field "files".', 'Send files in the "files" field.');
+        return uploadError(
+          'UNEXPECTED_FIELD',
+          400,
+          'Berkas harus dikirim pada field "files".',
+          'Send files in the "files" field.',
+        );
+      case 'LIMIT_PART_COUNT':
+      case 'LIMIT_FIELD_KEY':
+      case 'LIMIT_FIELD_VALUE':
+      case 'LIMIT_FIELD_COUNT':
+      case 'MISSING_FIELD_NAME':
       default:
-        return uploadError('UPLOAD_LIMIT', 400, 'Unggahan melanggar batas yang diizinkan.', 'The upload breaks a limit.');
+        return uploadError(
+          'UPLOAD_LIMIT',
+          400,
+          'Unggahan melanggar batas yang diizinkan.',
+          'The upload breaks a limit.',
+        );
     }
   }
-  return uploadError('MALFORMED_MULTIPART', 400, 'Format unggahan tidak valid.', 'The multipart body is malformed.');
+  return uploadError(
+    'MALFORMED_MULTIPART',
+    400,
+    'Format unggahan tidak valid.',
+    'The multipart body is malformed.',
+  );
 }
 
 /**
@@ -106,7 +128,12 @@ export function receiveFiles(
 ): Promise<ReceivedFile[]> {
   if (!req.is('multipart/form-data')) {
     return Promise.reject(
-      uploadError('MULTIPART_REQUIRED', 415, 'Kirim berkas sebagai multipart/form-data.', 'Send files as multipart/form-data.'),
+      uploadError(
+        'MULTIPART_REQUIRED',
+        415,
+        'Kirim berkas sebagai multipart/form-data.',
+        'Send files as multipart/form-data.',
+      ),
     );
   }
   const limits = {
@@ -131,7 +158,12 @@ export function receiveFiles(
         return reject(CommonErrors.validation([{ field: 'files', problems: ['required'] }]));
       }
       resolve(
-        files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, originalName: f.originalname })),
+        files.map((f) => ({
+          path: f.path,
+          size: f.size,
+          sha256: f.sha256,
+          originalName: f.originalname,
+        })),
       );
     });
   });

@@ -82,7 +82,10 @@ export class JobRunner {
           WHERE id = $1`,
         [job.id, dead ? 'dead' : 'pending', message, backoffSeconds(job.attempts)],
       );
-      this.logger.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, dead, err: message }, 'job failed');
+      this.logger.warn(
+        { jobId: job.id, queue: job.queue, attempt: job.attempts, dead, err: message },
+        'job failed',
+      );
     }
   }
 

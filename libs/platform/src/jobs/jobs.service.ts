@@ -28,7 +28,13 @@ export class JobsService {
        VALUES ($1, $2, $3, COALESCE($4, now()), $5)
        ON CONFLICT (queue, dedupe_key) WHERE status = 'pending' AND dedupe_key IS NOT NULL
        DO NOTHING`,
-      [queue, JSON.stringify(payload), options.dedupeKey ?? null, options.runAt ?? null, options.maxAttempts ?? 8],
+      [
+        queue,
+        JSON.stringify(payload),
+        options.dedupeKey ?? null,
+        options.runAt ?? null,
+        options.maxAttempts ?? 8,
+      ],
     );
   }
 

@@ -23,7 +23,8 @@ export class AttachmentSummaryDto {
   @ApiProperty() mime: string;
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
-  @ApiProperty({ enum: ['pending', 'extracted', 'unreadable', 'not_applicable'] }) textStatus: string;
+  @ApiProperty({ enum: ['pending', 'extracted', 'unreadable', 'not_applicable'] })
+  textStatus: string;
   @ApiProperty({ enum: ['not_scanned', 'clean', 'pending_scan'] }) scanStatus: string;
   @ApiProperty() createdAt: string;
 }
@@ -38,7 +39,8 @@ export class AssetSummaryDto {
   @ApiProperty({ enum: VISIBILITIES }) visibility: string;
   @ApiProperty({ enum: ASSET_STATUSES }) status: string;
   @ApiProperty({ minimum: 0, maximum: 1 }) completeness: number;
-  @ApiProperty({ description: 'Past reviewDueAt: still readable, flagged for review' }) needsReview: boolean;
+  @ApiProperty({ description: 'Past reviewDueAt: still readable, flagged for review' })
+  needsReview: boolean;
   @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
   @ApiProperty() updatedAt: string;
 }
@@ -51,7 +53,11 @@ export class AssetResponseDto extends AssetSummaryDto {
   @ApiProperty({ type: [PersonRefDto] }) authors: PersonRefDto[];
   @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) narasumber: PersonRefDto | null;
   @ApiPropertyOptional({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
-  @ApiProperty({ type: [String], description: 'What completeness still misses (section:<key>, summary, tags, seciMode, attachment)' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'What completeness still misses (section:<key>, summary, tags, seciMode, attachment)',
+  })
   missing: string[];
   @ApiProperty({ description: 'Latest revision number (0 = never published)' }) revision: number;
   @ApiProperty({ description: 'Send back as expectedVersion when editing' }) version: number;
@@ -83,7 +89,10 @@ export class RevisionSummaryDto {
 export class RevisionDto extends RevisionSummaryDto {
   @ApiProperty({ enum: ASSET_TYPES }) type: string;
   @ApiProperty() summary: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sections: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sections: Record<
+    string,
+    string
+  >;
   @ApiProperty() body: string;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ enum: VISIBILITIES }) visibility: string;
@@ -92,7 +101,10 @@ export class RevisionDto extends RevisionSummaryDto {
 
 export class SectionTemplateDto {
   @ApiProperty() key: string;
-  @ApiProperty({ example: { id: 'Latar belakang', en: 'Background' } }) label: { id: string; en: string };
+  @ApiProperty({ example: { id: 'Latar belakang', en: 'Background' } }) label: {
+    id: string;
+    en: string;
+  };
   @ApiProperty() required: boolean;
   @ApiProperty({ enum: ['text', 'user'] }) kind: string;
 }

@@ -47,7 +47,11 @@ export class AssetContentDto {
   @MaxLength(BODY_MAX_CHARS)
   body?: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Normalised to lower-case slugs' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    description: 'Normalised to lower-case slugs',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -65,12 +69,18 @@ export class AssetContentDto {
   @IsIn(VISIBILITIES)
   visibility?: Visibility;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Community of practice the asset belongs to' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Community of practice the asset belongs to',
+  })
   @IsOptional()
   @IsUUID('all')
   copId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The interviewed expert (wawancara_pengetahuan)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The interviewed expert (wawancara_pengetahuan)',
+  })
   @IsOptional()
   @IsUUID('all')
   narasumberId?: string;
@@ -89,11 +99,16 @@ export class CreateAssetDto extends AssetContentDto {
 
   @ApiPropertyOptional({ description: "Owning OPD; defaults to the author's (admins may choose)" })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toUpperCase() : value,
+  )
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opdCode?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Co-authors (user ids); the creator is always an author' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Co-authors (user ids); the creator is always an author',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)

@@ -7,7 +7,9 @@ import { ASSET_STATUSES, ASSET_TYPES } from '../asset-types';
 export class ListAssetsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Owning OPD code' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toUpperCase() : value,
+  )
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opd?: string;
 
@@ -16,7 +18,10 @@ export class ListAssetsQueryDto extends PageQueryDto {
   @IsIn(ASSET_TYPES)
   type?: string;
 
-  @ApiPropertyOptional({ enum: ASSET_STATUSES, description: 'Default: published (all statuses with mine=true)' })
+  @ApiPropertyOptional({
+    enum: ASSET_STATUSES,
+    description: 'Default: published (all statuses with mine=true)',
+  })
   @IsOptional()
   @IsIn(ASSET_STATUSES)
   status?: string;
@@ -29,7 +34,9 @@ export class ListAssetsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Only assets the caller authored' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean()
   mine?: boolean;
 }

@@ -16,7 +16,8 @@ export function IsStringRecord(maxKeys: number, maxLength: number, options?: Val
           return (
             entries.length <= maxKeys &&
             entries.every(
-              ([k, v]) => /^[a-z][a-z_]{1,40}$/.test(k) && typeof v === 'string' && v.length <= maxLength,
+              ([k, v]) =>
+                /^[a-z][a-z_]{1,40}$/.test(k) && typeof v === 'string' && v.length <= maxLength,
             )
           );
         },

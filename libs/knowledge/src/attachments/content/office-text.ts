@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { TextSink } from './text-sink';
+import type { TextSink } from './text-sink';
 import { localName, parseAttributes, scanXml, type XmlVisitor } from './xml-text';
 import type { ZipArchive } from './zip';
 

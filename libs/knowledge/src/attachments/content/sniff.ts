@@ -188,7 +188,14 @@ async function officeKind(path: string): Promise<AttachmentKind | undefined> {
   return matches.length === 1 ? matches[0][0] : undefined;
 }
 
-/** Whole file valid UTF-8 without NUL, not markup and not a script (checked chunk by chunk). */
+/**
+ * Control bytes that never occur in real text files (everything in C0 except tab, LF, FF, CR and
+ * ESC): a binary renamed `.txt` fails here even when it happens to be valid UTF-8.
+ */
+// eslint-disable-next-line no-control-regex -- matching control bytes is the point
+const BINARY_CONTROL = /[\u0000-\u0008\u000b\u000e-\u001a\u001c-\u001f\u007f]/;
+
+/** Whole file valid UTF-8 without binary controls, not markup and not a script (chunk by chunk). */
 async function isSafeText(handle: FileHandle): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const buffer = Buffer.alloc(TEXT_CHUNK_BYTES);
@@ -204,6 +211,7 @@ async function isSafeText(handle: FileHandle): Promise<boolean> {
     } catch {
       return false;
     }
+    if (BINARY_CONTROL.test(decoded)) return false;
     // Keep the first characters after leading whitespace; the decoder already dropped the BOM.
     if (start.length < HEAD_BYTES) start = (start + decoded).replace(LEADING_SPACE, '');
     if (bytesRead === 0) return !looksExecutable(start);

@@ -63,7 +63,9 @@ export class Knowledge1764547200000 implements MigrationInterface {
         CONSTRAINT "CHK_assets_cop_visibility" CHECK (visibility <> 'cop' OR cop_id IS NOT NULL)
       )`);
     await q.query(`CREATE INDEX "IDX_assets_opd_status" ON assets (opd_id, status)`);
-    await q.query(`CREATE INDEX "IDX_assets_status_published" ON assets (status, published_at DESC)`);
+    await q.query(
+      `CREATE INDEX "IDX_assets_status_published" ON assets (status, published_at DESC)`,
+    );
     await q.query(`CREATE INDEX "IDX_assets_authors" ON assets USING gin (author_ids)`);
     await q.query(`CREATE INDEX "IDX_assets_tags" ON assets USING gin (tags)`);
     await q.query(`
