@@ -1,21 +1,10 @@
 // Benchmark: CSV user import of 10,000 rows through the real API (issue: "10,000 rows in well
 // under a minute"), side by side with the database floor (one set-based INSERT of the same rows)
 // measured in the same run on the same embedded PostgreSQL.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { Client, dist, reportLine, startStack, timed } from './support.mjs';
 
-const require = createRequire(import.meta.url);
-const ROOT = resolve(import.meta.dirname, '../..');
-const dist = (p) => join(ROOT, 'dist', p);
-const { startPostgres, startMeili } = require(dist('apps/cli/src/local/local-services.js'));
-const { freePort } = require(dist('apps/cli/src/local/free-port.js'));
-const { ensureDatabase, prepareDatabase } = require(dist('apps/cli/src/local/database-setup.js'));
-const { makeNip, makeName, prng } = require(dist('libs/identity/src/seed/demo-people.js'));
-const { OPD_DIRECTORY } = require(dist('libs/identity/src/opds/opd-directory.data.js'));
-const { Client } = require('pg');
+const { makeNip, makeName, prng } = dist('libs/identity/src/seed/demo-people.js');
+const { OPD_DIRECTORY } = dist('libs/identity/src/opds/opd-directory.data.js');
 
 const ROWS = 10_000;
 const CATS = [
@@ -52,42 +41,11 @@ const toCsv = (rows, suffix = '') =>
     .map((r) => `${r.nip};${r.name}${suffix};${r.email};${r.opd};Analis Kebijakan;${r.cat};asn`)
     .join('\r\n');
 
-async function timed(fn) {
-  const t0 = process.hrtime.bigint();
-  const result = await fn();
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, result };
-}
-
-async function waitHealthy(url) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('API did not start');
-}
-
 export default async function run() {
-  const root = mkdtempSync(join(tmpdir(), 'lumbung-bench-'));
-  chmodSync(root, 0o755);
-  const pg = await startPostgres({ dir: join(root, 'pg'), password: 'bench', persistent: false });
-  const meili = await startMeili({
-    dir: join(root, 'meili'),
-    masterKey: 'bench-master-key-0123456789',
-  });
-  let api;
+  const stack = await startStack();
   try {
-    await ensureDatabase(pg.adminUrl, 'api');
-    await ensureDatabase(pg.adminUrl, 'floor');
-    await prepareDatabase(pg.urlFor('api'), { seed: true, password: 'Lumbung#2025' });
-    await prepareDatabase(pg.urlFor('floor'), { seed: false, password: '' });
     const rows = makeRows();
-
-    // Floor: the same rows in one set-based INSERT, straight into PostgreSQL.
-    const db = new Client({ connectionString: pg.urlFor('floor') });
+    const db = new Client({ connectionString: stack.floorUrl });
     await db.connect();
     const floor = await timed(async () => {
       await db.query('BEGIN');
@@ -112,62 +70,18 @@ export default async function run() {
       await db.query('COMMIT');
     });
     await db.end();
-
-    const port = await freePort();
-    api = spawn(process.execPath, [dist('apps/api/src/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: pg.urlFor('api'),
-        MEILI_HOST: meili.host,
-        MEILI_MASTER_KEY: meili.masterKey,
-        JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-000000',
-        LOG_LEVEL: 'warn',
-        DB_RUN_MIGRATIONS: 'false',
-      },
-      stdio: 'inherit',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitHealthy(`${base}/api/v1/health`);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin@lumbung.test', password: 'Lumbung#2025' }),
-    });
-    const { accessToken } = await login.json();
-    const upload = (csv) =>
-      timed(async () => {
-        const form = new FormData();
-        form.append('file', new Blob([csv], { type: 'text/csv' }), 'pegawai.csv');
-        const res = await fetch(`${base}/api/v1/users/import`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${accessToken}` },
-          body: form,
-        });
-        if (res.status !== 200)
-          throw new Error(`import answered ${res.status}: ${await res.text()}`);
-        return (await res.json()).summary;
-      });
-
-    const create = await upload(toCsv(rows));
-    const again = await upload(toCsv(rows));
-    const update = await upload(toCsv(rows, ' S.Kom'));
-
-    const line = (label, r) =>
-      `${label.padEnd(34)} ${r.ms.toFixed(0).padStart(7)} ms   ${(r.ms / floor.ms).toFixed(1).padStart(6)}× floor   ${(r.ms / 60000).toFixed(3)} of the 60 s budget   ${JSON.stringify(r.result ?? {})}`;
+    const send = (csv) => stack.upload('/api/v1/users/import', csv, 'pegawai.csv', 'text/csv');
+    const create = await send(toCsv(rows));
+    const again = await send(toCsv(rows));
+    const update = await send(toCsv(rows, ' S.Kom'));
     process.stdout.write(`CSV import of ${ROWS} rows (API over HTTP vs set-based INSERT floor)\n`);
     process.stdout.write(
       `${'floor: one INSERT … unnest'.padEnd(34)} ${floor.ms.toFixed(0).padStart(7)} ms\n`,
     );
-    process.stdout.write(`${line('API import (all created)', create)}\n`);
-    process.stdout.write(`${line('API re-import (all unchanged)', again)}\n`);
-    process.stdout.write(`${line('API import (all updated)', update)}\n`);
+    process.stdout.write(`${reportLine('API import (all created)', create, floor.ms)}\n`);
+    process.stdout.write(`${reportLine('API re-import (all unchanged)', again, floor.ms)}\n`);
+    process.stdout.write(`${reportLine('API import (all updated)', update, floor.ms)}\n`);
   } finally {
-    api?.kill('SIGTERM');
-    await meili.stop();
-    await pg.stop();
-    rmSync(root, { recursive: true, force: true });
+    await stack.stop();
   }
 }

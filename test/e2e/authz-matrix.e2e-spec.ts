@@ -110,6 +110,15 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'DELETE /api/v1/attachments/:id': async (f) => ({
     path: `/api/v1/attachments/${await f.attachment()}`,
   }),
+  'POST /api/v1/assets/import': () => ({
+    path: '/api/v1/assets/import',
+    file: {
+      name: 'impor.jsonl',
+      data: Buffer.from(
+        `${JSON.stringify({ externalId: `matriks-${Math.random()}`, type: 'panduan', title: 'Panduan lama', opdCode: 'BPSDM', visibility: 'internal' })}\n`,
+      ),
+    },
+  }),
 };
 
 const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };
@@ -212,7 +221,7 @@ describe('authorization matrix', () => {
     if (csv) {
       req = req.attach('file', Buffer.from(csv), { filename: 'm.csv', contentType: 'text/csv' });
     } else if (file) {
-      req = req.attach('files', file.data, file.name);
+      req = req.attach(route.endsWith('/import') ? 'file' : 'files', file.data, file.name);
     } else if (body) {
       req = req.send(body);
     }

@@ -3,6 +3,7 @@ import { AssetTypesController } from './assets/asset-types.controller';
 import { AssetWorkflowController } from './assets/asset-workflow.controller';
 import { AssetsController } from './assets/assets.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
+import { AssetImportController } from './import/asset-import.controller';
 import { KnowledgeModule } from './knowledge.module';
 
 /** HTTP routes of the knowledge context. */
@@ -10,6 +11,7 @@ import { KnowledgeModule } from './knowledge.module';
   imports: [KnowledgeModule],
   controllers: [
     AssetTypesController,
+    AssetImportController,
     AssetsController,
     AssetWorkflowController,
     AttachmentsController,

@@ -8,6 +8,7 @@ import { AssetsRepository } from './assets/assets.repository';
 import { AssetsService } from './assets/assets.service';
 import { AttachmentViewService } from './attachments/attachment-view.service';
 import { AttachmentsService } from './attachments/attachments.service';
+import { AssetImportService } from './import/asset-import.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
@@ -19,6 +20,7 @@ import { AttachmentsService } from './attachments/attachments.service';
     AssetViewService,
     AttachmentsService,
     AttachmentViewService,
+    AssetImportService,
   ],
   exports: [
     AssetsRepository,
@@ -27,6 +29,7 @@ import { AttachmentsService } from './attachments/attachments.service';
     AssetViewService,
     AttachmentsService,
     AttachmentViewService,
+    AssetImportService,
   ],
 })
 export class KnowledgeModule {}

@@ -15,3 +15,4 @@ export * from './jobs/job-runner';
 export * from './jobs/jobs.module';
 export * from './storage/blob-storage';
 export * from './storage/storage.module';
+export * from './http/text-upload';

@@ -20,7 +20,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommonErrors } from '@lumbung/platform';
+import { CommonErrors, decodeTextUpload } from '@lumbung/platform';
 import { CurrentPrincipal, RequirePermission } from '../authz/decorators';
 import { Permission } from '../authz/permissions';
 import { Principal } from '../authz/principal';
@@ -29,7 +29,6 @@ import { ImportReportDto, ImportUsersQueryDto } from './dto/import-users.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageDto, UserResponseDto } from './dto/user-response.dto';
-import { decodeCsvUpload } from './import/csv-upload';
 import { UserImportService } from './import/user-import.service';
 import { presentUser } from './user.presenter';
 import { UsersService } from './users.service';
@@ -98,7 +97,7 @@ export class UsersController {
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportReportDto> {
     if (!file) throw CommonErrors.validation([{ field: 'file', problems: ['required'] }]);
-    return this.importer.import(actor, decodeCsvUpload(file.buffer), query.dryRun ?? false);
+    return this.importer.import(actor, decodeTextUpload(file.buffer, 'csv'), query.dryRun ?? false);
   }
 
   @Get(':id')
