@@ -137,9 +137,9 @@ describe('bulk import of existing knowledge (JSON Lines)', () => {
       [10, 'rejected', 'PUBLISHED_IN_FUTURE'],
       [11, 'rejected', 'VALIDATION_FAILED'],
     ]);
-    expect(lines[9]!.message).toContain('status');
+    expect(lines[9].message).toContain('status');
 
-    const first = await t.http().get(`/api/v1/assets/${lines[0]!.assetId}`).expect(200);
+    const first = await t.http().get(`/api/v1/assets/${lines[0].assetId}`).expect(200);
     expect(first.body).toMatchObject({
       externalId: 'kmportal-001',
       status: 'published',
@@ -163,7 +163,7 @@ describe('bulk import of existing knowledge (JSON Lines)', () => {
     ]);
     const second = await t
       .http()
-      .get(`/api/v1/assets/${lines[1]!.assetId}`)
+      .get(`/api/v1/assets/${lines[1].assetId}`)
       .set(asn.auth)
       .expect(200);
     expect(second.body).toMatchObject({
