@@ -48,7 +48,7 @@ describe('durable jobs on real PostgreSQL', () => {
   it('marks done on success, retries with backoff, and parks as dead after max attempts', async () => {
     const runner = new JobRunner(ds);
     const seen: unknown[] = [];
-    runner.register({ queue: 'q.ok', handle: async (p) => void seen.push(p.n) });
+    runner.register({ queue: 'q.ok', handle: (p) => Promise.resolve(void seen.push(p.n)) });
     runner.register({
       queue: 'q.fail',
       handle: () => Promise.reject(new Error('selalu gagal')),
@@ -104,7 +104,7 @@ describe('durable jobs on real PostgreSQL', () => {
     );
     const runner = new JobRunner(ds);
     const seen: unknown[] = [];
-    runner.register({ queue: 'q.stale', handle: async (p) => void seen.push(p.n) });
+    runner.register({ queue: 'q.stale', handle: (p) => Promise.resolve(void seen.push(p.n)) });
     await runner.runOnce();
     expect(seen).toEqual([1]);
     expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2 });
