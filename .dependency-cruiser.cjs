@@ -35,14 +35,14 @@ module.exports = {
       name: 'knowledge-depends-on-identity-and-platform',
       severity: 'error',
       from: { path: '^libs/knowledge/' },
-      to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform)/' },
+      to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform|search)/' },
     },
     {
-      name: 'search-depends-on-platform-only',
-      comment: 'Until contexts publish read services for projections, search knows only platform.',
+      name: 'search-depends-on-identity-and-platform',
+      comment: 'The search engine layer knows no domain content; contexts build their own documents.',
       severity: 'error',
       from: { path: '^libs/search/' },
-      to: { path: '^libs/', pathNot: '^libs/(search|platform)/' },
+      to: { path: '^libs/', pathNot: '^libs/(search|identity|platform)/' },
     },
     {
       name: 'cross-context-through-index-only',

@@ -119,6 +119,18 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
       ),
     },
   }),
+  'GET /api/v1/search': () => ({ path: '/api/v1/search?q=pelajaran' }),
+  'GET /api/v1/search/people': () => ({ path: '/api/v1/search/people?q=pegawai' }),
+  'POST /api/v1/search/:searchId/clicks': async (f) => ({
+    path: '/api/v1/search/00000000-0000-4000-8000-000000000000/clicks',
+    body: { assetId: await f.asset('published'), position: 1 },
+  }),
+  'GET /api/v1/search/insights': () => ({ path: '/api/v1/search/insights' }),
+  'GET /api/v1/search/synonyms': () => ({ path: '/api/v1/search/synonyms' }),
+  'PUT /api/v1/search/synonyms': () => ({
+    path: '/api/v1/search/synonyms',
+    body: { sets: [['asn', 'pns', 'pegawai']] },
+  }),
 };
 
 const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };

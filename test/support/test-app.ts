@@ -13,6 +13,7 @@ import { type AppConfig, dataSourceOptions, JobRunner, loadConfig } from '@lumbu
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { AssetSearchJobs } from '@lumbung/knowledge';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
 
@@ -92,9 +93,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ds,
     http: () => request(app.getHttpServer()),
     drainJobs: async () => {
-      worker ??= await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-        logger: false,
-      });
+      if (!worker) {
+        worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+          logger: false,
+        });
+        // What the worker does at start (skipped when it does not poll by itself).
+        await worker.get(AssetSearchJobs).applySettings();
+      }
       await worker.get(JobRunner).drain();
     },
     close: async () => {

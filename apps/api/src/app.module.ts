@@ -12,7 +12,7 @@ import {
   PlatformModule,
   StorageModule,
 } from '@lumbung/platform';
-import { SearchModule } from '@lumbung/search';
+import { SearchHttpModule, SearchModule } from '@lumbung/search';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 
@@ -35,6 +35,7 @@ export class AppModule {
         ]),
         IdentityHttpModule,
         KnowledgeHttpModule,
+        SearchHttpModule,
       ],
       controllers: [HealthController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -10,3 +10,4 @@ export * from './seed/reference-data';
 export * from './seed/demo-seed';
 export * from './seed/demo-people';
 export * from './users/user-directory.service';
+export { USER_RENAMED_QUEUE } from './users/users.service';

@@ -5,6 +5,7 @@ import { AssetsController } from './assets/assets.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AssetImportController } from './import/asset-import.controller';
 import { KnowledgeModule } from './knowledge.module';
+import { SearchController } from './search/search.controller';
 
 /** HTTP routes of the knowledge context. */
 @Module({
@@ -15,6 +16,7 @@ import { KnowledgeModule } from './knowledge.module';
     AssetsController,
     AssetWorkflowController,
     AttachmentsController,
+    SearchController,
   ],
 })
 export class KnowledgeHttpModule {}

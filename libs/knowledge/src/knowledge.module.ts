@@ -9,6 +9,9 @@ import { AssetsService } from './assets/assets.service';
 import { AttachmentViewService } from './attachments/attachment-view.service';
 import { AttachmentsService } from './attachments/attachments.service';
 import { AssetImportService } from './import/asset-import.service';
+import { AssetProjection } from './search/asset-projection';
+import { AssetSearchService } from './search/asset-search.service';
+import { PeopleSearchService } from './search/people-search.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
@@ -21,6 +24,9 @@ import { AssetImportService } from './import/asset-import.service';
     AttachmentsService,
     AttachmentViewService,
     AssetImportService,
+    AssetProjection,
+    AssetSearchService,
+    PeopleSearchService,
   ],
   exports: [
     AssetsRepository,
@@ -30,6 +36,9 @@ import { AssetImportService } from './import/asset-import.service';
     AttachmentsService,
     AttachmentViewService,
     AssetImportService,
+    AssetProjection,
+    AssetSearchService,
+    PeopleSearchService,
   ],
 })
 export class KnowledgeModule {}

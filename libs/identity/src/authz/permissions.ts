@@ -17,6 +17,10 @@ export enum Permission {
   AssetVerify = 'asset:verify',
   /** Bulk-import existing knowledge as published assets. */
   AssetImport = 'asset:import',
+  /** Search insights (top and zero-result queries): all OPDs, or the own OPD for OPD admins. */
+  SearchInsightsRead = 'search:insights',
+  /** Edit search settings that need no deploy (synonym sets). */
+  SearchSettingsManage = 'search:settings',
 }
 
 export const ROLES = ['asn', 'verifier', 'cop_lead', 'opd_admin', 'assessor', 'admin'] as const;
@@ -38,14 +42,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   asn: CONTRIBUTOR,
   verifier: [...CONTRIBUTOR, Permission.AssetVerify],
   cop_lead: CONTRIBUTOR,
-  opd_admin: [...CONTRIBUTOR, Permission.UserRead, Permission.UserManage],
-  assessor: BASE,
+  opd_admin: [
+    ...CONTRIBUTOR,
+    Permission.UserRead,
+    Permission.UserManage,
+    Permission.SearchInsightsRead,
+  ],
+  assessor: [...BASE, Permission.SearchInsightsRead],
   admin: [
     ...CONTRIBUTOR,
     Permission.OpdManage,
     Permission.UserRead,
     Permission.UserManage,
     Permission.AssetImport,
+    Permission.SearchInsightsRead,
+    Permission.SearchSettingsManage,
   ],
 };
 

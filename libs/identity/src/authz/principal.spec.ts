@@ -21,9 +21,10 @@ describe('Principal', () => {
     expect(perms('verifier')).toEqual(['asset:contribute', 'asset:verify', 'session:manage']);
     expect(perms('cop_lead')).toEqual(['asset:contribute', 'session:manage']);
     // Assessors read and score; the role alone writes nothing.
-    expect(perms('assessor')).toEqual(['session:manage']);
+    expect(perms('assessor')).toEqual(['search:insights', 'session:manage']);
     expect(perms('opd_admin')).toEqual([
       'asset:contribute',
+      'search:insights',
       'session:manage',
       'user:manage',
       'user:read',
@@ -32,6 +33,8 @@ describe('Principal', () => {
       'asset:contribute',
       'asset:import',
       'opd:manage',
+      'search:insights',
+      'search:settings',
       'session:manage',
       'user:manage',
       'user:read',
@@ -48,11 +51,12 @@ describe('Principal', () => {
     expect(sorted(p.permissions)).toEqual([
       Permission.AssetContribute,
       Permission.AssetVerify,
+      Permission.SearchInsightsRead,
       Permission.SessionManage,
       Permission.UserManage,
       Permission.UserRead,
     ]);
-    expect(p.permissions.size).toBe(5);
+    expect(p.permissions.size).toBe(6);
   });
 
   it('has no permissions without grants', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, Page } from '@lumbung/platform';
+import { AuditService, CommonErrors, JobsService, type Page } from '@lumbung/platform';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { AuthErrors } from '../auth/auth.errors';
 import { SessionEntity } from '../auth/session.entity';
@@ -14,6 +14,9 @@ import { isNipInfo, parseNip } from './nip';
 import { administeredOpds, administers, forbiddenRole, grantsFor, mayManage } from './role-policy';
 import { UserEntity } from './user.entity';
 import { UserErrors } from './users.errors';
+
+/** Queue other contexts listen to when a user's display name changes. */
+export const USER_RENAMED_QUEUE = 'identity.user_renamed';
 import { UserRow, UsersRepository } from './users.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,6 +29,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly opds: OpdsService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
 
   async list(actor: Principal, query: ListUsersQueryDto): Promise<Page<UserRow>> {
@@ -140,6 +144,10 @@ export class UsersService {
         await this.users.replaceGrants(tx, [id], new Map([[id, grants]]), actor.userId);
       }
       if (dto.active === false || passwordHash) await this.endSessions(tx, id, 'account_changed');
+      // Names are shown and searched with the assets a user wrote: let other contexts follow.
+      if (dto.name !== undefined && dto.name !== current.name) {
+        await this.jobs.enqueue(tx, USER_RENAMED_QUEUE, { userId: id });
+      }
       await this.audit.record(
         {
           actorId: actor.userId,

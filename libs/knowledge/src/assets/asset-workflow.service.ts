@@ -9,6 +9,7 @@ import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetsRepository } from './assets.repository';
 import { computeCompleteness } from './completeness';
+import { touchSearch } from '../search/search-sync';
 
 export type WorkflowAction = 'submit' | 'approve' | 'reject' | 'archive' | 'reverify';
 
@@ -76,6 +77,10 @@ export class AssetWorkflowService {
         actorId: reader.userId,
         comment: comment ?? null,
       });
+      // Publishing, archiving and re-verifying change what search shows.
+      if (action === 'approve' || action === 'archive' || action === 'reverify') {
+        await touchSearch(tx, [asset.id]);
+      }
       return saved;
     });
   }

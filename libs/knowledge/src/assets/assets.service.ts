@@ -13,6 +13,7 @@ import type { AssetContentDto, CreateAssetDto } from './dto/create-asset.dto';
 import type { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { normalizeTags } from './tags';
+import { touchSearch } from '../search/search-sync';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const STORAGE_DELETE_QUEUE = 'storage.delete';
@@ -117,8 +118,10 @@ export class AssetsService {
       asset.version += 1;
       asset.updatedAt = new Date();
       // A published asset stays published; each edit becomes a revision kept forever.
-      if (asset.status === 'published')
+      if (asset.status === 'published') {
         asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
+        await touchSearch(tx, [asset.id]);
+      }
       return tx.getRepository(AssetEntity).save(asset);
     });
   }
@@ -132,6 +135,7 @@ export class AssetsService {
       asset.authorIds = unique;
       asset.version += 1;
       asset.updatedAt = new Date();
+      if (asset.status === 'published') await touchSearch(tx, [asset.id]);
       return tx.getRepository(AssetEntity).save(asset);
     });
   }
@@ -151,6 +155,7 @@ export class AssetsService {
           to: 'archived',
           actorId: reader.userId,
         });
+        await touchSearch(tx, [asset.id]);
         return;
       }
       const keys = await tx.query<{ storage_key: string }[]>(

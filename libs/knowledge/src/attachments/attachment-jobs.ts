@@ -7,9 +7,11 @@ import { scanWithClamd } from './antivirus';
 import { EXTRACT_QUEUE, SCAN_QUEUE } from './attachments.service';
 import { extractText } from './content/extract-text';
 import type { AttachmentKind } from './content/sniff';
+import { touchSearch } from '../search/search-sync';
 
 interface Row {
   id: string;
+  asset_id: string;
   storage_key: string;
   kind: AttachmentKind;
   text_status: string;
@@ -69,6 +71,8 @@ export class AttachmentJobs implements OnModuleInit {
       );
       if (reason) this.logger.warn({ attachmentId: id, reason }, 'attachment text unreadable');
     }
+    // The text is searched with its asset (the sync drops it when the asset is not searchable).
+    await touchSearch(this.ds.manager, [row.asset_id]);
   }
 
   /** Retries a scan that could not run at upload; throwing makes the job retry with backoff. */
@@ -101,7 +105,7 @@ export class AttachmentJobs implements OnModuleInit {
 
   private async row(id: string): Promise<Row | undefined> {
     const [row] = await this.ds.query<Row[]>(
-      `SELECT id, storage_key, kind, text_status, scan_status FROM attachments WHERE id = $1`,
+      `SELECT id, asset_id, storage_key, kind, text_status, scan_status FROM attachments WHERE id = $1`,
       [id],
     );
     return row;

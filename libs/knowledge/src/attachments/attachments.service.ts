@@ -21,6 +21,7 @@ import { AttachmentErrors } from './attachment.errors';
 import { extensionMatches, type Sniffed, sniffFile } from './content/sniff';
 import { sanitizeDisplayName } from './display-name';
 import { discard, type ReceivedFile, receiveFiles } from './upload-receiver';
+import { touchSearch } from '../search/search-sync';
 
 export const EXTRACT_QUEUE = 'attachment.extract';
 export const SCAN_QUEUE = 'attachment.scan';
@@ -235,5 +236,6 @@ export class AttachmentsService {
       asset.id,
       score,
     ]);
+    if (asset.status === 'published') await touchSearch(tx, [asset.id]);
   }
 }

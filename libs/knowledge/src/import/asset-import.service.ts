@@ -5,6 +5,7 @@ import { AuditService, CommonErrors } from '@lumbung/platform';
 import { OpdsService, type Principal, UserDirectory } from '@lumbung/identity';
 import { reviewDueFrom } from '../assets/asset-workflow.service';
 import { computeCompleteness } from '../assets/completeness';
+import { touchSearch } from '../search/search-sync';
 import { isProblem, parseImportLine, type ValidLine } from './import-line';
 
 export const IMPORT_MAX_LINES = 50_000;
@@ -248,6 +249,7 @@ export class AssetImportService {
         ids.push(...updatedIds);
         await this.transitions(tx, updatedIds, 'published', adminId);
       }
+      await touchSearch(tx, ids);
       // Every import is a revision, kept forever like any other edit.
       await tx.query(
         `INSERT INTO asset_revisions (asset_id, n, type, title, summary, sections, body, tags, visibility,

@@ -9,6 +9,14 @@ export interface JobHandler {
   handle(payload: Record<string, unknown>): Promise<void>;
 }
 
+/** A handler that takes due jobs of its queue together (e.g. one Meilisearch task per batch). */
+export interface BatchJobHandler {
+  readonly queue: string;
+  readonly batchSize: number;
+  /** All or nothing: a throw retries every job of the batch. Must be idempotent. */
+  handleBatch(payloads: Record<string, unknown>[]): Promise<void>;
+}
+
 interface ClaimedJob {
   id: string;
   queue: string;
@@ -30,6 +38,7 @@ export function backoffSeconds(attempt: number): number {
 export class JobRunner {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -38,12 +47,28 @@ export class JobRunner {
     this.handlers.set(handler.queue, handler);
   }
 
-  /** Runs up to `limit` due jobs once; returns how many were processed. */
+  registerBatch(handler: BatchJobHandler): void {
+    this.batchHandlers.set(handler.queue, handler);
+  }
+
+  /** Runs due jobs once (up to `limit` single jobs plus one batch per batch queue). */
   async runOnce(limit = 10): Promise<number> {
-    const queues = [...this.handlers.keys()];
-    if (queues.length === 0) return 0;
     await this.releaseStale();
-    const jobs = await this.ds.query<ClaimedJob[]>(
+    let processed = 0;
+    for (const handler of this.batchHandlers.values()) {
+      const jobs = await this.claim([handler.queue], handler.batchSize);
+      if (jobs.length > 0) await this.executeBatch(handler, jobs);
+      processed += jobs.length;
+    }
+    const queues = [...this.handlers.keys()];
+    if (queues.length === 0) return processed;
+    const jobs = await this.claim(queues, limit);
+    for (const job of jobs) await this.execute(job);
+    return processed + jobs.length;
+  }
+
+  private claim(queues: string[], limit: number): Promise<ClaimedJob[]> {
+    return this.ds.query<ClaimedJob[]>(
       // A CTE so the driver hands back the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
       `WITH claimed AS (
          UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $3, attempts = attempts + 1
@@ -53,8 +78,6 @@ export class JobRunner {
        SELECT * FROM claimed ORDER BY id`,
       [queues, limit, this.workerId],
     );
-    for (const job of jobs) await this.execute(job);
-    return jobs.length;
   }
 
   /** Runs until no job is due (tests and one-off drains). */
@@ -68,25 +91,43 @@ export class JobRunner {
     const handler = this.handlers.get(job.queue)!;
     try {
       await handler.handle(job.payload);
-      await this.ds.query(
-        `UPDATE jobs SET status = 'done', finished_at = now(), locked_at = NULL, last_error = NULL WHERE id = $1`,
-        [job.id],
-      );
+      await this.done([job.id]);
     } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-      const dead = job.attempts >= job.max_attempts;
-      await this.ds.query(
-        `UPDATE jobs SET status = $2::varchar, last_error = $3, locked_at = NULL,
-                run_at = now() + make_interval(secs => $4),
-                finished_at = CASE WHEN $2::varchar = 'dead' THEN now() END
-          WHERE id = $1`,
-        [job.id, dead ? 'dead' : 'pending', message, backoffSeconds(job.attempts)],
-      );
-      this.logger.warn(
-        { jobId: job.id, queue: job.queue, attempt: job.attempts, dead, err: message },
-        'job failed',
-      );
+      await this.fail(job, error);
     }
+  }
+
+  private async executeBatch(handler: BatchJobHandler, jobs: ClaimedJob[]): Promise<void> {
+    try {
+      await handler.handleBatch(jobs.map((j) => j.payload));
+      await this.done(jobs.map((j) => j.id));
+    } catch (error) {
+      for (const job of jobs) await this.fail(job, error);
+    }
+  }
+
+  private async done(ids: string[]): Promise<void> {
+    await this.ds.query(
+      `UPDATE jobs SET status = 'done', finished_at = now(), locked_at = NULL, last_error = NULL
+        WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+  }
+
+  private async fail(job: ClaimedJob, error: unknown): Promise<void> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+    const dead = job.attempts >= job.max_attempts;
+    await this.ds.query(
+      `UPDATE jobs SET status = $2::varchar, last_error = $3, locked_at = NULL,
+              run_at = now() + make_interval(secs => $4),
+              finished_at = CASE WHEN $2::varchar = 'dead' THEN now() END
+        WHERE id = $1`,
+      [job.id, dead ? 'dead' : 'pending', message, backoffSeconds(job.attempts)],
+    );
+    this.logger.warn(
+      { jobId: job.id, queue: job.queue, attempt: job.attempts, dead, err: message },
+      'job failed',
+    );
   }
 
   /** A worker that died mid-job leaves it running: give it back after 10 minutes. */

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type AssetSearchDocument, stripMarkers } from '@lumbung/search';
+
+const MAX_TEXT = 100_000;
+
+interface Row {
+  id: string;
+  type: string;
+  title: string;
+  summary: string;
+  sections: Record<string, string>;
+  body: string;
+  tags: string[];
+  opd_id: string;
+  opd_code: string;
+  cop_id: string | null;
+  visibility: string;
+  status: string;
+  published_at: Date | null;
+  updated_at: Date;
+  version: number;
+  author_names: string[];
+  attachment_text: string | null;
+}
+
+const clean = (s: string): string => stripMarkers(s).slice(0, MAX_TEXT);
+
+/**
+ * Builds search documents from PostgreSQL, the source of truth. Only published assets are
+ * searchable; for any other id the caller deletes the document.
+ */
+@Injectable()
+export class AssetProjection {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async documents(ids: readonly string[]): Promise<Map<string, AssetSearchDocument>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.ds.query<Row[]>(
+      `SELECT a.id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.opd_id, o.code AS opd_code,
+              a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version,
+              ARRAY(SELECT u.name FROM unnest(a.author_ids) WITH ORDINALITY x(uid, n)
+                      JOIN users u ON u.id = x.uid ORDER BY x.n) AS author_names,
+              (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at)
+                 FROM attachments f
+                WHERE f.asset_id = a.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
+                AS attachment_text
+         FROM assets a JOIN opds o ON o.id = a.opd_id
+        WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, toDocument(r)]));
+  }
+
+  /** Ids and stamps of every searchable asset, for the drift check and the rebuild. */
+  async searchableStamps(): Promise<Map<string, string>> {
+    const rows = await this.ds.query<{ id: string; stamp: string }[]>(
+      `SELECT id, version || ':' || floor(extract(epoch FROM updated_at) * 1000)::bigint AS stamp
+         FROM assets WHERE status = 'published'`,
+    );
+    return new Map(rows.map((r) => [r.id, r.stamp]));
+  }
+}
+
+export function toDocument(r: Row): AssetSearchDocument {
+  return {
+    id: r.id,
+    type: r.type,
+    title: clean(r.title),
+    tags: r.tags,
+    summary: clean(r.summary),
+    sections: clean(Object.values(r.sections ?? {}).join('\n')),
+    body: clean(r.body),
+    attachmentText: clean(r.attachment_text ?? ''),
+    authorNames: r.author_names,
+    opdId: r.opd_id,
+    opdCode: r.opd_code,
+    copId: r.cop_id,
+    visibility: r.visibility,
+    publishedAt: Math.floor((r.published_at ?? r.updated_at).getTime() / 1000),
+    updatedAt: Math.floor(r.updated_at.getTime() / 1000),
+    stamp: `${r.version}:${r.updated_at.getTime()}`,
+  };
+}

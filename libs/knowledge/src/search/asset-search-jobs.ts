@@ -1,0 +1,159 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { USER_RENAMED_QUEUE } from '@lumbung/identity';
+import { APP_CONFIG, type AppConfig, JobRunner } from '@lumbung/platform';
+import {
+  AssetIndex,
+  SEARCH_ASSET_QUEUE,
+  SEARCH_SETTINGS_QUEUE,
+  SynonymsService,
+} from '@lumbung/search';
+import { AssetProjection } from './asset-projection';
+import { touchSearch } from './search-sync';
+
+export const SEARCH_DRIFT_CHECK_MS = 10 * 60_000;
+
+export interface DriftReport {
+  checkedAt: string;
+  indexed: number;
+  searchable: number;
+  missing: number;
+  stale: number;
+  extra: number;
+  repaired: number;
+}
+
+/**
+ * The worker side of search: delivers `search.asset` jobs in batches (re-reading PostgreSQL, one
+ * upsert and one delete task per batch, both checked), applies index settings at start and when
+ * synonyms change, and repairs drift on a schedule.
+ */
+@Injectable()
+export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('SearchSync');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly runner: JobRunner,
+    private readonly index: AssetIndex,
+    private readonly projection: AssetProjection,
+    private readonly synonyms: SynonymsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.registerBatch({
+      queue: SEARCH_ASSET_QUEUE,
+      batchSize: 500,
+      handleBatch: (payloads) => this.sync(payloads.map((p) => p.assetId as string)),
+    });
+    this.runner.register({ queue: SEARCH_SETTINGS_QUEUE, handle: () => this.applySettings() });
+    this.runner.register({
+      queue: USER_RENAMED_QUEUE,
+      handle: async (p) => {
+        const rows = await this.ds.query<{ id: string }[]>(
+          `SELECT id FROM assets WHERE status = 'published' AND author_ids @> ARRAY[$1::uuid]`,
+          [p.userId],
+        );
+        await touchSearch(
+          this.ds.manager,
+          rows.map((r) => r.id),
+        );
+      },
+    });
+  }
+
+  /** Settings are applied (and checked) when the worker starts; drift is checked on a schedule. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.worker.pollIntervalMs === 0) return;
+    await this.applySettings().catch((err: unknown) => {
+      this.logger.warn({ err: String(err) }, 'search settings not applied yet; queued for retry');
+      return this.ds.transaction((tx) =>
+        tx.query(`INSERT INTO jobs (queue, payload) VALUES ($1, '{}')`, [SEARCH_SETTINGS_QUEUE]),
+      );
+    });
+    this.timer = setInterval(
+      () => void this.checkDrift().catch(() => undefined),
+      SEARCH_DRIFT_CHECK_MS,
+    );
+    this.timer.unref();
+  }
+
+  async applySettings(uid?: string): Promise<void> {
+    await this.index.ensure(await this.synonyms.sets(), uid);
+  }
+
+  /** Idempotent: whatever the order or repetition of jobs, the index ends as PostgreSQL says. */
+  async sync(assetIds: string[]): Promise<void> {
+    const ids = [...new Set(assetIds)];
+    const docs = await this.projection.documents(ids);
+    await this.index.upsert([...docs.values()]);
+    await this.index.remove(ids.filter((id) => !docs.has(id)));
+  }
+
+  /**
+   * Compares PostgreSQL (ids and version stamps of searchable assets) with the index and queues
+   * a sync for every missing, stale or extra document. The result is kept for /health.
+   */
+  async checkDrift(): Promise<DriftReport> {
+    const [expected, indexed] = await Promise.all([
+      this.projection.searchableStamps(),
+      this.index.stamps(),
+    ]);
+    const missing = [...expected.keys()].filter((id) => !indexed.has(id));
+    const stale = [...expected]
+      .filter(([id, stamp]) => indexed.has(id) && indexed.get(id) !== stamp)
+      .map(([id]) => id);
+    const extra = [...indexed.keys()].filter((id) => !expected.has(id));
+    const repair = [...missing, ...stale, ...extra];
+    await touchSearch(this.ds.manager, repair);
+    const report: DriftReport = {
+      checkedAt: new Date().toISOString(),
+      indexed: indexed.size,
+      searchable: expected.size,
+      missing: missing.length,
+      stale: stale.length,
+      extra: extra.length,
+      repaired: repair.length,
+    };
+    await this.ds.query(
+      `INSERT INTO app_meta (key, value, updated_at) VALUES ('search_drift', $1, now())
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [JSON.stringify(report)],
+    );
+    if (repair.length > 0) this.logger.warn(report, 'search drift repaired');
+    return report;
+  }
+
+  /**
+   * Rebuilds the index from PostgreSQL into a fresh index and swaps it in atomically; the live
+   * index keeps answering searches throughout.
+   */
+  async rebuild(
+    progress: (done: number, total: number) => void = () => undefined,
+  ): Promise<number> {
+    const sets = await this.synonyms.sets();
+    await this.index.ensure(sets);
+    const fresh = `${this.index.uid}_${Date.now()}`;
+    await this.index.ensure(sets, fresh);
+    const ids = [...(await this.projection.searchableStamps()).keys()];
+    progress(0, ids.length);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const docs = await this.projection.documents(ids.slice(i, i + 1000));
+      await this.index.upsert([...docs.values()], fresh);
+      progress(Math.min(i + 1000, ids.length), ids.length);
+    }
+    await this.index.swapIn(fresh);
+    // Changes made while the fresh index was filling went to the old one: catch them up.
+    await this.checkDrift();
+    return ids.length;
+  }
+}

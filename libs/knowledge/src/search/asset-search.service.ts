@@ -1,0 +1,266 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MeilisearchApiError } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@lumbung/identity';
+import {
+  AssetIndex,
+  eq,
+  type Highlight,
+  inList,
+  MARK_END,
+  MARK_START,
+  SearchClient,
+  SearchLogService,
+  toHighlight,
+} from '@lumbung/search';
+import { type Reader, readablePredicate, readerOf } from '../assets/asset-access';
+import { normalizeTags } from '../assets/tags';
+import type { SearchQueryDto } from './dto/search-query.dto';
+import type { SearchHitDto, SearchResponseDto } from './dto/search-response.dto';
+
+type Facets = SearchResponseDto['facets'];
+type Result = Omit<SearchResponseDto, 'searchId' | 'query' | 'page' | 'limit'>;
+
+const MAX_TOTAL = 1000;
+
+/** The Meilisearch access filter, built from the caller's ids only (never from user text). */
+export function meiliAccessFilter(reader: Reader | undefined): string | undefined {
+  if (!reader) return eq('visibility', 'publik');
+  if (reader.isAssessor) return undefined;
+  const parts = [
+    inList('visibility', ['publik', 'internal']),
+    `(${eq('visibility', 'opd')} AND ${eq('opdId', reader.opdId)})`,
+  ];
+  if (reader.copIds.length > 0)
+    parts.push(`(${eq('visibility', 'cop')} AND ${inList('copId', reader.copIds)})`);
+  return parts.join(' OR ');
+}
+
+interface PgRow {
+  total: string;
+  type_facet: Record<string, number> | null;
+  opd_facet: Record<string, number> | null;
+  tag_facet: Record<string, number> | null;
+  hits:
+    | {
+        id: string;
+        type: string;
+        title: string;
+        summary: string;
+        opd_code: string;
+        tags: string[];
+        published_at: string | null;
+        hl_title: string;
+        hl_summary: string;
+      }[]
+    | null;
+}
+
+/**
+ * Permission-safe search over published assets: Meilisearch with the caller's access filter
+ * AND-ed to their own filters; PostgreSQL full-text search with the very same rules when
+ * Meilisearch is unreachable or failing. Every search is logged (bursts collapsed).
+ */
+@Injectable()
+export class AssetSearchService {
+  private readonly logger = new Logger('AssetSearch');
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly search: SearchClient,
+    private readonly index: AssetIndex,
+    private readonly log: SearchLogService,
+  ) {}
+
+  async query(
+    principal: Principal | undefined,
+    dto: SearchQueryDto,
+    client: string,
+  ): Promise<SearchResponseDto> {
+    const reader = readerOf(principal);
+    const q = (dto.q ?? '').trim();
+    const started = performance.now();
+    let result: Result;
+    try {
+      result = await this.meili(reader, q, dto);
+    } catch (error) {
+      if (!isEngineFailure(error)) throw error;
+      this.logger.warn(
+        { err: String(error) },
+        'Meilisearch unavailable; answering from PostgreSQL',
+      );
+      result = await this.postgres(reader, q, dto);
+    }
+    const searchId = await this.log.record(
+      { userId: reader?.userId, opdId: reader?.opdId, client },
+      {
+        query: q,
+        filters: { type: dto.type, opd: dto.opd, tag: dto.tag, cop: dto.cop, sort: dto.sort },
+        resultCount: result.total,
+        engine: result.engine,
+        durationMs: performance.now() - started,
+      },
+    );
+    return { ...result, query: q, page: dto.page, limit: dto.limit, searchId };
+  }
+
+  private userFilters(dto: SearchQueryDto): string[] {
+    const filters: string[] = [];
+    if (dto.type) filters.push(eq('type', dto.type));
+    if (dto.opd) filters.push(eq('opdCode', dto.opd));
+    const tag = dto.tag ? normalizeTags([dto.tag])[0] : undefined;
+    if (dto.tag) filters.push(eq('tags', tag ?? '-'));
+    if (dto.cop) filters.push(eq('copId', dto.cop));
+    return filters;
+  }
+
+  private async meili(reader: Reader | undefined, q: string, dto: SearchQueryDto): Promise<Result> {
+    const access = meiliAccessFilter(reader);
+    const filter = [...(access ? [access] : []), ...this.userFilters(dto)];
+    const res = await this.search.client.index(this.index.uid).search(q, {
+      filter,
+      facets: ['type', 'opdCode', 'tags'],
+      page: dto.page,
+      hitsPerPage: dto.limit,
+      sort:
+        dto.sort === 'newest'
+          ? ['publishedAt:desc']
+          : dto.sort === 'oldest'
+            ? ['publishedAt:asc']
+            : undefined,
+      attributesToRetrieve: ['id', 'type', 'title', 'summary', 'tags', 'opdCode', 'publishedAt'],
+      attributesToHighlight: ['title', 'summary'],
+      attributesToCrop: ['sections', 'body', 'attachmentText'],
+      cropLength: 24,
+      highlightPreTag: MARK_START,
+      highlightPostTag: MARK_END,
+    });
+    const dist = res.facetDistribution ?? {};
+    const hits: SearchHitDto[] = res.hits.map((h) => {
+      const f = (h._formatted ?? {}) as Record<string, unknown>;
+      const text = (k: string): string => (typeof f[k] === 'string' ? f[k] : '');
+      const highlights = [
+        toHighlight('title', text('title')),
+        toHighlight('summary', text('summary')),
+        ...['sections', 'body', 'attachmentText'].map((k) => toHighlight('text', text(k))),
+      ].filter((x): x is Highlight => Boolean(x));
+      return {
+        id: String(h.id),
+        type: String(h.type),
+        title: String(h.title),
+        summary: String(h.summary),
+        opdCode: String(h.opdCode),
+        tags: h.tags as string[],
+        publishedAt:
+          typeof h.publishedAt === 'number' ? new Date(h.publishedAt * 1000).toISOString() : null,
+        highlights: highlights.slice(0, 3),
+      };
+    });
+    const total = res.totalHits ?? 0;
+    return {
+      engine: 'meilisearch',
+      total,
+      totalIsCapped: total >= MAX_TOTAL,
+      hits,
+      facets: {
+        type: dist.type ?? {},
+        opdCode: dist.opdCode ?? {},
+        tags: topN(dist.tags ?? {}, 100),
+      },
+    };
+  }
+
+  /** The fallback: same access predicate as every other read path, plus the same user filters. */
+  private async postgres(
+    reader: Reader | undefined,
+    q: string,
+    dto: SearchQueryDto,
+  ): Promise<Result> {
+    const pred = readablePredicate('a', reader);
+    const params: Record<string, unknown> = {
+      ...pred.params,
+      q,
+      empty: q === '',
+      type: dto.type ?? null,
+      opd: dto.opd ?? null,
+      tag: dto.tag ? (normalizeTags([dto.tag])[0] ?? '-') : null,
+      cop: dto.cop ?? null,
+      limit: dto.limit,
+      offset: (dto.page - 1) * dto.limit,
+    };
+    const order =
+      dto.sort === 'newest'
+        ? 'published_at DESC, id'
+        : dto.sort === 'oldest'
+          ? 'published_at ASC, id'
+          : 'r DESC, published_at DESC, id';
+    const sql = `
+      WITH qq AS (SELECT websearch_to_tsquery('indonesian', :q) AS tsq, lower(:q::text) AS raw),
+      m AS (
+        SELECT a.id, a.type, a.opd_id, a.tags, a.published_at,
+               ts_rank(a.search_tsv, qq.tsq) + word_similarity(qq.raw, lower(a.title)) AS r
+          FROM assets a, qq
+         WHERE a.status = 'published' AND ${pred.sql}
+           AND (:type::text IS NULL OR a.type = :type)
+           AND (:opd::text IS NULL OR a.opd_id = (SELECT id FROM opds WHERE code = :opd))
+           AND (:tag::text IS NULL OR :tag = ANY(a.tags))
+           AND (:cop::uuid IS NULL OR a.cop_id = :cop)
+           AND (:empty OR a.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(a.title)) > 0.45
+                OR EXISTS (SELECT 1 FROM attachments f WHERE f.asset_id = a.id AND f.text_status = 'extracted'
+                             AND f.scan_status <> 'pending_scan' AND f.search_tsv @@ qq.tsq)))
+      SELECT (SELECT count(*) FROM m) AS total,
+             (SELECT json_object_agg(type, c) FROM (SELECT type, count(*) c FROM m GROUP BY type) x) AS type_facet,
+             (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN opds o ON o.id = m.opd_id GROUP BY o.code) x) AS opd_facet,
+             (SELECT json_object_agg(tag, c) FROM (SELECT t AS tag, count(*) c FROM m, unnest(m.tags) t GROUP BY t ORDER BY c DESC, t LIMIT 100) x) AS tag_facet,
+             (SELECT json_agg(h) FROM (
+                SELECT a.id, a.type, a.title, a.summary, o.code AS opd_code, a.tags, a.published_at,
+                       ts_headline('indonesian', a.title, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
+                       ts_headline('indonesian', a.summary, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
+                  FROM (SELECT id, r, published_at FROM m ORDER BY ${order} LIMIT :limit OFFSET :offset) top
+                  JOIN assets a ON a.id = top.id JOIN opds o ON o.id = a.opd_id, qq
+                 ORDER BY ${order.replace(/(^|, )(r|published_at|id)\b/g, '$1top.$2')}) h) AS hits`;
+    const [query, values] = this.ds.driver.escapeQueryWithParameters(sql, params, {});
+    const [row] = await this.ds.query<PgRow[]>(query, values);
+    const total = Number(row?.total ?? 0);
+    return {
+      engine: 'postgres',
+      total,
+      totalIsCapped: false,
+      hits: (row?.hits ?? []).map((h) => ({
+        id: h.id,
+        type: h.type,
+        title: h.title,
+        summary: h.summary,
+        opdCode: h.opd_code,
+        tags: h.tags,
+        publishedAt: h.published_at ? new Date(h.published_at).toISOString() : null,
+        highlights: [toHighlight('title', h.hl_title), toHighlight('summary', h.hl_summary)].filter(
+          (x): x is Highlight => Boolean(x),
+        ),
+      })),
+      facets: {
+        type: row?.type_facet ?? {},
+        opdCode: row?.opd_facet ?? {},
+        tags: row?.tag_facet ?? {},
+      } satisfies Facets,
+    };
+  }
+}
+
+function topN(counts: Record<string, number>, n: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, n),
+  );
+}
+
+/** Connection failures, timeouts, server errors and a missing index mean "use the fallback". */
+function isEngineFailure(error: unknown): boolean {
+  // API errors too: our filters are built by the server, so a refused one means the index is not
+  // ready (missing, settings not yet applied), not a bad request.
+  if (error instanceof MeilisearchApiError) return true;
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return name.startsWith('Meilisearch') || error instanceof TypeError;
+}

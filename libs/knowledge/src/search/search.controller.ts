@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CommonErrors } from '@lumbung/platform';
+import { CurrentPrincipal, Principal, Public } from '@lumbung/identity';
+import { SearchLogService } from '@lumbung/search';
+import { readerOf } from '../assets/asset-access';
+import { AssetsRepository } from '../assets/assets.repository';
+import { AssetSearchService } from './asset-search.service';
+import { SearchClickDto } from './dto/click.dto';
+import { PeopleQueryDto } from './dto/people-query.dto';
+import { SearchQueryDto } from './dto/search-query.dto';
+import { PersonHitDto, SearchResponseDto } from './dto/search-response.dto';
+import { PeopleSearchService } from './people-search.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Anonymous callers are told apart by address and client, hashed (search log collapsing). */
+export function clientOf(req: Request): string {
+  return `${req.ip ?? ''}|${req.headers['user-agent'] ?? ''}`;
+}
+
+@ApiTags('search')
+@ApiBearerAuth()
+@Controller('search')
+export class SearchController {
+  constructor(
+    private readonly search: AssetSearchService,
+    private readonly people: PeopleSearchService,
+    private readonly log: SearchLogService,
+    private readonly assets: AssetsRepository,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: 'Search published knowledge the caller may read (Meilisearch, PostgreSQL fallback)',
+  })
+  @ApiOkResponse({ type: SearchResponseDto })
+  query(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Query() dto: SearchQueryDto,
+    @Req() req: Request,
+  ): Promise<SearchResponseDto> {
+    return this.search.query(principal, dto, clientOf(req));
+  }
+
+  @Get('people')
+  @Public()
+  @ApiOperation({
+    summary: 'Find ASN by name or by expertise shown in published assets (no NIP or email)',
+  })
+  @ApiOkResponse({ type: [PersonHitDto] })
+  findPeople(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Query() dto: PeopleQueryDto,
+  ): Promise<PersonHitDto[]> {
+    return this.people.find(principal, dto.q, dto.limit);
+  }
+
+  @Post(':searchId/clicks')
+  @HttpCode(204)
+  @Public()
+  @ApiOperation({
+    summary: 'Report a click on a search result (the caller’s own search, a readable asset)',
+  })
+  async click(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('searchId') searchId: string,
+    @Body() dto: SearchClickDto,
+    @Req() req: Request,
+  ): Promise<void> {
+    const reader = readerOf(principal);
+    if (!UUID.test(searchId) || !(await this.assets.findReadable(dto.assetId, reader))) {
+      throw CommonErrors.notFound();
+    }
+    const actor = { userId: reader?.userId, opdId: reader?.opdId, client: clientOf(req) };
+    if (!(await this.log.click(actor, searchId, dto.assetId, dto.position)))
+      throw CommonErrors.notFound();
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EnqueuedTaskPromise, Settings } from 'meilisearch';
+import { SearchClient } from './search-client';
+import { STOP_WORDS, synonymMap } from './search-vocabulary';
+
+/** What one published asset looks like in the search index (nothing a reader may not see). */
+export interface AssetSearchDocument {
+  id: string;
+  type: string;
+  title: string;
+  tags: string[];
+  summary: string;
+  sections: string;
+  body: string;
+  attachmentText: string;
+  authorNames: string[];
+  opdId: string;
+  opdCode: string;
+  copId: string | null;
+  visibility: string;
+  /** Epoch seconds, for sorting and date filters. */
+  publishedAt: number;
+  updatedAt: number;
+  /** `<version>:<updatedAt ms>`: compared with PostgreSQL by the drift check. */
+  stamp: string;
+}
+
+export const ASSETS_INDEX = 'assets';
+
+/** Searchable in this order (the `attribute` ranking rule follows it). */
+const SEARCHABLE: (keyof AssetSearchDocument)[] = [
+  'title',
+  'tags',
+  'summary',
+  'sections',
+  'body',
+  'attachmentText',
+  'authorNames',
+];
+
+export function assetIndexSettings(synonymSets: readonly (readonly string[])[]): Settings {
+  return {
+    searchableAttributes: SEARCHABLE,
+    filterableAttributes: [
+      'visibility',
+      'opdId',
+      'opdCode',
+      'copId',
+      'type',
+      'tags',
+      'publishedAt',
+    ],
+    sortableAttributes: ['publishedAt', 'updatedAt'],
+    displayedAttributes: [
+      'id',
+      'type',
+      'title',
+      'summary',
+      'tags',
+      'opdCode',
+      'publishedAt',
+      'stamp',
+      'body',
+      'attachmentText',
+      'sections',
+    ],
+    localizedAttributes: [{ attributePatterns: ['*'], locales: ['ind'] }],
+    stopWords: [...STOP_WORDS],
+    synonyms: synonymMap(synonymSets),
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    faceting: { maxValuesPerFacet: 100 },
+    pagination: { maxTotalHits: 1000 },
+  };
+}
+
+/** Waits for a Meilisearch task and fails loudly unless it succeeded. */
+export async function settle(task: EnqueuedTaskPromise, what: string): Promise<void> {
+  const done = await task.waitTask({ timeout: 120_000, interval: 50 });
+  if (done.status !== 'succeeded') {
+    throw new Error(`Meilisearch ${what} ${done.status}: ${done.error?.message ?? 'no detail'}`);
+  }
+}
+
+/** The assets index: settings, upserts and deletes by stable id, stamps, atomic swap. */
+@Injectable()
+export class AssetIndex {
+  private readonly logger = new Logger('AssetIndex');
+
+  constructor(private readonly search: SearchClient) {}
+
+  get uid(): string {
+    return this.search.indexUid(ASSETS_INDEX);
+  }
+
+  /** Creates the index when missing and applies the settings, checking both tasks succeeded. */
+  async ensure(synonymSets: readonly (readonly string[])[], uid = this.uid): Promise<void> {
+    const exists = await this.search.client.getIndex(uid).then(
+      () => true,
+      () => false,
+    );
+    if (!exists)
+      await settle(this.search.client.createIndex(uid, { primaryKey: 'id' }), 'createIndex');
+    await settle(
+      this.search.client.index(uid).updateSettings(assetIndexSettings(synonymSets)),
+      'settings',
+    );
+    this.logger.log({ uid }, 'search index settings applied');
+  }
+
+  async upsert(docs: AssetSearchDocument[], uid = this.uid): Promise<void> {
+    if (docs.length === 0) return;
+    await settle(
+      this.search.client.index(uid).addDocuments(docs, { primaryKey: 'id' }),
+      'addDocuments',
+    );
+  }
+
+  async remove(ids: string[], uid = this.uid): Promise<void> {
+    if (ids.length === 0) return;
+    await settle(this.search.client.index(uid).deleteDocuments(ids), 'deleteDocuments');
+  }
+
+  /** id → stamp of every document in the index. */
+  async stamps(uid = this.uid): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const index = this.search.client.index<AssetSearchDocument>(uid);
+    for (let offset = 0; ; offset += 1000) {
+      const page = await index.getDocuments({ fields: ['id', 'stamp'], limit: 1000, offset });
+      for (const d of page.results as Pick<AssetSearchDocument, 'id' | 'stamp'>[])
+        out.set(d.id, d.stamp);
+      if (page.results.length < 1000) return out;
+    }
+  }
+
+  /** Swaps a freshly built index in for the live one (search answers throughout), then drops the old. */
+  async swapIn(freshUid: string): Promise<void> {
+    await settle(
+      this.search.client.swapIndexes([{ indexes: [this.uid, freshUid], rename: false }]),
+      'swapIndexes',
+    );
+    await settle(this.search.client.deleteIndex(freshUid), 'deleteIndex');
+  }
+}

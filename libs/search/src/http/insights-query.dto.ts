@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+
+export class InsightsQueryDto {
+  @ApiPropertyOptional({ description: 'ISO date or date-time (default: 30 days ago)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO date or date-time, exclusive (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'OPD code (OPD admins: their own OPD only)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.toUpperCase() : value,
+  )
+  @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
+  opd?: string;
+}
