@@ -10,6 +10,8 @@ Commands:
             migrate, seed demo data on first start, run the API and the worker
   migrate   apply database migrations and reference data (uses DATABASE_URL)
   seed      migrate, then seed demo data if it is not there yet (never in production)
+  search:reindex
+            rebuild the search index from PostgreSQL into a fresh index and swap it in
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -31,6 +33,10 @@ async function main(argv: string[]): Promise<void> {
       const result = await prepareDatabase(config.database.url, { ...config.demo, seed: true });
       process.stdout.write(`${JSON.stringify({ msg: 'seeded', ...result })}\n`);
       return;
+    }
+    case 'search:reindex': {
+      const { reindex } = await import('./search-reindex.js');
+      return reindex(loadConfig());
     }
     default:
       process.stdout.write(USAGE);

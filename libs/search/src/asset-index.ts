@@ -18,7 +18,7 @@ export interface AssetSearchDocument {
   opdCode: string;
   copId: string | null;
   visibility: string;
-  /** Epoch seconds, for sorting and date filters. */
+  /** Epoch milliseconds, for sorting and date filters. */
   publishedAt: number;
   updatedAt: number;
   /** `<version>:<updatedAt ms>`: compared with PostgreSQL by the drift check. */

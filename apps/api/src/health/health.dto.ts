@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded', 'down'] })
@@ -12,4 +12,11 @@ export class HealthDto {
 
   @ApiProperty()
   checkedAt: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Last PostgreSQL ↔ Meilisearch comparison (ids and version stamps) and what it repaired',
+    nullable: true,
+  })
+  searchIndex: Record<string, unknown> | null;
 }

@@ -34,6 +34,17 @@ export class HealthService {
       this.search.isHealthy().then((ok) => (ok ? ('up' as const) : ('down' as const))),
     ]);
     const status = database === 'down' ? 'down' : search === 'down' ? 'degraded' : 'ok';
-    return { status, database, search, checkedAt: new Date().toISOString() };
+    const drift =
+      database === 'up'
+        ? await this.ds
+            .query<{ value: Record<string, unknown> }[]>(
+              `SELECT value FROM app_meta WHERE key = 'search_drift'`,
+            )
+            .then(
+              (rows) => rows[0]?.value ?? null,
+              () => null,
+            )
+        : null;
+    return { status, database, search, checkedAt: new Date().toISOString(), searchIndex: drift };
   }
 }

