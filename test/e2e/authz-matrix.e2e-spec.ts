@@ -131,6 +131,8 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: '/api/v1/search/synonyms',
     body: { sets: [['asn', 'pns', 'pegawai']] },
   }),
+  'GET /api/v1/admin/jobs': () => ({ path: '/api/v1/admin/jobs?status=dead' }),
+  'POST /api/v1/admin/jobs/:id/retry': () => ({ path: '/api/v1/admin/jobs/999999999/retry' }),
 };
 
 const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };

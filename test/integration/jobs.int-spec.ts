@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, JobRunner, JobsService } from '@lumbung/platform';
-import { createTestDatabase, type TestDatabase } from '../support/test-app';
+import { givenUser, login } from '../support/factories';
+import { createTestApp, createTestDatabase, type TestDatabase } from '../support/test-app';
 
 describe('durable jobs on real PostgreSQL', () => {
   let db: TestDatabase;
@@ -108,5 +109,39 @@ describe('durable jobs on real PostgreSQL', () => {
     await runner.runOnce();
     expect(seen).toEqual([1]);
     expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2 });
+  });
+});
+
+describe('operators retry dead jobs over HTTP', () => {
+  it('lists dead jobs with their error and retries one', async () => {
+    const t = await createTestApp();
+    try {
+      await t.ds.query(
+        `INSERT INTO jobs (queue, payload, status, attempts, last_error) VALUES ('search.asset', '{"assetId":"x"}', 'dead', 8, 'boom')`,
+      );
+      const admin = await login(t.http, await givenUser(t.ds, { roles: ['admin'] }));
+      const list = await t.http().get('/api/v1/admin/jobs').set(admin.auth).expect(200);
+      expect(list.body).toEqual([
+        expect.objectContaining({
+          queue: 'search.asset',
+          status: 'dead',
+          attempts: 8,
+          lastError: 'boom',
+        }),
+      ]);
+      await t
+        .http()
+        .post(`/api/v1/admin/jobs/${list.body[0].id}/retry`)
+        .set(admin.auth)
+        .expect(204);
+      const [row] = await t.ds.query<{ status: string; attempts: number }[]>(
+        `SELECT status, attempts FROM jobs`,
+      );
+      expect(row).toEqual({ status: 'pending', attempts: 0 });
+      await t.http().post('/api/v1/admin/jobs/abc/retry').set(admin.auth).expect(404);
+      await t.http().get('/api/v1/admin/jobs?status=zombie').set(admin.auth).expect(400);
+    } finally {
+      await t.close();
+    }
   });
 });

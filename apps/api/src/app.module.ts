@@ -15,6 +15,7 @@ import {
 import { SearchHttpModule, SearchModule } from '@lumbung/search';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { JobsAdminController } from './jobs/jobs-admin.controller';
 
 /** The HTTP application: platform, then each context's HTTP module. */
 @Module({})
@@ -37,7 +38,7 @@ export class AppModule {
         KnowledgeHttpModule,
         SearchHttpModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, JobsAdminController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }

@@ -21,6 +21,8 @@ export enum Permission {
   SearchInsightsRead = 'search:insights',
   /** Edit search settings that need no deploy (synonym sets). */
   SearchSettingsManage = 'search:settings',
+  /** See background jobs (dead ones included) and retry them. */
+  JobsManage = 'jobs:manage',
 }
 
 export const ROLES = ['asn', 'verifier', 'cop_lead', 'opd_admin', 'assessor', 'admin'] as const;
@@ -57,6 +59,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.AssetImport,
     Permission.SearchInsightsRead,
     Permission.SearchSettingsManage,
+    Permission.JobsManage,
   ],
 };
 

@@ -32,6 +32,7 @@ describe('Principal', () => {
     expect(perms('admin')).toEqual([
       'asset:contribute',
       'asset:import',
+      'jobs:manage',
       'opd:manage',
       'search:insights',
       'search:settings',

@@ -2,6 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
+export interface JobView {
+  id: string;
+  queue: string;
+  payload: Record<string, unknown>;
+  status: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  runAt: Date;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
 export interface EnqueueOptions {
   /** At most one pending job per queue and key: a second enqueue is a no-op. */
   dedupeKey?: string;
@@ -36,6 +49,28 @@ export class JobsService {
         options.maxAttempts ?? 8,
       ],
     );
+  }
+
+  /** Jobs in a status (newest first), for the operators' screen. */
+  async list(status: string, queue: string | undefined, limit: number): Promise<JobView[]> {
+    return this.ds.query<JobView[]>(
+      `SELECT id, queue, payload, status, attempts, max_attempts AS "maxAttempts", last_error AS "lastError",
+              run_at AS "runAt", created_at AS "createdAt", finished_at AS "finishedAt"
+         FROM jobs WHERE status = $1 AND ($2::text IS NULL OR queue = $2)
+        ORDER BY id DESC LIMIT $3`,
+      [status, queue ?? null, limit],
+    );
+  }
+
+  /** Gives a dead (or failed, waiting) job a fresh set of attempts, due now. False if none. */
+  async retry(id: string): Promise<boolean> {
+    const rows = await this.ds.query<{ id: string }[]>(
+      `WITH r AS (UPDATE jobs SET status = 'pending', attempts = 0, run_at = now(), finished_at = NULL
+                   WHERE id = $1 AND status IN ('dead', 'pending') RETURNING id)
+       SELECT id FROM r`,
+      [id],
+    );
+    return rows.length > 0;
   }
 
   /** Counts by queue and status, for operators and tests. */
