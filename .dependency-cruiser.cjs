@@ -39,7 +39,8 @@ module.exports = {
     },
     {
       name: 'search-depends-on-identity-and-platform',
-      comment: 'The search engine layer knows no domain content; contexts build their own documents.',
+      comment:
+        'The search engine layer knows no domain content; contexts build their own documents.',
       severity: 'error',
       from: { path: '^libs/search/' },
       to: { path: '^libs/', pathNot: '^libs/(search|identity|platform)/' },
