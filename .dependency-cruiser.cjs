@@ -38,6 +38,12 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform|search)/' },
     },
     {
+      name: 'community-depends-on-knowledge-identity-platform',
+      severity: 'error',
+      from: { path: '^libs/community/' },
+      to: { path: '^libs/', pathNot: '^libs/(community|knowledge|identity|platform|search)/' },
+    },
+    {
       name: 'search-depends-on-identity-and-platform',
       comment:
         'The search engine layer knows no domain content; contexts build their own documents.',

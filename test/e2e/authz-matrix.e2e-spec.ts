@@ -14,6 +14,12 @@ interface Fixtures {
   asset(status: 'draft' | 'submitted' | 'published'): Promise<string>;
   /** A text attachment on a fresh published BPSDM asset (opd visibility). */
   attachment(): Promise<string>;
+  /** A BPSDM CoP led by a fixture lead (not one of the actors). */
+  copId: string;
+  /** A fresh member of that CoP. */
+  member(): Promise<string>;
+  /** A fresh meeting of that CoP, logged by its lead. */
+  meeting(): Promise<string>;
 }
 
 type Call = { path: string; body?: object; csv?: string; file?: { name: string; data: Buffer } };
@@ -133,6 +139,46 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   }),
   'GET /api/v1/admin/jobs': () => ({ path: '/api/v1/admin/jobs?status=dead' }),
   'POST /api/v1/admin/jobs/:id/retry': () => ({ path: '/api/v1/admin/jobs/999999999/retry' }),
+  'GET /api/v1/cops': () => ({ path: '/api/v1/cops' }),
+  'POST /api/v1/cops': () => ({
+    path: '/api/v1/cops',
+    body: { name: `Komunitas ${Math.random()}`, theme: 'Tema uji matriks' },
+  }),
+  'GET /api/v1/cops/:id': (f) => ({ path: `/api/v1/cops/${f.copId}` }),
+  'PATCH /api/v1/cops/:id': (f) => ({
+    path: `/api/v1/cops/${f.copId}`,
+    body: { theme: 'Tema baru' },
+  }),
+  'GET /api/v1/cops/:id/members': (f) => ({ path: `/api/v1/cops/${f.copId}/members` }),
+  'POST /api/v1/cops/:id/members': (f) => ({
+    path: `/api/v1/cops/${f.copId}/members`,
+    body: { userIds: [f.target.id] },
+  }),
+  'DELETE /api/v1/cops/:id/members/:userId': async (f) => ({
+    path: `/api/v1/cops/${f.copId}/members/${await f.member()}`,
+  }),
+  'GET /api/v1/cops/:id/meetings': (f) => ({ path: `/api/v1/cops/${f.copId}/meetings?year=2025` }),
+  'POST /api/v1/cops/:id/meetings': (f) => ({
+    path: `/api/v1/cops/${f.copId}/meetings`,
+    body: {
+      heldAt: '2025-05-06T09:00:00+07:00',
+      mode: 'luring',
+      topic: `Rapat ${Math.random()}`,
+      durationMinutes: 60,
+    },
+  }),
+  'GET /api/v1/meetings/:id': async (f) => ({ path: `/api/v1/meetings/${await f.meeting()}` }),
+  'PATCH /api/v1/meetings/:id': async (f) => ({
+    path: `/api/v1/meetings/${await f.meeting()}`,
+    body: { minutes: 'Notulen rapat.' },
+  }),
+  'DELETE /api/v1/meetings/:id': async (f) => ({ path: `/api/v1/meetings/${await f.meeting()}` }),
+  'POST /api/v1/meetings/:id/attachments': async (f) => ({
+    path: `/api/v1/meetings/${await f.meeting()}/attachments`,
+    file: { name: 'daftar-hadir.txt', data: Buffer.from(`Daftar hadir ${Math.random()}`) },
+  }),
+  'GET /api/v1/opds/:code/activity': () => ({ path: '/api/v1/opds/BPSDM/activity?year=2025' }),
+  'GET /api/v1/cops/:id/activity': (f) => ({ path: `/api/v1/cops/${f.copId}/activity?year=2025` }),
 };
 
 const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };
@@ -179,7 +225,45 @@ describe('authorization matrix', () => {
     }
     const author = await login(t.http, await givenUser(t.ds));
     const approver = await login(t.http, await givenUser(t.ds, { roles: ['verifier'] }));
+    const lead = await givenUser(t.ds);
+    const [cop] = await t.ds.query<{ id: string }[]>(
+      `INSERT INTO cops (name, theme, opd_id, created_by)
+       SELECT 'Komunitas Matriks', 'Tema', opd_id, $1 FROM users WHERE id = $1 RETURNING id`,
+      [lead.id],
+    );
+    await t.ds.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
+      lead.id,
+      cop!.id,
+    ]);
+    await t.ds.query(`INSERT INTO cop_memberships (cop_id, user_id) VALUES ($1, $2)`, [
+      cop!.id,
+      lead.id,
+    ]);
+    const leadSession = await login(t.http, lead);
     fixtures = {
+      copId: cop!.id,
+      member: async () => {
+        const u = await givenUser(t.ds);
+        await t.ds.query(`INSERT INTO cop_memberships (cop_id, user_id) VALUES ($1, $2)`, [
+          cop!.id,
+          u.id,
+        ]);
+        return u.id;
+      },
+      meeting: async () => {
+        const res = await t
+          .http()
+          .post(`/api/v1/cops/${cop!.id}/meetings`)
+          .set(leadSession.auth)
+          .send({
+            heldAt: '2025-02-03T10:00:00+07:00',
+            mode: 'daring',
+            topic: `Pertemuan ${Math.random()}`,
+            durationMinutes: 90,
+          })
+          .expect(201);
+        return (res.body as { id: string }).id;
+      },
       target: await givenUser(t.ds),
       loginUser: await givenUser(t.ds),
       asset: async (status) => {

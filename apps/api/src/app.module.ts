@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { IdentityHttpModule } from '@lumbung/identity';
+import { CommunityHttpModule, CommunityModule } from '@lumbung/community';
 import { KnowledgeHttpModule } from '@lumbung/knowledge';
 import {
   AppConfig,
@@ -36,6 +37,8 @@ export class AppModule {
         ]),
         IdentityHttpModule,
         KnowledgeHttpModule,
+        CommunityModule,
+        CommunityHttpModule,
         SearchHttpModule,
       ],
       controllers: [HealthController, JobsAdminController],

@@ -11,3 +11,4 @@ export * from './seed/demo-seed';
 export * from './seed/demo-people';
 export * from './users/user-directory.service';
 export { USER_RENAMED_QUEUE } from './users/users.service';
+export { COP_MEMBERSHIP_SOURCE, type CopMembershipSource } from './authz/principal.loader';

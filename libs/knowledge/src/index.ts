@@ -4,3 +4,7 @@ export * from './knowledge-worker.module';
 export * from './assets/asset-types';
 export * from './assets/completeness';
 export * from './search/asset-search-jobs';
+export { AssetsService } from './assets/assets.service';
+export { AttachmentsService, type MeetingFileGuard } from './attachments/attachments.service';
+export { AttachmentViewService } from './attachments/attachment-view.service';
+export { AttachmentSummaryDto } from './assets/dto/asset-response.dto';

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@lumbung/platform';
+import { seedDemoCops } from '@lumbung/community';
 import { seedDemoData, syncReferenceData } from '@lumbung/identity';
 
 /** Creates the database on a server when it is missing (local/embedded servers only). */
@@ -30,11 +31,12 @@ export async function prepareDatabase(
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
   try {
-    return await ds.transaction(async (m) => ({
-      migrations,
-      opdsAdded: await syncReferenceData(m),
-      demoSeeded: demo.seed ? await seedDemoData(m, demo.password) : false,
-    }));
+    return await ds.transaction(async (m) => {
+      const opdsAdded = await syncReferenceData(m);
+      const demoSeeded = demo.seed ? await seedDemoData(m, demo.password) : false;
+      if (demo.seed) await seedDemoCops(m);
+      return { migrations, opdsAdded, demoSeeded };
+    });
   } finally {
     await ds.destroy();
   }

@@ -23,6 +23,12 @@ export enum Permission {
   SearchSettingsManage = 'search:settings',
   /** See background jobs (dead ones included) and retry them. */
   JobsManage = 'jobs:manage',
+  /** See communities of practice, their members, meetings and activity (scoped per CoP/OPD). */
+  CopRead = 'cop:read',
+  /** Take part: log meetings and manage members where one leads a CoP (checked per CoP). */
+  CopParticipate = 'cop:participate',
+  /** Create CoPs and set their leads (OPD admins for their OPD, admins for all). */
+  CopManage = 'cop:manage',
 }
 
 export const ROLES = ['asn', 'verifier', 'cop_lead', 'opd_admin', 'assessor', 'admin'] as const;
@@ -34,7 +40,12 @@ export const COP_SCOPED_ROLES: readonly Role[] = ['cop_lead'];
 export const GLOBAL_ROLES: readonly Role[] = ['asn', 'assessor', 'admin'];
 
 const BASE: readonly Permission[] = [Permission.SessionManage];
-const CONTRIBUTOR: readonly Permission[] = [...BASE, Permission.AssetContribute];
+const CONTRIBUTOR: readonly Permission[] = [
+  ...BASE,
+  Permission.AssetContribute,
+  Permission.CopRead,
+  Permission.CopParticipate,
+];
 
 /**
  * What each role may do at all; scope is checked in the services. Assessors read and score but
@@ -46,11 +57,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   cop_lead: CONTRIBUTOR,
   opd_admin: [
     ...CONTRIBUTOR,
+    Permission.CopManage,
     Permission.UserRead,
     Permission.UserManage,
     Permission.SearchInsightsRead,
   ],
-  assessor: [...BASE, Permission.SearchInsightsRead],
+  assessor: [...BASE, Permission.SearchInsightsRead, Permission.CopRead],
   admin: [
     ...CONTRIBUTOR,
     Permission.OpdManage,
@@ -60,6 +72,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SearchInsightsRead,
     Permission.SearchSettingsManage,
     Permission.JobsManage,
+    Permission.CopManage,
   ],
 };
 

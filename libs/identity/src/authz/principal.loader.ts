@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isRole } from './permissions';
@@ -9,13 +9,22 @@ interface Row {
   grants: { role: string; opd_id: string | null; cop_id: string | null }[];
 }
 
+/** Provided by the community context: the CoPs a user belongs to now. */
+export const COP_MEMBERSHIP_SOURCE = Symbol('COP_MEMBERSHIP_SOURCE');
+export interface CopMembershipSource {
+  activeCopIds(userId: string): Promise<string[]>;
+}
+
 /**
  * Loads the caller from the database on every request, so deactivation, revoked sessions and
  * role changes take effect on the very next request.
  */
 @Injectable()
 export class PrincipalLoader {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional() @Inject(COP_MEMBERSHIP_SOURCE) private readonly memberships?: CopMembershipSource,
+  ) {}
 
   async load(userId: string, sessionId: string): Promise<Principal | undefined> {
     const rows: Row[] = await this.ds.query(
@@ -39,6 +48,7 @@ export class PrincipalLoader {
         ...(g.opd_id ? { opdId: g.opd_id } : {}),
         ...(g.cop_id ? { copId: g.cop_id } : {}),
       }));
-    return new Principal(userId, sessionId, row.opd_id, grants);
+    const copIds = (await this.memberships?.activeCopIds(userId)) ?? [];
+    return new Principal(userId, sessionId, row.opd_id, grants, copIds);
   }
 }

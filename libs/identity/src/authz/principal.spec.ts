@@ -17,13 +17,23 @@ describe('Principal', () => {
 
   it('matches the documented permission table', () => {
     const perms = (role: Role) => sorted(new Principal('u', 's', 'o', [{ role }]).permissions);
-    expect(perms('asn')).toEqual(['asset:contribute', 'session:manage']);
-    expect(perms('verifier')).toEqual(['asset:contribute', 'asset:verify', 'session:manage']);
-    expect(perms('cop_lead')).toEqual(['asset:contribute', 'session:manage']);
+    const participant = ['asset:contribute', 'cop:participate', 'cop:read', 'session:manage'];
+    expect(perms('asn')).toEqual(participant);
+    expect(perms('verifier')).toEqual([
+      'asset:contribute',
+      'asset:verify',
+      'cop:participate',
+      'cop:read',
+      'session:manage',
+    ]);
+    expect(perms('cop_lead')).toEqual(participant);
     // Assessors read and score; the role alone writes nothing.
-    expect(perms('assessor')).toEqual(['search:insights', 'session:manage']);
+    expect(perms('assessor')).toEqual(['cop:read', 'search:insights', 'session:manage']);
     expect(perms('opd_admin')).toEqual([
       'asset:contribute',
+      'cop:manage',
+      'cop:participate',
+      'cop:read',
       'search:insights',
       'session:manage',
       'user:manage',
@@ -32,6 +42,9 @@ describe('Principal', () => {
     expect(perms('admin')).toEqual([
       'asset:contribute',
       'asset:import',
+      'cop:manage',
+      'cop:participate',
+      'cop:read',
       'jobs:manage',
       'opd:manage',
       'search:insights',
@@ -52,12 +65,15 @@ describe('Principal', () => {
     expect(sorted(p.permissions)).toEqual([
       Permission.AssetContribute,
       Permission.AssetVerify,
+      Permission.CopManage,
+      Permission.CopParticipate,
+      Permission.CopRead,
       Permission.SearchInsightsRead,
       Permission.SessionManage,
       Permission.UserManage,
       Permission.UserRead,
     ]);
-    expect(p.permissions.size).toBe(6);
+    expect(p.permissions.size).toBe(9);
   });
 
   it('has no permissions without grants', () => {

@@ -17,6 +17,8 @@ export class Principal {
     readonly sessionId: string,
     readonly opdId: string,
     readonly grants: readonly RoleGrant[],
+    /** CoPs the user is a member of now (read fresh on every request). */
+    readonly memberCopIds: readonly string[] = [],
   ) {
     this.permissions = new Set(grants.flatMap((g) => ROLE_PERMISSIONS[g.role]));
   }
@@ -37,9 +39,17 @@ export class Principal {
     return this.hasRole('assessor');
   }
 
-  /** CoPs whose `cop`-visibility content the caller may read (leads now; members with the CoP module). */
+  /** CoPs whose `cop`-visibility content the caller may read: their memberships and the CoPs they lead. */
   get copIds(): string[] {
-    return this.grants.filter((g) => g.copId).map((g) => g.copId as string);
+    const led = this.grants.filter((g) => g.copId).map((g) => g.copId as string);
+    return [...new Set([...this.memberCopIds, ...led])];
+  }
+
+  /** CoPs the caller leads. */
+  get ledCopIds(): string[] {
+    return this.grants
+      .filter((g) => g.role === 'cop_lead' && g.copId)
+      .map((g) => g.copId as string);
   }
 
   /** OPD ids in which the caller holds the given OPD-scoped role. */

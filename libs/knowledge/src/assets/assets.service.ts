@@ -30,6 +30,14 @@ export class AssetsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Read service for other contexts: which of these asset ids the caller may read. */
+  async readableIds(principal: Principal | undefined, ids: readonly string[]): Promise<string[]> {
+    const reader = readerOf(principal);
+    const valid = ids.filter((id) => UUID.test(id));
+    const found = await Promise.all(valid.map((id) => this.repo.findReadable(id, reader)));
+    return found.filter((a): a is AssetEntity => a !== null).map((a) => a.id);
+  }
+
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
   async get(principal: Principal | undefined, id: string): Promise<AssetEntity> {
     const reader = readerOf(principal);
@@ -93,6 +101,7 @@ export class AssetsService {
       createdBy: principal.userId,
     });
     await this.applyContent(asset, dto);
+    assertCopMember(principal, dto.copId);
     asset.completeness = computeCompleteness({ ...asset, attachmentCount: 0 }).score;
     return this.ds.transaction(async (tx) => {
       const saved = await tx.getRepository(AssetEntity).save(asset);
@@ -113,6 +122,7 @@ export class AssetsService {
         throw AssetErrors.versionConflict(asset.version);
       }
       await this.applyContent(asset, dto);
+      assertCopMember(principal, dto.copId);
       const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
       asset.completeness = computeCompleteness({ ...asset, attachmentCount }).score;
       asset.version += 1;
@@ -222,6 +232,13 @@ export class AssetsService {
     if (ids.length === 0) return;
     const found = await this.users.byIds(ids);
     if (ids.some((id) => !found.get(id)?.active)) throw AssetErrors.unknownUsers(field);
+  }
+}
+
+/** Only members (or leads) of a CoP may file an asset under it. */
+function assertCopMember(principal: Principal, copId: string | undefined): void {
+  if (copId !== undefined && !principal.copIds.includes(copId)) {
+    throw AssetErrors.fieldProblem('copId', 'not_a_member_of_this_cop');
   }
 }
 

@@ -11,7 +11,7 @@ import { touchSearch } from '../search/search-sync';
 
 interface Row {
   id: string;
-  asset_id: string;
+  asset_id: string | null;
   storage_key: string;
   kind: AttachmentKind;
   text_status: string;
@@ -72,7 +72,7 @@ export class AttachmentJobs implements OnModuleInit {
       if (reason) this.logger.warn({ attachmentId: id, reason }, 'attachment text unreadable');
     }
     // The text is searched with its asset (the sync drops it when the asset is not searchable).
-    await touchSearch(this.ds.manager, [row.asset_id]);
+    if (row.asset_id) await touchSearch(this.ds.manager, [row.asset_id]);
   }
 
   /** Retries a scan that could not run at upload; throwing makes the job retry with backoff. */

@@ -27,9 +27,16 @@ export const EXTRACT_QUEUE = 'attachment.extract';
 export const SCAN_QUEUE = 'attachment.scan';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Who may read and change evidence files of CoP meetings (owned by the community context). */
+export interface MeetingFileGuard {
+  canRead(principal: Principal, meetingId: string): Promise<boolean>;
+  canWrite(principal: Principal, meetingId: string): Promise<boolean>;
+}
+
 export interface AttachmentRow {
   id: string;
-  asset_id: string;
+  asset_id: string | null;
+  meeting_id: string | null;
   storage_key: string;
   display_name: string;
   kind: string;
@@ -54,6 +61,7 @@ interface Checked extends ReceivedFile {
 @Injectable()
 export class AttachmentsService {
   private readonly logger = new Logger('Attachments');
+  private meetingGuard?: MeetingFileGuard;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -72,35 +80,89 @@ export class AttachmentsService {
     const reader = readerOf(principal)!;
     // Access is decided before a single byte is stored.
     await this.editableAsset(assetId, reader, this.ds.manager);
+    const checked = await this.receiveChecked(req, res);
+    return this.store(checked, reader.userId, async (tx) => {
+      const asset = await this.editableAsset(assetId, reader, tx);
+      await tx.query(`SELECT 1 FROM assets WHERE id = $1 FOR UPDATE`, [asset.id]);
+      return { column: 'asset_id', id: asset.id, after: () => this.refreshCompleteness(tx, asset) };
+    });
+  }
+
+  /**
+   * Evidence files of another owner (a CoP meeting), through the same pipeline. The owning
+   * context has already decided the caller may write, and re-checks inside the transaction.
+   */
+  async uploadForMeeting(
+    uploaderId: string,
+    meetingId: string,
+    req: Request,
+    res: Response,
+    recheck: (tx: EntityManager) => Promise<void>,
+  ): Promise<string[]> {
+    const checked = await this.receiveChecked(req, res);
+    return this.store(checked, uploaderId, async (tx) => {
+      await recheck(tx);
+      await tx.query(`SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
+      return { column: 'meeting_id', id: meetingId, after: () => Promise.resolve() };
+    });
+  }
+
+  /** Registers who may read and change files of non-asset owners (set by the community context). */
+  registerMeetingGuard(guard: MeetingFileGuard): void {
+    this.meetingGuard = guard;
+  }
+
+  private async receiveChecked(req: Request, res: Response): Promise<Checked[]> {
     const received = await receiveFiles(req, res, this.storage, this.config.storage.maxUploadBytes);
-    let checked: Checked[];
     try {
-      checked = await this.check(received);
+      return await this.check(received);
     } catch (error) {
       await discard(received);
       throw error;
     }
-    return this.store(reader, assetId, checked);
   }
 
   /** One readable, visible attachment with its storage key (for download). */
   async readable(principal: Principal | undefined, id: string): Promise<AttachmentRow> {
-    const reader = readerOf(principal);
-    const row = UUID.test(id) ? await this.findVisible(id, reader) : undefined;
+    const row = await this.visible(principal, id);
     if (!row) throw CommonErrors.notFound();
     return row;
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
-    const reader = readerOf(principal)!;
-    const row = UUID.test(id) ? await this.findVisible(id, reader) : undefined;
+    const row = await this.visible(principal, id);
     if (!row) throw CommonErrors.notFound();
     await this.ds.transaction(async (tx) => {
-      const asset = await this.editableAsset(row.asset_id, reader, tx);
+      if (row.meeting_id) {
+        if (!(await this.meetingGuard?.canWrite(principal, row.meeting_id)))
+          throw CommonErrors.forbidden();
+      }
+      const asset = row.asset_id
+        ? await this.editableAsset(row.asset_id, readerOf(principal)!, tx)
+        : undefined;
       await tx.query(`DELETE FROM attachments WHERE id = $1`, [row.id]);
       await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: row.storage_key });
-      await this.refreshCompleteness(tx, asset);
+      if (asset) await this.refreshCompleteness(tx, asset);
     });
+  }
+
+  /** An attachment the caller may see: by its asset's rules, or its meeting owner's guard. */
+  private async visible(
+    principal: Principal | undefined,
+    id: string,
+  ): Promise<AttachmentRow | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const reader = readerOf(principal);
+    const byAsset = await this.findVisible(id, reader);
+    if (byAsset) return byAsset;
+    const [row] = await this.ds.query<AttachmentRow[]>(
+      `SELECT * FROM attachments WHERE id = $1 AND meeting_id IS NOT NULL
+          AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)`,
+      [id, reader?.userId ?? null],
+    );
+    if (!row || !principal || !(await this.meetingGuard?.canRead(principal, row.meeting_id!)))
+      return undefined;
+    return row;
   }
 
   private async findVisible(
@@ -175,18 +237,26 @@ export class AttachmentsService {
     return 'clean';
   }
 
-  /** Moves files into the store and records them; the same bytes twice give one attachment. */
-  private async store(reader: Reader, assetId: string, files: Checked[]): Promise<string[]> {
+  /**
+   * Moves files into the store and records them for one owner; the same bytes twice give one
+   * attachment. `owner` locks and re-checks the owner inside the transaction.
+   */
+  private async store(
+    files: Checked[],
+    uploaderId: string,
+    owner: (
+      tx: EntityManager,
+    ) => Promise<{ column: 'asset_id' | 'meeting_id'; id: string; after: () => Promise<void> }>,
+  ): Promise<string[]> {
     const adopted: string[] = [];
     try {
       return await this.ds.transaction(async (tx) => {
-        const asset = await this.editableAsset(assetId, reader, tx);
-        await tx.query(`SELECT 1 FROM assets WHERE id = $1 FOR UPDATE`, [asset.id]);
+        const { column, id, after } = await owner(tx);
         const ids: string[] = [];
         for (const f of files) {
           const [existing] = await tx.query<{ id: string }[]>(
-            `SELECT id FROM attachments WHERE asset_id = $1 AND sha256 = $2`,
-            [asset.id, f.sha256],
+            `SELECT id FROM attachments WHERE ${column} = $1 AND sha256 = $2`,
+            [id, f.sha256],
           );
           if (existing) {
             await discard([f]);
@@ -196,11 +266,11 @@ export class AttachmentsService {
           const key = await this.storage.adopt(f.path);
           adopted.push(key);
           const [row] = await tx.query<{ id: string }[]>(
-            `INSERT INTO attachments (asset_id, storage_key, display_name, kind, mime, size_bytes, sha256,
+            `INSERT INTO attachments (${column}, storage_key, display_name, kind, mime, size_bytes, sha256,
                                       scan_status, text_status, uploaded_by)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
             [
-              asset.id,
+              id,
               key,
               f.displayName,
               f.sniffed.kind,
@@ -209,17 +279,17 @@ export class AttachmentsService {
               f.sha256,
               f.scanStatus,
               ['mp4', 'png', 'jpeg'].includes(f.sniffed.kind) ? 'not_applicable' : 'pending',
-              reader.userId,
+              uploaderId,
             ],
           );
-          ids.push(row.id);
+          ids.push(row!.id);
           if (f.scanStatus === 'pending_scan') {
-            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row.id }, { maxAttempts: 20 });
+            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row!.id }, { maxAttempts: 20 });
           } else {
-            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row.id });
+            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row!.id });
           }
         }
-        await this.refreshCompleteness(tx, asset);
+        await after();
         return ids;
       });
     } catch (error) {

@@ -1,6 +1,12 @@
 import { Identity1764460800000 } from './1764460800000-identity';
 import { Knowledge1764547200000 } from './1764547200000-knowledge';
 import { Search1764633600000 } from './1764633600000-search';
+import { Community1764720000000 } from './1764720000000-community';
 
 /** Every migration, oldest first. New migrations are appended here. */
-export const MIGRATIONS = [Identity1764460800000, Knowledge1764547200000, Search1764633600000];
+export const MIGRATIONS = [
+  Identity1764460800000,
+  Knowledge1764547200000,
+  Search1764633600000,
+  Community1764720000000,
+];

@@ -1,0 +1,84 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { CommonErrors } from '@lumbung/platform';
+import {
+  CurrentPrincipal,
+  OpdsService,
+  Permission,
+  Principal,
+  RequirePermission,
+} from '@lumbung/identity';
+import { seesCopActivity } from '../cops/cop-access';
+import { CopsService } from '../cops/cops.service';
+import { ActivityService, type QuarterActivity } from './activity.service';
+
+export class YearQueryDto {
+  @ApiProperty({ example: 2025 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+}
+
+class QuarterActivityDto {
+  @ApiProperty({ minimum: 1, maximum: 4 }) quarter: number;
+  @ApiProperty() meetings: number;
+  @ApiProperty() distinctAttendees: number;
+  @ApiProperty() attendeesFromOtherOpds: number;
+  @ApiProperty() meetingsDocumentedWithin14Days: number;
+  @ApiProperty() assetsPublishedByOpd: number;
+  @ApiProperty() assetsPublishedByCops: number;
+  @ApiProperty() activeCops: number;
+}
+
+class ActivityDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [QuarterActivityDto] }) quarters: QuarterActivity[];
+}
+
+@ApiTags('activity')
+@ApiBearerAuth()
+@Controller()
+export class ActivityController {
+  constructor(
+    private readonly activity: ActivityService,
+    private readonly opds: OpdsService,
+    private readonly cops: CopsService,
+  ) {}
+
+  @Get('opds/:code/activity')
+  @RequirePermission(Permission.CopRead)
+  @ApiOperation({
+    summary:
+      'OPD activity per Triwulan (WIB): meetings, attendees, publications (own OPD, assessors, admins)',
+  })
+  @ApiOkResponse({ type: ActivityDto })
+  async opd(
+    @CurrentPrincipal() p: Principal,
+    @Param('code') code: string,
+    @Query() q: YearQueryDto,
+  ): Promise<ActivityDto> {
+    const opd = await this.opds.getByCode(code);
+    if (p.opdId !== opd.id && !p.isAdmin && !p.isAssessor) throw CommonErrors.notFound();
+    return { year: q.year, quarters: await this.activity.forOpd(opd.id, q.year) };
+  }
+
+  @Get('cops/:id/activity')
+  @RequirePermission(Permission.CopRead)
+  @ApiOperation({
+    summary: 'CoP activity per Triwulan (WIB) (members, host OPD, assessors, admins)',
+  })
+  @ApiOkResponse({ type: ActivityDto })
+  async cop(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Query() q: YearQueryDto,
+  ): Promise<ActivityDto> {
+    const cop = await this.cops.get(id);
+    if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
+    return { year: q.year, quarters: await this.activity.forCop(cop.id, cop.opd_id, q.year) };
+  }
+}

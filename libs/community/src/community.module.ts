@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { COP_MEMBERSHIP_SOURCE, IdentityModule } from '@lumbung/identity';
+import { KnowledgeModule } from '@lumbung/knowledge';
+import { ActivityService } from './activity/activity.service';
+import { CopsService } from './cops/cops.service';
+import { MeetingsService } from './meetings/meetings.service';
+
+/**
+ * Communities of practice, membership and the meeting log. Global so identity can resolve the
+ * membership source for every request's principal.
+ */
+@Global()
+@Module({
+  imports: [IdentityModule, KnowledgeModule],
+  providers: [
+    CopsService,
+    MeetingsService,
+    ActivityService,
+    { provide: COP_MEMBERSHIP_SOURCE, useExisting: CopsService },
+  ],
+  exports: [CopsService, MeetingsService, ActivityService, COP_MEMBERSHIP_SOURCE],
+})
+export class CommunityModule {}

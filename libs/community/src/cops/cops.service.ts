@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, CommonErrors, type Page } from '@lumbung/platform';
+import {
+  type CopMembershipSource,
+  OpdsService,
+  type Principal,
+  UserDirectory,
+} from '@lumbung/identity';
+import { CommunityErrors } from '../community.errors';
+import { administersCop, type CopRow, runsCop } from './cop-access';
+import type { CreateCopDto, ListCopsQueryDto, UpdateCopDto } from './dto/cop.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SELECT_COP = `
+  SELECT c.id, c.name, c.theme, c.opd_id, o.code AS opd_code, c.description, c.status, c.sk_reference,
+         c.created_at, c.updated_at,
+         ARRAY(SELECT r.user_id FROM user_roles r WHERE r.role = 'cop_lead' AND r.cop_id = c.id ORDER BY r.granted_at) AS lead_ids,
+         (SELECT count(*)::int FROM cop_memberships m WHERE m.cop_id = c.id AND m.left_at IS NULL) AS member_count
+    FROM cops c JOIN opds o ON o.id = c.opd_id`;
+
+export interface MemberRow {
+  user_id: string;
+  name: string;
+  opd_code: string;
+  joined_at: Date;
+  left_at: Date | null;
+  is_lead: boolean;
+}
+
+/** Communities of practice: directory, leads and membership (with its history). */
+@Injectable()
+export class CopsService implements CopMembershipSource {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly opds: OpdsService,
+    private readonly users: UserDirectory,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Read service for identity: the CoPs a user belongs to now. */
+  async activeCopIds(userId: string): Promise<string[]> {
+    const rows = await this.ds.query<{ cop_id: string }[]>(
+      `SELECT cop_id FROM cop_memberships WHERE user_id = $1 AND left_at IS NULL`,
+      [userId],
+    );
+    return rows.map((r) => r.cop_id);
+  }
+
+  async get(id: string, m: EntityManager = this.ds.manager): Promise<CopRow> {
+    const [cop] = UUID.test(id)
+      ? await m.query<CopRow[]>(`${SELECT_COP} WHERE c.id = $1`, [id])
+      : [];
+    if (!cop) throw CommonErrors.notFound();
+    return cop;
+  }
+
+  async list(q: ListCopsQueryDto): Promise<Page<CopRow>> {
+    const where = `WHERE ($1::text IS NULL OR o.code = $1) AND ($2::text IS NULL OR c.status = $2)
+                     AND ($3::text IS NULL OR c.name ILIKE $3 OR c.theme ILIKE $3)`;
+    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const params = [q.opd ?? null, q.status ?? null, like];
+    const [{ n }] = await this.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM cops c JOIN opds o ON o.id = c.opd_id ${where}`,
+      params,
+    );
+    const items = await this.ds.query<CopRow[]>(
+      `${SELECT_COP} ${where} ORDER BY o.code, c.name, c.id LIMIT $4 OFFSET $5`,
+      [...params, q.limit, (q.page - 1) * q.limit],
+    );
+    return { items, total: n!, page: q.page, limit: q.limit };
+  }
+
+  async create(p: Principal, dto: CreateCopDto): Promise<CopRow> {
+    const opdId = dto.opdCode
+      ? (await this.opds.idsByCode([dto.opdCode])).get(dto.opdCode)
+      : p.opdId;
+    if (!opdId) throw CommonErrors.validation([{ field: 'opdCode', problems: ['unknown_opd'] }]);
+    if (!administersCop(p, { opd_id: opdId })) throw CommonErrors.forbidden();
+    await this.assertActive(dto.leadIds ?? [], 'leadIds');
+    const id = await this.ds.transaction(async (tx) => {
+      const [dup] = await tx.query<unknown[]>(
+        `SELECT 1 FROM cops WHERE opd_id = $1 AND lower(name) = lower($2)`,
+        [opdId, dto.name],
+      );
+      if (dup) throw CommunityErrors.duplicateCop();
+      const [row] = await tx.query<{ id: string }[]>(
+        `INSERT INTO cops (name, theme, opd_id, description, sk_reference, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [dto.name, dto.theme, opdId, dto.description ?? '', dto.skReference ?? null, p.userId],
+      );
+      await this.setLeads(tx, row!.id, dto.leadIds ?? [], p.userId);
+      await this.audit.record(
+        { actorId: p.userId, action: 'cop_created', targetType: 'cop', targetId: row!.id },
+        tx,
+      );
+      return row!.id;
+    });
+    return this.get(id);
+  }
+
+  async update(p: Principal, id: string, dto: UpdateCopDto): Promise<CopRow> {
+    const cop = await this.get(id);
+    if (!administersCop(p, cop)) throw CommonErrors.forbidden();
+    if (dto.leadIds) await this.assertActive(dto.leadIds, 'leadIds');
+    await this.ds.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE cops SET name = COALESCE($2, name), theme = COALESCE($3, theme),
+                description = COALESCE($4, description), status = COALESCE($5, status),
+                sk_reference = CASE WHEN $6::boolean THEN $7 ELSE sk_reference END, updated_at = now()
+          WHERE id = $1`,
+        [
+          id,
+          dto.name ?? null,
+          dto.theme ?? null,
+          dto.description ?? null,
+          dto.status ?? null,
+          dto.skReference !== undefined,
+          dto.skReference ?? null,
+        ],
+      );
+      if (dto.leadIds) await this.setLeads(tx, id, dto.leadIds, p.userId);
+      await this.audit.record(
+        {
+          actorId: p.userId,
+          action: dto.leadIds ? 'privilege_permissions_changed' : 'cop_updated',
+          targetType: 'cop',
+          targetId: id,
+        },
+        tx,
+      );
+    });
+    return this.get(id);
+  }
+
+  async members(id: string, history: boolean): Promise<MemberRow[]> {
+    await this.get(id);
+    return this.ds.query<MemberRow[]>(
+      `SELECT m.user_id, u.name, o.code AS opd_code, m.joined_at, m.left_at,
+              EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = m.user_id AND r.role = 'cop_lead' AND r.cop_id = m.cop_id) AS is_lead
+         FROM cop_memberships m JOIN users u ON u.id = m.user_id JOIN opds o ON o.id = u.opd_id
+        WHERE m.cop_id = $1 AND ($2 OR m.left_at IS NULL)
+        ORDER BY u.name, m.joined_at`,
+      [id, history],
+    );
+  }
+
+  async addMembers(p: Principal, id: string, userIds: string[]): Promise<number> {
+    const cop = await this.get(id);
+    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.forbidden();
+    await this.assertActive(userIds, 'userIds');
+    return this.ds.transaction(async (tx) => {
+      const added = await this.join(tx, id, userIds, p.userId);
+      await this.audit.record(
+        {
+          actorId: p.userId,
+          action: 'cop_members_added',
+          targetType: 'cop',
+          targetId: id,
+          details: { userIds },
+        },
+        tx,
+      );
+      return added;
+    });
+  }
+
+  /** Ends a membership (kept in history); a lead who leaves stops leading. */
+  async removeMember(p: Principal, id: string, userId: string): Promise<void> {
+    const cop = await this.get(id);
+    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.forbidden();
+    await this.ds.transaction(async (tx) => {
+      const ended = await tx.query<{ id: string }[]>(
+        `WITH e AS (UPDATE cop_memberships SET left_at = now(), removed_by = $3
+                     WHERE cop_id = $1 AND user_id = $2::uuid AND left_at IS NULL RETURNING id)
+         SELECT id FROM e`,
+        [id, UUID.test(userId) ? userId : null, p.userId],
+      );
+      if (ended.length === 0) throw CommonErrors.notFound();
+      await tx.query(
+        `DELETE FROM user_roles WHERE role = 'cop_lead' AND cop_id = $1 AND user_id = $2`,
+        [id, userId],
+      );
+      await this.audit.record(
+        {
+          actorId: p.userId,
+          action: 'cop_member_removed',
+          targetType: 'cop',
+          targetId: id,
+          details: { userId },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** Leads are the cop_lead role scoped to this CoP; every lead is also a member. */
+  private async setLeads(
+    tx: EntityManager,
+    copId: string,
+    leadIds: string[],
+    actorId: string,
+  ): Promise<void> {
+    await tx.query(
+      `DELETE FROM user_roles WHERE role = 'cop_lead' AND cop_id = $1 AND NOT (user_id = ANY($2::uuid[]))`,
+      [copId, leadIds],
+    );
+    await tx.query(
+      `INSERT INTO user_roles (user_id, role, cop_id, granted_by)
+       SELECT u, 'cop_lead', $1, $3 FROM unnest($2::uuid[]) AS u
+       ON CONFLICT (user_id, role, opd_id, cop_id) DO NOTHING`,
+      [copId, leadIds, actorId],
+    );
+    await this.join(tx, copId, leadIds, actorId);
+  }
+
+  private async join(
+    tx: EntityManager,
+    copId: string,
+    userIds: string[],
+    actorId: string,
+  ): Promise<number> {
+    const rows = await tx.query<{ id: string }[]>(
+      `INSERT INTO cop_memberships (cop_id, user_id, added_by)
+       SELECT $1, u, $3 FROM unnest($2::uuid[]) AS u
+        WHERE NOT EXISTS (SELECT 1 FROM cop_memberships m WHERE m.cop_id = $1 AND m.user_id = u AND m.left_at IS NULL)
+       RETURNING id`,
+      [copId, [...new Set(userIds)], actorId],
+    );
+    return rows.length;
+  }
+
+  private async assertActive(ids: string[], field: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found = await this.users.byIds(ids);
+    const unknown = ids.filter((id) => !found.get(id)?.active);
+    if (unknown.length > 0) throw CommunityErrors.unknownUsers(field, unknown);
+  }
+}

@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { PageQueryDto } from '@lumbung/platform';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const upper = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.toUpperCase() : value;
+
+export const COP_STATUSES = ['aktif', 'tidak_aktif'] as const;
+
+export class CreateCopDto {
+  @ApiProperty({ example: 'Komunitas Perencana Anggaran' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200)
+  name: string;
+
+  @ApiProperty({ example: 'Perencanaan dan penganggaran berbasis kinerja' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200)
+  theme: string;
+
+  @ApiPropertyOptional({ description: "Host OPD code (default: the creator's OPD)" })
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
+  opdCode?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'Founding decree (SK) reference', maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  skReference?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'User ids of the leads (they become members)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  leadIds?: string[];
+}
+
+export class UpdateCopDto extends PartialType(CreateCopDto) {
+  @ApiPropertyOptional({ enum: COP_STATUSES })
+  @IsOptional()
+  @IsIn(COP_STATUSES)
+  status?: (typeof COP_STATUSES)[number];
+}
+
+export class ListCopsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Host OPD code' })
+  @IsOptional()
+  @Transform(upper)
+  @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
+  opd?: string;
+
+  @ApiPropertyOptional({ enum: COP_STATUSES })
+  @IsOptional()
+  @IsIn(COP_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Matches name or theme' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+}
+
+export class AddMembersDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  userIds: string[];
+}
+
+export class MembersQueryDto {
+  @ApiPropertyOptional({ description: 'Include past members (with left dates)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  history?: boolean;
+}
+
+export class CopResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() theme: string;
+  @ApiProperty() opdCode: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ enum: COP_STATUSES }) status: string;
+  @ApiPropertyOptional({ nullable: true }) skReference: string | null;
+  @ApiProperty({ type: [String] }) leadIds: string[];
+  @ApiProperty() memberCount: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class CopPageDto {
+  @ApiProperty({ type: [CopResponseDto] }) items: CopResponseDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}
+
+export class MemberDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() opdCode: string;
+  @ApiProperty() joinedAt: string;
+  @ApiPropertyOptional({ nullable: true }) leftAt: string | null;
+  @ApiProperty() isLead: boolean;
+}
+
+export class AddedMembersDto {
+  @ApiProperty({
+    description: 'How many became members now (existing members are left as they are)',
+  })
+  added: number;
+}

@@ -1,0 +1,4 @@
+export * from './community.module';
+export * from './community-http.module';
+export * from './meetings/wib';
+export * from './demo-cops';

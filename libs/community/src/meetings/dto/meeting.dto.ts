@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { SECI_MODES } from '@lumbung/knowledge';
+
+export const MEETING_MODES = ['luring', 'daring', 'hibrida'] as const;
+export const MAX_ATTENDEES = 1000;
+
+export class CreateMeetingDto {
+  @ApiProperty({
+    example: '2025-03-31T09:00:00+07:00',
+    description: 'ISO date-time; grouped in WIB',
+  })
+  @IsISO8601({ strict: true })
+  heldAt: string;
+
+  @ApiProperty({ enum: MEETING_MODES })
+  @IsIn(MEETING_MODES)
+  mode: (typeof MEETING_MODES)[number];
+
+  @ApiProperty({ minLength: 3, maxLength: 300 })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(3, 300)
+  topic: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  agenda?: string;
+
+  @ApiPropertyOptional({ description: 'Minutes (notulen), Markdown', maxLength: 100000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  minutes?: string;
+
+  @ApiProperty({ minimum: 1, maximum: 720 })
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  durationMinutes: number;
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_ATTENDEES })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTENDEES)
+  @IsUUID('all', { each: true })
+  attendeeIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_ATTENDEES, description: '18-digit NIPs' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTENDEES)
+  @Matches(/^\d{18}$/, { each: true })
+  attendeeNips?: string[];
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 0, description: 'External guests' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  guestCount?: number;
+
+  @ApiPropertyOptional({ enum: SECI_MODES })
+  @IsOptional()
+  @IsIn(SECI_MODES)
+  seciMode?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Assets produced from the meeting (readable by you)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  outputAssetIds?: string[];
+}
+
+export class UpdateMeetingDto extends PartialType(CreateMeetingDto) {}
+
+export class ListMeetingsQueryDto {
+  @ApiPropertyOptional({ example: 2025 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Triwulan (WIB)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+}
+
+export class AttendeeDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The OPD the attendee belonged to on the meeting date' })
+  opdCode: string;
+}
+
+export class MeetingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) copId: string;
+  @ApiProperty() heldAt: string;
+  @ApiProperty({ description: 'YYYY-MM-DD in WIB' }) heldDate: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ description: 'Triwulan 1–4 (WIB)' }) quarter: number;
+  @ApiProperty({ enum: MEETING_MODES }) mode: string;
+  @ApiProperty() topic: string;
+  @ApiProperty() agenda: string;
+  @ApiProperty() minutes: string;
+  @ApiProperty() durationMinutes: number;
+  @ApiProperty() guestCount: number;
+  @ApiPropertyOptional({ nullable: true }) seciMode: string | null;
+  @ApiProperty({ type: [AttendeeDto] }) attendees: AttendeeDto[];
+  @ApiProperty({ type: [String] }) outputAssetIds: string[];
+  @ApiProperty({
+    description: 'Evidence files (photos, attendance sheet)',
+    type: 'array',
+    items: { type: 'object' },
+  })
+  attachments: unknown[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}

@@ -1,0 +1,148 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
+import { AttachmentSummaryDto, AttachmentViewService } from '@lumbung/knowledge';
+import {
+  CreateMeetingDto,
+  ListMeetingsQueryDto,
+  MeetingDto,
+  UpdateMeetingDto,
+} from './dto/meeting.dto';
+import { type MeetingRow, MeetingsService } from './meetings.service';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller()
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly files: AttachmentViewService,
+  ) {}
+
+  @Get('cops/:id/meetings')
+  @RequirePermission(Permission.CopRead)
+  @ApiOperation({ summary: 'Meetings of a CoP, optionally one year / Triwulan (WIB)' })
+  @ApiOkResponse({ type: [MeetingDto] })
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Query() q: ListMeetingsQueryDto,
+  ): Promise<MeetingDto[]> {
+    return this.present(await this.meetings.list(p, id, q));
+  }
+
+  @Post('cops/:id/meetings')
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({ summary: 'Log a meeting (the CoP’s leads and its host OPD’s admins)' })
+  @ApiCreatedResponse({ type: MeetingDto })
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() dto: CreateMeetingDto,
+  ): Promise<MeetingDto> {
+    return (await this.present([await this.meetings.create(p, id, dto)]))[0]!;
+  }
+
+  @Get('meetings/:id')
+  @RequirePermission(Permission.CopRead)
+  @ApiOperation({ summary: 'One meeting with attendees (OPD on the day), outputs and evidence' })
+  @ApiOkResponse({ type: MeetingDto })
+  async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<MeetingDto> {
+    return (await this.present([await this.meetings.get(p, id)]))[0]!;
+  }
+
+  @Patch('meetings/:id')
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({ summary: 'Correct a meeting (leads, host OPD admins)' })
+  @ApiOkResponse({ type: MeetingDto })
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Body() dto: UpdateMeetingDto,
+  ): Promise<MeetingDto> {
+    return (await this.present([await this.meetings.update(p, id, dto)]))[0]!;
+  }
+
+  @Delete('meetings/:id')
+  @HttpCode(204)
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({ summary: 'Delete a meeting (leads, host OPD admins)' })
+  async remove(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<void> {
+    await this.meetings.remove(p, id);
+  }
+
+  @Post('meetings/:id/attachments')
+  @RequirePermission(Permission.CopParticipate)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+    },
+  })
+  @ApiOperation({
+    summary: 'Attach evidence (photos, attendance sheet) through the safe upload pipeline',
+  })
+  @ApiCreatedResponse({ type: [AttachmentSummaryDto] })
+  async attach(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AttachmentSummaryDto[]> {
+    return this.files.byIds(await this.meetings.attach(p, id, req, res));
+  }
+
+  private async present(rows: MeetingRow[]): Promise<MeetingDto[]> {
+    const d = await this.meetings.details(rows.map((r) => r.id));
+    const files = await this.files.byIds([...d.files.values()].flat());
+    const fileById = new Map(files.map((f) => [f.id, f]));
+    return rows.map((m) => ({
+      id: m.id,
+      copId: m.cop_id,
+      heldAt: m.held_at.toISOString(),
+      heldDate: m.held_date_wib,
+      year: m.year,
+      quarter: m.quarter,
+      mode: m.mode,
+      topic: m.topic,
+      agenda: m.agenda,
+      minutes: m.minutes,
+      durationMinutes: m.duration_minutes,
+      guestCount: m.guest_count,
+      seciMode: m.seci_mode,
+      attendees: (d.attendees.get(m.id) ?? []).map((a) => ({
+        userId: a.user_id,
+        name: a.name,
+        opdCode: a.opd_code,
+      })),
+      outputAssetIds: d.outputs.get(m.id) ?? [],
+      attachments: (d.files.get(m.id) ?? []).flatMap((id) =>
+        fileById.get(id) ? [fileById.get(id)] : [],
+      ),
+      createdAt: m.created_at.toISOString(),
+      updatedAt: m.updated_at.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,321 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, CommonErrors } from '@lumbung/platform';
+import { type Principal, UserDirectory } from '@lumbung/identity';
+import { AssetsService, AttachmentsService } from '@lumbung/knowledge';
+import { CommunityErrors } from '../community.errors';
+import { type CopRow, runsCop, seesCopActivity } from '../cops/cop-access';
+import { CopsService } from '../cops/cops.service';
+import type { CreateMeetingDto, ListMeetingsQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { normalizeTopic, wibPeriod } from './wib';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Clocks drift: a meeting "now" on a slightly fast phone is not in the future. */
+const FUTURE_GRACE_MS = 5 * 60_000;
+
+export interface MeetingRow {
+  id: string;
+  cop_id: string;
+  held_at: Date;
+  held_date_wib: string;
+  year: number;
+  quarter: number;
+  mode: string;
+  topic: string;
+  agenda: string;
+  minutes: string;
+  duration_minutes: number;
+  guest_count: number;
+  seci_mode: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/**
+ * The meeting log. Only the CoP's leads and its host OPD's admins write; members, the host OPD,
+ * assessors and admins read. Attendees are stored with the OPD they belonged to on the date.
+ */
+@Injectable()
+export class MeetingsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly cops: CopsService,
+    private readonly users: UserDirectory,
+    private readonly assets: AssetsService,
+    private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.attachments.registerMeetingGuard({
+      canRead: async (p, id) => Boolean(await this.findFor(p, id, 'read').catch(() => undefined)),
+      canWrite: async (p, id) => Boolean(await this.findFor(p, id, 'write').catch(() => undefined)),
+    });
+  }
+
+  async list(p: Principal, copId: string, q: ListMeetingsQueryDto): Promise<MeetingRow[]> {
+    const cop = await this.cops.get(copId);
+    if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
+    return this.ds.query<MeetingRow[]>(
+      `SELECT * FROM meetings WHERE cop_id = $1 AND ($2::int IS NULL OR year = $2) AND ($3::int IS NULL OR quarter = $3)
+        ORDER BY held_at DESC, id`,
+      [copId, q.year ?? null, q.quarter ?? null],
+    );
+  }
+
+  async create(p: Principal, copId: string, dto: CreateMeetingDto): Promise<MeetingRow> {
+    const cop = await this.cops.get(copId);
+    if (!runsCop(p, cop))
+      throw seesCopActivity(p, cop) ? CommonErrors.forbidden() : CommonErrors.notFound();
+    const heldAt = new Date(dto.heldAt);
+    const period = await this.checkDate(heldAt);
+    const attendees = await this.resolveAttendees(dto.attendeeIds ?? [], dto.attendeeNips ?? []);
+    const outputs = await this.checkOutputs(p, dto.outputAssetIds ?? []);
+    const id = await this.ds.transaction(async (tx) => {
+      await this.assertNotDuplicate(tx, copId, period.date, dto.topic);
+      const [row] = await tx.query<{ id: string }[]>(
+        `INSERT INTO meetings (cop_id, held_at, held_date_wib, year, quarter, mode, topic, topic_norm, agenda, minutes,
+                               duration_minutes, guest_count, seci_mode, created_by, minutes_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $10 <> '' THEN now() END)
+         RETURNING id`,
+        [
+          copId,
+          heldAt,
+          period.date,
+          period.year,
+          period.quarter,
+          dto.mode,
+          dto.topic,
+          normalizeTopic(dto.topic),
+          dto.agenda ?? '',
+          dto.minutes ?? '',
+          dto.durationMinutes,
+          dto.guestCount ?? 0,
+          dto.seciMode ?? null,
+          p.userId,
+        ],
+      );
+      await this.writeAttendees(tx, row!.id, heldAt, attendees);
+      await this.writeOutputs(tx, row!.id, outputs);
+      await this.audit.record(
+        { actorId: p.userId, action: 'meeting_logged', targetType: 'meeting', targetId: row!.id },
+        tx,
+      );
+      return row!.id;
+    });
+    return this.get(p, id);
+  }
+
+  async get(p: Principal, id: string): Promise<MeetingRow> {
+    return (await this.findFor(p, id, 'read')).meeting;
+  }
+
+  async update(p: Principal, id: string, dto: UpdateMeetingDto): Promise<MeetingRow> {
+    const { meeting } = await this.findFor(p, id, 'write');
+    await this.checkDate(meeting.held_at);
+    const heldAt = dto.heldAt ? new Date(dto.heldAt) : meeting.held_at;
+    const period = dto.heldAt
+      ? await this.checkDate(heldAt)
+      : { date: meeting.held_date_wib, year: meeting.year, quarter: meeting.quarter };
+    const topic = dto.topic ?? meeting.topic;
+    const attendees =
+      dto.attendeeIds || dto.attendeeNips
+        ? await this.resolveAttendees(dto.attendeeIds ?? [], dto.attendeeNips ?? [])
+        : undefined;
+    const outputs = dto.outputAssetIds ? await this.checkOutputs(p, dto.outputAssetIds) : undefined;
+    await this.ds.transaction(async (tx) => {
+      if (dto.heldAt || dto.topic)
+        await this.assertNotDuplicate(tx, meeting.cop_id, period.date, topic, id);
+      await tx.query(
+        `UPDATE meetings SET held_at = $2, held_date_wib = $3, year = $4, quarter = $5, mode = COALESCE($6, mode),
+                topic = $7, topic_norm = $8, agenda = COALESCE($9, agenda), minutes = COALESCE($10, minutes),
+                duration_minutes = COALESCE($11, duration_minutes), guest_count = COALESCE($12, guest_count),
+                seci_mode = COALESCE($13, seci_mode), updated_at = now(),
+                minutes_at = CASE WHEN minutes_at IS NULL AND COALESCE($10, minutes) <> '' THEN now() ELSE minutes_at END
+          WHERE id = $1`,
+        [
+          id,
+          heldAt,
+          period.date,
+          period.year,
+          period.quarter,
+          dto.mode ?? null,
+          topic,
+          normalizeTopic(topic),
+          dto.agenda ?? null,
+          dto.minutes ?? null,
+          dto.durationMinutes ?? null,
+          dto.guestCount ?? null,
+          dto.seciMode ?? null,
+        ],
+      );
+      if (attendees || dto.heldAt) {
+        const keep =
+          attendees ??
+          (
+            await tx.query<{ user_id: string }[]>(
+              `SELECT user_id FROM meeting_attendees WHERE meeting_id = $1`,
+              [id],
+            )
+          ).map((r) => r.user_id);
+        await tx.query(`DELETE FROM meeting_attendees WHERE meeting_id = $1`, [id]);
+        await this.writeAttendees(tx, id, heldAt, keep);
+      }
+      if (outputs) {
+        await tx.query(`DELETE FROM meeting_outputs WHERE meeting_id = $1`, [id]);
+        await this.writeOutputs(tx, id, outputs);
+      }
+      await this.audit.record(
+        { actorId: p.userId, action: 'meeting_updated', targetType: 'meeting', targetId: id },
+        tx,
+      );
+    });
+    return this.get(p, id);
+  }
+
+  async remove(p: Principal, id: string): Promise<void> {
+    const { meeting } = await this.findFor(p, id, 'write');
+    await this.checkDate(meeting.held_at);
+    await this.ds.transaction(async (tx) => {
+      await tx.query(`DELETE FROM meetings WHERE id = $1`, [id]);
+      await this.audit.record(
+        { actorId: p.userId, action: 'meeting_deleted', targetType: 'meeting', targetId: id },
+        tx,
+      );
+    });
+  }
+
+  async attach(p: Principal, id: string, req: Request, res: Response): Promise<string[]> {
+    await this.findFor(p, id, 'write');
+    return this.attachments.uploadForMeeting(p.userId, id, req, res, async () => {
+      await this.findFor(p, id, 'write');
+    });
+  }
+
+  async details(ids: string[]): Promise<{
+    attendees: Map<string, { user_id: string; name: string; opd_code: string }[]>;
+    outputs: Map<string, string[]>;
+    files: Map<string, string[]>;
+  }> {
+    const group = <T extends { meeting_id: string }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) m.set(r.meeting_id, [...(m.get(r.meeting_id) ?? []), r]);
+      return m;
+    };
+    const attendees = await this.ds.query<
+      { meeting_id: string; user_id: string; name: string; opd_code: string }[]
+    >(
+      `SELECT a.meeting_id, a.user_id, u.name, o.code AS opd_code
+         FROM meeting_attendees a JOIN users u ON u.id = a.user_id JOIN opds o ON o.id = a.opd_id
+        WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY u.name`,
+      [ids],
+    );
+    const outputs = await this.ds.query<{ meeting_id: string; asset_id: string }[]>(
+      `SELECT meeting_id, asset_id FROM meeting_outputs WHERE meeting_id = ANY($1::uuid[]) ORDER BY asset_id`,
+      [ids],
+    );
+    const files = await this.ds.query<{ meeting_id: string; id: string }[]>(
+      `SELECT meeting_id, id FROM attachments WHERE meeting_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [ids],
+    );
+    return {
+      attendees: group(attendees),
+      outputs: new Map([...group(outputs)].map(([k, v]) => [k, v.map((x) => x.asset_id)])),
+      files: new Map([...group(files)].map(([k, v]) => [k, v.map((x) => x.id)])),
+    };
+  }
+
+  /** The meeting and its CoP if the caller may read (or, with 'write', change) it; else 404/403. */
+  private async findFor(
+    p: Principal,
+    id: string,
+    need: 'read' | 'write',
+  ): Promise<{ meeting: MeetingRow; cop: CopRow }> {
+    const [meeting] = UUID.test(id)
+      ? await this.ds.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
+      : [];
+    if (!meeting) throw CommonErrors.notFound();
+    const cop = await this.cops.get(meeting.cop_id);
+    if (!seesCopActivity(p, cop) && !runsCop(p, cop)) throw CommonErrors.notFound();
+    if (need === 'write' && !runsCop(p, cop)) throw CommonErrors.forbidden();
+    return { meeting, cop };
+  }
+
+  /** Not in the future; not inside an award year that has been finalised. */
+  private async checkDate(heldAt: Date): Promise<ReturnType<typeof wibPeriod>> {
+    if (heldAt.getTime() > Date.now() + FUTURE_GRACE_MS) throw CommunityErrors.futureMeeting();
+    const period = wibPeriod(heldAt);
+    const [row] = await this.ds.query<{ value: number[] }[]>(
+      `SELECT value FROM app_meta WHERE key = 'finalized_award_years'`,
+    );
+    if (row?.value.includes(period.year)) throw CommunityErrors.finalizedYear(period.year);
+    return period;
+  }
+
+  private async assertNotDuplicate(
+    tx: EntityManager,
+    copId: string,
+    date: string,
+    topic: string,
+    exceptId?: string,
+  ): Promise<void> {
+    const [dup] = await tx.query<{ id: string }[]>(
+      `SELECT id FROM meetings WHERE cop_id = $1 AND held_date_wib = $2 AND topic_norm = $3 AND id IS DISTINCT FROM $4::uuid`,
+      [copId, date, normalizeTopic(topic), exceptId ?? null],
+    );
+    if (dup) throw CommunityErrors.duplicateMeeting(dup.id);
+  }
+
+  /** Attendees by id and/or NIP; any unknown one refuses the whole meeting (reported by NIP). */
+  private async resolveAttendees(ids: string[], nips: string[]): Promise<string[]> {
+    const byId = await this.users.byIds([...new Set(ids)]);
+    const byNip = await this.users.byNips([...new Set(nips)]);
+    const unknownNips = [...new Set(nips)].filter((n) => !byNip.has(n));
+    const unknownIds = [...new Set(ids)].filter((i) => !byId.has(i));
+    if (unknownNips.length > 0) throw CommunityErrors.unknownUsers('attendeeNips', unknownNips);
+    if (unknownIds.length > 0) throw CommunityErrors.unknownUsers('attendeeIds', unknownIds);
+    return [...new Set([...byId.keys(), ...[...byNip.values()].map((u) => u.id)])];
+  }
+
+  private async checkOutputs(p: Principal, ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const readable = new Set(await this.assets.readableIds(p, unique));
+    const missing = unique.filter((id) => !readable.has(id));
+    if (missing.length > 0) throw CommunityErrors.unreadableOutputs(missing);
+    return unique;
+  }
+
+  /** Each attendee with the OPD they belonged to at the meeting time (user_opd_history). */
+  private async writeAttendees(
+    tx: EntityManager,
+    meetingId: string,
+    heldAt: Date,
+    userIds: string[],
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    await tx.query(
+      `INSERT INTO meeting_attendees (meeting_id, user_id, opd_id)
+       SELECT $1, u.id, COALESCE(
+                (SELECT h.opd_id FROM user_opd_history h
+                  WHERE h.user_id = u.id AND h.valid_from <= $2 AND (h.valid_to IS NULL OR h.valid_to > $2)
+                  ORDER BY h.valid_from DESC LIMIT 1),
+                u.opd_id)
+         FROM users u WHERE u.id = ANY($3::uuid[])`,
+      [meetingId, heldAt, userIds],
+    );
+  }
+
+  private async writeOutputs(
+    tx: EntityManager,
+    meetingId: string,
+    assetIds: string[],
+  ): Promise<void> {
+    if (assetIds.length === 0) return;
+    await tx.query(
+      `INSERT INTO meeting_outputs (meeting_id, asset_id) SELECT $1, a FROM unnest($2::uuid[]) AS a`,
+      [meetingId, assetIds],
+    );
+  }
+}
