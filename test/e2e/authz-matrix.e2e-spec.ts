@@ -233,19 +233,19 @@ describe('authorization matrix', () => {
     );
     await t.ds.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
       lead.id,
-      cop!.id,
+      cop.id,
     ]);
     await t.ds.query(`INSERT INTO cop_memberships (cop_id, user_id) VALUES ($1, $2)`, [
-      cop!.id,
+      cop.id,
       lead.id,
     ]);
     const leadSession = await login(t.http, lead);
     fixtures = {
-      copId: cop!.id,
+      copId: cop.id,
       member: async () => {
         const u = await givenUser(t.ds);
         await t.ds.query(`INSERT INTO cop_memberships (cop_id, user_id) VALUES ($1, $2)`, [
-          cop!.id,
+          cop.id,
           u.id,
         ]);
         return u.id;
@@ -253,7 +253,7 @@ describe('authorization matrix', () => {
       meeting: async () => {
         const res = await t
           .http()
-          .post(`/api/v1/cops/${cop!.id}/meetings`)
+          .post(`/api/v1/cops/${cop.id}/meetings`)
           .set(leadSession.auth)
           .send({
             heldAt: '2025-02-03T10:00:00+07:00',

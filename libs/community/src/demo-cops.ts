@@ -27,12 +27,12 @@ export async function seedDemoCops(m: EntityManager): Promise<boolean> {
     );
     await m.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
       lead.id,
-      row!.id,
+      row.id,
     ]);
     await m.query(
       `INSERT INTO cop_memberships (cop_id, user_id, added_by)
        SELECT $1, u.id, $2 FROM users u WHERE u.opd_id = $3 AND u.email LIKE '%lumbung.test'`,
-      [row!.id, lead.id, lead.opd_id],
+      [row.id, lead.id, lead.opd_id],
     );
   }
   await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, '{"version":1}')`, [MARKER]);

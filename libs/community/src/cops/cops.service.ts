@@ -70,7 +70,7 @@ export class CopsService implements CopMembershipSource {
       `${SELECT_COP} ${where} ORDER BY o.code, c.name, c.id LIMIT $4 OFFSET $5`,
       [...params, q.limit, (q.page - 1) * q.limit],
     );
-    return { items, total: n!, page: q.page, limit: q.limit };
+    return { items, total: n, page: q.page, limit: q.limit };
   }
 
   async create(p: Principal, dto: CreateCopDto): Promise<CopRow> {
@@ -91,12 +91,12 @@ export class CopsService implements CopMembershipSource {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [dto.name, dto.theme, opdId, dto.description ?? '', dto.skReference ?? null, p.userId],
       );
-      await this.setLeads(tx, row!.id, dto.leadIds ?? [], p.userId);
+      await this.setLeads(tx, row.id, dto.leadIds ?? [], p.userId);
       await this.audit.record(
-        { actorId: p.userId, action: 'cop_created', targetType: 'cop', targetId: row!.id },
+        { actorId: p.userId, action: 'cop_created', targetType: 'cop', targetId: row.id },
         tx,
       );
-      return row!.id;
+      return row.id;
     });
     return this.get(id);
   }

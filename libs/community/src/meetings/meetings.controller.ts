@@ -61,7 +61,7 @@ export class MeetingsController {
     @Param('id') id: string,
     @Body() dto: CreateMeetingDto,
   ): Promise<MeetingDto> {
-    return (await this.present([await this.meetings.create(p, id, dto)]))[0]!;
+    return (await this.present([await this.meetings.create(p, id, dto)]))[0];
   }
 
   @Get('meetings/:id')
@@ -69,7 +69,7 @@ export class MeetingsController {
   @ApiOperation({ summary: 'One meeting with attendees (OPD on the day), outputs and evidence' })
   @ApiOkResponse({ type: MeetingDto })
   async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<MeetingDto> {
-    return (await this.present([await this.meetings.get(p, id)]))[0]!;
+    return (await this.present([await this.meetings.get(p, id)]))[0];
   }
 
   @Patch('meetings/:id')
@@ -81,7 +81,7 @@ export class MeetingsController {
     @Param('id') id: string,
     @Body() dto: UpdateMeetingDto,
   ): Promise<MeetingDto> {
-    return (await this.present([await this.meetings.update(p, id, dto)]))[0]!;
+    return (await this.present([await this.meetings.update(p, id, dto)]))[0];
   }
 
   @Delete('meetings/:id')

@@ -97,13 +97,13 @@ export class MeetingsService implements OnModuleInit {
           p.userId,
         ],
       );
-      await this.writeAttendees(tx, row!.id, heldAt, attendees);
-      await this.writeOutputs(tx, row!.id, outputs);
+      await this.writeAttendees(tx, row.id, heldAt, attendees);
+      await this.writeOutputs(tx, row.id, outputs);
       await this.audit.record(
-        { actorId: p.userId, action: 'meeting_logged', targetType: 'meeting', targetId: row!.id },
+        { actorId: p.userId, action: 'meeting_logged', targetType: 'meeting', targetId: row.id },
         tx,
       );
-      return row!.id;
+      return row.id;
     });
     return this.get(p, id);
   }

@@ -282,11 +282,11 @@ export class AttachmentsService {
               uploaderId,
             ],
           );
-          ids.push(row!.id);
+          ids.push(row.id);
           if (f.scanStatus === 'pending_scan') {
-            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row!.id }, { maxAttempts: 20 });
+            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row.id }, { maxAttempts: 20 });
           } else {
-            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row!.id });
+            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row.id });
           }
         }
         await after();
