@@ -1,5 +1,10 @@
 import { DataSource, type DataSourceOptions, type EntitySchema } from 'typeorm';
+import { types } from 'pg';
 import { MIGRATIONS } from './migrations';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: parsing them into Dates at local midnight shifts them
+// by the server's time zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityRef = Function | EntitySchema;
