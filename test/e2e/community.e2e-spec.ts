@@ -420,6 +420,43 @@ describe('communities of practice and the meeting log', () => {
     });
   });
 
+  describe('meeting minutes in search', () => {
+    it('finds minutes as their own hit kind, for the CoP’s members and its host OPD only', async () => {
+      const m = await meeting(leadASession, copA, {
+        heldAt: '2025-09-02T09:00:00+07:00',
+        topic: 'Berbagi pengalaman penyusunan RKA',
+        minutes: 'Disepakati templat baru untuk kalkulator anggaran kolibri.',
+      }).expect(201);
+      await t.drainJobs();
+      const colleague = await login(t.http, await givenUser(t.ds));
+      for (const s of [memberSession, colleague]) {
+        const res = await t.http().get('/api/v1/search?q=kolibri').set(s.auth).expect(200);
+        expect(
+          res.body.hits.map((h: { id: string; kind: string; type: string }) => [
+            h.id,
+            h.kind,
+            h.type,
+          ]),
+        ).toEqual([[m.body.id, 'meeting', 'meeting']]);
+      }
+      const other = await t.http().get('/api/v1/search?q=kolibri').set(outsider.auth).expect(200);
+      expect(other.body.total).toBe(0);
+      await t
+        .http()
+        .get('/api/v1/search?q=kolibri')
+        .expect(200)
+        .expect((r) => expect(r.body.total).toBe(0));
+      await t.http().delete(`/api/v1/meetings/${m.body.id}`).set(leadASession.auth).expect(204);
+      await t.drainJobs();
+      const gone = await t
+        .http()
+        .get('/api/v1/search?q=kolibri')
+        .set(memberSession.auth)
+        .expect(200);
+      expect(gone.body.total).toBe(0);
+    });
+  });
+
   describe('activity per Triwulan', () => {
     it('counts meetings, attendees, cross-OPD attendees, documentation and publications right', async () => {
       const t2 = await createTestApp();

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CommunityWorkerModule } from '@lumbung/community';
 import { KnowledgeWorkerModule } from '@lumbung/knowledge';
 import {
   type AppConfig,
@@ -28,6 +29,7 @@ export class WorkerModule {
         StorageModule,
         SearchModule,
         KnowledgeWorkerModule,
+        CommunityWorkerModule,
       ],
       providers: [HeartbeatService, JobPoller],
     };

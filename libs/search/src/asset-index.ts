@@ -5,7 +5,9 @@ import { STOP_WORDS, synonymMap } from './search-vocabulary';
 
 /** What one published asset looks like in the search index (nothing a reader may not see). */
 export interface AssetSearchDocument {
+  /** Asset uuid, or `meeting-<uuid>` for meeting minutes (their own hit kind). */
   id: string;
+  kind: 'asset' | 'meeting';
   type: string;
   title: string;
   tags: string[];
@@ -42,6 +44,7 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
   return {
     searchableAttributes: SEARCHABLE,
     filterableAttributes: [
+      'kind',
       'visibility',
       'opdId',
       'opdCode',
@@ -52,6 +55,7 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
     ],
     sortableAttributes: ['publishedAt', 'updatedAt'],
     displayedAttributes: [
+      'kind',
       'id',
       'type',
       'title',

@@ -9,6 +9,7 @@ import { CommunityErrors } from '../community.errors';
 import { type CopRow, runsCop, seesCopActivity } from '../cops/cop-access';
 import { CopsService } from '../cops/cops.service';
 import type { CreateMeetingDto, ListMeetingsQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { touchMeetings } from './meeting-search';
 import { normalizeTopic, wibPeriod } from './wib';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -103,6 +104,7 @@ export class MeetingsService implements OnModuleInit {
         { actorId: p.userId, action: 'meeting_logged', targetType: 'meeting', targetId: row.id },
         tx,
       );
+      await touchMeetings(tx, [row.id]);
       return row.id;
     });
     return this.get(p, id);
@@ -171,6 +173,7 @@ export class MeetingsService implements OnModuleInit {
         { actorId: p.userId, action: 'meeting_updated', targetType: 'meeting', targetId: id },
         tx,
       );
+      await touchMeetings(tx, [id]);
     });
     return this.get(p, id);
   }
@@ -184,6 +187,7 @@ export class MeetingsService implements OnModuleInit {
         { actorId: p.userId, action: 'meeting_deleted', targetType: 'meeting', targetId: id },
         tx,
       );
+      await touchMeetings(tx, [id]);
     });
   }
 

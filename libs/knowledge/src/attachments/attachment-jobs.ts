@@ -8,10 +8,12 @@ import { EXTRACT_QUEUE, SCAN_QUEUE } from './attachments.service';
 import { extractText } from './content/extract-text';
 import type { AttachmentKind } from './content/sniff';
 import { touchSearch } from '../search/search-sync';
+import { SEARCH_MEETING_QUEUE } from '@lumbung/search';
 
 interface Row {
   id: string;
   asset_id: string | null;
+  meeting_id: string | null;
   storage_key: string;
   kind: AttachmentKind;
   text_status: string;
@@ -73,6 +75,14 @@ export class AttachmentJobs implements OnModuleInit {
     }
     // The text is searched with its asset (the sync drops it when the asset is not searchable).
     if (row.asset_id) await touchSearch(this.ds.manager, [row.asset_id]);
+    if (row.meeting_id) {
+      await this.jobs.enqueue(
+        this.ds.manager,
+        SEARCH_MEETING_QUEUE,
+        { meetingId: row.meeting_id },
+        { dedupeKey: row.meeting_id },
+      );
+    }
   }
 
   /** Retries a scan that could not run at upload; throwing makes the job retry with backoff. */
@@ -105,7 +115,7 @@ export class AttachmentJobs implements OnModuleInit {
 
   private async row(id: string): Promise<Row | undefined> {
     const [row] = await this.ds.query<Row[]>(
-      `SELECT id, asset_id, storage_key, kind, text_status, scan_status FROM attachments WHERE id = $1`,
+      `SELECT id, asset_id, meeting_id, storage_key, kind, text_status, scan_status FROM attachments WHERE id = $1`,
       [id],
     );
     return row;

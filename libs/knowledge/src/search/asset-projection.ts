@@ -66,6 +66,7 @@ export class AssetProjection {
 export function toDocument(r: Row): AssetSearchDocument {
   return {
     id: r.id,
+    kind: 'asset',
     type: r.type,
     title: clean(r.title),
     tags: r.tags,

@@ -11,7 +11,9 @@ import { USER_RENAMED_QUEUE } from '@lumbung/identity';
 import { APP_CONFIG, type AppConfig, JobRunner } from '@lumbung/platform';
 import {
   AssetIndex,
+  MEETING_DOC_PREFIX,
   SEARCH_ASSET_QUEUE,
+  SEARCH_REBUILT_QUEUE,
   SEARCH_SETTINGS_QUEUE,
   SynonymsService,
 } from '@lumbung/search';
@@ -106,10 +108,12 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
    * a sync for every missing, stale or extra document. The result is kept for /health.
    */
   async checkDrift(): Promise<DriftReport> {
-    const [expected, indexed] = await Promise.all([
+    const [expected, all] = await Promise.all([
       this.projection.searchableStamps(),
       this.index.stamps(),
     ]);
+    // Meeting minutes share the index; their owner keeps them in step.
+    const indexed = new Map([...all].filter(([id]) => !id.startsWith(MEETING_DOC_PREFIX)));
     const missing = [...expected.keys()].filter((id) => !indexed.has(id));
     const stale = [...expected]
       .filter(([id, stamp]) => indexed.has(id) && indexed.get(id) !== stamp)
@@ -154,6 +158,10 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
       progress(Math.min(i + 1000, ids.length), ids.length);
     }
     await this.index.swapIn(fresh);
+    // Other owners of documents (meeting minutes) re-deliver theirs into the new index.
+    await this.ds.query(`INSERT INTO jobs (queue, payload) VALUES ($1, '{}')`, [
+      SEARCH_REBUILT_QUEUE,
+    ]);
     // Changes made while the fresh index was filling went to the old one: catch them up.
     await this.checkDrift();
     return ids.length;

@@ -10,6 +10,7 @@ import {
   inList,
   MARK_END,
   MARK_START,
+  MEETING_DOC_PREFIX,
   SearchClient,
   SearchLogService,
   toHighlight,
@@ -32,8 +33,15 @@ export function meiliAccessFilter(reader: Reader | undefined): string | undefine
     inList('visibility', ['publik', 'internal']),
     `(${eq('visibility', 'opd')} AND ${eq('opdId', reader.opdId)})`,
   ];
-  if (reader.copIds.length > 0)
+  if (reader.copIds.length > 0) {
     parts.push(`(${eq('visibility', 'cop')} AND ${inList('copId', reader.copIds)})`);
+  }
+  // Meeting minutes: the CoP's members and its host OPD.
+  const meetingScope = [
+    eq('opdId', reader.opdId),
+    ...(reader.copIds.length > 0 ? [inList('copId', reader.copIds)] : []),
+  ];
+  parts.push(`(${eq('visibility', 'meeting')} AND (${meetingScope.join(' OR ')}))`);
   return parts.join(' OR ');
 }
 
@@ -129,7 +137,16 @@ export class AssetSearchService {
           : dto.sort === 'oldest'
             ? ['publishedAt:asc']
             : undefined,
-      attributesToRetrieve: ['id', 'type', 'title', 'summary', 'tags', 'opdCode', 'publishedAt'],
+      attributesToRetrieve: [
+        'id',
+        'kind',
+        'type',
+        'title',
+        'summary',
+        'tags',
+        'opdCode',
+        'publishedAt',
+      ],
       attributesToHighlight: ['title', 'summary'],
       attributesToCrop: ['sections', 'body', 'attachmentText'],
       cropLength: 24,
@@ -145,8 +162,10 @@ export class AssetSearchService {
         toHighlight('summary', text('summary')),
         ...['sections', 'body', 'attachmentText'].map((k) => toHighlight('text', text(k))),
       ].filter((x): x is Highlight => Boolean(x));
+      const kind = h.kind === 'meeting' ? 'meeting' : 'asset';
       return {
-        id: String(h.id),
+        id: kind === 'meeting' ? String(h.id).slice(MEETING_DOC_PREFIX.length) : String(h.id),
+        kind,
         type: String(h.type),
         title: String(h.title),
         summary: String(h.summary),
@@ -229,6 +248,7 @@ export class AssetSearchService {
       totalIsCapped: false,
       hits: (row?.hits ?? []).map((h) => ({
         id: h.id,
+        kind: 'asset' as const,
         type: h.type,
         title: h.title,
         summary: h.summary,

@@ -12,7 +12,13 @@ export class HighlightDto {
 }
 
 export class SearchHitDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'Asset id, or meeting id when kind is meeting' })
+  id: string;
+  @ApiProperty({
+    enum: ['asset', 'meeting'],
+    description: 'Meeting minutes are their own hit kind',
+  })
+  kind: 'asset' | 'meeting';
   @ApiProperty() type: string;
   @ApiProperty() title: string;
   @ApiProperty() summary: string;

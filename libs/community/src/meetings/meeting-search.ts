@@ -1,0 +1,109 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JobRunner } from '@lumbung/platform';
+import {
+  AssetIndex,
+  type AssetSearchDocument,
+  MEETING_DOC_PREFIX,
+  SEARCH_MEETING_QUEUE,
+  SEARCH_REBUILT_QUEUE,
+  stripMarkers,
+} from '@lumbung/search';
+
+/** Outbox for meeting minutes: these meetings changed (in the caller's transaction). */
+export async function touchMeetings(
+  m: EntityManager,
+  meetingIds: readonly string[],
+): Promise<void> {
+  if (meetingIds.length === 0) return;
+  await m.query(
+    `INSERT INTO jobs (queue, payload, dedupe_key)
+     SELECT $1, jsonb_build_object('meetingId', id), id::text FROM unnest($2::uuid[]) AS id
+     ON CONFLICT (queue, dedupe_key) WHERE status = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
+    [SEARCH_MEETING_QUEUE, meetingIds],
+  );
+}
+
+interface Row {
+  id: string;
+  topic: string;
+  agenda: string;
+  minutes: string;
+  held_at: Date;
+  updated_at: Date;
+  cop_id: string;
+  opd_id: string;
+  opd_code: string;
+  cop_name: string;
+  evidence_text: string | null;
+}
+
+/**
+ * Meeting minutes in search, as their own hit kind, readable by the CoP's members and its host
+ * OPD (the access filter's `meeting` clause). Delivered by the worker like asset documents.
+ */
+@Injectable()
+export class MeetingSearchJobs implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly runner: JobRunner,
+    private readonly index: AssetIndex,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.registerBatch({
+      queue: SEARCH_MEETING_QUEUE,
+      batchSize: 500,
+      handleBatch: (payloads) => this.sync(payloads.map((p) => p.meetingId as string)),
+    });
+    this.runner.register({
+      queue: SEARCH_REBUILT_QUEUE,
+      handle: async () => {
+        const rows = await this.ds.query<{ id: string }[]>(`SELECT id FROM meetings`);
+        await touchMeetings(
+          this.ds.manager,
+          rows.map((r) => r.id),
+        );
+      },
+    });
+  }
+
+  async sync(ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    const rows = await this.ds.query<Row[]>(
+      `SELECT mt.id, mt.topic, mt.agenda, mt.minutes, mt.held_at, mt.updated_at, mt.cop_id, c.opd_id,
+              o.code AS opd_code, c.name AS cop_name,
+              (SELECT string_agg(f.extracted_text, E'\\n') FROM attachments f
+                WHERE f.meeting_id = mt.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
+                AS evidence_text
+         FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN opds o ON o.id = c.opd_id
+        WHERE mt.id = ANY($1::uuid[])`,
+      [unique],
+    );
+    const docs: AssetSearchDocument[] = rows.map((r) => ({
+      id: `${MEETING_DOC_PREFIX}${r.id}`,
+      kind: 'meeting',
+      type: 'meeting',
+      title: stripMarkers(r.topic),
+      tags: [],
+      summary: stripMarkers(r.agenda).slice(0, 2000),
+      sections: stripMarkers(r.cop_name),
+      body: stripMarkers(r.minutes).slice(0, 100_000),
+      attachmentText: stripMarkers(r.evidence_text ?? '').slice(0, 100_000),
+      authorNames: [],
+      opdId: r.opd_id,
+      opdCode: r.opd_code,
+      copId: r.cop_id,
+      visibility: 'meeting',
+      publishedAt: r.held_at.getTime(),
+      updatedAt: r.updated_at.getTime(),
+      stamp: String(r.updated_at.getTime()),
+    }));
+    await this.index.upsert(docs);
+    const found = new Set(rows.map((r) => r.id));
+    await this.index.remove(
+      unique.filter((id) => !found.has(id)).map((id) => `${MEETING_DOC_PREFIX}${id}`),
+    );
+  }
+}
