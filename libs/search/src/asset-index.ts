@@ -16,6 +16,8 @@ export interface AssetSearchDocument {
   body: string;
   attachmentText: string;
   authorNames: string[];
+  /** Indonesian stems of the text that differ from its words (indonesian-stem.ts). */
+  stems: string;
   opdId: string;
   opdCode: string;
   copId: string | null;
@@ -38,6 +40,7 @@ const SEARCHABLE: (keyof AssetSearchDocument)[] = [
   'body',
   'attachmentText',
   'authorNames',
+  'stems',
 ];
 
 export function assetIndexSettings(synonymSets: readonly (readonly string[])[]): Settings {

@@ -9,3 +9,4 @@ export * from './search-vocabulary';
 export * from './synonyms.service';
 export * from './queues';
 export * from './http/search-http.module';
+export * from './indonesian-stem';

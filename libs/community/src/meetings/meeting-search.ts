@@ -8,6 +8,7 @@ import {
   MEETING_DOC_PREFIX,
   SEARCH_MEETING_QUEUE,
   SEARCH_REBUILT_QUEUE,
+  stemsOf,
   stripMarkers,
 } from '@lumbung/search';
 
@@ -92,6 +93,7 @@ export class MeetingSearchJobs implements OnModuleInit {
       body: stripMarkers(r.minutes).slice(0, 100_000),
       attachmentText: stripMarkers(r.evidence_text ?? '').slice(0, 100_000),
       authorNames: [],
+      stems: stemsOf(`${r.topic} ${r.agenda} ${r.minutes}`),
       opdId: r.opd_id,
       opdCode: r.opd_code,
       copId: r.cop_id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AssetSearchDocument, stripMarkers } from '@lumbung/search';
+import { type AssetSearchDocument, stemsOf, stripMarkers } from '@lumbung/search';
 
 const MAX_TEXT = 100_000;
 
@@ -64,6 +64,7 @@ export class AssetProjection {
 }
 
 export function toDocument(r: Row): AssetSearchDocument {
+  const sections = Object.values(r.sections ?? {}).join('\n');
   return {
     id: r.id,
     kind: 'asset',
@@ -71,10 +72,13 @@ export function toDocument(r: Row): AssetSearchDocument {
     title: clean(r.title),
     tags: r.tags,
     summary: clean(r.summary),
-    sections: clean(Object.values(r.sections ?? {}).join('\n')),
+    sections: clean(sections),
     body: clean(r.body),
     attachmentText: clean(r.attachment_text ?? ''),
     authorNames: r.author_names,
+    stems: stemsOf(
+      `${r.title} ${r.tags.join(' ')} ${r.summary} ${sections} ${r.body} ${r.attachment_text ?? ''}`,
+    ),
     opdId: r.opd_id,
     opdCode: r.opd_code,
     copId: r.cop_id,

@@ -13,6 +13,7 @@ import {
   MEETING_DOC_PREFIX,
   SearchClient,
   SearchLogService,
+  stemsOf,
   toHighlight,
 } from '@lumbung/search';
 import { type Reader, readablePredicate, readerOf } from '../assets/asset-access';
@@ -22,8 +23,6 @@ import type { SearchHitDto, SearchResponseDto } from './dto/search-response.dto'
 
 type Facets = SearchResponseDto['facets'];
 type Result = Omit<SearchResponseDto, 'searchId' | 'query' | 'page' | 'limit'>;
-
-const MAX_TOTAL = 1000;
 
 /** The Meilisearch access filter, built from the caller's ids only (never from user text). */
 export function meiliAccessFilter(reader: Reader | undefined): string | undefined {
@@ -126,11 +125,15 @@ export class AssetSearchService {
   private async meili(reader: Reader | undefined, q: string, dto: SearchQueryDto): Promise<Result> {
     const access = meiliAccessFilter(reader);
     const filter = [...(access ? [access] : []), ...this.userFilters(dto)];
-    const res = await this.search.client.index(this.index.uid).search(q, {
+    // The query's stems meet the indexed stems; "frequency" drops the most common words first
+    // when not every word matches (natural questions rarely match word for word).
+    const extra = stemsOf(q);
+    const res = await this.search.client.index(this.index.uid).search(extra ? `${q} ${extra}` : q, {
       filter,
       facets: ['type', 'opdCode', 'tags'],
-      page: dto.page,
-      hitsPerPage: dto.limit,
+      offset: (dto.page - 1) * dto.limit,
+      limit: dto.limit,
+      matchingStrategy: 'frequency',
       sort:
         dto.sort === 'newest'
           ? ['publishedAt:desc']
@@ -176,11 +179,10 @@ export class AssetSearchService {
         highlights: highlights.slice(0, 3),
       };
     });
-    const total = res.totalHits ?? 0;
     return {
       engine: 'meilisearch',
-      total,
-      totalIsCapped: total >= MAX_TOTAL,
+      total: res.estimatedTotalHits ?? 0,
+      totalIsEstimate: true,
       hits,
       facets: {
         type: dist.type ?? {},
@@ -215,10 +217,13 @@ export class AssetSearchService {
           ? 'published_at ASC, id'
           : 'r DESC, published_at DESC, id';
     const sql = `
-      WITH qq AS (SELECT websearch_to_tsquery('indonesian', :q) AS tsq, lower(:q::text) AS raw),
+      WITH qq AS (
+        -- Any word may match (natural questions rarely match word for word); rank rewards more.
+        SELECT COALESCE(NULLIF(replace(plainto_tsquery('indonesian', :q)::text, '&', '|'), ''), '')::tsquery AS tsq,
+               lower(:q::text) AS raw),
       m AS (
         SELECT a.id, a.type, a.opd_id, a.tags, a.published_at,
-               ts_rank(a.search_tsv, qq.tsq) + word_similarity(qq.raw, lower(a.title)) AS r
+               ts_rank_cd(a.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(a.title)) AS r
           FROM assets a, qq
          WHERE a.status = 'published' AND ${pred.sql}
            AND (:type::text IS NULL OR a.type = :type)
@@ -245,7 +250,7 @@ export class AssetSearchService {
     return {
       engine: 'postgres',
       total,
-      totalIsCapped: false,
+      totalIsEstimate: false,
       hits: (row?.hits ?? []).map((h) => ({
         id: h.id,
         kind: 'asset' as const,

@@ -31,9 +31,11 @@ export class SearchHitDto {
 export class SearchResponseDto {
   @ApiProperty({ enum: ['meilisearch', 'postgres'] }) engine: 'meilisearch' | 'postgres';
   @ApiProperty() query: string;
-  @ApiProperty({ description: 'Matches the caller may read (capped at 1000 by Meilisearch)' })
-  total: number;
-  @ApiProperty({ description: 'True when total stopped at the engine cap' }) totalIsCapped: boolean;
+  @ApiProperty({ description: 'Matches the caller may read' }) total: number;
+  @ApiProperty({
+    description: 'True when total is Meilisearch’s estimate (capped at 1000), not an exact count',
+  })
+  totalIsEstimate: boolean;
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
   @ApiProperty({ format: 'uuid', description: 'Report clicks against this id' }) searchId: string;
