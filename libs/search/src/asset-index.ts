@@ -74,7 +74,9 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['ind'] }],
     stopWords: [...STOP_WORDS],
     synonyms: synonymMap(synonymSets),
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    rankingRules: ['words', 'typo', 'attribute', 'proximity', 'sort', 'exactness'],
+    proximityPrecision: 'byAttribute',
+    typoTolerance: { minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
     faceting: { maxValuesPerFacet: 100 },
     pagination: { maxTotalHits: 1000 },
   };
