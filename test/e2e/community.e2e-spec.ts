@@ -457,6 +457,48 @@ describe('communities of practice and the meeting log', () => {
     });
   });
 
+  describe('published minutes', () => {
+    it('are internal: every logged-in ASN reads and finds them, anonymous callers do not', async () => {
+      const m = await meeting(leadASession, copA, {
+        heldAt: '2025-10-07T09:00:00+07:00',
+        topic: 'Pelajaran dari audit kinerja',
+        minutes: 'Catatan terbuka tentang rekonsiliasi data cendrawasih.',
+        minutesVisibility: 'internal',
+      }).expect(201);
+      expect(m.body.minutesVisibility).toBe('internal');
+      await t.drainJobs();
+      await t.http().get(`/api/v1/meetings/${m.body.id}`).set(outsider.auth).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/meetings/${m.body.id}`)
+        .set(outsider.auth)
+        .send({ minutes: 'x' })
+        .expect(403);
+      const found = await t
+        .http()
+        .get('/api/v1/search?q=cendrawasih')
+        .set(outsider.auth)
+        .expect(200);
+      expect(found.body.hits.map((h: { id: string }) => h.id)).toEqual([m.body.id]);
+      const anon = await t.http().get('/api/v1/search?q=cendrawasih').expect(200);
+      expect(anon.body.total).toBe(0);
+      await t
+        .http()
+        .patch(`/api/v1/meetings/${m.body.id}`)
+        .set(leadASession.auth)
+        .send({ minutesVisibility: 'cop' })
+        .expect(200);
+      await t.drainJobs();
+      await t.http().get(`/api/v1/meetings/${m.body.id}`).set(outsider.auth).expect(404);
+      const hidden = await t
+        .http()
+        .get('/api/v1/search?q=cendrawasih')
+        .set(outsider.auth)
+        .expect(200);
+      expect(hidden.body.total).toBe(0);
+    });
+  });
+
   describe('activity per Triwulan', () => {
     it('counts meetings, attendees, cross-OPD attendees, documentation and publications right', async () => {
       const t2 = await createTestApp();

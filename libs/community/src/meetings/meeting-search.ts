@@ -38,6 +38,7 @@ interface Row {
   opd_code: string;
   cop_name: string;
   evidence_text: string | null;
+  minutes_visibility: string;
 }
 
 /**
@@ -73,7 +74,7 @@ export class MeetingSearchJobs implements OnModuleInit {
   async sync(ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
     const rows = await this.ds.query<Row[]>(
-      `SELECT mt.id, mt.topic, mt.agenda, mt.minutes, mt.held_at, mt.updated_at, mt.cop_id, c.opd_id,
+      `SELECT mt.id, mt.topic, mt.agenda, mt.minutes, mt.held_at, mt.updated_at, mt.cop_id, c.opd_id, mt.minutes_visibility,
               o.code AS opd_code, c.name AS cop_name,
               (SELECT string_agg(f.extracted_text, E'\\n') FROM attachments f
                 WHERE f.meeting_id = mt.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
@@ -97,7 +98,8 @@ export class MeetingSearchJobs implements OnModuleInit {
       opdId: r.opd_id,
       opdCode: r.opd_code,
       copId: r.cop_id,
-      visibility: 'meeting',
+      // Published minutes are `internal`; otherwise the CoP's members and its host OPD.
+      visibility: r.minutes_visibility === 'internal' ? 'internal' : 'meeting',
       publishedAt: r.held_at.getTime(),
       updatedAt: r.updated_at.getTime(),
       stamp: String(r.updated_at.getTime()),

@@ -132,6 +132,7 @@ export class MeetingsController {
       durationMinutes: m.duration_minutes,
       guestCount: m.guest_count,
       seciMode: m.seci_mode,
+      minutesVisibility: m.minutes_visibility,
       attendees: (d.attendees.get(m.id) ?? []).map((a) => ({
         userId: a.user_id,
         name: a.name,

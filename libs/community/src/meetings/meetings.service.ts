@@ -30,6 +30,7 @@ export interface MeetingRow {
   duration_minutes: number;
   guest_count: number;
   seci_mode: string | null;
+  minutes_visibility: string;
   created_at: Date;
   updated_at: Date;
 }
@@ -78,8 +79,8 @@ export class MeetingsService implements OnModuleInit {
       await this.assertNotDuplicate(tx, copId, period.date, dto.topic);
       const [row] = await tx.query<{ id: string }[]>(
         `INSERT INTO meetings (cop_id, held_at, held_date_wib, year, quarter, mode, topic, topic_norm, agenda, minutes,
-                               duration_minutes, guest_count, seci_mode, created_by, minutes_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $10 <> '' THEN now() END)
+                               duration_minutes, guest_count, seci_mode, created_by, minutes_at, minutes_visibility)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $10 <> '' THEN now() END, $15)
          RETURNING id`,
         [
           copId,
@@ -96,6 +97,7 @@ export class MeetingsService implements OnModuleInit {
           dto.guestCount ?? 0,
           dto.seciMode ?? null,
           p.userId,
+          dto.minutesVisibility ?? 'cop',
         ],
       );
       await this.writeAttendees(tx, row.id, heldAt, attendees);
@@ -134,7 +136,8 @@ export class MeetingsService implements OnModuleInit {
         `UPDATE meetings SET held_at = $2, held_date_wib = $3, year = $4, quarter = $5, mode = COALESCE($6, mode),
                 topic = $7, topic_norm = $8, agenda = COALESCE($9, agenda), minutes = COALESCE($10, minutes),
                 duration_minutes = COALESCE($11, duration_minutes), guest_count = COALESCE($12, guest_count),
-                seci_mode = COALESCE($13, seci_mode), updated_at = now(),
+                seci_mode = COALESCE($13, seci_mode), minutes_visibility = COALESCE($14, minutes_visibility),
+                updated_at = now(),
                 minutes_at = CASE WHEN minutes_at IS NULL AND COALESCE($10, minutes) <> '' THEN now() ELSE minutes_at END
           WHERE id = $1`,
         [
@@ -151,6 +154,7 @@ export class MeetingsService implements OnModuleInit {
           dto.durationMinutes ?? null,
           dto.guestCount ?? null,
           dto.seciMode ?? null,
+          dto.minutesVisibility ?? null,
         ],
       );
       if (attendees || dto.heldAt) {
@@ -242,7 +246,10 @@ export class MeetingsService implements OnModuleInit {
       : [];
     if (!meeting) throw CommonErrors.notFound();
     const cop = await this.cops.get(meeting.cop_id);
-    if (!seesCopActivity(p, cop) && !runsCop(p, cop)) throw CommonErrors.notFound();
+    // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD.
+    const readable =
+      meeting.minutes_visibility === 'internal' || seesCopActivity(p, cop) || runsCop(p, cop);
+    if (!readable) throw CommonErrors.notFound();
     if (need === 'write' && !runsCop(p, cop)) throw CommonErrors.forbidden();
     return { meeting, cop };
   }

@@ -120,7 +120,16 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
       .filter(([id, stamp]) => indexed.has(id) && indexed.get(id) !== stamp)
       .map(([id]) => id);
     const extra = [...indexed.keys()].filter((id) => !expected.has(id));
-    const repair = [...missing, ...stale, ...extra];
+    // Assets with a sync already queued or running are in flight, not drifted.
+    const inFlight = new Set(
+      (
+        await this.ds.query<{ id: string }[]>(
+          `SELECT payload->>'assetId' AS id FROM jobs WHERE queue = $1 AND status IN ('pending', 'running')`,
+          [SEARCH_ASSET_QUEUE],
+        )
+      ).map((r) => r.id),
+    );
+    const repair = [...missing, ...stale, ...extra].filter((id) => !inFlight.has(id));
     await touchSearch(this.ds.manager, repair);
     const report: DriftReport = {
       checkedAt: new Date().toISOString(),

@@ -83,6 +83,16 @@ export class CreateMeetingDto {
   seciMode?: string;
 
   @ApiPropertyOptional({
+    enum: ['cop', 'internal'],
+    default: 'cop',
+    description:
+      "Who reads the minutes: the CoP's members and host OPD, or (published) every logged-in ASN",
+  })
+  @IsOptional()
+  @IsIn(['cop', 'internal'])
+  minutesVisibility?: 'cop' | 'internal';
+
+  @ApiPropertyOptional({
     type: [String],
     description: 'Assets produced from the meeting (readable by you)',
   })
@@ -134,6 +144,7 @@ export class MeetingDto {
   @ApiProperty() durationMinutes: number;
   @ApiProperty() guestCount: number;
   @ApiPropertyOptional({ nullable: true }) seciMode: string | null;
+  @ApiProperty({ enum: ['cop', 'internal'] }) minutesVisibility: string;
   @ApiProperty({ type: [AttendeeDto] }) attendees: AttendeeDto[];
   @ApiProperty({ type: [String] }) outputAssetIds: string[];
   @ApiProperty({

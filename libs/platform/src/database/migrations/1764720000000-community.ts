@@ -93,6 +93,7 @@ export class Community1764720000000 implements MigrationInterface {
         duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 1 AND 720),
         guest_count integer NOT NULL DEFAULT 0 CHECK (guest_count BETWEEN 0 AND 10000),
         seci_mode varchar(16) CHECK (seci_mode IN ('sosialisasi','eksternalisasi','kombinasi','internalisasi')),
+        minutes_visibility varchar(8) NOT NULL DEFAULT 'cop' CHECK (minutes_visibility IN ('cop', 'internal')),
         created_by uuid NOT NULL REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
