@@ -150,9 +150,14 @@ export class AssetSearchService {
         'opdCode',
         'publishedAt',
       ],
-      attributesToHighlight: ['title', 'summary'],
-      attributesToCrop: ['sections', 'body', 'attachmentText'],
-      cropLength: 24,
+      // Highlights only when there are words to mark; one cropped snippet from the body text.
+      ...(q
+        ? {
+            attributesToHighlight: ['title', 'summary'],
+            attributesToCrop: ['body', 'attachmentText'],
+            cropLength: 20,
+          }
+        : {}),
       highlightPreTag: MARK_START,
       highlightPostTag: MARK_END,
     });
@@ -163,7 +168,7 @@ export class AssetSearchService {
       const highlights = [
         toHighlight('title', text('title')),
         toHighlight('summary', text('summary')),
-        ...['sections', 'body', 'attachmentText'].map((k) => toHighlight('text', text(k))),
+        ...['body', 'attachmentText'].map((k) => toHighlight('text', text(k))),
       ].filter((x): x is Highlight => Boolean(x));
       const kind = h.kind === 'meeting' ? 'meeting' : 'asset';
       return {
