@@ -28,6 +28,15 @@ describe('platform: health, errors, headers, request ids', () => {
     expect(en.body).toEqual({ code: 'NOT_FOUND', message: 'Not found.' });
   });
 
+  it('answers a known path with an undeclared method with 405 and Allow', async () => {
+    const res = await t.http().delete('/api/v1/health').expect(405);
+    expect(res.body.code).toBe('METHOD_NOT_ALLOWED');
+    expect(res.headers.allow).toBe('GET, HEAD');
+    const put = await t.http().put('/api/v1/opds/BPSDM').expect(405);
+    expect(put.headers.allow).toBe('GET, HEAD, PATCH');
+    await t.http().delete('/api/v1/tidak-ada-sama-sekali').expect(404);
+  });
+
   it('refuses malformed JSON with 400 MALFORMED_BODY', async () => {
     const res = await t
       .http()

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, CommonErrors } from './app-error';
 import { preferredLanguage } from './language';
@@ -71,6 +78,24 @@ export function toAppError(error: unknown): AppError {
   return CommonErrors.internal();
 }
 
+interface RouteLayer {
+  route?: { methods: Record<string, boolean> };
+  match(path: string): boolean;
+}
+
+/** Methods the app's routes answer for this path (from Express' own router, so always current). */
+function allowedMethods(req: Request): string[] {
+  const router = (req.app as unknown as { router?: { stack: RouteLayer[] } }).router;
+  const methods = new Set<string>();
+  for (const layer of router?.stack ?? []) {
+    const ms = layer.route ? Object.keys(layer.route.methods) : [];
+    // Single-method layers are controller routes; all-method mounts are middleware.
+    if (ms.length === 1 && layer.match(req.path)) methods.add(ms[0]!.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
 /** The one error shape for every response: `{ code, message, details? }`. */
 @Catch()
 export class AppErrorFilter implements ExceptionFilter {
@@ -80,7 +105,15 @@ export class AppErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const error = toAppError(exception);
+    let error = toAppError(exception);
+    // No route for this method, but one for another: 405 with Allow, not a 404.
+    if (exception instanceof NotFoundException && !(exception instanceof AppError)) {
+      const allowed = allowedMethods(req);
+      if (allowed.length > 0) {
+        res.setHeader('Allow', allowed.join(', '));
+        error = CommonErrors.methodNotAllowed();
+      }
+    }
     if (error.status >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');
     }
