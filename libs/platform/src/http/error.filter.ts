@@ -90,7 +90,7 @@ function allowedMethods(req: Request): string[] {
   for (const layer of router?.stack ?? []) {
     const ms = layer.route ? Object.keys(layer.route.methods) : [];
     // Single-method layers are controller routes; all-method mounts are middleware.
-    if (ms.length === 1 && layer.match(req.path)) methods.add(ms[0]!.toUpperCase());
+    if (ms.length === 1 && layer.match(req.path)) methods.add(ms[0].toUpperCase());
   }
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
