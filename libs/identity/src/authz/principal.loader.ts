@@ -27,8 +27,10 @@ export class PrincipalLoader {
   ) {}
 
   async load(userId: string, sessionId: string): Promise<Principal | undefined> {
-    const rows: Row[] = await this.ds.query(
-      `SELECT u.opd_id,
+    // Roles and memberships in parallel: one round trip's latency per request, not two.
+    const [rows, copIds] = await Promise.all([
+      this.ds.query<Row[]>(
+        `SELECT u.opd_id,
               COALESCE(json_agg(json_build_object('role', r.role, 'opd_id', r.opd_id, 'cop_id', r.cop_id))
                        FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
          FROM users u
@@ -37,8 +39,10 @@ export class PrincipalLoader {
          LEFT JOIN user_roles r ON r.user_id = u.id
         WHERE u.id = $1 AND u.active
         GROUP BY u.id`,
-      [userId, sessionId],
-    );
+        [userId, sessionId],
+      ),
+      this.memberships?.activeCopIds(userId) ?? Promise.resolve([]),
+    ]);
     const row = rows[0];
     if (!row) return undefined;
     const grants: RoleGrant[] = row.grants
@@ -48,7 +52,6 @@ export class PrincipalLoader {
         ...(g.opd_id ? { opdId: g.opd_id } : {}),
         ...(g.cop_id ? { copId: g.cop_id } : {}),
       }));
-    const copIds = (await this.memberships?.activeCopIds(userId)) ?? [];
     return new Principal(userId, sessionId, row.opd_id, grants, copIds);
   }
 }
