@@ -220,13 +220,37 @@ describe('auth: login, tokens, sessions', () => {
         .get('/api/v1/auth/me')
         .set('Authorization', `Bearer ${first.body.accessToken}`)
         .expect(200);
-      // Replaying the first cookie means it leaked: the whole session ends.
+      // Replaying the first cookie (past the few seconds two tabs may need) means it leaked:
+      // the whole session ends.
+      await t.ds.query(`UPDATE auth_sessions SET rotated_at = now() - interval '1 minute'`);
       await t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie).expect(401);
       await t.http().post('/api/v1/auth/refresh').set('Cookie', rotated).expect(401);
       await t
         .http()
         .get('/api/v1/auth/me')
         .set('Authorization', `Bearer ${first.body.accessToken}`)
+        .expect(401);
+    });
+
+    it('lets two tabs refresh with the same cookie at once, but not a replay seconds later', async () => {
+      const s = await login(t.http, asn);
+      const [a, b] = await Promise.all([
+        t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie),
+        t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${b.body.accessToken}`)
+        .expect(200);
+      // Past the grace window the old cookie is a replay: the session ends.
+      await t.ds.query(`UPDATE auth_sessions SET rotated_at = now() - interval '1 minute'`);
+      await t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie).expect(401);
+      await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${b.body.accessToken}`)
         .expect(401);
     });
 

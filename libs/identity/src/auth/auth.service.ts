@@ -14,6 +14,9 @@ import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { SessionEntity } from './session.entity';
 import { TokenService } from './token.service';
 
+/** How long a just-replaced refresh token still works (concurrent refreshes from two tabs). */
+export const REFRESH_GRACE_MS = 10_000;
+
 export interface ClientInfo {
   ip: string;
   userAgent?: string;
@@ -79,7 +82,14 @@ export class AuthService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!session || session.revokedAt || session.expiresAt <= new Date()) return undefined;
-      if (session.refreshHash !== TokenService.hash(secret)) {
+      const presented = TokenService.hash(secret);
+      // Two tabs of one browser may refresh at the same moment with the same cookie: the token
+      // just replaced stays good for a few seconds. Any older replay means it leaked.
+      const justRotated =
+        presented === session.previousRefreshHash &&
+        !!session.rotatedAt &&
+        Date.now() - session.rotatedAt.getTime() < REFRESH_GRACE_MS;
+      if (session.refreshHash !== presented && !justRotated) {
         await tx.update(SessionEntity, session.id, {
           revokedAt: new Date(),
           revokeReason: 'refresh_reuse',
@@ -93,6 +103,8 @@ export class AuthService {
       const next = this.tokens.newRefreshSecret();
       await tx.update(SessionEntity, session.id, {
         refreshHash: next.hash,
+        previousRefreshHash: justRotated ? session.previousRefreshHash : presented,
+        rotatedAt: justRotated ? session.rotatedAt : new Date(),
         lastUsedAt: new Date(),
       });
       return { session, secret: next.secret };

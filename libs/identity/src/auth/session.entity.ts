@@ -11,6 +11,13 @@ export class SessionEntity {
   @Column({ name: 'refresh_hash', type: 'char', length: 64 })
   refreshHash: string;
 
+  /** The token this one replaced, honoured for a few seconds (two tabs refreshing at once). */
+  @Column({ name: 'previous_refresh_hash', type: 'char', length: 64, nullable: true })
+  previousRefreshHash: string | null;
+
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

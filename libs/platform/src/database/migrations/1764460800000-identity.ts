@@ -68,6 +68,8 @@ export class Identity1764460800000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         refresh_hash char(64) NOT NULL,
+        previous_refresh_hash char(64),
+        rotated_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         last_used_at timestamptz NOT NULL DEFAULT now(),
         expires_at timestamptz NOT NULL,
