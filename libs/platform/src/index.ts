@@ -16,3 +16,4 @@ export * from './jobs/jobs.module';
 export * from './storage/blob-storage';
 export * from './storage/storage.module';
 export * from './http/text-upload';
+export * from './http/ids';

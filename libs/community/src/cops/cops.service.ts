@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, type Page } from '@lumbung/platform';
+import { AuditService, CommonErrors, type Page, isUuid } from '@lumbung/platform';
 import {
   type CopMembershipSource,
   OpdsService,
@@ -11,8 +11,6 @@ import {
 import { CommunityErrors } from '../community.errors';
 import { administersCop, type CopRow, runsCop } from './cop-access';
 import type { CreateCopDto, ListCopsQueryDto, UpdateCopDto } from './dto/cop.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SELECT_COP = `
   SELECT c.id, c.name, c.theme, c.opd_id, o.code AS opd_code, c.description, c.status, c.sk_reference,
@@ -50,9 +48,7 @@ export class CopsService implements CopMembershipSource {
   }
 
   async get(id: string, m: EntityManager = this.ds.manager): Promise<CopRow> {
-    const [cop] = UUID.test(id)
-      ? await m.query<CopRow[]>(`${SELECT_COP} WHERE c.id = $1`, [id])
-      : [];
+    const [cop] = isUuid(id) ? await m.query<CopRow[]>(`${SELECT_COP} WHERE c.id = $1`, [id]) : [];
     if (!cop) throw CommonErrors.notFound();
     return cop;
   }
@@ -176,7 +172,7 @@ export class CopsService implements CopMembershipSource {
         `WITH e AS (UPDATE cop_memberships SET left_at = now(), removed_by = $3
                      WHERE cop_id = $1 AND user_id = $2::uuid AND left_at IS NULL RETURNING id)
          SELECT id FROM e`,
-        [id, UUID.test(userId) ? userId : null, p.userId],
+        [id, isUuid(userId) ? userId : null, p.userId],
       );
       if (ended.length === 0) throw CommonErrors.notFound();
       await tx.query(

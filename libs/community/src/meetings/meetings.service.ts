@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, CommonErrors } from '@lumbung/platform';
+import { AuditService, CommonErrors, isUuid } from '@lumbung/platform';
 import { type Principal, UserDirectory } from '@lumbung/identity';
 import { AssetsService, AttachmentsService } from '@lumbung/knowledge';
 import { CommunityErrors } from '../community.errors';
@@ -12,7 +12,6 @@ import type { CreateMeetingDto, ListMeetingsQueryDto, UpdateMeetingDto } from '.
 import { touchMeetings } from './meeting-search';
 import { normalizeTopic, wibPeriod } from './wib';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Clocks drift: a meeting "now" on a slightly fast phone is not in the future. */
 const FUTURE_GRACE_MS = 5 * 60_000;
 
@@ -241,7 +240,7 @@ export class MeetingsService implements OnModuleInit {
     id: string,
     need: 'read' | 'write',
   ): Promise<{ meeting: MeetingRow; cop: CopRow }> {
-    const [meeting] = UUID.test(id)
+    const [meeting] = isUuid(id)
       ? await this.ds.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
       : [];
     if (!meeting) throw CommonErrors.notFound();

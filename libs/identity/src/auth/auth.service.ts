@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AuditService } from '@lumbung/platform';
+import { APP_CONFIG, AuditService, isUuid } from '@lumbung/platform';
 import type { AppConfig } from '@lumbung/platform';
 import { Principal } from '../authz/principal';
 import { PrincipalLoader } from '../authz/principal.loader';
@@ -72,7 +72,7 @@ export class AuthService {
   /** Rotates the refresh token; a reused (already rotated) token revokes the whole session. */
   async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<IssuedSession> {
     const [sessionId, secret] = (refreshToken ?? '').split('.');
-    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/i.test(sessionId)) {
+    if (!sessionId || !secret || !isUuid(sessionId)) {
       throw AuthErrors.sessionExpired();
     }
     // The revocation on reuse must commit, so the transaction returns instead of throwing.

@@ -1,12 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CommonErrors } from '@lumbung/platform';
+import { CommonErrors, isUuid } from '@lumbung/platform';
 import { TokenService } from '../auth/token.service';
 import { AuthenticatedRequest, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
 import type { Permission } from './permissions';
 import { PrincipalLoader } from './principal.loader';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public (401 otherwise);
@@ -36,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/.exec(header);
     const claims = match ? this.tokens.verifyAccess(match[1]) : undefined;
     const principal =
-      claims && UUID.test(claims.sub) && UUID.test(claims.sid)
+      claims && isUuid(claims.sub) && isUuid(claims.sid)
         ? await this.principals.load(claims.sub, claims.sid)
         : undefined;
     if (!principal) throw CommonErrors.unauthenticated();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, JobsService, type Page } from '@lumbung/platform';
+import { AuditService, CommonErrors, JobsService, type Page, isUuid } from '@lumbung/platform';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { AuthErrors } from '../auth/auth.errors';
 import { SessionEntity } from '../auth/session.entity';
@@ -18,8 +18,6 @@ import { UserErrors } from './users.errors';
 /** Queue other contexts listen to when a user's display name changes. */
 export const USER_RENAMED_QUEUE = 'identity.user_renamed';
 import { UserRow, UsersRepository } from './users.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** User administration: system admins for every OPD, OPD admins for their own OPD only. */
 @Injectable()
@@ -49,7 +47,7 @@ export class UsersService {
 
   /** A user outside the actor's OPDs answers exactly like a missing one. */
   async get(actor: Principal, id: string): Promise<UserRow> {
-    const user = UUID.test(id) ? await this.users.findById(id) : undefined;
+    const user = isUuid(id) ? await this.users.findById(id) : undefined;
     if (!user || !administers(actor, user.opdId)) throw CommonErrors.notFound();
     return user;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CommonErrors } from '@lumbung/platform';
+import { CommonErrors, isUuid } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { type Reader, readerOf } from './asset-access';
 import type { AssetStatus } from './asset-types';
@@ -91,7 +91,7 @@ export class AssetWorkflowService {
     tx: EntityManager,
   ): Promise<AssetEntity> {
     const reader = readerOf(principal)!;
-    const asset = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.lockReadable(id, reader, tx) : null;
+    const asset = isUuid(id) ? await this.repo.lockReadable(id, reader, tx) : null;
     if (!asset) throw CommonErrors.notFound();
     return asset;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, JobsService, type Page } from '@lumbung/platform';
+import { AuditService, CommonErrors, JobsService, type Page, isUuid } from '@lumbung/platform';
 import { OpdsService, type Principal, UserDirectory } from '@lumbung/identity';
 import { mayEdit, type Reader, readerOf } from './asset-access';
 import { type AssetType, textSectionKeys } from './asset-types';
@@ -15,7 +15,6 @@ import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { normalizeTags } from './tags';
 import { touchSearch } from '../search/search-sync';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const STORAGE_DELETE_QUEUE = 'storage.delete';
 
 /** Drafting, editing, deleting and reading knowledge assets. Workflow moves live next door. */
@@ -33,7 +32,7 @@ export class AssetsService {
   /** Read service for other contexts: which of these asset ids the caller may read. */
   async readableIds(principal: Principal | undefined, ids: readonly string[]): Promise<string[]> {
     const reader = readerOf(principal);
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => isUuid(id));
     const found = await Promise.all(valid.map((id) => this.repo.findReadable(id, reader)));
     return found.filter((a): a is AssetEntity => a !== null).map((a) => a.id);
   }
@@ -41,7 +40,7 @@ export class AssetsService {
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
   async get(principal: Principal | undefined, id: string): Promise<AssetEntity> {
     const reader = readerOf(principal);
-    const asset = UUID.test(id) ? await this.repo.findReadable(id, reader) : null;
+    const asset = isUuid(id) ? await this.repo.findReadable(id, reader) : null;
     if (!asset) throw CommonErrors.notFound();
     if (
       reader?.isAssessor &&
@@ -190,7 +189,7 @@ export class AssetsService {
     authorOnly = false,
   ): Promise<{ asset: AssetEntity; reader: Reader }> {
     const reader = readerOf(principal)!;
-    const asset = UUID.test(id) ? await this.repo.lockReadable(id, reader, tx) : null;
+    const asset = isUuid(id) ? await this.repo.lockReadable(id, reader, tx) : null;
     if (!asset) throw CommonErrors.notFound();
     if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'edit');
     const isAuthor = asset.authorIds.includes(reader.userId);

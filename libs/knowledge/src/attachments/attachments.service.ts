@@ -8,6 +8,7 @@ import {
   BlobStorage,
   CommonErrors,
   JobsService,
+  isUuid,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { mayEdit, type Reader, readablePredicate, readerOf } from '../assets/asset-access';
@@ -25,7 +26,6 @@ import { touchSearch } from '../search/search-sync';
 
 export const EXTRACT_QUEUE = 'attachment.extract';
 export const SCAN_QUEUE = 'attachment.scan';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who may read and change evidence files of CoP meetings (owned by the community context). */
 export interface MeetingFileGuard {
@@ -151,7 +151,7 @@ export class AttachmentsService {
     principal: Principal | undefined,
     id: string,
   ): Promise<AttachmentRow | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const reader = readerOf(principal);
     const byAsset = await this.findVisible(id, reader);
     if (byAsset) return byAsset;
@@ -188,7 +188,7 @@ export class AttachmentsService {
     reader: Reader,
     m: EntityManager,
   ): Promise<AssetEntity> {
-    const asset = UUID.test(assetId) ? await this.assets.findReadable(assetId, reader, m) : null;
+    const asset = isUuid(assetId) ? await this.assets.findReadable(assetId, reader, m) : null;
     if (!asset) throw CommonErrors.notFound();
     if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'attach');
     if (!mayEdit(asset, reader)) throw CommonErrors.forbidden();

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CommonErrors } from '@lumbung/platform';
+import { CommonErrors, isUuid } from '@lumbung/platform';
 import { CurrentPrincipal, Principal, Public } from '@lumbung/identity';
 import { SearchLogService } from '@lumbung/search';
 import { readerOf } from '../assets/asset-access';
@@ -12,8 +12,6 @@ import { PeopleQueryDto } from './dto/people-query.dto';
 import { SearchQueryDto } from './dto/search-query.dto';
 import { PersonHitDto, SearchResponseDto } from './dto/search-response.dto';
 import { PeopleSearchService } from './people-search.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Anonymous callers are told apart by address and client, hashed (search log collapsing). */
 export function clientOf(req: Request): string {
@@ -71,7 +69,7 @@ export class SearchController {
     @Req() req: Request,
   ): Promise<void> {
     const reader = readerOf(principal);
-    if (!UUID.test(searchId) || !(await this.assets.findReadable(dto.assetId, reader))) {
+    if (!isUuid(searchId) || !(await this.assets.findReadable(dto.assetId, reader))) {
       throw CommonErrors.notFound();
     }
     const actor = { userId: reader?.userId, opdId: reader?.opdId, client: clientOf(req) };
