@@ -17,3 +17,4 @@ export * from './storage/blob-storage';
 export * from './storage/storage.module';
 export * from './http/text-upload';
 export * from './http/ids';
+export * from './http/query-transforms';

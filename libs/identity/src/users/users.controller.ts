@@ -20,12 +20,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommonErrors, decodeTextUpload } from '@lumbung/platform';
+import { CommonErrors, decodeTextUpload, DryRunQueryDto } from '@lumbung/platform';
 import { CurrentPrincipal, RequirePermission } from '../authz/decorators';
 import { Permission } from '../authz/permissions';
 import { Principal } from '../authz/principal';
 import { CreateUserDto } from './dto/create-user.dto';
-import { ImportReportDto, ImportUsersQueryDto } from './dto/import-users.dto';
+import { ImportReportDto } from './dto/import-users.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageDto, UserResponseDto } from './dto/user-response.dto';
@@ -93,7 +93,7 @@ export class UsersController {
   @ApiOkResponse({ type: ImportReportDto })
   async import(
     @CurrentPrincipal() actor: Principal,
-    @Query() query: ImportUsersQueryDto,
+    @Query() query: DryRunQueryDto,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportReportDto> {
     if (!file) throw CommonErrors.validation([{ field: 'file', problems: ['required'] }]);

@@ -8,11 +8,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommonErrors, decodeTextUpload } from '@lumbung/platform';
+import { CommonErrors, decodeTextUpload, DryRunQueryDto } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { AssetImportService } from './asset-import.service';
 import { AssetImportReportDto } from './dto';
-import { ImportAssetsQueryDto } from './import-query.dto';
 
 const JSONL_MAX_BYTES = 100 * 1024 * 1024;
 
@@ -51,7 +50,7 @@ export class AssetImportController {
   @ApiOkResponse({ type: AssetImportReportDto })
   async import(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: ImportAssetsQueryDto,
+    @Query() query: DryRunQueryDto,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<AssetImportReportDto> {
     if (!file) throw CommonErrors.validation([{ field: 'file', problems: ['required'] }]);

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { UpperCase } from '@lumbung/platform';
 
 export class InsightsQueryDto {
   @ApiPropertyOptional({ description: 'ISO date or date-time (default: 30 days ago)' })
@@ -15,9 +15,7 @@ export class InsightsQueryDto {
 
   @ApiPropertyOptional({ description: 'OPD code (OPD admins: their own OPD only)' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.toUpperCase() : value,
-  )
+  @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opd?: string;
 }

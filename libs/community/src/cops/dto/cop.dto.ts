@@ -13,7 +13,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { PageQueryDto } from '@lumbung/platform';
+import { PageQueryDto, QueryBoolean } from '@lumbung/platform';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -103,9 +103,7 @@ export class AddMembersDto {
 export class MembersQueryDto {
   @ApiPropertyOptional({ description: 'Include past members (with left dates)' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @QueryBoolean()
   @IsBoolean()
   history?: boolean;
 }

@@ -1,16 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
-
-export class ImportUsersQueryDto {
-  @ApiPropertyOptional({ description: 'Validate and report without writing anything' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean()
-  dryRun?: boolean;
-}
 
 class RowProblemDto {
   @ApiProperty({ example: 'UNKNOWN_OPD' })

@@ -1,15 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { PageQueryDto } from '@lumbung/platform';
+import { PageQueryDto, QueryBoolean, UpperCase } from '@lumbung/platform';
 import { ROLES } from '../../authz/permissions';
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'OPD code' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.toUpperCase() : value,
-  )
+  @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opd?: string;
 
@@ -26,9 +23,7 @@ export class ListUsersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @QueryBoolean()
   @IsBoolean()
   active?: boolean;
 }

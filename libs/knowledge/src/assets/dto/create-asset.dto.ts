@@ -14,6 +14,7 @@ import {
 import { ASSET_TYPES, SECI_MODES, VISIBILITIES } from '../asset-types';
 import type { AssetType, SeciMode, Visibility } from '../asset-types';
 import { IsStringRecord } from './string-record.validator';
+import { UpperCase } from '@lumbung/platform';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -99,9 +100,7 @@ export class CreateAssetDto extends AssetContentDto {
 
   @ApiPropertyOptional({ description: "Owning OPD; defaults to the author's (admins may choose)" })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.toUpperCase() : value,
-  )
+  @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opdCode?: string;
 

@@ -1,15 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { PageQueryDto } from '@lumbung/platform';
+import { PageQueryDto, QueryBoolean, UpperCase } from '@lumbung/platform';
 import { ASSET_STATUSES, ASSET_TYPES } from '../asset-types';
 
 export class ListAssetsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Owning OPD code' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.toUpperCase() : value,
-  )
+  @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opd?: string;
 
@@ -34,9 +31,7 @@ export class ListAssetsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'Only assets the caller authored' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @QueryBoolean()
   @IsBoolean()
   mine?: boolean;
 }

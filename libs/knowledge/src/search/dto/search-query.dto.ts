@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { ASSET_TYPES } from '../../assets/asset-types';
+import { UpperCase } from '@lumbung/platform';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
 
@@ -30,9 +31,7 @@ export class SearchQueryDto {
 
   @ApiPropertyOptional({ description: 'Owning OPD code' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.toUpperCase() : value,
-  )
+  @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opd?: string;
 
