@@ -29,9 +29,12 @@ export class OpdsService {
 
   /** Read service for other contexts: code → id for the given codes (unknown codes are absent). */
   async idsByCode(codes: string[]): Promise<Map<string, string>> {
-    const rows = await this.opds.find({ select: { id: true, code: true } });
-    const wanted = new Set(codes.map((c) => c.toUpperCase()));
-    return new Map(rows.filter((r) => wanted.has(r.code)).map((r) => [r.code, r.id]));
+    if (codes.length === 0) return new Map();
+    const rows = await this.opds.find({
+      select: { id: true, code: true },
+      where: { code: In([...new Set(codes.map((c) => c.toUpperCase()))]) },
+    });
+    return new Map(rows.map((r) => [r.code, r.id]));
   }
 
   /** Read service for other contexts: id → code for the given ids. */

@@ -55,6 +55,16 @@ export class AssetsRepository {
     return this.readable(reader, m).andWhere('a.id = :id', { id }).getOne();
   }
 
+  /** Which of these ids the reader may read, in one query. */
+  async readableIds(ids: readonly string[], reader: Reader | undefined): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.readable(reader, this.ds.manager)
+      .select('a.id', 'id')
+      .andWhere('a.id = ANY(:ids::uuid[])', { ids })
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
   /** Same, locking the row for a write in this transaction. */
   async lockReadable(id: string, reader: Reader, m: EntityManager): Promise<AssetEntity | null> {
     return this.readable(reader, m)

@@ -32,9 +32,10 @@ export class AssetsService {
   /** Read service for other contexts: which of these asset ids the caller may read. */
   async readableIds(principal: Principal | undefined, ids: readonly string[]): Promise<string[]> {
     const reader = readerOf(principal);
-    const valid = ids.filter((id) => isUuid(id));
-    const found = await Promise.all(valid.map((id) => this.repo.findReadable(id, reader)));
-    return found.filter((a): a is AssetEntity => a !== null).map((a) => a.id);
+    return this.repo.readableIds(
+      ids.filter((id) => isUuid(id)),
+      reader,
+    );
   }
 
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
