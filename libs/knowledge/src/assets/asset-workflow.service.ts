@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CommonErrors, isUuid } from '@lumbung/platform';
+import { CommonErrors } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { type Reader, readerOf } from './asset-access';
 import type { AssetStatus } from './asset-types';
@@ -50,7 +50,7 @@ export class AssetWorkflowService {
   ): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
       const reader = readerOf(principal)!;
-      const asset = await this.lockReadable(principal, id, tx);
+      const asset = await this.repo.lockReadable(id, reader, tx);
       this.authorize(asset, reader, action);
       const move = MOVES[action];
       if (!move.from.includes(asset.status))
@@ -83,17 +83,6 @@ export class AssetWorkflowService {
       }
       return saved;
     });
-  }
-
-  private async lockReadable(
-    principal: Principal,
-    id: string,
-    tx: EntityManager,
-  ): Promise<AssetEntity> {
-    const reader = readerOf(principal)!;
-    const asset = isUuid(id) ? await this.repo.lockReadable(id, reader, tx) : null;
-    if (!asset) throw CommonErrors.notFound();
-    return asset;
   }
 
   private authorize(asset: AssetEntity, reader: Reader, action: WorkflowAction): void {

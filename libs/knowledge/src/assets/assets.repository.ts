@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { CommonErrors, isUuid } from '@lumbung/platform';
 import { type Reader, readablePredicate } from './asset-access';
 import { AssetEntity } from './asset.entity';
 
@@ -65,12 +66,19 @@ export class AssetsRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Same, locking the row for a write in this transaction. */
-  async lockReadable(id: string, reader: Reader, m: EntityManager): Promise<AssetEntity | null> {
-    return this.readable(reader, m)
-      .andWhere('a.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
+  /**
+   * A readable asset, row-locked for a write in this transaction; a malformed, missing or
+   * unreadable id is the same 404.
+   */
+  async lockReadable(id: string, reader: Reader, m: EntityManager): Promise<AssetEntity> {
+    const asset = isUuid(id)
+      ? await this.readable(reader, m)
+          .andWhere('a.id = :id', { id })
+          .setLock('pessimistic_write')
+          .getOne()
+      : null;
+    if (!asset) throw CommonErrors.notFound();
+    return asset;
   }
 
   async findPage(

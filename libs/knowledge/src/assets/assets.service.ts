@@ -190,8 +190,7 @@ export class AssetsService {
     authorOnly = false,
   ): Promise<{ asset: AssetEntity; reader: Reader }> {
     const reader = readerOf(principal)!;
-    const asset = isUuid(id) ? await this.repo.lockReadable(id, reader, tx) : null;
-    if (!asset) throw CommonErrors.notFound();
+    const asset = await this.repo.lockReadable(id, reader, tx);
     if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'edit');
     const isAuthor = asset.authorIds.includes(reader.userId);
     if (authorOnly ? !isAuthor : !mayEdit(asset, reader)) throw CommonErrors.forbidden();
