@@ -308,9 +308,8 @@ describe('authorization matrix', () => {
   );
 
   it.each(cells)('%s as %s → %i', async (route, actor, status) => {
-    const [method, ...rest] = route.split(' ');
+    const method = route.split(' ')[0];
     const { path, body, csv, file } = await REQUESTS[route as RouteKey](fixtures);
-    expect(`${method} ${rest.join(' ')}`).toBe(route);
     const token = await tokenFor(actor);
     const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     let req: Test = t.http()[verb](path);

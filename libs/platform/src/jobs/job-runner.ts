@@ -40,6 +40,7 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private staleCheckedAt = 0;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -130,8 +131,13 @@ export class JobRunner {
     );
   }
 
-  /** A worker that died mid-job leaves it running: give it back after 10 minutes. */
+  /**
+   * A worker that died mid-job leaves it running: give it back after 10 minutes. Looked at once
+   * a minute, not on every poll (it is an UPDATE on the jobs table).
+   */
   private async releaseStale(): Promise<void> {
+    if (Date.now() - this.staleCheckedAt < 60_000) return;
+    this.staleCheckedAt = Date.now();
     await this.ds.query(
       `UPDATE jobs SET status = 'pending', locked_at = NULL
         WHERE status = 'running' AND locked_at < now() - interval '10 minutes'`,
