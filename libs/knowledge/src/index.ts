@@ -8,3 +8,4 @@ export { AssetsService } from './assets/assets.service';
 export { AttachmentsService, type MeetingFileGuard } from './attachments/attachments.service';
 export { AttachmentViewService } from './attachments/attachment-view.service';
 export { AttachmentSummaryDto } from './assets/dto/asset-response.dto';
+export { ApiFilesUpload } from './attachments/files-upload.decorator';

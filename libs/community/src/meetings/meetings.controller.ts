@@ -13,8 +13,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { AttachmentSummaryDto, AttachmentViewService } from '@lumbung/knowledge';
+import { ApiFilesUpload, AttachmentSummaryDto, AttachmentViewService } from '@lumbung/knowledge';
 import {
   CreateMeetingDto,
   ListMeetingsQueryDto,
@@ -94,13 +92,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/attachments')
   @RequirePermission(Permission.CopParticipate)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
-    },
-  })
+  @ApiFilesUpload()
   @ApiOperation({
     summary: 'Attach evidence (photos, attendance sheet) through the safe upload pipeline',
   })

@@ -1,8 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,6 +20,7 @@ import { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentViewService } from './attachment-view.service';
 import { contentDisposition } from './display-name';
+import { ApiFilesUpload } from './files-upload.decorator';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -35,22 +34,7 @@ export class AttachmentsController {
 
   @Post('assets/:id/attachments')
   @RequirePermission(Permission.AssetContribute)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['files'],
-      properties: {
-        files: {
-          type: 'array',
-          maxItems: 10,
-          items: { type: 'string', format: 'binary' },
-          description:
-            'PDF, DOCX, XLSX, PPTX, PNG, JPG, TXT/MD/CSV or MP4; type decided by content',
-        },
-      },
-    },
-  })
+  @ApiFilesUpload()
   @ApiOperation({
     summary: 'Attach up to 10 files (authors; verifiers of the OPD on published assets)',
   })
