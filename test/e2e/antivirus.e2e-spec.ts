@@ -1,16 +1,19 @@
 import { freePort } from '../../apps/cli/src/local/free-port';
 import { EICAR, startFakeClamd } from '../support/fake-clamd';
-import { givenUser, login, type Session } from '../support/factories';
+import { givenUser, login, type Session, LESSON_SECTIONS } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };
 
 async function draft(t: TestApp, s: Session): Promise<string> {
   const res = await t
     .http()
     .post('/api/v1/assets')
     .set(s.auth)
-    .send({ type: 'pelajaran', title: 'Aset dipindai', sections: LESSON, visibility: 'internal' })
+    .send({
+      type: 'pelajaran',
+      title: 'Aset dipindai',
+      sections: LESSON_SECTIONS,
+      visibility: 'internal',
+    })
     .expect(201);
   return res.body.id as string;
 }

@@ -1,4 +1,4 @@
-import { givenUser, type GivenUser, login, type Session } from '../support/factories';
+import { givenUser, type GivenUser, login, publishAsset, type Session } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const PRAKTIK_SECTIONS = {
@@ -29,7 +29,7 @@ describe('knowledge assets: drafting, workflow, access', () => {
 
   /** A complete praktik_baik, submitted and approved by the BPSDM verifier. */
   async function publishedAsset(overrides: Record<string, unknown> = {}): Promise<string> {
-    const res = await create(author, {
+    return publishAsset(t.http, author, verifier, {
       type: 'praktik_baik',
       title: 'Layanan kepegawaian daring',
       summary: 'Cara BPSDM memangkas antrean layanan.',
@@ -38,11 +38,6 @@ describe('knowledge assets: drafting, workflow, access', () => {
       seciMode: 'eksternalisasi',
       ...overrides,
     });
-    expect(res.status).toBe(201);
-    const id = res.body.id as string;
-    await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
-    await t.http().post(`/api/v1/assets/${id}/approve`).set(verifier.auth).expect(200);
-    return id;
   }
 
   beforeAll(async () => {

@@ -8,11 +8,16 @@ import {
   minimalPdf,
   png,
 } from '../../libs/knowledge/src/attachments/content/testing/fixtures';
-import { givenUser, type GivenUser, login, type Session } from '../support/factories';
+import {
+  givenUser,
+  type GivenUser,
+  login,
+  type Session,
+  LESSON_SECTIONS,
+} from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const MAX = 64 * 1024;
-const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };
 
 interface Upload {
   name: string;
@@ -66,7 +71,12 @@ describe('attachments: the upload battery', () => {
       .http()
       .post('/api/v1/assets')
       .set(s.auth)
-      .send({ type: 'pelajaran', title: 'Aset dengan lampiran', sections: LESSON, ...body });
+      .send({
+        type: 'pelajaran',
+        title: 'Aset dengan lampiran',
+        sections: LESSON_SECTIONS,
+        ...body,
+      });
     expect(res.status).toBe(201);
     return res.body.id as string;
   }

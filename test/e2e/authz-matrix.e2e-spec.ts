@@ -1,6 +1,13 @@
 import type { Test } from 'supertest';
 import matrix from '../authz/matrix.json';
-import { givenUser, type GivenUser, login, nextNip, TEST_PASSWORD } from '../support/factories';
+import {
+  givenUser,
+  type GivenUser,
+  login,
+  nextNip,
+  TEST_PASSWORD,
+  LESSON_SECTIONS,
+} from '../support/factories';
 import { registeredRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -181,8 +188,6 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'GET /api/v1/cops/:id/activity': (f) => ({ path: `/api/v1/cops/${f.copId}/activity?year=2025` }),
 };
 
-const LESSON = { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' };
-
 const ROLES_OF: Record<Exclude<Actor, 'anonymous'>, { opd: string; roles: string[] }> = {
   asn: { opd: 'BPSDM', roles: [] },
   verifier: { opd: 'BPSDM', roles: ['verifier'] },
@@ -271,7 +276,7 @@ describe('authorization matrix', () => {
           type: 'pelajaran',
           title: 'Aset uji matriks',
           visibility: 'opd',
-          sections: LESSON,
+          sections: LESSON_SECTIONS,
         });
         const id = (res.body as { id: string }).id;
         if (status === 'draft') return id;

@@ -6,36 +6,13 @@ import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { freePort } from '../../apps/cli/src/local/free-port';
 import { type LocalMeili, startMeili } from '../../apps/cli/src/local/meili';
-import { givenUser, type GivenUser, login, type Session } from '../support/factories';
+import { givenUser, type GivenUser, login, publishAsset, type Session } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface Hit {
   id: string;
   title: string;
   highlights: { field: string; text: string; marks: [number, number][] }[];
-}
-
-/** Publishes one asset through the API (author drafts, BPSDM verifier approves). */
-async function publish(
-  t: TestApp,
-  author: Session,
-  verifier: Session,
-  body: Record<string, unknown>,
-): Promise<string> {
-  const res = await t
-    .http()
-    .post('/api/v1/assets')
-    .set(author.auth)
-    .send({
-      type: 'pelajaran',
-      sections: { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' },
-      ...body,
-    })
-    .expect(201);
-  const id = res.body.id as string;
-  await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
-  await t.http().post(`/api/v1/assets/${id}/approve`).set(verifier.auth).expect(200);
-  return id;
 }
 
 describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
@@ -59,19 +36,19 @@ describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
     verifier = await login(t.http, await givenUser(t.ds, { roles: ['verifier'] }));
     asnDinkes = await login(t.http, await givenUser(t.ds, { opd: 'DINKES' }));
     asnBpsdm = await login(t.http, await givenUser(t.ds));
-    ids.pengetahuan = await publish(t, author, verifier, {
+    ids.pengetahuan = await publishAsset(t.http, author, verifier, {
       title: 'Mendokumentasikan pengetahuan tacit pegawai',
       summary: 'Dokumentasi wawancara sebelum pensiun agar pengalaman tidak hilang.',
       tags: ['manajemen-pengetahuan'],
       visibility: 'publik',
     });
-    ids.kak = await publish(t, author, verifier, {
+    ids.kak = await publishAsset(t.http, author, verifier, {
       title: 'Menyusun kerangka acuan kerja pengadaan',
       summary: 'Contoh dokumentasi KAK untuk pengadaan barang.',
       tags: ['pengadaan'],
       visibility: 'internal',
     });
-    ids.opd = await publish(t, author, verifier, {
+    ids.opd = await publishAsset(t.http, author, verifier, {
       title: 'Rahasia dapur anggaran internal BPSDM',
       summary: 'Dokumentasi khusus untuk pegawai BPSDM.',
       tags: ['anggaran'],
@@ -367,19 +344,19 @@ describe('search when Meilisearch is down or dies mid-batch', () => {
   });
 
   it('answers from PostgreSQL with the same permission rules, and writes still succeed', async () => {
-    const open = await publish(t, author, verifier, {
+    const open = await publishAsset(t.http, author, verifier, {
       title: 'Pelayanan perizinan daring',
       summary: 'Izin usaha',
       visibility: 'internal',
     });
-    const secret = await publish(t, author, verifier, {
+    const secret = await publishAsset(t.http, author, verifier, {
       title: 'Perizinan rahasia kucingungu',
       visibility: 'opd',
     });
     await t.drainJobs();
     await meili.stop();
     // Writes do not depend on Meilisearch.
-    const during = await publish(t, author, verifier, {
+    const during = await publishAsset(t.http, author, verifier, {
       title: 'Perizinan saat mati listrik',
       visibility: 'internal',
     });

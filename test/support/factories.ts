@@ -89,3 +89,33 @@ export async function login(
     auth: { Authorization: `Bearer ${body.accessToken}` },
   };
 }
+
+/** Template sections that make a `pelajaran` submittable. */
+export const LESSON_SECTIONS = {
+  rencana: 'a',
+  yang_terjadi: 'b',
+  mengapa_berbeda: 'c',
+  lain_kali: 'd',
+};
+
+/**
+ * Publishes an asset through the API: the author drafts it (a complete `pelajaran` unless the
+ * body says otherwise) and submits it, the verifier approves it. Returns its id.
+ */
+export async function publishAsset(
+  http: () => TestAgent,
+  author: Session,
+  verifier: Session,
+  body: Record<string, unknown>,
+): Promise<string> {
+  const res = await http()
+    .post('/api/v1/assets')
+    .set(author.auth)
+    .send({ type: 'pelajaran', sections: LESSON_SECTIONS, ...body });
+  if (res.status !== 201)
+    throw new Error(`draft refused: ${res.status} ${JSON.stringify(res.body)}`);
+  const id = (res.body as { id: string }).id;
+  await http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
+  await http().post(`/api/v1/assets/${id}/approve`).set(verifier.auth).expect(200);
+  return id;
+}
