@@ -1,41 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OpdsService, UserDirectory, type UserSummary } from '@lumbung/identity';
 import type { Reader } from './asset-access';
 import type { AssetEntity } from './asset.entity';
 import type {
   AssetResponseDto,
   AssetSummaryDto,
-  AttachmentSummaryDto,
   PersonRefDto,
   RevisionDto,
   RevisionSummaryDto,
 } from './dto/asset-response.dto';
 import { AssetsRepository, type RevisionRow } from './assets.repository';
 import { computeCompleteness } from './completeness';
+import { AttachmentViewService } from '../attachments/attachment-view.service';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-
-interface AttachmentRow {
-  id: string;
-  display_name: string;
-  mime: string;
-  size_bytes: string;
-  sha256: string;
-  text_status: string;
-  scan_status: string;
-  created_at: Date;
-}
 
 /** Builds asset responses (entity → DTO); never returns an entity. */
 @Injectable()
 export class AssetViewService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: AssetsRepository,
     private readonly opds: OpdsService,
     private readonly users: UserDirectory,
+    private readonly attachments: AttachmentViewService,
   ) {}
 
   async summaries(assets: AssetEntity[]): Promise<AssetSummaryDto[]> {
@@ -46,7 +33,7 @@ export class AssetViewService {
   async detail(asset: AssetEntity, reader: Reader | undefined): Promise<AssetResponseDto> {
     const [transitions, attachments] = await Promise.all([
       this.repo.transitions(asset.id),
-      this.visibleAttachments(asset.id, reader),
+      this.attachments.visibleForAsset(asset.id, reader?.userId),
     ]);
     const people = await this.users.byIds([
       ...new Set(
@@ -122,30 +109,6 @@ export class AssetViewService {
       visibility: row.visibility,
       seciMode: row.seci_mode,
     };
-  }
-
-  /** Files pending a virus scan are shown only to whoever uploaded them. */
-  private async visibleAttachments(
-    assetId: string,
-    reader: Reader | undefined,
-  ): Promise<AttachmentSummaryDto[]> {
-    const rows = await this.ds.query<AttachmentRow[]>(
-      `SELECT id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at
-         FROM attachments
-        WHERE asset_id = $1 AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)
-        ORDER BY created_at, id`,
-      [assetId, reader?.userId ?? null],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.display_name,
-      mime: r.mime,
-      size: Number(r.size_bytes),
-      sha256: r.sha256,
-      textStatus: r.text_status,
-      scanStatus: r.scan_status,
-      createdAt: r.created_at.toISOString(),
-    }));
   }
 
   private summary(a: AssetEntity, opdCode: string): AssetSummaryDto {

@@ -14,14 +14,30 @@ interface Row {
   created_at: Date;
 }
 
+const COLUMNS = 'id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at';
+
+/** Attachment rows → response DTOs. */
 @Injectable()
 export class AttachmentViewService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** An asset's files; one pending a virus scan is shown only to whoever uploaded it. */
+  async visibleForAsset(
+    assetId: string,
+    readerId: string | undefined,
+  ): Promise<AttachmentSummaryDto[]> {
+    const rows = await this.ds.query<Row[]>(
+      `SELECT ${COLUMNS} FROM attachments
+        WHERE asset_id = $1 AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)
+        ORDER BY created_at, id`,
+      [assetId, readerId ?? null],
+    );
+    return rows.map(present);
+  }
+
   async byIds(ids: string[]): Promise<AttachmentSummaryDto[]> {
     const rows = await this.ds.query<Row[]>(
-      `SELECT id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at
-         FROM attachments WHERE id = ANY($1::uuid[])`,
+      `SELECT ${COLUMNS} FROM attachments WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
