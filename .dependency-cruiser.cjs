@@ -44,6 +44,22 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/(community|knowledge|identity|platform|search)/' },
     },
     {
+      name: 'metrics-depends-on-knowledge-identity-platform',
+      severity: 'error',
+      from: { path: '^libs/metrics/' },
+      to: { path: '^libs/', pathNot: '^libs/(metrics|knowledge|identity|platform)/' },
+    },
+    {
+      name: 'award-depends-on-metrics-community-knowledge-identity-platform',
+      comment: 'The award reads metrics and the CoP log; nothing depends on the award.',
+      severity: 'error',
+      from: { path: '^libs/award/' },
+      to: {
+        path: '^libs/',
+        pathNot: '^libs/(award|metrics|community|knowledge|identity|platform)/',
+      },
+    },
+    {
       name: 'search-depends-on-identity-and-platform',
       comment:
         'The search engine layer knows no domain content; contexts build their own documents.',

@@ -132,6 +132,33 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
       ),
     },
   }),
+  'GET /api/v1/assets/:id/endorsement': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/endorsement`,
+  }),
+  'POST /api/v1/assets/:id/endorsement': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/endorsement`,
+  }),
+  'DELETE /api/v1/assets/:id/endorsement': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/endorsement`,
+  }),
+  'GET /api/v1/assets/:id/reuse-reports': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/reuse-reports`,
+  }),
+  // Nobody in the matrix has read the fresh asset before: authorised callers get 409 VIEW_REQUIRED.
+  'POST /api/v1/assets/:id/reuse-reports': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/reuse-reports`,
+    body: { story: 'Kami terapkan langkah-langkah ini pada perencanaan tahun depan.' },
+  }),
+  'POST /api/v1/events': async (f) => ({
+    path: '/api/v1/events',
+    body: { type: 'share', assetId: await f.asset('published') },
+  }),
+  'GET /api/v1/metrics/opds': () => ({ path: '/api/v1/metrics/opds?year=2025' }),
+  'GET /api/v1/metrics/opds/:code': () => ({ path: '/api/v1/metrics/opds/BPSDM?year=2025' }),
+  'GET /api/v1/metrics/anomalies': () => ({ path: '/api/v1/metrics/anomalies?year=2025' }),
+  'GET /api/v1/metrics/assets/:id': async (f) => ({
+    path: `/api/v1/metrics/assets/${await f.asset('published')}`,
+  }),
   'GET /api/v1/search': () => ({ path: '/api/v1/search?q=pelajaran' }),
   'GET /api/v1/search/people': () => ({ path: '/api/v1/search/people?q=pegawai' }),
   'POST /api/v1/search/:searchId/clicks': async (f) => ({

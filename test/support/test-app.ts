@@ -58,6 +58,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     DB_RUN_MIGRATIONS: 'false',
     UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'lumbung-uploads-')),
     WORKER_POLL_INTERVAL_MS: '0',
+    USAGE_ROLLUP_INTERVAL_MS: '0',
     ...env,
   });
 }

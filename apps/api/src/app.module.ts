@@ -1,3 +1,4 @@
+import { MetricsHttpModule } from '@lumbung/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -40,6 +41,7 @@ export class AppModule {
         CommunityModule,
         CommunityHttpModule,
         SearchHttpModule,
+        MetricsHttpModule,
       ],
       controllers: [HealthController, JobsAdminController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -12,6 +12,8 @@ Commands:
   seed      migrate, then seed demo data if it is not there yet (never in production)
   search:reindex
             rebuild the search index from PostgreSQL into a fresh index and swap it in
+  metrics:rebuild --from YYYY-MM-DD --to YYYY-MM-DD
+            recompute the usage rollups of a range of WIB days from the raw event log
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -37,6 +39,10 @@ async function main(argv: string[]): Promise<void> {
     case 'search:reindex': {
       const { reindex } = await import('./search-reindex.js');
       return reindex(loadConfig());
+    }
+    case 'metrics:rebuild': {
+      const { rebuildMetrics } = await import('./metrics-rebuild.js');
+      return rebuildMetrics(loadConfig(), argv.slice(1));
     }
     default:
       process.stdout.write(USAGE);

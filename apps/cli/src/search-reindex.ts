@@ -10,15 +10,7 @@ import {
   StorageModule,
 } from '@lumbung/platform';
 import { SearchModule } from '@lumbung/search';
-
-function progressBar(done: number, total: number): void {
-  const width = 30;
-  const share = total === 0 ? 1 : done / total;
-  const filled = Math.round(share * width);
-  process.stdout.write(
-    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${done}/${total}`,
-  );
-}
+import { progressBar } from './progress';
 
 /**
  * `npm run search:reindex`: rebuilds the search index from PostgreSQL into a fresh index and

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommunityWorkerModule } from '@lumbung/community';
 import { KnowledgeWorkerModule } from '@lumbung/knowledge';
+import { MetricsWorkerModule } from '@lumbung/metrics';
 import {
   type AppConfig,
   ConfigModule,
@@ -30,6 +31,7 @@ export class WorkerModule {
         SearchModule,
         KnowledgeWorkerModule,
         CommunityWorkerModule,
+        MetricsWorkerModule,
       ],
       providers: [HeartbeatService, JobPoller],
     };

@@ -9,3 +9,5 @@ export { AttachmentsService, type MeetingFileGuard } from './attachments/attachm
 export { AttachmentViewService } from './attachments/attachment-view.service';
 export { AttachmentSummaryDto } from './assets/dto/asset-response.dto';
 export { ApiFilesUpload } from './attachments/files-upload.decorator';
+export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
+export { readerOf, readablePredicate, type Reader } from './assets/asset-access';

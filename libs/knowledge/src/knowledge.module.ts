@@ -1,3 +1,4 @@
+import { AssetUsageRecorder } from './usage/asset-usage.recorder';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lumbung/identity';
@@ -27,6 +28,7 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetProjection,
     AssetSearchService,
     PeopleSearchService,
+    AssetUsageRecorder,
   ],
   exports: [
     AssetsRepository,
@@ -39,6 +41,7 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetProjection,
     AssetSearchService,
     PeopleSearchService,
+    AssetUsageRecorder,
   ],
 })
 export class KnowledgeModule {}

@@ -18,3 +18,4 @@ export * from './storage/storage.module';
 export * from './http/text-upload';
 export * from './http/ids';
 export * from './http/query-transforms';
+export * from './usage/usage-events';

@@ -29,6 +29,12 @@ export enum Permission {
   CopParticipate = 'cop:participate',
   /** Create CoPs and set their leads (OPD admins for their OPD, admins for all). */
   CopManage = 'cop:manage',
+  /** Endorse ("bermanfaat"), report reuse ("saya terapkan") and share readable assets. */
+  AssetEngage = 'asset:engage',
+  /** Usage metrics: one's own OPD (and one's own assets); all OPD with MetricsReadAll. */
+  MetricsRead = 'metrics:read',
+  /** Usage metrics and anomaly flags of every OPD (assessors, admins). */
+  MetricsReadAll = 'metrics:read_all',
 }
 
 export const ROLES = ['asn', 'verifier', 'cop_lead', 'opd_admin', 'assessor', 'admin'] as const;
@@ -45,6 +51,8 @@ const CONTRIBUTOR: readonly Permission[] = [
   Permission.AssetContribute,
   Permission.CopRead,
   Permission.CopParticipate,
+  Permission.AssetEngage,
+  Permission.MetricsRead,
 ];
 
 /**
@@ -62,7 +70,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.UserManage,
     Permission.SearchInsightsRead,
   ],
-  assessor: [...BASE, Permission.SearchInsightsRead, Permission.CopRead],
+  assessor: [
+    ...BASE,
+    Permission.SearchInsightsRead,
+    Permission.CopRead,
+    Permission.MetricsRead,
+    Permission.MetricsReadAll,
+  ],
   admin: [
     ...CONTRIBUTOR,
     Permission.OpdManage,
@@ -73,6 +87,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SearchSettingsManage,
     Permission.JobsManage,
     Permission.CopManage,
+    Permission.MetricsReadAll,
   ],
 };
 

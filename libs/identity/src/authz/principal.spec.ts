@@ -17,23 +17,40 @@ describe('Principal', () => {
 
   it('matches the documented permission table', () => {
     const perms = (role: Role) => sorted(new Principal('u', 's', 'o', [{ role }]).permissions);
-    const participant = ['asset:contribute', 'cop:participate', 'cop:read', 'session:manage'];
+    const participant = [
+      'asset:contribute',
+      'asset:engage',
+      'cop:participate',
+      'cop:read',
+      'metrics:read',
+      'session:manage',
+    ];
     expect(perms('asn')).toEqual(participant);
     expect(perms('verifier')).toEqual([
       'asset:contribute',
+      'asset:engage',
       'asset:verify',
       'cop:participate',
       'cop:read',
+      'metrics:read',
       'session:manage',
     ]);
     expect(perms('cop_lead')).toEqual(participant);
     // Assessors read and score; the role alone writes nothing.
-    expect(perms('assessor')).toEqual(['cop:read', 'search:insights', 'session:manage']);
+    expect(perms('assessor')).toEqual([
+      'cop:read',
+      'metrics:read',
+      'metrics:read_all',
+      'search:insights',
+      'session:manage',
+    ]);
     expect(perms('opd_admin')).toEqual([
       'asset:contribute',
+      'asset:engage',
       'cop:manage',
       'cop:participate',
       'cop:read',
+      'metrics:read',
       'search:insights',
       'session:manage',
       'user:manage',
@@ -41,11 +58,14 @@ describe('Principal', () => {
     ]);
     expect(perms('admin')).toEqual([
       'asset:contribute',
+      'asset:engage',
       'asset:import',
       'cop:manage',
       'cop:participate',
       'cop:read',
       'jobs:manage',
+      'metrics:read',
+      'metrics:read_all',
       'opd:manage',
       'search:insights',
       'search:settings',
@@ -64,16 +84,18 @@ describe('Principal', () => {
     ]);
     expect(sorted(p.permissions)).toEqual([
       Permission.AssetContribute,
+      Permission.AssetEngage,
       Permission.AssetVerify,
       Permission.CopManage,
       Permission.CopParticipate,
       Permission.CopRead,
+      Permission.MetricsRead,
       Permission.SearchInsightsRead,
       Permission.SessionManage,
       Permission.UserManage,
       Permission.UserRead,
     ]);
-    expect(p.permissions.size).toBe(9);
+    expect(p.permissions.size).toBe(11);
   });
 
   it('has no permissions without grants', () => {

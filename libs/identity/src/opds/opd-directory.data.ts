@@ -70,5 +70,6 @@ export const OPD_DIRECTORY: readonly OpdSeed[] = [
   { code: 'KEPSERIBU', name: 'Kabupaten Administrasi Kepulauan Seribu', headcount: 850 },
   { code: 'KESBANGPOL', name: 'Badan Kesatuan Bangsa dan Politik', headcount: 150 },
   { code: 'SATPOLPP', name: 'Satuan Polisi Pamong Praja', headcount: 4800 },
+  { code: 'SETDA', name: 'Sekretariat Daerah', headcount: 350 },
   { code: 'SETWAN', name: 'Sekretariat Dewan Perwakilan Rakyat Daerah', headcount: 280 },
 ];

@@ -10,6 +10,7 @@ import {
   Post,
   Put,
   Query,
+  Req,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -18,6 +19,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { CommonErrors } from '@lumbung/platform';
 import {
   CurrentPrincipal,
@@ -26,6 +28,7 @@ import {
   Public,
   RequirePermission,
 } from '@lumbung/identity';
+import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
 import { readerOf } from './asset-access';
 import { AssetViewService } from './asset-view.service';
 import { AssetsRepository } from './assets.repository';
@@ -49,6 +52,7 @@ export class AssetsController {
     private readonly assets: AssetsService,
     private readonly view: AssetViewService,
     private readonly repo: AssetsRepository,
+    private readonly usage: AssetUsageRecorder,
   ) {}
 
   @Get()
@@ -79,14 +83,19 @@ export class AssetsController {
   @Get(':id')
   @Public()
   @ApiOperation({
-    summary: 'One asset with completeness, transitions and attachments (404 if not readable)',
+    summary:
+      'One asset with completeness, transitions and attachments (404 if not readable); a read of a published asset is a `view` event',
   })
   @ApiOkResponse({ type: AssetResponseDto })
   async get(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id') id: string,
+    @Req() req: Request,
   ): Promise<AssetResponseDto> {
-    return this.view.detail(await this.assets.get(principal, id), readerOf(principal));
+    const asset = await this.assets.get(principal, id);
+    const detail = await this.view.detail(asset, readerOf(principal));
+    await this.usage.recordRead('view', principal, req, asset);
+    return detail;
   }
 
   @Patch(':id')

@@ -21,6 +21,7 @@ import { AttachmentsService } from './attachments.service';
 import { AttachmentViewService } from './attachment-view.service';
 import { contentDisposition } from './display-name';
 import { ApiFilesUpload } from './files-upload.decorator';
+import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -30,6 +31,7 @@ export class AttachmentsController {
     private readonly attachments: AttachmentsService,
     private readonly view: AttachmentViewService,
     private readonly storage: BlobStorage,
+    private readonly usage: AssetUsageRecorder,
   ) {}
 
   @Post('assets/:id/attachments')
@@ -58,10 +60,18 @@ export class AttachmentsController {
   async download(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id') id: string,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const row = await this.attachments.readable(principal, id);
     const { stream, size } = await this.storage.open(row.storage_key);
+    const asset = row.asset_id ? await this.usage.asset(row.asset_id) : undefined;
+    try {
+      if (asset) await this.usage.recordRead('download', principal, req, asset, row.id);
+    } catch (err) {
+      stream.destroy();
+      throw err;
+    }
     res.status(200);
     res.setHeader('Content-Type', row.mime);
     res.setHeader('Content-Length', String(size));

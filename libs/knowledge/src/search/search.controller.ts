@@ -12,6 +12,7 @@ import { PeopleQueryDto } from './dto/people-query.dto';
 import { SearchQueryDto } from './dto/search-query.dto';
 import { PersonHitDto, SearchResponseDto } from './dto/search-response.dto';
 import { PeopleSearchService } from './people-search.service';
+import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
 
 /** Anonymous callers are told apart by address and client, hashed (search log collapsing). */
 export function clientOf(req: Request): string {
@@ -27,6 +28,7 @@ export class SearchController {
     private readonly people: PeopleSearchService,
     private readonly log: SearchLogService,
     private readonly assets: AssetsRepository,
+    private readonly usage: AssetUsageRecorder,
   ) {}
 
   @Get()
@@ -69,11 +71,11 @@ export class SearchController {
     @Req() req: Request,
   ): Promise<void> {
     const reader = readerOf(principal);
-    if (!isUuid(searchId) || !(await this.assets.findReadable(dto.assetId, reader))) {
-      throw CommonErrors.notFound();
-    }
+    const asset = isUuid(searchId) ? await this.assets.findReadable(dto.assetId, reader) : null;
+    if (!asset) throw CommonErrors.notFound();
     const actor = { userId: reader?.userId, opdId: reader?.opdId, client: clientOf(req) };
     if (!(await this.log.click(actor, searchId, dto.assetId, dto.position)))
       throw CommonErrors.notFound();
+    await this.usage.recordClick(principal, req, asset, searchId, dto.position);
   }
 }

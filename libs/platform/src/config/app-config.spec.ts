@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },
       worker: { pollIntervalMs: 1000 },
       antivirus: { port: 3310, timeoutMs: 30000 },
+      usage: { retentionMonths: 24, rollupIntervalMs: 30000, eventsPerMinute: 120 },
     };
     expect(loadConfig({ ...VALID })).toEqual(expected);
   });

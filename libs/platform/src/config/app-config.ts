@@ -39,6 +39,15 @@ export interface AppConfig {
   /** clamd; scanning is on only when a host is set. */
   readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
+  /** Usage metrics (domain.md §5). */
+  readonly usage: {
+    /** Raw events keep user ids this long, then are pseudonymised (rollups keep their numbers). */
+    readonly retentionMonths: number;
+    /** How often the worker folds new events into the rollups; 0 = never by itself (tests). */
+    readonly rollupIntervalMs: number;
+    /** Asset reads and event posts one account may make per minute before 429 (anti-automation). */
+    readonly eventsPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -184,6 +193,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: r.int('CLAMAV_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     demo: { seed: demoSeed, password: r.string('DEMO_PASSWORD', 'Lumbung#2025') },
+    usage: {
+      retentionMonths: r.int('USAGE_RETENTION_MONTHS', 24, 12, 240),
+      rollupIntervalMs: r.int('USAGE_ROLLUP_INTERVAL_MS', 30_000, 0, 3_600_000),
+      eventsPerMinute: r.int('USAGE_EVENTS_PER_MINUTE', 120, 1, 100_000),
+    },
   };
   if (config.search.indexPrefix && !/^[a-z0-9_]{1,40}$/.test(config.search.indexPrefix)) {
     r.problems.push('MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores');

@@ -2,6 +2,7 @@ import { Identity1764460800000 } from './1764460800000-identity';
 import { Knowledge1764547200000 } from './1764547200000-knowledge';
 import { Search1764633600000 } from './1764633600000-search';
 import { Community1764720000000 } from './1764720000000-community';
+import { Usage1764806400000 } from './1764806400000-usage';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Knowledge1764547200000,
   Search1764633600000,
   Community1764720000000,
+  Usage1764806400000,
 ];

@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  CommonErrors,
+  isRobot,
+  type UsageActor,
+  UsageEventLog,
+  type UsageExclusion,
+} from '@lumbung/platform';
+import type { Principal } from '@lumbung/identity';
+
+/** The asset facts an event needs: who counts as its own people, where it belongs now. */
+export interface UsageAsset {
+  id: string;
+  opdId: string;
+  copId: string | null;
+  status: string;
+  authorIds: string[];
+  createdBy: string;
+  narasumberId: string | null;
+}
+
+const WINDOW_MS = 60_000;
+
+/**
+ * Turns successful user reads into raw usage events (domain.md §5, quality.md MT-05..MT-07, MT-10):
+ * only GET (never HEAD), never robots, only published assets; authors, uploaders and the
+ * narasumber are marked `author`, admins and assessors `staff` (kept, never counted); one
+ * account reading faster than the configured rate gets 429.
+ */
+@Injectable()
+export class AssetUsageRecorder {
+  private readonly recent = new Map<string, number[]>();
+
+  constructor(
+    private readonly log: UsageEventLog,
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  actor(principal: Principal | undefined, req: Request): UsageActor {
+    if (principal)
+      return { userId: principal.userId, opdId: principal.opdId, key: principal.userId };
+    return { key: this.log.anonymousKey(req.ip ?? '', req.get('user-agent') ?? '') };
+  }
+
+  exclusion(principal: Principal | undefined, asset: UsageAsset): UsageExclusion | null {
+    if (!principal) return null;
+    const own =
+      asset.authorIds.includes(principal.userId) ||
+      asset.createdBy === principal.userId ||
+      asset.narasumberId === principal.userId;
+    if (own) return 'author';
+    if (principal.isAdmin || (principal.isAssessor && !principal.hasRole('asn'))) return 'staff';
+    return null;
+  }
+
+  /** Throws 429 when one account (or anonymous key) goes past the per-minute event budget. */
+  throttle(actorKey: string, now = Date.now()): void {
+    const since = now - WINDOW_MS;
+    const times = (this.recent.get(actorKey) ?? []).filter((t) => t > since);
+    if (times.length >= this.config.usage.eventsPerMinute) {
+      this.recent.set(actorKey, times);
+      throw CommonErrors.rateLimited(Math.ceil((times[0] + WINDOW_MS - now) / 1000));
+    }
+    times.push(now);
+    this.recent.set(actorKey, times);
+    if (this.recent.size > 50_000) this.sweep(since);
+  }
+
+  async recordRead(
+    type: 'view' | 'download',
+    principal: Principal | undefined,
+    req: Request,
+    asset: UsageAsset,
+    objectId?: string,
+  ): Promise<void> {
+    if (req.method !== 'GET' || isRobot(req.get('user-agent'))) return;
+    if (asset.status !== 'published') return;
+    const actor = this.actor(principal, req);
+    this.throttle(actor.key);
+    await this.log.record({
+      type,
+      actor,
+      asset: { id: asset.id, opdId: asset.opdId, copId: asset.copId },
+      ...(objectId ? { objectId } : {}),
+      excluded: this.exclusion(principal, asset),
+    });
+  }
+
+  /** A click on a search result; a repeated report of the same click is stored once. */
+  async recordClick(
+    principal: Principal | undefined,
+    req: Request,
+    asset: UsageAsset,
+    searchId: string,
+    position: number,
+  ): Promise<void> {
+    if (isRobot(req.get('user-agent')) || asset.status !== 'published') return;
+    await this.log.record({
+      type: 'search_click',
+      actor: this.actor(principal, req),
+      asset: { id: asset.id, opdId: asset.opdId, copId: asset.copId },
+      objectId: searchId,
+      position,
+      excluded: this.exclusion(principal, asset),
+      idempotencyKey: `click:${searchId}:${asset.id}`,
+    });
+  }
+
+  /** The usage facts of one asset (for paths that hold only its id, e.g. a download). */
+  async asset(id: string): Promise<UsageAsset | undefined> {
+    const rows = await this.ds.query<
+      {
+        id: string;
+        opd_id: string;
+        cop_id: string | null;
+        status: string;
+        author_ids: string[];
+        created_by: string;
+        narasumber_id: string | null;
+      }[]
+    >(
+      `SELECT id, opd_id, cop_id, status, author_ids, created_by, narasumber_id FROM assets WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          id: r.id,
+          opdId: r.opd_id,
+          copId: r.cop_id,
+          status: r.status,
+          authorIds: r.author_ids,
+          createdBy: r.created_by,
+          narasumberId: r.narasumber_id,
+        }
+      : undefined;
+  }
+
+  private sweep(since: number): void {
+    for (const [key, times] of this.recent) {
+      if (times.every((t) => t <= since)) this.recent.delete(key);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import {
+  CurrentPrincipal,
+  Permission,
+  Principal,
+  Public,
+  RequirePermission,
+} from '@lumbung/identity';
+import {
+  ClientEventDto,
+  ClientEventResponseDto,
+  EndorsementStateDto,
+  ReuseReportDto,
+  ReuseReportResponseDto,
+} from './engagement.dto';
+import { EngagementService } from './engagement.service';
+
+@ApiTags('usage')
+@ApiBearerAuth()
+@Controller()
+export class EngagementController {
+  constructor(private readonly engagement: EngagementService) {}
+
+  @Get('assets/:id/endorsement')
+  @Public()
+  @ApiOperation({ summary: 'How many find the asset useful, and whether the caller does' })
+  @ApiOkResponse({ type: EndorsementStateDto })
+  state(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id') id: string,
+  ): Promise<EndorsementStateDto> {
+    return this.engagement.endorsement(principal, id);
+  }
+
+  @Post('assets/:id/endorsement')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssetEngage)
+  @ApiOperation({ summary: 'Mark a published asset useful ("bermanfaat"); once per person' })
+  @ApiOkResponse({ type: EndorsementStateDto })
+  endorse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Req() req: Request,
+  ): Promise<EndorsementStateDto> {
+    return this.engagement.endorse(principal, id, req);
+  }
+
+  @Delete('assets/:id/endorsement')
+  @RequirePermission(Permission.AssetEngage)
+  @ApiOperation({ summary: 'Withdraw one’s endorsement' })
+  @ApiOkResponse({ type: EndorsementStateDto })
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Req() req: Request,
+  ): Promise<EndorsementStateDto> {
+    return this.engagement.withdraw(principal, id, req);
+  }
+
+  @Get('assets/:id/reuse-reports')
+  @Public()
+  @ApiOperation({ summary: 'How readers applied the asset ("saya terapkan"), newest first' })
+  @ApiOkResponse({ type: [ReuseReportResponseDto] })
+  reuse(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Param('id') id: string,
+  ): Promise<ReuseReportResponseDto[]> {
+    return this.engagement.listReuse(principal, id);
+  }
+
+  @Post('assets/:id/reuse-reports')
+  @RequirePermission(Permission.AssetEngage)
+  @ApiOperation({
+    summary: 'Report applying the asset (≥ 30 characters; after reading it; once per person)',
+  })
+  @ApiCreatedResponse({ type: ReuseReportResponseDto })
+  reportReuse(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: ReuseReportDto,
+    @Req() req: Request,
+  ): Promise<ReuseReportResponseDto> {
+    return this.engagement.reportReuse(principal, id, dto.story, req);
+  }
+
+  @Post('events')
+  @HttpCode(202)
+  @RequirePermission(Permission.AssetEngage)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries store one event' })
+  @ApiOperation({ summary: 'Report a client-side usage event (share)' })
+  @ApiAcceptedResponse({ type: ClientEventResponseDto })
+  async event(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ClientEventDto,
+    @Req() req: Request,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ClientEventResponseDto> {
+    return { recorded: await this.engagement.share(principal, dto.assetId, req, key) };
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EngagementController } from './engagement/engagement.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics.module';
+
+/** HTTP routes of usage metrics. */
+@Module({
+  imports: [MetricsModule],
+  controllers: [EngagementController, MetricsController],
+})
+export class MetricsHttpModule {}

@@ -1,0 +1,29 @@
+import { AppError } from '@lumbung/platform';
+
+export const MetricsErrors = {
+  ownAsset: (): AppError =>
+    new AppError('OWN_ASSET', 409, {
+      id: 'Anda tidak dapat menilai atau melaporkan penerapan aset Anda sendiri.',
+      en: 'You cannot endorse or report reuse of your own asset.',
+    }),
+  notPublished: (): AppError =>
+    new AppError('ASSET_NOT_PUBLISHED', 409, {
+      id: 'Hanya aset yang sudah terbit yang dapat dinilai atau dibagikan.',
+      en: 'Only published assets can be endorsed, reported or shared.',
+    }),
+  viewRequired: (): AppError =>
+    new AppError('VIEW_REQUIRED', 409, {
+      id: 'Baca aset ini terlebih dahulu sebelum melaporkan penerapannya.',
+      en: 'Read this asset before reporting how you applied it.',
+    }),
+  duplicateReuseReport: (): AppError =>
+    new AppError('REUSE_REPORT_EXISTS', 409, {
+      id: 'Anda sudah melaporkan penerapan aset ini.',
+      en: 'You have already reported reuse of this asset.',
+    }),
+  badPeriod: (): AppError =>
+    new AppError('INVALID_PERIOD', 400, {
+      id: 'Periode tidak valid.',
+      en: 'The period is not valid.',
+    }),
+};

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@lumbung/identity';
+import { KnowledgeModule } from '@lumbung/knowledge';
+import { EngagementService } from './engagement/engagement.service';
+import { MetricsService } from './metrics/metrics.service';
+import { MetricsViewService } from './metrics/metrics-view.service';
+import { PseudonymiseService } from './rollup/pseudonymise.service';
+import { UsageRollupService } from './rollup/usage-rollup.service';
+
+/** Usage metrics: engagement, rollups, per-OPD inputs and who may see them (no HTTP). */
+@Module({
+  imports: [IdentityModule, KnowledgeModule],
+  providers: [
+    EngagementService,
+    MetricsService,
+    MetricsViewService,
+    UsageRollupService,
+    PseudonymiseService,
+  ],
+  exports: [
+    EngagementService,
+    MetricsService,
+    MetricsViewService,
+    UsageRollupService,
+    PseudonymiseService,
+  ],
+})
+export class MetricsModule {}

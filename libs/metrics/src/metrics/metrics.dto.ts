@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class MetricsYearQueryDto {
+  @ApiProperty({ example: 2025 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+export class MetricsPeriodQueryDto extends MetricsYearQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Triwulan; omit for the year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  quarter?: number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class AssetMetricsQueryDto {
+  @ApiPropertyOptional({
+    example: '2025-01-01',
+    description: 'First WIB day (default: a year ago)',
+  })
+  @IsOptional()
+  @Matches(DAY)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Last WIB day (default: today)' })
+  @IsOptional()
+  @Matches(DAY)
+  to?: string;
+}
+
+export class ReadersByOpdDto {
+  @ApiProperty() opdCode!: string;
+  @ApiProperty({ description: 'Sum of daily unique readers from this OPD' }) readers!: number;
+}
+
+export class AssetMetricsDto {
+  @ApiProperty({ format: 'uuid' }) assetId!: string;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty() views!: number;
+  @ApiProperty({ description: 'Sum over WIB days of distinct logged-in readers' })
+  uniqueReaders!: number;
+  @ApiProperty() downloads!: number;
+  @ApiProperty() endorsements!: number;
+  @ApiProperty() reuseReports!: number;
+  @ApiProperty() searchClicks!: number;
+  @ApiProperty({ type: [ReadersByOpdDto] }) readersByOpd!: ReadersByOpdDto[];
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { periodDays, periodKey } from '../rollup/periods';
+import { type OpdMetrics, ratio, round4, TACIT_TYPES } from './opd-metrics';
+
+/** A year, or one Triwulan of it. */
+export interface Period {
+  year: number;
+  quarter?: number;
+}
+
+type Num = string | number | null;
+type Row = Record<string, Num> & { opd_id: string };
+
+const WIB = `'Asia/Jakarta'`;
+
+/** [from, to) instants of a WIB period, as SQL-ready ISO strings, plus its first and last day. */
+export function periodBounds(p: Period): { from: string; to: string; first: string; last: string } {
+  const { first, last } = periodDays(p.year, p.quarter);
+  const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { from: `${first}T00:00:00+07:00`, to: `${next}T00:00:00+07:00`, first, last };
+}
+
+/**
+ * The per-OPD metric inputs of domain.md §6, for every OPD (or one). Usage figures come from the
+ * rollups only (daily counters and the period reader sets), never from the raw log; the rest from
+ * the assets and the CoP log.
+ */
+@Injectable()
+export class MetricsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async opdMetrics(period: Period, opdId?: string): Promise<OpdMetrics[]> {
+    const b = periodBounds(period);
+    const only = opdId ?? null;
+    const [opds, assets, usage, readers, meetings, people] = await Promise.all([
+      this.ds.query<{ id: string; code: string; name: string; headcount: number }[]>(
+        `SELECT id, code, name, headcount FROM opds WHERE ($1::uuid IS NULL OR id = $1) ORDER BY code`,
+        [only],
+      ),
+      this.byOpd(
+        `SELECT a.opd_id,
+                count(*) FILTER (WHERE a.published_at >= $1) AS published,
+                avg(a.completeness) FILTER (WHERE a.published_at >= $1) AS completeness,
+                count(*) FILTER (WHERE a.published_at >= $1 AND a.type = ANY($4)) AS tacit,
+                count(*) FILTER (WHERE a.published_at >= $1
+                                   AND (a.review_due_at IS NULL OR a.review_due_at >= $2)) AS fresh,
+                count(*) AS stock,
+                count(*) FILTER (WHERE a.visibility IN ('internal', 'publik')) AS open_stock,
+                count(*) FILTER (WHERE a.published_at >= $1 AND EXISTS (
+                  SELECT 1 FROM users u WHERE u.id = ANY(a.author_ids) AND u.opd_id <> a.opd_id)) AS cross_assets
+           FROM assets a
+          WHERE a.status = 'published' AND a.published_at < $2 AND ($3::uuid IS NULL OR a.opd_id = $3)
+          GROUP BY a.opd_id`,
+        [b.from, b.to, only, TACIT_TYPES],
+      ),
+      this.byOpd(
+        `SELECT asset_opd_id AS opd_id, sum(views) AS views, sum(anonymous_views) AS anonymous_views,
+                sum(downloads) AS downloads, sum(unique_downloads) AS unique_downloads,
+                sum(endorsements) AS endorsements, sum(reuse_reports) AS reuse_reports,
+                sum(reuse_reports_other_opd) AS reuse_other, sum(search_clicks) AS search_clicks,
+                sum(shares) AS shares, count(DISTINCT asset_id) FILTER (WHERE search_clicks > 0) AS clicked
+           FROM usage_daily_asset
+          WHERE day BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR asset_opd_id = $3)
+          GROUP BY asset_opd_id`,
+        [b.first, b.last, only],
+      ),
+      this.byOpd(
+        `SELECT asset_opd_id AS opd_id, count(*) AS readers,
+                count(*) FILTER (WHERE user_opd_id = asset_opd_id) AS internal,
+                count(DISTINCT user_opd_id) FILTER (WHERE user_opd_id <> asset_opd_id) AS other_opds
+           FROM usage_period_readers
+          WHERE period = $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
+          GROUP BY asset_opd_id`,
+        [periodKey(period.year, period.quarter), only],
+      ),
+      this.byOpd(
+        `WITH m AS (
+           SELECT m.id, m.cop_id, c.opd_id, m.held_at,
+                  (m.minutes <> '' AND m.minutes_at IS NOT NULL
+                     AND m.minutes_at <= m.held_at + interval '14 days')
+                  OR EXISTS (SELECT 1 FROM meeting_outputs o JOIN assets a ON a.id = o.asset_id
+                              WHERE o.meeting_id = m.id AND a.created_at <= m.held_at + interval '14 days')
+                    AS documented,
+                  (SELECT count(*) FROM meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
+                  EXISTS (SELECT 1 FROM meeting_attendees t WHERE t.meeting_id = m.id AND t.opd_id <> c.opd_id)
+                    AS cross_opd,
+                  (SELECT count(*) FROM cop_memberships cm WHERE cm.cop_id = m.cop_id
+                      AND cm.joined_at <= m.held_at AND (cm.left_at IS NULL OR cm.left_at > m.held_at))
+                    AS members
+             FROM meetings m JOIN cops c ON c.id = m.cop_id
+            WHERE m.held_at >= $1 AND m.held_at < $2 AND ($3::uuid IS NULL OR c.opd_id = $3))
+         SELECT opd_id, count(*) AS meetings, count(*) FILTER (WHERE documented) AS documented,
+                count(*) FILTER (WHERE cross_opd) AS cross_meetings,
+                coalesce(avg(LEAST(1, attendees::numeric / NULLIF(members, 0))), 0) AS attendance,
+                (SELECT count(DISTINCT t.user_id) FROM meeting_attendees t JOIN m m2 ON m2.id = t.meeting_id
+                  WHERE m2.opd_id = m.opd_id) AS attendees
+           FROM m GROUP BY opd_id`,
+        [b.from, b.to, only],
+      ),
+      this.byOpd(
+        `WITH members AS (
+           SELECT c.opd_id, count(DISTINCT cm.user_id) AS n
+             FROM cop_memberships cm JOIN cops c ON c.id = cm.cop_id
+            WHERE cm.joined_at < $2 AND (cm.left_at IS NULL OR cm.left_at >= $1)
+            GROUP BY c.opd_id),
+         authors AS (
+           SELECT a.opd_id, count(DISTINCT au) AS n
+             FROM assets a CROSS JOIN unnest(a.author_ids) au
+            WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2
+            GROUP BY a.opd_id),
+         prolific AS (
+           SELECT a.opd_id, au AS user_id
+             FROM assets a CROSS JOIN unnest(a.author_ids) au
+            WHERE a.status = 'published' AND a.published_at < $2
+            GROUP BY a.opd_id, au HAVING count(*) >= 2),
+         leads AS (
+           SELECT c.opd_id, r.user_id FROM user_roles r JOIN cops c ON c.id = r.cop_id
+            WHERE r.role = 'cop_lead'),
+         key_people AS (
+           SELECT opd_id, count(DISTINCT user_id) AS n
+             FROM (SELECT * FROM prolific UNION SELECT * FROM leads) k GROUP BY opd_id),
+         meeting_q AS (
+           SELECT DISTINCT c.opd_id, m.quarter FROM meetings m JOIN cops c ON c.id = m.cop_id
+            WHERE m.held_at >= $1 AND m.held_at < $2),
+         asset_q AS (
+           SELECT DISTINCT a.opd_id, extract(quarter FROM (t AT TIME ZONE ${WIB}))::int AS quarter
+             FROM assets a CROSS JOIN LATERAL (VALUES (a.published_at), (a.verified_at)) v(t)
+            WHERE a.status = 'published' AND t >= $1 AND t < $2),
+         active AS (
+           SELECT mq.opd_id, count(*) AS n FROM meeting_q mq
+             JOIN asset_q aq ON aq.opd_id = mq.opd_id AND aq.quarter = mq.quarter
+            GROUP BY mq.opd_id)
+         SELECT o.id AS opd_id, coalesce(members.n, 0) AS members, coalesce(authors.n, 0) AS authors,
+                coalesce(key_people.n, 0) AS key_people, coalesce(active.n, 0) AS active_quarters
+           FROM opds o
+           LEFT JOIN members ON members.opd_id = o.id
+           LEFT JOIN authors ON authors.opd_id = o.id
+           LEFT JOIN key_people ON key_people.opd_id = o.id
+           LEFT JOIN active ON active.opd_id = o.id
+          WHERE ($3::uuid IS NULL OR o.id = $3)`,
+        [b.from, b.to, only],
+      ),
+    ]);
+    return opds.map((o) => {
+      const a = assets.get(o.id) ?? {};
+      const u = usage.get(o.id) ?? {};
+      const r = readers.get(o.id) ?? {};
+      const m = meetings.get(o.id) ?? {};
+      const p = people.get(o.id) ?? {};
+      const n = (row: Partial<Row>, key: string): number => Number(row[key] ?? 0);
+      const published = n(a, 'published');
+      const stock = n(a, 'stock');
+      const meetingCount = n(m, 'meetings');
+      const internal = n(r, 'internal');
+      return {
+        opdCode: o.code,
+        opdName: o.name,
+        headcount: o.headcount,
+        publishedAssets: published,
+        meanCompleteness: round4(n(a, 'completeness')),
+        tacitShare: ratio(n(a, 'tacit'), published),
+        freshShare: ratio(n(a, 'fresh'), published),
+        documentedMeetingShare: ratio(n(m, 'documented'), meetingCount),
+        assetStock: stock,
+        openVisibilityShare: ratio(n(a, 'open_stock'), stock),
+        views: n(u, 'views'),
+        anonymousViews: n(u, 'anonymous_views'),
+        uniqueReaders: n(r, 'readers'),
+        internalReaders: internal,
+        internalReach: ratio(internal, o.headcount),
+        internalReachPercent: round4(ratio(internal, o.headcount) * 100),
+        otherOpdsReached: n(r, 'other_opds'),
+        downloads: n(u, 'downloads'),
+        uniqueDownloads: n(u, 'unique_downloads'),
+        uniqueDownloadsPerAsset: ratio(n(u, 'unique_downloads'), stock),
+        searchClicks: n(u, 'search_clicks'),
+        searchClickedShare: ratio(n(u, 'clicked'), stock, 1),
+        shares: n(u, 'shares'),
+        meetings: meetingCount,
+        distinctAttendees: n(m, 'attendees'),
+        meanAttendanceRatio: round4(n(m, 'attendance')),
+        crossOpdMeetings: n(m, 'cross_meetings'),
+        crossOpdShare: ratio(
+          n(m, 'cross_meetings') + n(a, 'cross_assets'),
+          meetingCount + published,
+        ),
+        distinctAuthorsPerMember: ratio(n(p, 'authors'), n(p, 'members'), 1),
+        activeQuarters: n(p, 'active_quarters'),
+        keyPeople: n(p, 'key_people'),
+        atRiskCoverage: null,
+        endorsements: n(u, 'endorsements'),
+        reuseReports: n(u, 'reuse_reports'),
+        reuseReportsOtherOpd: n(u, 'reuse_other'),
+      };
+    });
+  }
+
+  private async byOpd(sql: string, params: unknown[]): Promise<Map<string, Row>> {
+    const rows = await this.ds.query<Row[]>(sql, params);
+    return new Map(rows.map((r) => [r.opd_id, r]));
+  }
+}
