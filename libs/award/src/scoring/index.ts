@@ -1,0 +1,5 @@
+export * from './inputs';
+export * from './rubric';
+export * from './normalise';
+export * from './score';
+export * from './rank';
