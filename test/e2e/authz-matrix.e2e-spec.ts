@@ -8,6 +8,7 @@ import {
   TEST_PASSWORD,
   LESSON_SECTIONS,
 } from '../support/factories';
+import { DEFAULT_RUBRIC } from '@lumbung/award';
 import { registeredRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -27,6 +28,8 @@ interface Fixtures {
   member(): Promise<string>;
   /** A fresh meeting of that CoP, logged by its lead. */
   meeting(): Promise<string>;
+  /** An award year: a fresh open one for writes, one shared open year, or one finalised year. */
+  awardYear(kind?: 'fresh' | 'shared' | 'finalized'): Promise<number>;
 }
 
 type Call = { path: string; body?: object; csv?: string; file?: { name: string; data: Buffer } };
@@ -159,6 +162,33 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'GET /api/v1/metrics/assets/:id': async (f) => ({
     path: `/api/v1/metrics/assets/${await f.asset('published')}`,
   }),
+  'POST /api/v1/awards': () => ({ path: '/api/v1/awards', body: { year: 2000 + nextYear() } }),
+  'GET /api/v1/awards/:year': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear('shared')}`,
+  }),
+  'PATCH /api/v1/awards/:year': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear()}`,
+    body: { winners: 14 },
+  }),
+  'PUT /api/v1/awards/:year/assessments/:opdCode/:aspect': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear()}/assessments/BPSDM/dokumentasi`,
+    body: { score: 80, justification: 'Dokumentasi lengkap dan mutakhir sepanjang tahun.' },
+  }),
+  'GET /api/v1/awards/:year/scores': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear('shared')}/scores`,
+  }),
+  'GET /api/v1/awards/:year/scores/:opdCode': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear('shared')}/scores/BPSDM`,
+  }),
+  'POST /api/v1/awards/:year/finalize': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear()}/finalize`,
+  }),
+  'GET /api/v1/awards/:year/restatement': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear('finalized')}/restatement`,
+  }),
+  'GET /api/v1/awards/:year/export': async (f) => ({
+    path: `/api/v1/awards/${await f.awardYear('shared')}/export?format=csv`,
+  }),
   'GET /api/v1/search': () => ({ path: '/api/v1/search?q=pelajaran' }),
   'GET /api/v1/search/people': () => ({ path: '/api/v1/search/people?q=pegawai' }),
   'POST /api/v1/search/:searchId/clicks': async (f) => ({
@@ -214,6 +244,10 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'GET /api/v1/opds/:code/activity': () => ({ path: '/api/v1/opds/BPSDM/activity?year=2025' }),
   'GET /api/v1/cops/:id/activity': (f) => ({ path: `/api/v1/cops/${f.copId}/activity?year=2025` }),
 };
+
+let yearSequence = 0;
+/** Years for POST /awards in the matrix (nothing else uses 2100 downwards). */
+const nextYear = (): number => 100 - (yearSequence++ % 10);
 
 const ROLES_OF: Record<Exclude<Actor, 'anonymous'>, { opd: string; roles: string[] }> = {
   asn: { opd: 'BPSDM', roles: [] },
@@ -296,6 +330,14 @@ describe('authorization matrix', () => {
           .expect(201);
         return (res.body as { id: string }).id;
       },
+      awardYear: async (kind = 'fresh') => {
+        if (kind !== 'fresh') {
+          const y = kind === 'shared' ? 2040 : 2041;
+          if (!sharedYears.has(y)) sharedYears.set(y, openAwardYear(y, kind === 'finalized'));
+          return sharedYears.get(y) as Promise<number>;
+        }
+        return openAwardYear(2042 + (freshYears++ % 58), false);
+      },
       target: await givenUser(t.ds),
       loginUser: await givenUser(t.ds),
       asset: async (status) => {
@@ -325,6 +367,29 @@ describe('authorization matrix', () => {
     };
   });
   afterAll(() => t.close());
+
+  const sharedYears = new Map<number, Promise<number>>();
+  let freshYears = 0;
+  /** An award year with the default rubric; `finalized` freezes an empty snapshot of it. */
+  async function openAwardYear(y: number, finalized: boolean): Promise<number> {
+    const [admin] = await t.ds.query<{ id: string }[]>(`SELECT id FROM users LIMIT 1`);
+    await t.ds.query(`INSERT INTO award_years (year) VALUES ($1)`, [y]);
+    await t.ds.query(
+      `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version)
+       VALUES ($1, 1, $2, $3, 15, 'matriks')`,
+      [y, JSON.stringify(DEFAULT_RUBRIC.aspectWeights), JSON.stringify(DEFAULT_RUBRIC.dataWeights)],
+    );
+    if (finalized) {
+      const rubric = { version: 1, ...DEFAULT_RUBRIC, rulesVersion: 'matriks', createdAt: '' };
+      await t.ds.query(
+        `INSERT INTO award_snapshots (year, rubric_version, rules_version, rows, details, finalized_by)
+         VALUES ($1, 1, 'matriks', '[]', $2, $3)`,
+        [y, JSON.stringify({ data: [], metrics: [], quarters: [], rubric }), admin.id],
+      );
+      await t.ds.query(`UPDATE award_years SET finalized_at = now() WHERE year = $1`, [y]);
+    }
+    return y;
+  }
 
   it('covers every registered route, and only those', () => {
     const registered = registeredRoutes(t.app)

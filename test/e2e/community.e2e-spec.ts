@@ -328,15 +328,17 @@ describe('communities of practice and the meeting log', () => {
     });
 
     it('refuses meetings dated inside a finalised award year', async () => {
-      await t.ds.query(
-        `INSERT INTO app_meta (key, value) VALUES ('finalized_award_years', '[2024]')`,
-      );
+      await t.ds.query(`INSERT INTO award_years (year, finalized_at) VALUES (2024, now())`);
       const res = await meeting(leadASession, copA, {
         heldAt: '2024-11-05T09:00:00+07:00',
         topic: 'Mundur ke 2024',
       }).expect(409);
       expect(res.body).toMatchObject({ code: 'AWARD_YEAR_FINALIZED', details: { year: 2024 } });
-      await t.ds.query(`DELETE FROM app_meta WHERE key = 'finalized_award_years'`);
+      // Other years stay open.
+      await meeting(leadASession, copA, {
+        heldAt: '2023-11-05T09:00:00+07:00',
+        topic: 'Mundur ke 2023',
+      }).expect(201);
     });
 
     it('stores each attendee with the OPD of the meeting date, even after a transfer', async () => {

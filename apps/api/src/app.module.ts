@@ -1,3 +1,4 @@
+import { AwardHttpModule } from '@lumbung/award';
 import { MetricsHttpModule } from '@lumbung/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -42,6 +43,7 @@ export class AppModule {
         CommunityHttpModule,
         SearchHttpModule,
         MetricsHttpModule,
+        AwardHttpModule,
       ],
       controllers: [HealthController, JobsAdminController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -257,10 +257,11 @@ export class MeetingsService implements OnModuleInit {
   private async checkDate(heldAt: Date): Promise<ReturnType<typeof wibPeriod>> {
     if (heldAt.getTime() > Date.now() + FUTURE_GRACE_MS) throw CommunityErrors.futureMeeting();
     const period = wibPeriod(heldAt);
-    const [row] = await this.ds.query<{ value: number[] }[]>(
-      `SELECT value FROM app_meta WHERE key = 'finalized_award_years'`,
+    const finalized = await this.ds.query<unknown[]>(
+      `SELECT 1 FROM award_years WHERE year = $1 AND finalized_at IS NOT NULL`,
+      [period.year],
     );
-    if (row?.value.includes(period.year)) throw CommunityErrors.finalizedYear(period.year);
+    if (finalized.length > 0) throw CommunityErrors.finalizedYear(period.year);
     return period;
   }
 

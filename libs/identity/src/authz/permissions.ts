@@ -35,6 +35,10 @@ export enum Permission {
   MetricsRead = 'metrics:read',
   /** Usage metrics and anomaly flags of every OPD (assessors, admins). */
   MetricsReadAll = 'metrics:read_all',
+  /** Open award years, change their rubric, finalise them (admins). */
+  AwardManage = 'award:manage',
+  /** Score award aspects with a written justification (assessors). */
+  AwardAssess = 'award:assess',
 }
 
 export const ROLES = ['asn', 'verifier', 'cop_lead', 'opd_admin', 'assessor', 'admin'] as const;
@@ -76,6 +80,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CopRead,
     Permission.MetricsRead,
     Permission.MetricsReadAll,
+    Permission.AwardAssess,
   ],
   admin: [
     ...CONTRIBUTOR,
@@ -88,6 +93,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.JobsManage,
     Permission.CopManage,
     Permission.MetricsReadAll,
+    Permission.AwardManage,
   ],
 };
 

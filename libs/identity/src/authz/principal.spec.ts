@@ -38,6 +38,7 @@ describe('Principal', () => {
     expect(perms('cop_lead')).toEqual(participant);
     // Assessors read and score; the role alone writes nothing.
     expect(perms('assessor')).toEqual([
+      'award:assess',
       'cop:read',
       'metrics:read',
       'metrics:read_all',
@@ -60,6 +61,7 @@ describe('Principal', () => {
       'asset:contribute',
       'asset:engage',
       'asset:import',
+      'award:manage',
       'cop:manage',
       'cop:participate',
       'cop:read',

@@ -3,6 +3,7 @@ import { Knowledge1764547200000 } from './1764547200000-knowledge';
 import { Search1764633600000 } from './1764633600000-search';
 import { Community1764720000000 } from './1764720000000-community';
 import { Usage1764806400000 } from './1764806400000-usage';
+import { Award1764892800000 } from './1764892800000-award';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Search1764633600000,
   Community1764720000000,
   Usage1764806400000,
+  Award1764892800000,
 ];

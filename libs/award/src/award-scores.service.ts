@@ -1,0 +1,440 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, CommonErrors } from '@lumbung/platform';
+import { OpdsService, Permission, type Principal } from '@lumbung/identity';
+import { readablePredicate, readerOf } from '@lumbung/knowledge';
+import {
+  type AnomalyFlag,
+  MetricsService,
+  MetricsViewService,
+  type OpdMetrics,
+  periodDays,
+} from '@lumbung/metrics';
+import { AwardErrors } from './award.errors';
+import { type AssessmentEntry, AwardYearsService, type RubricVersion } from './award-years.service';
+import {
+  ASPECT_KEYS,
+  ASPECTS,
+  type AspectKey,
+  computeDataScores,
+  combineScores,
+  type InputScore,
+  type OpdDataScores,
+  type OpdInputs,
+  type OpdScoreRow,
+  rankOpds,
+  type RankedRow,
+} from './scoring';
+
+export type ScoreRow = RankedRow<OpdScoreRow> & { rubricVersion: number };
+
+/** Everything a score run produced: the ranking, each OPD's data inputs and its metrics. */
+export interface ScoreRun {
+  year: number;
+  rubric: RubricVersion;
+  rows: ScoreRow[];
+  data: OpdDataScores[];
+  metrics: OpdMetrics[];
+  quarters: { quarter: number; data: Record<string, Record<AspectKey, number>> }[];
+  computedAt: string;
+}
+
+export interface RestatementChange {
+  opdCode: string;
+  before: { total: number; rank: number; winner: boolean };
+  after: { total: number; rank: number; winner: boolean };
+  aspects: { aspect: AspectKey; before: number; after: number }[];
+  inputs: { aspect: AspectKey; input: string; before: number | null; after: number | null }[];
+}
+
+/** A metric row as the scoring inputs (a Triwulan counts as a whole active period). */
+export function toInputs(m: OpdMetrics, quarter?: number): OpdInputs {
+  return { ...m, activeQuarters: quarter ? m.activeQuarters * 4 : m.activeQuarters };
+}
+
+/**
+ * Scores per domain.md §6: data scores from the usage metrics and the CoP log, blended with the
+ * assessors' scores, ranked with the documented tie rule. Finalising freezes a snapshot; from then
+ * on the year's scores come from it, and a restatement shows what today's data would change.
+ */
+@Injectable()
+export class AwardScoresService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly years: AwardYearsService,
+    private readonly metrics: MetricsService,
+    private readonly metricsView: MetricsViewService,
+    private readonly opds: OpdsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Recomputes the whole year from the rollups (pure scoring over the metric inputs). */
+  async compute(year: number, withQuarters = true): Promise<ScoreRun> {
+    const rubric = await this.years.rubric(year);
+    const [metrics, assessed, ...quarterMetrics] = await Promise.all([
+      this.metrics.opdMetrics({ year }),
+      this.years.currentScores(year),
+      ...(withQuarters
+        ? [1, 2, 3, 4].map((q) => this.metrics.opdMetrics({ year, quarter: q }))
+        : []),
+    ]);
+    const data = computeDataScores(metrics.map((m) => toInputs(m)));
+    const rows = rankOpds(combineScores(data, assessed, rubric), rubric.winners).map((r) => ({
+      ...r,
+      rubricVersion: rubric.version,
+    }));
+    const quarters = quarterMetrics.map((qm, i) => ({
+      quarter: i + 1,
+      data: Object.fromEntries(
+        computeDataScores(qm.map((m) => toInputs(m, i + 1))).map((d) => [
+          d.opdCode,
+          Object.fromEntries(ASPECT_KEYS.map((k) => [k, d.aspects[k].data])) as Record<
+            AspectKey,
+            number
+          >,
+        ]),
+      ),
+    }));
+    return { year, rubric, rows, data, metrics, quarters, computedAt: new Date().toISOString() };
+  }
+
+  /** The ranking: the frozen snapshot once finalised, otherwise a fresh run (stored per version). */
+  async scores(year: number): Promise<ScoreRow[]> {
+    const snapshot = await this.snapshot(year);
+    if (snapshot) return snapshot.rows;
+    const run = await this.compute(year, false);
+    await this.storeRun(run);
+    return run.rows;
+  }
+
+  async drillDown(principal: Principal, year: number, code: string) {
+    const opdId = await this.metricsView.visibleOpd(principal, code);
+    const snapshot = await this.snapshot(year);
+    const run = snapshot ?? (await this.compute(year));
+    const opdCode = code.toUpperCase();
+    const row = run.rows.find((r) => r.opdCode === opdCode);
+    const data = run.data.find((d) => d.opdCode === opdCode);
+    const metrics = run.metrics.find((m) => m.opdCode === opdCode);
+    if (!row || !data || !metrics) throw CommonErrors.notFound();
+    const history = await this.years.history(year, opdId, principal.can(Permission.MetricsReadAll));
+    return {
+      year,
+      frozen: snapshot !== undefined,
+      rubricVersion: run.rubric.version,
+      opdCode,
+      opdName: row.opdName,
+      rank: row.rank,
+      total: row.total,
+      winner: row.winner,
+      provisional: row.provisional,
+      aspects: Object.fromEntries(
+        ASPECTS.map((a) => [
+          a.key,
+          {
+            label: a.label,
+            labelEn: a.labelEn,
+            ...row.aspects[a.key],
+            inputs: data.aspects[a.key].inputs,
+            assessments: history.filter((h: AssessmentEntry) => h.aspect === a.key),
+          },
+        ]),
+      ),
+      quarters: run.quarters.map((q) => ({ quarter: q.quarter, data: q.data[opdCode] })),
+      metrics,
+      evidence: await this.evidence(principal, year, opdId),
+    };
+  }
+
+  async finalize(
+    principal: Principal,
+    year: number,
+  ): Promise<{ year: number; finalizedAt: string; rubricVersion: number }> {
+    const run = await this.compute(year);
+    return this.ds.transaction(async (tx) => {
+      const [locked] = await tx.query<{ finalized_at: Date | null; rubric_version: number }[]>(
+        `SELECT finalized_at, rubric_version FROM award_years WHERE year = $1 FOR UPDATE`,
+        [year],
+      );
+      if (!locked) throw CommonErrors.notFound();
+      if (locked.finalized_at) throw AwardErrors.finalized(year);
+      // Weights changed while computing: the snapshot must use the version it names.
+      if (locked.rubric_version !== run.rubric.version) throw AwardErrors.finalized(year);
+      const [row] = await tx.query<{ finalized_at: Date }[]>(
+        `INSERT INTO award_snapshots (year, rubric_version, rules_version, rows, details, finalized_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING finalized_at`,
+        [
+          year,
+          run.rubric.version,
+          run.rubric.rulesVersion,
+          JSON.stringify(run.rows),
+          JSON.stringify({
+            data: run.data,
+            metrics: run.metrics,
+            quarters: run.quarters,
+            rubric: run.rubric,
+          }),
+          principal.userId,
+        ],
+      );
+      await tx.query(
+        `UPDATE award_years SET finalized_at = $2, finalized_by = $3, updated_at = now() WHERE year = $1`,
+        [year, row.finalized_at, principal.userId],
+      );
+      await this.audit.record(
+        {
+          actorId: principal.userId,
+          action: 'award_year_finalized',
+          targetType: 'award_year',
+          targetId: String(year),
+        },
+        tx,
+      );
+      return {
+        year,
+        finalizedAt: row.finalized_at.toISOString(),
+        rubricVersion: run.rubric.version,
+      };
+    });
+  }
+
+  /** What a recompute from today's data would change in the frozen results, and why. */
+  async restatement(year: number) {
+    const snapshot = await this.snapshot(year);
+    if (!snapshot) {
+      await this.years.finalizedAt(year); // 404 for a missing year
+      throw AwardErrors.notFinalized(year);
+    }
+    const now = await this.compute(year, false);
+    // Today's data under the frozen rubric and the frozen assessor scores.
+    const frozenAssessed = new Map(
+      snapshot.rows.map((r) => [
+        r.opdCode,
+        Object.fromEntries(
+          ASPECT_KEYS.filter((k) => r.aspects[k].assessor !== null).map((k) => [
+            k,
+            r.aspects[k].assessor as number,
+          ]),
+        ),
+      ]),
+    );
+    const recomputed = rankOpds(
+      combineScores(
+        computeDataScores(now.metrics.map((m) => toInputs(m))),
+        frozenAssessed,
+        snapshot.rubric,
+      ),
+      snapshot.rubric.winners,
+    );
+    const dataNow = computeDataScores(now.metrics.map((m) => toInputs(m)));
+    const changes: RestatementChange[] = [];
+    for (const before of snapshot.rows) {
+      const after = recomputed.find((r) => r.opdCode === before.opdCode);
+      if (!after) continue;
+      const aspects = ASPECT_KEYS.filter(
+        (k) => before.aspects[k].score !== after.aspects[k].score,
+      ).map((k) => ({
+        aspect: k,
+        before: before.aspects[k].score,
+        after: after.aspects[k].score,
+      }));
+      const inputs = diffInputs(
+        snapshot.data.find((d) => d.opdCode === before.opdCode),
+        dataNow.find((d) => d.opdCode === before.opdCode),
+      );
+      if (
+        aspects.length === 0 &&
+        inputs.length === 0 &&
+        before.total === after.total &&
+        before.rank === after.rank &&
+        before.winner === after.winner
+      )
+        continue;
+      changes.push({
+        opdCode: before.opdCode,
+        before: { total: before.total, rank: before.rank, winner: before.winner },
+        after: { total: after.total, rank: after.rank, winner: after.winner },
+        aspects,
+        inputs,
+      });
+    }
+    return {
+      year,
+      finalizedAt: snapshot.finalizedAt,
+      rubricVersion: snapshot.rubric.version,
+      changed: changes.length,
+      changes,
+      reasons: await this.reasons(year, snapshot.finalizedAt),
+    };
+  }
+
+  /** The frozen results of a finalised year (undefined while open). */
+  async snapshot(year: number): Promise<(ScoreRun & { finalizedAt: string }) | undefined> {
+    await this.years.finalizedAt(year); // 404 for a missing year
+    const [row] = await this.ds.query<
+      {
+        rows: ScoreRow[];
+        details: Pick<ScoreRun, 'data' | 'metrics' | 'quarters' | 'rubric'>;
+        finalized_at: Date;
+      }[]
+    >(`SELECT rows, details, finalized_at FROM award_snapshots WHERE year = $1`, [year]);
+    if (!row) return undefined;
+    return {
+      year,
+      rows: row.rows,
+      ...row.details,
+      computedAt: row.finalized_at.toISOString(),
+      finalizedAt: row.finalized_at.toISOString(),
+    };
+  }
+
+  /** Evidence an assessor can open: assets, meetings with attendee counts, reuse reports, flags. */
+  async evidence(principal: Principal, year: number, opdId: string) {
+    const { first, last } = periodDays(year);
+    const from = `${first}T00:00:00+07:00`;
+    const to = `${last}T23:59:59.999+07:00`;
+    const { sql, params } = readablePredicate('a', readerOf(principal));
+    const assets = await this.ds
+      .createQueryBuilder()
+      .select([
+        'a.id AS id',
+        'a.title AS title',
+        'a.type AS type',
+        'a.visibility AS visibility',
+        'a.completeness AS completeness',
+        'a.published_at AS "publishedAt"',
+      ])
+      .from('assets', 'a')
+      .where(
+        `a.opd_id = :opdId AND a.status = 'published' AND a.published_at BETWEEN :from AND :to`,
+        {
+          opdId,
+          from,
+          to,
+        },
+      )
+      .andWhere(sql, params)
+      .orderBy('a.published_at', 'ASC')
+      .getRawMany<{
+        id: string;
+        title: string;
+        type: string;
+        visibility: string;
+        completeness: string;
+        publishedAt: Date;
+      }>();
+    const [{ n: publishedTotal }] = await this.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM assets WHERE opd_id = $1 AND status = 'published' AND published_at BETWEEN $2 AND $3`,
+      [opdId, from, to],
+    );
+    const meetings = await this.ds.query<
+      {
+        id: string;
+        cop: string;
+        held_date_wib: string;
+        quarter: number;
+        topic: string;
+        attendees: number;
+        documented: boolean;
+      }[]
+    >(
+      `SELECT m.id, c.name AS cop, m.held_date_wib::text AS held_date_wib, m.quarter, m.topic,
+              (SELECT count(*)::int FROM meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
+              (m.minutes <> '' AND m.minutes_at <= m.held_at + interval '14 days') AS documented
+         FROM meetings m JOIN cops c ON c.id = m.cop_id
+        WHERE c.opd_id = $1 AND m.year = $2 ORDER BY m.held_at`,
+      [opdId, year],
+    );
+    const reuse = await this.ds.query<
+      { asset_id: string; opd: string; created_at: Date; story: string }[]
+    >(
+      `SELECT r.asset_id, o.code AS opd, r.created_at, r.story
+         FROM asset_reuse_reports r JOIN assets a ON a.id = r.asset_id JOIN opds o ON o.id = r.user_opd_id
+        WHERE a.opd_id = $1 AND r.created_at BETWEEN $2 AND $3 ORDER BY r.created_at`,
+      [opdId, from, to],
+    );
+    const readable = new Map(assets.map((a) => [a.id, a.title]));
+    const anomalies: AnomalyFlag[] = await this.metricsView.anomalies(principal, year, opdId);
+    return {
+      assets: assets.map((a) => ({
+        id: a.id,
+        title: a.title,
+        type: a.type,
+        visibility: a.visibility,
+        completeness: Number(a.completeness),
+        publishedAt: new Date(a.publishedAt).toISOString(),
+        href: `/api/v1/assets/${a.id}`,
+      })),
+      restrictedAssets: publishedTotal - assets.length,
+      meetings: meetings.map((m) => ({
+        id: m.id,
+        cop: m.cop,
+        heldDate: m.held_date_wib,
+        quarter: m.quarter,
+        topic: m.topic,
+        attendees: m.attendees,
+        documented: m.documented,
+        href: `/api/v1/meetings/${m.id}`,
+      })),
+      reuseReports: reuse.map((r) => {
+        const title = readable.get(r.asset_id);
+        return {
+          assetId: title ? r.asset_id : null,
+          assetTitle: title ?? null,
+          reporterOpdCode: r.opd,
+          at: r.created_at.toISOString(),
+          story: title ? r.story : null,
+        };
+      }),
+      anomalies,
+    };
+  }
+
+  private async storeRun(run: ScoreRun): Promise<void> {
+    const rows = JSON.stringify(run.rows);
+    const digest = createHash('sha256').update(rows).digest('hex');
+    await this.ds.query(
+      `INSERT INTO award_score_runs (year, rubric_version, rules_version, digest, rows)
+       SELECT $1, $2, $3, $4, $5
+        WHERE NOT EXISTS (SELECT 1 FROM (SELECT digest FROM award_score_runs
+                                          WHERE year = $1 AND rubric_version = $2 ORDER BY id DESC LIMIT 1) last
+                           WHERE last.digest = $4)`,
+      [run.year, run.rubric.version, run.rubric.rulesVersion, digest, rows],
+    );
+  }
+
+  /** Why numbers moved after finalising: data that changed since, by kind. */
+  private async reasons(year: number, finalizedAt: string) {
+    const { first, last } = periodDays(year);
+    const [r] = await this.ds.query<Record<string, number>[]>(
+      `SELECT
+         (SELECT count(*)::int FROM assets WHERE greatest(updated_at, coalesce(archived_at, updated_at)) > $3
+             AND published_at BETWEEN ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta')
+                                  AND (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')) AS "assetsChanged",
+         (SELECT count(*)::int FROM meetings WHERE year = $4 AND updated_at > $3) AS "meetingsChanged",
+         (SELECT count(*)::int FROM opds WHERE updated_at > $3) AS "opdDirectoryChanged",
+         (SELECT count(*)::int FROM usage_rollup_days WHERE day BETWEEN $1 AND $2 AND folded_at > $3) AS "usageDaysRefolded",
+         (SELECT count(*)::int FROM usage_events WHERE occurred_on BETWEEN $1 AND $2 AND occurred_at > $3) AS "lateEvents"`,
+      [first, last, finalizedAt, year],
+    );
+    return r;
+  }
+}
+
+function diffInputs(
+  before: OpdDataScores | undefined,
+  after: OpdDataScores | undefined,
+): RestatementChange['inputs'] {
+  if (!before || !after) return [];
+  const out: RestatementChange['inputs'] = [];
+  for (const aspect of ASPECT_KEYS) {
+    const now = new Map(after.aspects[aspect].inputs.map((i: InputScore) => [i.key, i.raw]));
+    for (const input of before.aspects[aspect].inputs) {
+      const value = now.get(input.key) ?? null;
+      if (value !== input.raw)
+        out.push({ aspect, input: input.key, before: input.raw, after: value });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CommonErrors } from '@lumbung/platform';
+import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
+import { AssessmentDto, CreateAwardDto, ExportQueryDto, RubricChangeDto } from './award.dto';
+import { AwardExportService, sheetsToCsv, toCsv, toXlsx } from './award-export.service';
+import { AwardScoresService, type ScoreRow } from './award-scores.service';
+import { type AwardYear, AwardYearsService } from './award-years.service';
+import { ASPECT_KEYS, type AspectKey } from './scoring';
+
+const yearPipe = new ParseIntPipe({
+  exceptionFactory: () => CommonErrors.notFound(),
+});
+
+@ApiTags('award')
+@ApiBearerAuth()
+@Controller('awards')
+export class AwardController {
+  constructor(
+    private readonly years: AwardYearsService,
+    private readonly scores: AwardScoresService,
+    private readonly exports: AwardExportService,
+  ) {}
+
+  @Post()
+  @RequirePermission(Permission.AwardManage)
+  @ApiOperation({ summary: 'Open an award year with its rubric (admins)' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateAwardDto,
+  ): Promise<AwardYear> {
+    return this.years.create(principal, dto);
+  }
+
+  @Get(':year')
+  @RequirePermission(Permission.MetricsReadAll)
+  @ApiOperation({ summary: 'An award year: current rubric, its versions, finalisation, tie rule' })
+  get(@Param('year', yearPipe) year: number): Promise<AwardYear> {
+    return this.years.get(year);
+  }
+
+  @Patch(':year')
+  @RequirePermission(Permission.AwardManage)
+  @ApiOperation({ summary: 'Change weights or winners: a new rubric version (admins)' })
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('year', yearPipe) year: number,
+    @Body() dto: RubricChangeDto,
+  ): Promise<AwardYear> {
+    return this.years.update(principal, year, dto);
+  }
+
+  @Put(':year/assessments/:opdCode/:aspect')
+  @RequirePermission(Permission.AwardAssess)
+  @ApiOperation({ summary: 'Score one aspect of one OPD, 0–100 with a justification (assessors)' })
+  assess(
+    @CurrentPrincipal() principal: Principal,
+    @Param('year', yearPipe) year: number,
+    @Param('opdCode') opdCode: string,
+    @Param('aspect') aspect: string,
+    @Body() dto: AssessmentDto,
+  ) {
+    if (!(ASPECT_KEYS as readonly string[]).includes(aspect))
+      throw CommonErrors.validation([
+        { field: 'aspect', message: `one of ${ASPECT_KEYS.join(', ')}` },
+      ]);
+    return this.years.assess(principal, year, opdCode, aspect as AspectKey, dto);
+  }
+
+  @Get(':year/scores')
+  @RequirePermission(Permission.MetricsRead)
+  @ApiOperation({ summary: 'The ranking: one row per OPD with the six aspects' })
+  async ranking(@Param('year', yearPipe) year: number): Promise<ScoreRow[]> {
+    return this.scores.scores(year);
+  }
+
+  @Get(':year/scores/:opdCode')
+  @RequirePermission(Permission.MetricsRead)
+  @ApiOperation({
+    summary: 'One OPD: every input with raw and normalised value, formula and evidence',
+  })
+  drillDown(
+    @CurrentPrincipal() principal: Principal,
+    @Param('year', yearPipe) year: number,
+    @Param('opdCode') opdCode: string,
+  ) {
+    return this.scores.drillDown(principal, year, opdCode);
+  }
+
+  @Post(':year/finalize')
+  @HttpCode(200)
+  @RequirePermission(Permission.AwardManage)
+  @ApiOperation({ summary: 'Freeze the year into an immutable snapshot (admins)' })
+  finalize(@CurrentPrincipal() principal: Principal, @Param('year', yearPipe) year: number) {
+    return this.scores.finalize(principal, year);
+  }
+
+  @Get(':year/restatement')
+  @RequirePermission(Permission.MetricsReadAll)
+  @ApiOperation({
+    summary: 'What a recompute from today’s data would change in the frozen results',
+  })
+  restatement(@Param('year', yearPipe) year: number) {
+    return this.scores.restatement(year);
+  }
+
+  @Get(':year/export')
+  @RequirePermission(Permission.MetricsReadAll)
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The ranking (or ?opd= one OPD’s evidence pack) as CSV or XLSX' })
+  @ApiOperation({ summary: 'Export for the ceremony committee, Indonesian headings' })
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Param('year', yearPipe) year: number,
+    @Query() q: ExportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const format = q.format ?? 'xlsx';
+    const sheets = q.opd
+      ? await this.exports.evidencePack(principal, year, q.opd)
+      : await this.exports.ranking(year);
+    const name = q.opd ? `kma-${year}-bukti-${q.opd.toUpperCase()}` : `kma-${year}-peringkat`;
+    const body =
+      format === 'csv' ? (q.opd ? sheetsToCsv(sheets) : toCsv(sheets[0])) : await toXlsx(sheets);
+    res.status(200);
+    res.setHeader(
+      'Content-Type',
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.send(body);
+  }
+}

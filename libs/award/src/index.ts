@@ -1,0 +1,4 @@
+export * from './award.module';
+export { AwardYearsService } from './award-years.service';
+export { AwardScoresService, toInputs } from './award-scores.service';
+export * from './scoring';

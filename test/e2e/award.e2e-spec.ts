@@ -1,0 +1,457 @@
+import { Workbook } from 'exceljs';
+import { UsageRollupService } from '@lumbung/metrics';
+import {
+  givenUser,
+  type GivenUser,
+  login,
+  opdIdOf,
+  publishAsset,
+  type Session,
+} from '../support/factories';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+interface AspectView {
+  data: number;
+  assessor: number | null;
+  score: number;
+  weight: number;
+  provisional: boolean;
+  inputs: { key: string; raw: number | null; normalised: number | null }[];
+}
+interface DrillDown {
+  rank: number;
+  total: number;
+  provisional: boolean;
+  frozen: boolean;
+  aspects: Record<string, AspectView>;
+  evidence: { assets: { id: string }[]; meetings: { attendees: number }[] };
+}
+interface Row {
+  opdCode: string;
+  rank: number;
+  total: number;
+  winner: boolean;
+  provisional: boolean;
+  rubricVersion: number;
+  aspects: Record<string, { data: number; score: number }>;
+}
+
+const ASPECTS = [
+  'relevansi',
+  'partisipasi',
+  'dokumentasi',
+  'diseminasi',
+  'manfaat',
+  'keberlanjutan',
+];
+const JUSTIFICATION = 'Tema CoP selaras dengan prioritas RPJMD dan dibuktikan notula.';
+
+describe('the award (KMA)', () => {
+  let t: TestApp;
+  let rollups: UsageRollupService;
+  let admin: Session;
+  let assessor: Session;
+  let asn: Session;
+  let author: Session;
+  let verifier: Session;
+  const year = 2025;
+  let thisYear: number;
+
+  const drill = async (code: string, y = year, s = assessor): Promise<DrillDown> =>
+    (await t.http().get(`/api/v1/awards/${y}/scores/${code}`).set(s.auth).expect(200))
+      .body as DrillDown;
+  const scores = async (y = year): Promise<Row[]> =>
+    (await t.http().get(`/api/v1/awards/${y}/scores`).set(assessor.auth).expect(200)).body as Row[];
+  const dataOf = (d: DrillDown) => Object.fromEntries(ASPECTS.map((a) => [a, d.aspects[a].data]));
+  /** Raw views of an asset as if they had happened at `at`, then the rollups of that day. */
+  const rawViews = async (assetId: string, readers: GivenUser[], at: string, excluded?: string) => {
+    const [asset] = await t.ds.query<{ opd_id: string }[]>(
+      `SELECT opd_id FROM assets WHERE id = $1`,
+      [assetId],
+    );
+    for (const r of readers)
+      await t.ds.query(
+        `INSERT INTO usage_events (type, occurred_at, occurred_on, actor_user_id, actor_key, actor_opd_id,
+                                   asset_id, asset_opd_id, excluded)
+         VALUES ('view', $1::timestamptz, ($1::timestamptz AT TIME ZONE 'Asia/Jakarta')::date, $2::uuid, $2::uuid::text, $3, $4, $5, $6)`,
+        [at, r.id, await opdIdOf(t.ds, r.opdCode), assetId, asset.opd_id, excluded ?? null],
+      );
+    const day = (
+      await t.ds.query<{ d: string }[]>(
+        `SELECT ($1::timestamptz AT TIME ZONE 'Asia/Jakarta')::date::text AS d`,
+        [at],
+      )
+    )[0].d;
+    await rollups.rebuild(day, day);
+  };
+  const publishedIn = async (assetId: string, at: string) =>
+    t.ds.query(`UPDATE assets SET published_at = $2 WHERE id = $1`, [assetId, at]);
+
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY_HOPS: '1' });
+    rollups = t.app.get(UsageRollupService);
+    admin = await login(t.http, await givenUser(t.ds, { roles: ['admin'] }));
+    assessor = await login(t.http, await givenUser(t.ds, { roles: ['assessor'] }));
+    asn = await login(t.http, await givenUser(t.ds, { opd: 'DINKES' }));
+    author = await login(t.http, await givenUser(t.ds));
+    verifier = await login(t.http, await givenUser(t.ds, { roles: ['verifier'] }));
+    thisYear = Number(
+      (
+        await t.ds.query<{ y: string }[]>(
+          `SELECT extract(year FROM now() AT TIME ZONE 'Asia/Jakarta')::text AS y`,
+        )
+      )[0].y,
+    );
+    await t.http().post('/api/v1/awards').set(admin.auth).send({ year }).expect(201);
+    await t.http().post('/api/v1/awards').set(admin.auth).send({ year: thisYear }).expect(201);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('opens a year once, with the default rubric, and validates weights', async () => {
+    const res = await t.http().get(`/api/v1/awards/${year}`).set(admin.auth).expect(200);
+    expect(res.body).toMatchObject({
+      year,
+      rubricVersion: 1,
+      finalized: false,
+      rubric: {
+        winners: 15,
+        dataWeights: {
+          relevansi: 0.2,
+          partisipasi: 0.7,
+          dokumentasi: 0.7,
+          diseminasi: 0.8,
+          manfaat: 0.3,
+          keberlanjutan: 0.6,
+        },
+      },
+    });
+    const dup = await t.http().post('/api/v1/awards').set(admin.auth).send({ year }).expect(409);
+    expect(dup.body.code).toBe('AWARD_YEAR_EXISTS');
+    for (const bad of [
+      { year: 2031, dataWeights: { dokumentasi: 1.5 } },
+      { year: 2031, aspectWeights: { rahasia: 1 } },
+      { year: 2031, aspectWeights: { dokumentasi: -1 } },
+      { year: 2031, winners: 0 },
+      { year: 1999 },
+    ])
+      await t.http().post('/api/v1/awards').set(admin.auth).send(bad).expect(400);
+    await t.http().post('/api/v1/awards').set(assessor.auth).send({ year: 2032 }).expect(403);
+    await t.http().get('/api/v1/awards/2040').set(admin.auth).expect(404);
+    await t.http().get('/api/v1/awards/2040/scores').set(admin.auth).expect(404);
+  });
+
+  it('an OPD with no activity scores 0 everywhere but the relevance and impact its assessor gives', async () => {
+    const before = await drill('KEPSERIBU');
+    expect(dataOf(before)).toEqual(Object.fromEntries(ASPECTS.map((a) => [a, 0])));
+    expect(before.total).toBe(0);
+    await t
+      .http()
+      .put(`/api/v1/awards/${year}/assessments/KEPSERIBU/relevansi`)
+      .set(assessor.auth)
+      .send({ score: 80, justification: JUSTIFICATION })
+      .expect(200);
+    await t
+      .http()
+      .put(`/api/v1/awards/${year}/assessments/KEPSERIBU/manfaat`)
+      .set(assessor.auth)
+      .send({ score: 50, justification: JUSTIFICATION })
+      .expect(200);
+    const after = await drill('KEPSERIBU');
+    expect(after.aspects.relevansi).toMatchObject({
+      data: 0,
+      assessor: 80,
+      score: 64,
+      provisional: false,
+    });
+    expect(after.aspects.manfaat).toMatchObject({
+      data: 0,
+      assessor: 50,
+      score: 35,
+      provisional: false,
+    });
+    for (const a of ['partisipasi', 'dokumentasi', 'diseminasi', 'keberlanjutan'])
+      expect(after.aspects[a]).toMatchObject({ score: 0, provisional: true });
+    expect(after.total).toBe(16.5);
+  });
+
+  it('a provisional aspect becomes final when an assessor scores it, with history kept', async () => {
+    const url = `/api/v1/awards/${year}/assessments/DISHUB/dokumentasi`;
+    expect((await drill('DISHUB')).aspects.dokumentasi.provisional).toBe(true);
+    await t
+      .http()
+      .put(url)
+      .set(assessor.auth)
+      .send({ score: 70, justification: JUSTIFICATION })
+      .expect(200);
+    const res = await t
+      .http()
+      .put(url)
+      .set(assessor.auth)
+      .send({ score: 75, justification: `${JUSTIFICATION} Direvisi.` })
+      .expect(200);
+    expect(res.body.current).toMatchObject({ score: 75 });
+    expect(res.body.history.map((h: { score: number }) => h.score)).toEqual([75, 70]);
+    const d = await drill('DISHUB');
+    expect(d.aspects.dokumentasi).toMatchObject({ assessor: 75, provisional: false });
+    expect(d.aspects.dokumentasi.score).toBeCloseTo(0.7 * d.aspects.dokumentasi.data + 0.3 * 75, 2);
+    for (const bad of [
+      { score: 101, justification: JUSTIFICATION },
+      { score: -1, justification: JUSTIFICATION },
+      { score: 80, justification: 'terlalu singkat' },
+      { score: '80', justification: JUSTIFICATION },
+    ])
+      await t.http().put(url).set(assessor.auth).send(bad).expect(400);
+    await t
+      .http()
+      .put(`/api/v1/awards/${year}/assessments/DISHUB/rahasia`)
+      .set(assessor.auth)
+      .send({ score: 80, justification: JUSTIFICATION })
+      .expect(400);
+    await t
+      .http()
+      .put(`/api/v1/awards/${year}/assessments/TIDAKADA/dokumentasi`)
+      .set(assessor.auth)
+      .send({ score: 80, justification: JUSTIFICATION })
+      .expect(404);
+    await t
+      .http()
+      .put(url)
+      .set(admin.auth)
+      .send({ score: 80, justification: JUSTIFICATION })
+      .expect(403);
+    await t
+      .http()
+      .put(url)
+      .set(asn.auth)
+      .send({ score: 80, justification: JUSTIFICATION })
+      .expect(403);
+  });
+
+  it('doubling an OPD’s distinct readers raises only its dissemination inputs', async () => {
+    const a = await login(t.http, await givenUser(t.ds, { opd: 'DISPUSIP' }));
+    const v = await login(t.http, await givenUser(t.ds, { opd: 'DISPUSIP', roles: ['verifier'] }));
+    const id = await publishAsset(t.http, a, v, { title: 'Arsip', visibility: 'internal' });
+    await publishedIn(id, '2025-03-01T03:00:00Z');
+    const readers = await Promise.all([1, 2, 3, 4].map(() => givenUser(t.ds, { opd: 'DISPUSIP' })));
+    await rawViews(id, readers.slice(0, 2), '2025-05-05T03:00:00Z');
+    const before = await drill('DISPUSIP');
+    await rawViews(id, readers.slice(2), '2025-05-06T03:00:00Z');
+    const after = await drill('DISPUSIP');
+    const reach = (d: DrillDown) =>
+      d.aspects.diseminasi.inputs.find((i) => i.key === 'internalReach');
+    expect(reach(after)?.raw).toBeCloseTo(2 * (reach(before)?.raw ?? 0), 6);
+    expect(after.aspects.diseminasi.data).toBeGreaterThan(before.aspects.diseminasi.data);
+    for (const aspect of ASPECTS.filter((x) => x !== 'diseminasi'))
+      expect(after.aspects[aspect].inputs).toEqual(before.aspects[aspect].inputs);
+  });
+
+  it("authors' self-views change nothing", async () => {
+    const id = await publishAsset(t.http, author, verifier, {
+      title: 'Milik sendiri',
+      visibility: 'internal',
+    });
+    await rollups.foldPending();
+    const before = await scores(thisYear);
+    for (let i = 0; i < 5; i += 1)
+      await t.http().get(`/api/v1/assets/${id}`).set(author.auth).expect(200);
+    await rollups.foldPending();
+    expect(await scores(thisYear)).toEqual(before);
+  });
+
+  it('weights changed after scoring create a new rubric version; stored scores keep theirs', async () => {
+    const v1 = await scores(thisYear);
+    expect(v1.every((r) => r.rubricVersion === 1)).toBe(true);
+    const res = await t
+      .http()
+      .patch(`/api/v1/awards/${thisYear}`)
+      .set(admin.auth)
+      .send({ aspectWeights: { dokumentasi: 3 }, dataWeights: { relevansi: 0.5 } })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      rubricVersion: 2,
+      rubric: { aspectWeights: { dokumentasi: 3 } },
+    });
+    expect(res.body.rubricHistory).toHaveLength(2);
+    // The same rubric again is no new version.
+    await t
+      .http()
+      .patch(`/api/v1/awards/${thisYear}`)
+      .set(admin.auth)
+      .send({ aspectWeights: { dokumentasi: 3 } })
+      .expect(200)
+      .expect((r) => expect(r.body.rubricVersion).toBe(2));
+    const v2 = await scores(thisYear);
+    expect(v2.every((r) => r.rubricVersion === 2)).toBe(true);
+    const runs = await t.ds.query<{ rubric_version: number; rows: Row[] }[]>(
+      `SELECT rubric_version, rows FROM award_score_runs WHERE year = $1 ORDER BY id`,
+      [thisYear],
+    );
+    const old = runs.find((r) => r.rubric_version === 1);
+    expect(old?.rows).toEqual(v1);
+    await expect(t.ds.query(`UPDATE award_score_runs SET rubric_version = 2`)).rejects.toThrow(
+      /append-only/,
+    );
+    await t
+      .http()
+      .patch(`/api/v1/awards/${thisYear}`)
+      .set(admin.auth)
+      .send({ winners: 99 })
+      .expect(400);
+  });
+
+  it('shows the ranking to members but another OPD’s drill-down to nobody outside it', async () => {
+    const rows = (await t.http().get(`/api/v1/awards/${year}/scores`).set(asn.auth).expect(200))
+      .body as Row[];
+    expect(rows).toHaveLength(51);
+    expect(rows[0]).toEqual(
+      expect.objectContaining({ opdCode: expect.any(String), rank: 1, winner: true }),
+    );
+    expect(Object.keys(rows[0].aspects).sort()).toEqual([...ASPECTS].sort());
+    expect(rows.filter((r) => r.winner).length).toBeGreaterThanOrEqual(15);
+    await drill('DINKES', year, asn);
+    await t.http().get(`/api/v1/awards/${year}/scores/BPSDM`).set(asn.auth).expect(404);
+    await t.http().get(`/api/v1/awards/${year}/scores/TIDAKADA`).set(assessor.auth).expect(404);
+    await t.http().get(`/api/v1/awards/${year}/scores`).expect(401);
+    await t.http().get(`/api/v1/awards/${year}`).set(asn.auth).expect(403);
+  });
+
+  it('an assessor cannot write assets or meetings', async () => {
+    await t
+      .http()
+      .post('/api/v1/assets')
+      .set(assessor.auth)
+      .send({ type: 'dokumen', title: 'Coba', visibility: 'internal' })
+      .expect(403);
+    const [cop] = await t.ds.query<{ id: string }[]>(
+      `INSERT INTO cops (name, theme, opd_id, created_by)
+       SELECT 'CoP Uji Award', 'Tema', opd_id, id FROM users LIMIT 1 RETURNING id`,
+    );
+    await t
+      .http()
+      .post(`/api/v1/cops/${cop.id}/meetings`)
+      .set(assessor.auth)
+      .send({
+        heldAt: '2025-03-03T09:00:00+07:00',
+        mode: 'luring',
+        topic: 'Coba',
+        durationMinutes: 60,
+      })
+      .expect(403);
+  });
+
+  it('exports the ranking as CSV with a BOM and as XLSX, and one OPD’s evidence pack', async () => {
+    const csv = await t
+      .http()
+      .get(`/api/v1/awards/${year}/export?format=csv`)
+      .set(assessor.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const bytes = csv.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Peringkat,Kode OPD,Nama OPD,Nilai Total,Pemenang/);
+    expect(lines[0]).toContain('Dokumentasi dan Aset Pengetahuan (data)');
+    expect(lines).toHaveLength(52);
+    const xlsx = await t
+      .http()
+      .get(`/api/v1/awards/${year}/export?format=xlsx&opd=KEPSERIBU`)
+      .set(assessor.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Masukan',
+      'Aset',
+      'Pertemuan',
+      'Laporan Penerapan',
+      'Anomali',
+    ]);
+    const summary = book.getWorksheet('Ringkasan');
+    expect(summary?.getRow(2).getCell(1).value).toBe('Relevansi Tema');
+    expect(summary?.getRow(2).getCell(4).value).toBe(64);
+    await t.http().get(`/api/v1/awards/${year}/export?format=pdf`).set(assessor.auth).expect(400);
+    await t.http().get(`/api/v1/awards/${year}/export`).set(asn.auth).expect(403);
+  });
+
+  it('a finalised snapshot stays unchanged after new events; the restatement lists the difference', async () => {
+    const a = await login(t.http, await givenUser(t.ds, { opd: 'DISBUD' }));
+    const v = await login(t.http, await givenUser(t.ds, { opd: 'DISBUD', roles: ['verifier'] }));
+    const id = await publishAsset(t.http, a, v, { title: 'Budaya Betawi', visibility: 'internal' });
+    await publishedIn(id, '2025-02-01T03:00:00Z');
+    await rawViews(id, [await givenUser(t.ds, { opd: 'DISBUD' })], '2025-08-01T03:00:00Z');
+    const before = await scores();
+    const fin = await t.http().post(`/api/v1/awards/${year}/finalize`).set(admin.auth).expect(200);
+    expect(fin.body).toMatchObject({ year, rubricVersion: 1 });
+    await t.http().post(`/api/v1/awards/${year}/finalize`).set(admin.auth).expect(409);
+    // Late events and a correction after finalising.
+    const late = await Promise.all([1, 2, 3].map(() => givenUser(t.ds, { opd: 'DINKES' })));
+    await rawViews(id, late, '2025-09-01T03:00:00Z');
+    expect(await scores()).toEqual(before);
+    expect((await drill('DISBUD')).frozen).toBe(true);
+    const res = await t
+      .http()
+      .get(`/api/v1/awards/${year}/restatement`)
+      .set(assessor.auth)
+      .expect(200);
+    const disbud = (res.body.changes as { opdCode: string; inputs: { input: string }[] }[]).find(
+      (c) => c.opdCode === 'DISBUD',
+    );
+    expect(disbud?.inputs.map((i) => i.input)).toEqual(
+      expect.arrayContaining(['otherOpdsReached']),
+    );
+    expect(res.body.reasons.usageDaysRefolded).toBeGreaterThan(0);
+    // Frozen: no backdated meetings, assessments or weight changes.
+    await t
+      .http()
+      .put(`/api/v1/awards/${year}/assessments/DISBUD/relevansi`)
+      .set(assessor.auth)
+      .send({ score: 90, justification: JUSTIFICATION })
+      .expect(409);
+    await t
+      .http()
+      .patch(`/api/v1/awards/${year}`)
+      .set(admin.auth)
+      .send({ winners: 10 })
+      .expect(409);
+    const lead = await givenUser(t.ds, { opd: 'DISBUD', roles: ['opd_admin'] });
+    const leadSession = await login(t.http, lead);
+    const cop = await t
+      .http()
+      .post('/api/v1/cops')
+      .set(leadSession.auth)
+      .send({ name: 'CoP Budaya', theme: 'Budaya', leadIds: [lead.id] })
+      .expect(201);
+    const backdated = await t
+      .http()
+      .post(`/api/v1/cops/${cop.body.id as string}/meetings`)
+      .set(leadSession.auth)
+      .send({
+        heldAt: '2025-11-03T09:00:00+07:00',
+        mode: 'luring',
+        topic: 'Mundur',
+        durationMinutes: 60,
+      })
+      .expect(409);
+    expect(backdated.body.code).toBe('AWARD_YEAR_FINALIZED');
+    await expect(t.ds.query(`UPDATE award_snapshots SET rubric_version = 9`)).rejects.toThrow(
+      /append-only/,
+    );
+    await t.http().get(`/api/v1/awards/${thisYear}/restatement`).set(assessor.auth).expect(409);
+  });
+});
