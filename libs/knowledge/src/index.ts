@@ -11,3 +11,4 @@ export { AttachmentSummaryDto } from './assets/dto/asset-response.dto';
 export { ApiFilesUpload } from './attachments/files-upload.decorator';
 export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
 export { readerOf, readablePredicate, type Reader } from './assets/asset-access';
+export { touchSearch } from './search/search-sync';

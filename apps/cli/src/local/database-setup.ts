@@ -1,7 +1,9 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@lumbung/platform';
+import { DEMO_USAGE_RANGE, seedDemoYear } from '@lumbung/award';
 import { seedDemoCops } from '@lumbung/community';
+import { UsageRollupService } from '@lumbung/metrics';
 import { seedDemoData, syncReferenceData } from '@lumbung/identity';
 
 /** Creates the database on a server when it is missing (local/embedded servers only). */
@@ -31,12 +33,16 @@ export async function prepareDatabase(
   const ds = new DataSource(dataSourceOptions(url));
   await ds.initialize();
   try {
-    return await ds.transaction(async (m) => {
+    const result = await ds.transaction(async (m) => {
       const opdsAdded = await syncReferenceData(m);
       const demoSeeded = demo.seed ? await seedDemoData(m, demo.password) : false;
-      if (demo.seed) await seedDemoCops(m);
-      return { migrations, opdsAdded, demoSeeded };
+      const demoYear = demo.seed && (await seedDemoCops(m), await seedDemoYear(m));
+      return { migrations, opdsAdded, demoSeeded, demoYear };
     });
+    // The demo year's usage goes through the same rollups as live events.
+    if (result.demoYear)
+      await new UsageRollupService(ds).rebuild(DEMO_USAGE_RANGE.from, DEMO_USAGE_RANGE.to);
+    return { migrations, opdsAdded: result.opdsAdded, demoSeeded: result.demoSeeded };
   } finally {
     await ds.destroy();
   }

@@ -124,10 +124,12 @@ describe('Principal', () => {
       expect(asn.can(Permission.UserManage)).toBe(false);
     });
 
-    it('lets the admin do everything except verify assets (an OPD verifier’s job)', () => {
+    it('lets the admin do everything except verify assets and score the award (verifiers’ and assessors’ jobs)', () => {
       const admin = new Principal('u', 's', 'opd-a', [{ role: 'admin' }]);
       for (const permission of Object.values(Permission)) {
-        expect(admin.can(permission)).toBe(permission !== Permission.AssetVerify);
+        expect(admin.can(permission)).toBe(
+          permission !== Permission.AssetVerify && permission !== Permission.AwardAssess,
+        );
       }
     });
   });

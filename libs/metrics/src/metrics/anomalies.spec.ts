@@ -10,8 +10,16 @@ describe('spike', () => {
     expect(spike(5000, [40]).flagged).toBe(false);
   });
 
+  it('does not flag the steady growth of a young repository', () => {
+    // 3 sd above the mean, but not three times the average.
+    expect(spike(104, [11, 41, 64]).flagged).toBe(false);
+    expect(spike(130, [11, 41, 64]).flagged).toBe(true);
+  });
+
   it('needs a minimum excess over a flat history', () => {
-    expect(spike(25, [20, 20, 20]).flagged).toBe(false);
-    expect(spike(31, [20, 20, 20])).toEqual({ flagged: true, mean: 20, sd: 0, threshold: 30 });
+    expect(spike(10, [1, 1, 1]).flagged).toBe(false);
+    expect(spike(12, [1, 1, 1])).toEqual({ flagged: true, mean: 1, sd: 0, threshold: 11 });
+    expect(spike(59, [20, 20, 20]).flagged).toBe(false);
+    expect(spike(61, [20, 20, 20]).threshold).toBe(60);
   });
 });
