@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import type { Response } from 'superagent';
 import { UsageRollupService } from '@lumbung/metrics';
 import {
   givenUser,
@@ -35,6 +36,14 @@ interface Row {
   rubricVersion: number;
   aspects: Record<string, { data: number; score: number }>;
 }
+
+/** Collects a response body as bytes (CSV and XLSX downloads). */
+const binary = (res: Response, cb: (err: Error | null, body: unknown) => void): void => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+};
 
 const ASPECTS = [
   'relevansi',
@@ -348,11 +357,7 @@ describe('the award (KMA)', () => {
       .get(`/api/v1/awards/${year}/export?format=csv`)
       .set(assessor.auth)
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const bytes = csv.body as Buffer;
@@ -366,11 +371,7 @@ describe('the award (KMA)', () => {
       .get(`/api/v1/awards/${year}/export?format=xlsx&opd=KEPSERIBU`)
       .set(assessor.auth)
       .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     const book = new Workbook();
     await book.xlsx.load(xlsx.body as never);

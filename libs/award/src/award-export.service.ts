@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import type { Principal } from '@lumbung/identity';
 import { AwardScoresService, type ScoreRow } from './award-scores.service';
-import { ASPECTS } from './scoring';
+import { ASPECTS, type AspectKey, type InputScore } from './scoring';
 
 export type Cell = string | number | boolean | null;
 export interface Sheet {
@@ -96,31 +96,7 @@ export class AwardExportService {
       ...METRIC_COLUMNS.map(([key]) => (metrics.get(r.opdCode)?.[key] ?? null) as Cell),
       r.rubricVersion,
     ]);
-    const inputs: Sheet = {
-      name: 'Masukan',
-      header: [
-        'Kode OPD',
-        'Aspek',
-        'Masukan',
-        'Nilai mentah',
-        'Nilai normalisasi (0-100)',
-        'Bobot',
-        'Rumus',
-      ],
-      rows: run.data.flatMap((d) =>
-        ASPECTS.flatMap((a) =>
-          d.aspects[a.key].inputs.map((i) => [
-            d.opdCode,
-            a.label,
-            i.label,
-            i.raw,
-            i.normalised,
-            i.weight,
-            i.formula,
-          ]),
-        ),
-      ),
-    };
+    const inputs = inputsSheet(run.data.map((d) => ({ opdCode: d.opdCode, aspects: d.aspects })));
     return [{ name: `Peringkat ${year}`, header, rows }, inputs];
   }
 
@@ -138,20 +114,7 @@ export class AwardExportService {
         ['Peringkat', null, null, d.rank, null, null],
       ],
     };
-    const inputs: Sheet = {
-      name: 'Masukan',
-      header: ['Aspek', 'Masukan', 'Nilai mentah', 'Nilai normalisasi (0-100)', 'Bobot', 'Rumus'],
-      rows: ASPECTS.flatMap((a) =>
-        d.aspects[a.key].inputs.map((i) => [
-          a.label,
-          i.label,
-          i.raw,
-          i.normalised,
-          i.weight,
-          i.formula,
-        ]),
-      ),
-    };
+    const inputs = inputsSheet([{ aspects: d.aspects }]);
     const e = d.evidence;
     return [
       summary,
@@ -198,6 +161,38 @@ export class AwardExportService {
       },
     ];
   }
+}
+
+/** Every input of every aspect: raw, normalised, weight and formula (with the OPD when several). */
+function inputsSheet(
+  opds: { opdCode?: string; aspects: Record<AspectKey, { inputs: InputScore[] }> }[],
+): Sheet {
+  const withOpd = opds.some((o) => o.opdCode);
+  return {
+    name: 'Masukan',
+    header: [
+      ...(withOpd ? ['Kode OPD'] : []),
+      'Aspek',
+      'Masukan',
+      'Nilai mentah',
+      'Nilai normalisasi (0-100)',
+      'Bobot',
+      'Rumus',
+    ],
+    rows: opds.flatMap((o) =>
+      ASPECTS.flatMap((a) =>
+        o.aspects[a.key].inputs.map((i) => [
+          ...(withOpd ? [o.opdCode ?? null] : []),
+          a.label,
+          i.label,
+          i.raw,
+          i.normalised,
+          i.weight,
+          i.formula,
+        ]),
+      ),
+    ),
+  };
 }
 
 /** One CSV from several sheets: a `Bagian` (section) column in front. */

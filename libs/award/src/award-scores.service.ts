@@ -30,6 +30,14 @@ import {
 
 export type ScoreRow = RankedRow<OpdScoreRow> & { rubricVersion: number };
 
+/** One aspect in the drill-down: its score, every input behind the data score, the assessor history. */
+export type AspectDrillDown = OpdScoreRow['aspects'][AspectKey] & {
+  label: string;
+  labelEn: string;
+  inputs: InputScore[];
+  assessments: AssessmentEntry[];
+};
+
 /** Everything a score run produced: the ranking, each OPD's data inputs and its metrics. */
 export interface ScoreRun {
   year: number;
@@ -140,7 +148,7 @@ export class AwardScoresService {
             assessments: history.filter((h: AssessmentEntry) => h.aspect === a.key),
           },
         ]),
-      ),
+      ) as Record<AspectKey, AspectDrillDown>,
       quarters: run.quarters.map((q) => ({ quarter: q.quarter, data: q.data[opdCode] })),
       metrics,
       evidence: await this.evidence(principal, year, opdId),

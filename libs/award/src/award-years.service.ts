@@ -68,7 +68,7 @@ export class AwardYearsService {
         [dto.year, principal.userId],
       );
       if (made.length === 0) throw AwardErrors.yearExists(dto.year);
-      await this.insertRubric(tx, dto.year, 1, rubric, principal.userId);
+      await insertRubric(tx, dto.year, 1, rubric, principal.userId);
       await this.audit.record(
         {
           actorId: principal.userId,
@@ -113,7 +113,7 @@ export class AwardYearsService {
       const next = mergeRubric(current, dto);
       if (JSON.stringify(normalised(next)) === JSON.stringify(normalised(current))) return;
       const version = current.version + 1;
-      await this.insertRubric(tx, year, version, next, principal.userId);
+      await insertRubric(tx, year, version, next, principal.userId);
       await tx.query(
         `UPDATE award_years SET rubric_version = $2, updated_at = now() WHERE year = $1`,
         [year, version],
@@ -238,28 +238,29 @@ export class AwardYearsService {
     );
     return toRubric(rubric);
   }
+}
 
-  private async insertRubric(
-    tx: EntityManager,
-    year: number,
-    version: number,
-    rubric: Rubric,
-    by: string,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        year,
-        version,
-        JSON.stringify(rubric.aspectWeights),
-        JSON.stringify(rubric.dataWeights),
-        rubric.winners,
-        SCORING_RULES_VERSION,
-        by,
-      ],
-    );
-  }
+/** Stores one rubric version (with the scoring rules' version it goes with). */
+export async function insertRubric(
+  m: EntityManager,
+  year: number,
+  version: number,
+  rubric: Rubric,
+  by: string,
+): Promise<void> {
+  await m.query(
+    `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      year,
+      version,
+      JSON.stringify(rubric.aspectWeights),
+      JSON.stringify(rubric.dataWeights),
+      rubric.winners,
+      SCORING_RULES_VERSION,
+      by,
+    ],
+  );
 }
 
 /** Partial weight maps over a base rubric; unknown aspects or bad numbers are a 400. */

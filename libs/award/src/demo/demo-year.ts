@@ -6,7 +6,8 @@ import {
   computeCompleteness,
   touchSearch,
 } from '@lumbung/knowledge';
-import { DEFAULT_RUBRIC, SCORING_RULES_VERSION } from '../scoring';
+import { insertRubric } from '../award-years.service';
+import { DEFAULT_RUBRIC } from '../scoring';
 import { THEMES, sentence, storyOf } from './demo-text';
 
 const MARKER = 'demo_seed_year_2025';
@@ -516,18 +517,7 @@ async function openAwardYear(
     `INSERT INTO award_years (year, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
     [DEMO_YEAR, adminId],
   );
-  await m.query(
-    `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version, created_by)
-     VALUES ($1, 1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-    [
-      DEMO_YEAR,
-      JSON.stringify(DEFAULT_RUBRIC.aspectWeights),
-      JSON.stringify(DEFAULT_RUBRIC.dataWeights),
-      DEFAULT_RUBRIC.winners,
-      SCORING_RULES_VERSION,
-      adminId,
-    ],
-  );
+  await insertRubric(m, DEMO_YEAR, 1, DEFAULT_RUBRIC, adminId);
   // Assessors have visited the leaders so far: relevance and impact scored, the rest provisional.
   const scored = opds.filter((o) => o.profile === 'unggul');
   for (const [i, opd] of scored.entries()) {

@@ -5,41 +5,61 @@ export interface OpdMetrics {
   /** Official ASN headcount of the OPD (the base of every per-100-ASN rate). */
   headcount: number;
   // Documentation: assets published (and still published) in the period.
+  /** Assets published in the period (status `published`). */
   publishedAssets: number;
+  /** 0..1 mean completeness of those assets; 0 when there are none. */
   meanCompleteness: number;
+  /** 0..1 share of tacit types (`pelajaran`, `wawancara_pengetahuan`, `praktik_baik`). */
   tacitShare: number;
+  /** 0..1 share of those assets not past review-due at the end of the period. */
   freshShare: number;
+  /** 0..1 meetings with minutes or an output asset within 14 days. */
   documentedMeetingShare: number;
   // Dissemination: use of everything the OPD had published by the end of the period.
   assetStock: number;
+  /** 0..1 share of the stock at `internal` or `publik` visibility. */
   openVisibilityShare: number;
   views: number;
   anonymousViews: number;
+  /** Distinct logged-in readers of the OPD's assets (the period reader set). */
   uniqueReaders: number;
+  /** Distinct readers from the OPD itself. */
   internalReaders: number;
+  /** internalReaders ÷ headcount (BPSDM's target: 0.5), and the same as a percentage. */
   internalReach: number;
   internalReachPercent: number;
+  /** Number of other OPDs with readers. */
   otherOpdsReached: number;
   downloads: number;
+  /** Sum over days of distinct downloaders per asset (COUNTER unique item requests). */
   uniqueDownloads: number;
   uniqueDownloadsPerAsset: number;
+  /** Clicks from search results onto the OPD's assets ("answered searches"). */
   searchClicks: number;
+  /** 0..1 share of the stock clicked from search at least once. */
   searchClickedShare: number;
   shares: number;
   // Participation and sustainability: the CoP log and authorship.
   meetings: number;
   distinctAttendees: number;
+  /** Mean over meetings of attendees ÷ CoP members on that date, each capped at 1. */
   meanAttendanceRatio: number;
   crossOpdMeetings: number;
+  /** 0..1 meetings or assets involving another OPD. */
   crossOpdShare: number;
+  /** Distinct authors of the period's assets ÷ members of the OPD's CoPs, capped at 1. */
   distinctAuthorsPerMember: number;
+  /** Quarters (0–4) with ≥ 1 meeting and ≥ 1 new or re-verified asset. */
   activeQuarters: number;
+  /** People holding lead roles or authoring ≥ 2 published assets. */
   keyPeople: number;
   /** Coverage of the knowledge-at-risk register (domain.md §7); null until the register exists. */
   atRiskCoverage: number | null;
   // Relevance and impact support.
+  /** Endorsements net of withdrawals in the period. */
   endorsements: number;
   reuseReports: number;
+  /** Of which from other OPDs (they weigh double in the award). */
   reuseReportsOtherOpd: number;
 }
 
