@@ -153,7 +153,8 @@ export async function startSearchStack(options = {}) {
 
   try {
     await ensureDatabase(pg.adminUrl, 'api');
-    await prepareDatabase(apiDbUrl, { seed: true, password: PASSWORD });
+    // Demo users for logging in; no demo year, so the corpus is the benchmark's own.
+    await prepareDatabase(apiDbUrl, { seed: true, demoYear: false, password: PASSWORD });
     db = new Client({ connectionString: apiDbUrl });
     await db.connect();
     const api = await startApi('api');

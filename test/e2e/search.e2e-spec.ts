@@ -116,6 +116,29 @@ describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
     expect(mine.body.hits.map((h: Hit) => h.id)).not.toContain(ids.draft);
   });
 
+  it('re-ranks natural questions by BM25 without widening what the caller may read', async () => {
+    // PostgreSQL candidates for the question's rare words go through the same access rules.
+    const question = (s: Session | undefined) =>
+      search(s, `?q=${encodeURIComponent('Apa rahasia dapur anggaran internal BPSDM?')}`).expect(
+        200,
+      );
+    const inside = await question(asnBpsdm);
+    expect(inside.body.hits[0].id).toBe(ids.opd);
+    for (const outsider of [asnDinkes, undefined]) {
+      const res = await question(outsider);
+      expect(res.body.hits.map((h: Hit) => h.id)).not.toContain(ids.opd);
+      expect(JSON.stringify([res.body.hits, res.body.facets])).not.toMatch(/[Rr]ahasia dapur/);
+      expect(res.body.facets.tags).not.toHaveProperty('anggaran');
+    }
+    // Its best match comes first even when Meilisearch's word buckets rank it lower.
+    const kak = await search(
+      asnDinkes,
+      `?q=${encodeURIComponent('Bagaimana cara menyusun kerangka acuan kerja pengadaan barang?')}`,
+    ).expect(200);
+    expect(kak.body.hits[0].id).toBe(ids.kak);
+    expect(kak.body.hits[0].highlights.length).toBeGreaterThan(0);
+  });
+
   it('validates user filters against an allow-list; injection cannot widen results', async () => {
     for (const bad of [
       `?opd=${encodeURIComponent('BPSDM" OR opdId != "x')}`,

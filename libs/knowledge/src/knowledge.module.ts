@@ -1,4 +1,5 @@
 import { AssetUsageRecorder } from './usage/asset-usage.recorder';
+import { Bm25Reranker } from './search/bm25-reranker';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lumbung/identity';
@@ -29,6 +30,7 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetSearchService,
     PeopleSearchService,
     AssetUsageRecorder,
+    Bm25Reranker,
   ],
   exports: [
     AssetsRepository,

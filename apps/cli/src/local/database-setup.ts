@@ -27,7 +27,7 @@ export interface PrepareResult {
 /** Migrations, then reference data, then (outside production, once) demo data. */
 export async function prepareDatabase(
   url: string,
-  demo: { seed: boolean; password: string },
+  demo: { seed: boolean; password: string; /** Default: with `seed`. */ demoYear?: boolean },
 ): Promise<PrepareResult> {
   const migrations = await runMigrations(url);
   const ds = new DataSource(dataSourceOptions(url));
@@ -36,7 +36,8 @@ export async function prepareDatabase(
     const result = await ds.transaction(async (m) => {
       const opdsAdded = await syncReferenceData(m);
       const demoSeeded = demo.seed ? await seedDemoData(m, demo.password) : false;
-      const demoYear = demo.seed && (await seedDemoCops(m), await seedDemoYear(m));
+      if (demo.seed) await seedDemoCops(m);
+      const demoYear = demo.seed && (demo.demoYear ?? true) && (await seedDemoYear(m));
       return { migrations, opdsAdded, demoSeeded, demoYear };
     });
     // The demo year's usage goes through the same rollups as live events.

@@ -19,10 +19,16 @@ import {
 } from '@lumbung/search';
 import { type Reader, readablePredicate, readerOf } from '../assets/asset-access';
 import { normalizeTags } from '../assets/tags';
+import { Bm25Reranker } from './bm25-reranker';
 import type { SearchQueryDto } from './dto/search-query.dto';
 import type { SearchHitDto, SearchResponseDto } from './dto/search-response.dto';
 
 type Facets = SearchResponseDto['facets'];
+
+/** How many Meilisearch candidates BM25 re-ranks (pages beyond it keep Meilisearch's order). */
+const RERANK_DEPTH = 50;
+/** …joined by up to this many PostgreSQL candidates for the question's rare words. */
+const PG_CANDIDATES = 200;
 
 const STOP_SET = new Set(STOP_WORDS);
 type Result = Omit<SearchResponseDto, 'searchId' | 'query' | 'page' | 'limit'>;
@@ -81,6 +87,7 @@ export class AssetSearchService {
     private readonly search: SearchClient,
     private readonly index: AssetIndex,
     private readonly log: SearchLogService,
+    private readonly bm25: Bm25Reranker,
   ) {}
 
   async query(
@@ -133,13 +140,15 @@ export class AssetSearchService {
     // word matches (natural questions rarely match word for word).
     const focused = await this.focus(q);
     const extra = stemsOf(focused);
+    // Long questions: BM25 re-ranks the first candidates (see Bm25Reranker).
+    const rerank = !dto.sort && isQuestion(q) && dto.page * dto.limit <= RERANK_DEPTH;
     const res = await this.search.client
       .index(this.index.uid)
       .search(extra ? `${focused} ${extra}` : focused, {
         filter,
         facets: ['type', 'opdCode', 'tags'],
-        offset: (dto.page - 1) * dto.limit,
-        limit: dto.limit,
+        offset: rerank ? 0 : (dto.page - 1) * dto.limit,
+        limit: rerank ? RERANK_DEPTH : dto.limit,
         matchingStrategy: 'frequency',
         sort:
           dto.sort === 'newest'
@@ -169,7 +178,7 @@ export class AssetSearchService {
         highlightPostTag: MARK_END,
       });
     const dist = res.facetDistribution ?? {};
-    const hits: SearchHitDto[] = res.hits.map((h) => {
+    const found: SearchHitDto[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
       const text = (k: string): string => (typeof f[k] === 'string' ? f[k] : '');
       const highlights = [
@@ -191,6 +200,7 @@ export class AssetSearchService {
         highlights: highlights.slice(0, 3),
       };
     });
+    const hits = rerank ? await this.reranked(reader, q, dto, found) : found;
     return {
       engine: 'meilisearch',
       total: res.estimatedTotalHits ?? 0,
@@ -205,14 +215,42 @@ export class AssetSearchService {
   }
 
   /**
+   * One page of BM25 order over Meilisearch's first candidates and PostgreSQL's candidates for
+   * the question's rare words (same access rules and filters); ties and meeting minutes keep
+   * Meilisearch's order. Hits only PostgreSQL found are loaded with PostgreSQL highlights.
+   */
+  private async reranked(
+    reader: Reader | undefined,
+    q: string,
+    dto: SearchQueryDto,
+    found: SearchHitDto[],
+  ): Promise<SearchHitDto[]> {
+    const known = new Set(found.filter((h) => h.kind === 'asset').map((h) => h.id));
+    const extra = (await this.bm25.candidates(q, this.pgWhere(reader, dto), PG_CANDIDATES)).filter(
+      (id) => !known.has(id),
+    );
+    const scores = await this.bm25.scores(q, [...known, ...extra]);
+    const ordered = [
+      ...found.map((h, i) => ({ id: h.kind === 'asset' ? h.id : null, hit: h, i })),
+      ...extra.map((id, j) => ({ id, hit: undefined, i: found.length + j })),
+    ]
+      .map((c) => ({ ...c, s: c.id ? (scores.get(c.id) ?? 0) : -1 }))
+      .sort((a, b) => b.s - a.s || a.i - b.i)
+      .slice((dto.page - 1) * dto.limit, dto.page * dto.limit);
+    const missing = ordered.filter((c) => !c.hit).map((c) => c.id);
+    const loaded = new Map((await this.pgHits(missing, q)).map((h) => [h.id, h]));
+    return ordered
+      .map((c) => c.hit ?? loaded.get(c.id))
+      .filter((h): h is SearchHitDto => Boolean(h));
+  }
+
+  /**
    * For questions of three or more content words, drops the words that occur in more than a tenth
    * of the index (counts from one multi-search), keeping at least the two rarest. Tuned on the
    * Indonesian tune split: MRR@10 0.536 → 0.639 (test/bench/search-relevance.bench.mjs).
    */
   private async focus(q: string): Promise<string> {
-    const words = [
-      ...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP_SET.has(w))),
-    ];
+    const words = contentWords(q);
     if (words.length < 3) return q;
     const uid = this.index.uid;
     const { results } = await this.search.client.multiSearch({
@@ -229,21 +267,54 @@ export class AssetSearchService {
     return keep.map((d) => d.w).join(' ');
   }
 
+  /** The access predicate every read path uses, and the user's filters, over `assets a`. */
+  private pgWhere(
+    reader: Reader | undefined,
+    dto: SearchQueryDto,
+  ): { sql: string; params: Record<string, unknown> } {
+    const pred = readablePredicate('a', reader);
+    return {
+      sql: `${pred.sql}
+           AND (:type::text IS NULL OR a.type = :type)
+           AND (:opd::text IS NULL OR a.opd_id = (SELECT id FROM opds WHERE code = :opd))
+           AND (:tag::text IS NULL OR :tag = ANY(a.tags))
+           AND (:cop::uuid IS NULL OR a.cop_id = :cop)`,
+      params: {
+        ...pred.params,
+        type: dto.type ?? null,
+        opd: dto.opd ?? null,
+        tag: dto.tag ? (normalizeTags([dto.tag])[0] ?? '-') : null,
+        cop: dto.cop ?? null,
+      },
+    };
+  }
+
+  /** Hits for ids already known to be readable, with PostgreSQL highlights (re-ranked extras). */
+  private async pgHits(ids: string[], q: string): Promise<SearchHitDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.ds.query<NonNullable<PgRow['hits']>>(
+      `WITH qq AS (SELECT COALESCE(NULLIF(replace(plainto_tsquery('indonesian', $2)::text, '&', '|'), ''), '')::tsquery AS tsq)
+       SELECT a.id, a.type, a.title, a.summary, o.code AS opd_code, a.tags, a.published_at,
+              ts_headline('indonesian', a.title, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
+              ts_headline('indonesian', a.summary, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
+         FROM assets a JOIN opds o ON o.id = a.opd_id, qq
+        WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
+      [ids, q],
+    );
+    return rows.map(pgHit);
+  }
+
   /** The fallback: same access predicate as every other read path, plus the same user filters. */
   private async postgres(
     reader: Reader | undefined,
     q: string,
     dto: SearchQueryDto,
   ): Promise<Result> {
-    const pred = readablePredicate('a', reader);
+    const where = this.pgWhere(reader, dto);
     const params: Record<string, unknown> = {
-      ...pred.params,
+      ...where.params,
       q,
       empty: q === '',
-      type: dto.type ?? null,
-      opd: dto.opd ?? null,
-      tag: dto.tag ? (normalizeTags([dto.tag])[0] ?? '-') : null,
-      cop: dto.cop ?? null,
       limit: dto.limit,
       offset: (dto.page - 1) * dto.limit,
     };
@@ -262,11 +333,7 @@ export class AssetSearchService {
         SELECT a.id, a.type, a.opd_id, a.tags, a.published_at,
                ts_rank_cd(a.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(a.title)) AS r
           FROM assets a, qq
-         WHERE a.status = 'published' AND ${pred.sql}
-           AND (:type::text IS NULL OR a.type = :type)
-           AND (:opd::text IS NULL OR a.opd_id = (SELECT id FROM opds WHERE code = :opd))
-           AND (:tag::text IS NULL OR :tag = ANY(a.tags))
-           AND (:cop::uuid IS NULL OR a.cop_id = :cop)
+         WHERE a.status = 'published' AND ${where.sql}
            AND (:empty OR a.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(a.title)) > 0.45
                 OR EXISTS (SELECT 1 FROM attachments f WHERE f.asset_id = a.id AND f.text_status = 'extracted'
                              AND f.scan_status <> 'pending_scan' AND f.search_tsv @@ qq.tsq)))
@@ -288,19 +355,7 @@ export class AssetSearchService {
       engine: 'postgres',
       total,
       totalIsEstimate: false,
-      hits: (row?.hits ?? []).map((h) => ({
-        id: h.id,
-        kind: 'asset' as const,
-        type: h.type,
-        title: h.title,
-        summary: h.summary,
-        opdCode: h.opd_code,
-        tags: h.tags,
-        publishedAt: h.published_at ? new Date(h.published_at).toISOString() : null,
-        highlights: [toHighlight('title', h.hl_title), toHighlight('summary', h.hl_summary)].filter(
-          (x): x is Highlight => Boolean(x),
-        ),
-      })),
+      hits: (row?.hits ?? []).map(pgHit),
       facets: {
         type: row?.type_facet ?? {},
         opdCode: row?.opd_facet ?? {},
@@ -308,6 +363,62 @@ export class AssetSearchService {
       } satisfies Facets,
     };
   }
+}
+
+function pgHit(h: NonNullable<PgRow['hits']>[number]): SearchHitDto {
+  return {
+    id: h.id,
+    kind: 'asset',
+    type: h.type,
+    title: h.title,
+    summary: h.summary,
+    opdCode: h.opd_code,
+    tags: h.tags,
+    publishedAt: h.published_at ? new Date(h.published_at).toISOString() : null,
+    highlights: [toHighlight('title', h.hl_title), toHighlight('summary', h.hl_summary)].filter(
+      (x): x is Highlight => Boolean(x),
+    ),
+  };
+}
+
+/** Question words: a query with one of them (or a "?") is a natural-language question. */
+const QUESTION_WORDS = new Set([
+  'apa',
+  'apakah',
+  'siapa',
+  'siapakah',
+  'kapan',
+  'kapankah',
+  'dimana',
+  'dimanakah',
+  'manakah',
+  'berapa',
+  'berapakah',
+  'bagaimana',
+  'bagaimanakah',
+  'mengapa',
+  'kenapa',
+  'bilamana',
+]);
+
+/**
+ * Natural questions (and long keyword strings) get BM25 re-ranking; short keyword queries keep
+ * Meilisearch's order (typo and prefix tolerance matter more there, and they stay fast).
+ */
+export function isQuestion(q: string): boolean {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    q.trim().endsWith('?') ||
+    words.some((w) => QUESTION_WORDS.has(w)) ||
+    contentWords(q).length >= 4
+  );
+}
+
+/** The distinct words of a query that are not stop words, lower-cased. */
+function contentWords(q: string): string[] {
+  return [
+    ...new Set((q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP_SET.has(w))),
+  ];
 }
 
 function topN(counts: Record<string, number>, n: number): Record<string, number> {

@@ -4,6 +4,7 @@ import { Search1764633600000 } from './1764633600000-search';
 import { Community1764720000000 } from './1764720000000-community';
 import { Usage1764806400000 } from './1764806400000-usage';
 import { Award1764892800000 } from './1764892800000-award';
+import { Bm251764979200000 } from './1764979200000-bm25';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Community1764720000000,
   Usage1764806400000,
   Award1764892800000,
+  Bm251764979200000,
 ];

@@ -1,0 +1,48 @@
+import { bm25 } from './bm25-reranker';
+
+describe('bm25', () => {
+  const corpus = { n: 1000, avgLen: 100 };
+
+  it('weighs a rare word above a common one', () => {
+    const df = new Map([
+      ['banjir', 5],
+      ['jakarta', 600],
+    ]);
+    const s = bm25(
+      [
+        { id: 'rare', term: 'banjir', tf: 1, len: 100 },
+        { id: 'common', term: 'jakarta', tf: 1, len: 100 },
+      ],
+      df,
+      corpus,
+    );
+    expect(s.get('rare')).toBeGreaterThan(3 * (s.get('common') ?? 0));
+  });
+
+  it('rewards repetition with saturation and penalises long passages', () => {
+    const df = new Map([['antrean', 10]]);
+    const score = (tf: number, len: number) =>
+      bm25([{ id: 'x', term: 'antrean', tf, len }], df, corpus).get('x') ?? 0;
+    expect(score(2, 100)).toBeGreaterThan(score(1, 100));
+    expect(score(20, 100) / score(10, 100)).toBeLessThan(1.1);
+    expect(score(1, 50)).toBeGreaterThan(score(1, 400));
+  });
+
+  it('adds the words of one passage and matches the textbook value', () => {
+    const df = new Map([
+      ['a', 10],
+      ['b', 100],
+    ]);
+    const s = bm25(
+      [
+        { id: 'd', term: 'a', tf: 2, len: 100 },
+        { id: 'd', term: 'b', tf: 1, len: 100 },
+      ],
+      df,
+      corpus,
+    );
+    const idf = (d: number) => Math.log(1 + (1000 - d + 0.5) / (d + 0.5));
+    const expected = (idf(10) * 2 * 2.2) / (2 + 1.2) + (idf(100) * 1 * 2.2) / (1 + 1.2);
+    expect(s.get('d')).toBeCloseTo(expected, 10);
+  });
+});

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** BM25 parameters (the usual defaults). */
+const K1 = 1.2;
+const B = 0.75;
+const CACHE_MS = 10 * 60_000;
+const CORPUS_MS = 60_000;
+const MAX_CACHED_TERMS = 50_000;
+/** Words in at most this share of assets (or this many) fetch candidates from PostgreSQL. */
+const RARE_SHARE = 0.05;
+const RARE_MIN_DF = 100;
+
+/**
+ * The fields scored and their weights: exact words (`simple`), Indonesian stems (the full-text
+ * vector, which undoes affixes such as meN-/peN-/-kan/-an), and stems in the title. Tuned on the
+ * tune split only (test/bench/search-relevance.bench.mjs); nearby weights score within 0.005.
+ */
+export const BM25_FIELDS = { words: 1, stems: 0.75, title: 0.2 } as const;
+export type Bm25Field = keyof typeof BM25_FIELDS;
+
+export interface TermHit {
+  id: string;
+  term: string;
+  tf: number;
+  len: number;
+}
+
+/** Pure BM25 over the candidates' term rows of one field, with corpus statistics given. */
+export function bm25(
+  rows: readonly TermHit[],
+  df: ReadonlyMap<string, number>,
+  corpus: { n: number; avgLen: number },
+): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const r of rows) {
+    const d = Math.min(df.get(r.term) ?? 1, corpus.n);
+    const idf = Math.log(1 + (corpus.n - d + 0.5) / (d + 0.5));
+    const norm = r.tf + K1 * (1 - B + (B * r.len) / Math.max(1, corpus.avgLen));
+    scores.set(r.id, (scores.get(r.id) ?? 0) + (idf * r.tf * (K1 + 1)) / norm);
+  }
+  return scores;
+}
+
+/** A tsquery literal for one lexeme (optionally limited to a weight), safe for any text. */
+const LEXEME = (col: string, weight = ''): string =>
+  `to_tsquery('simple', '''' || replace(replace(${col}, '\\', '\\\\'), '''', '''''') || '''${weight}')`;
+
+const DF_SQL: Record<Bm25Field, string> = {
+  words: `terms_tsv @@ plainto_tsquery('simple', t)`,
+  stems: `search_tsv @@ ${LEXEME('t')}`,
+  title: `search_tsv @@ ${LEXEME('t', ':A')}`,
+};
+
+interface Corpus {
+  n: number;
+  avgLen: Record<Bm25Field, number>;
+  at: number;
+}
+
+/**
+ * Scores search candidates with BM25 over their own words, stems and title (the term vectors
+ * PostgreSQL keeps per asset): Meilisearch's bucket ranking finds good candidates but weighs
+ * neither how rare a word is nor how often a passage repeats it, which natural questions need.
+ * Document frequencies and corpus size are cached for minutes (they move slowly).
+ */
+@Injectable()
+export class Bm25Reranker {
+  private corpusCache?: Corpus;
+  private readonly dfCache = new Map<string, { n: number; at: number }>();
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async scores(q: string, ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.ds.query<(TermHit & { field: Bm25Field })[]>(
+      `WITH qw AS (SELECT DISTINCT lexeme AS t FROM unnest(to_tsvector('simple', $1))),
+            qs AS (SELECT DISTINCT lexeme AS t FROM unnest(to_tsvector('indonesian', $1))),
+            a AS (SELECT id, terms_tsv, search_tsv, terms_len, stems_len, title_len
+                    FROM assets WHERE id = ANY($2::uuid[]))
+       SELECT a.id, 'words' AS field, u.lexeme AS term, cardinality(u.positions) AS tf, a.terms_len AS len
+         FROM a CROSS JOIN LATERAL unnest(a.terms_tsv) u WHERE u.lexeme IN (SELECT t FROM qw)
+       UNION ALL
+       SELECT a.id, x.field, x.term, x.tf, x.len FROM a CROSS JOIN LATERAL (
+         SELECT 'stems' AS field, u.lexeme AS term, cardinality(u.positions) AS tf, a.stems_len AS len
+           FROM unnest(a.search_tsv) u WHERE u.lexeme IN (SELECT t FROM qs)
+         UNION ALL
+         SELECT 'title', u.lexeme, (SELECT count(*)::int FROM unnest(u.weights) w WHERE w = 'A'), a.title_len
+           FROM unnest(a.search_tsv) u WHERE u.lexeme IN (SELECT t FROM qs) AND 'A' = ANY(u.weights)) x`,
+      [q, ids],
+    );
+    const corpus = await this.corpus();
+    const total = new Map<string, number>();
+    for (const field of Object.keys(BM25_FIELDS) as Bm25Field[]) {
+      const mine = rows.filter((r) => r.field === field);
+      const df = await this.documentFrequencies(field, [...new Set(mine.map((r) => r.term))]);
+      const s = bm25(mine, df, { n: corpus.n, avgLen: corpus.avgLen[field] });
+      for (const [id, v] of s) total.set(id, (total.get(id) ?? 0) + BM25_FIELDS[field] * v);
+    }
+    return total;
+  }
+
+  /**
+   * Readable assets that contain the question's rarer words (the ones BM25 weighs most), best
+   * first by PostgreSQL's own rank: candidates Meilisearch's word buckets may have missed.
+   * `where` is a predicate over `assets a` with named parameters (access rules and filters).
+   */
+  async candidates(
+    q: string,
+    where: { sql: string; params: Record<string, unknown> },
+    limit: number,
+  ): Promise<string[]> {
+    const parsed = await this.ds.query<{ field: Bm25Field; t: string }[]>(
+      `SELECT DISTINCT 'words' AS field, lexeme AS t FROM unnest(to_tsvector('simple', $1))
+       UNION SELECT DISTINCT 'stems', lexeme FROM unnest(to_tsvector('indonesian', $1))`,
+      [q],
+    );
+    const corpus = await this.corpus();
+    const ceiling = Math.max(RARE_MIN_DF, corpus.n * RARE_SHARE);
+    const params: Record<string, unknown> = { ...where.params, limit };
+    const parts: Record<'words' | 'stems', string[]> = { words: [], stems: [] };
+    for (const field of ['words', 'stems'] as const) {
+      const terms = parsed.filter((r) => r.field === field).map((r) => r.t);
+      const df = await this.documentFrequencies(field, terms);
+      terms
+        .filter((t) => (df.get(t) ?? 0) > 0 && (df.get(t) ?? 0) <= ceiling)
+        .forEach((t, i) => {
+          params[`bm25${field}${i}`] = t;
+          parts[field].push(
+            field === 'words'
+              ? `plainto_tsquery('simple', :bm25${field}${i})`
+              : LEXEME(`:bm25${field}${i}::text`),
+          );
+        });
+    }
+    if (parts.words.length + parts.stems.length === 0) return [];
+    const words = parts.words.length ? `(${parts.words.join(' || ')})` : `''::tsquery`;
+    const stems = parts.stems.length ? `(${parts.stems.join(' || ')})` : `''::tsquery`;
+    const sql = `
+      SELECT a.id FROM assets a
+       WHERE a.status = 'published' AND ${where.sql}
+         AND (a.terms_tsv @@ ${words} OR a.search_tsv @@ ${stems})
+       ORDER BY ts_rank(a.terms_tsv, ${words}, 1) + ts_rank(a.search_tsv, ${stems}, 1) DESC, a.id
+       LIMIT :limit`;
+    const [query, values] = this.ds.driver.escapeQueryWithParameters(sql, params, {});
+    return (await this.ds.query<{ id: string }[]>(query, values)).map((r) => r.id);
+  }
+
+  private async corpus(): Promise<Corpus> {
+    if (this.corpusCache && Date.now() - this.corpusCache.at < CORPUS_MS) return this.corpusCache;
+    const [row] = await this.ds.query<
+      { n: number; words: string | null; stems: string | null; title: string | null }[]
+    >(
+      `SELECT count(*)::int AS n, avg(terms_len) AS words, avg(stems_len) AS stems, avg(title_len) AS title
+         FROM assets WHERE status = 'published'`,
+    );
+    this.corpusCache = {
+      n: row.n,
+      avgLen: {
+        words: Number(row.words ?? 1),
+        stems: Number(row.stems ?? 1),
+        title: Number(row.title ?? 1),
+      },
+      at: Date.now(),
+    };
+    return this.corpusCache;
+  }
+
+  private async documentFrequencies(
+    field: Bm25Field,
+    terms: string[],
+  ): Promise<Map<string, number>> {
+    const now = Date.now();
+    const out = new Map<string, number>();
+    const missing: string[] = [];
+    for (const t of terms) {
+      const c = this.dfCache.get(`${field}:${t}`);
+      if (c && now - c.at < CACHE_MS) out.set(t, c.n);
+      else missing.push(t);
+    }
+    if (missing.length > 0) {
+      const rows = await this.ds.query<{ t: string; n: number }[]>(
+        `SELECT t, (SELECT count(*)::int FROM assets WHERE status = 'published' AND ${DF_SQL[field]}) AS n
+           FROM unnest($1::text[]) AS t`,
+        [missing],
+      );
+      if (this.dfCache.size > MAX_CACHED_TERMS) this.dfCache.clear();
+      for (const r of rows) {
+        out.set(r.t, r.n);
+        this.dfCache.set(`${field}:${r.t}`, { n: r.n, at: now });
+      }
+    }
+    return out;
+  }
+}
