@@ -43,7 +43,8 @@ export class SearchLogService {
     const key = actorKey(actor);
     const query = normalizeQuery(r.query);
     const filters = JSON.stringify(r.filters);
-    const [collapsed] = await this.ds.query<{ id: string }[]>(
+    // One statement: extend the caller's burst if there is one, otherwise add a row.
+    const [row] = await this.ds.query<{ id: string }[]>(
       `WITH prev AS (
          SELECT id FROM search_log
           WHERE actor_key = $1 AND last_at > now() - make_interval(secs => $2) AND filters = $4::jsonb
@@ -55,22 +56,21 @@ export class SearchLogService {
                 result_count = $5, engine = $6, duration_ms = $7
            FROM prev WHERE s.id = prev.id
          RETURNING s.id)
-       SELECT id FROM upd`,
-      [key, COLLAPSE_SECONDS, query, filters, r.resultCount, r.engine, Math.round(r.durationMs)],
-    );
-    if (collapsed) return collapsed.id;
-    const [row] = await this.ds.query<{ id: string }[]>(
-      `INSERT INTO search_log (actor_key, user_id, opd_id, query, filters, result_count, engine, duration_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+       , ins AS (
+         INSERT INTO search_log (actor_key, user_id, opd_id, query, filters, result_count, engine, duration_ms)
+         SELECT $1, $8, $9, $3, $4::jsonb, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM prev)
+         RETURNING id)
+       SELECT id FROM upd UNION ALL SELECT id FROM ins`,
       [
         key,
-        actor.userId ?? null,
-        actor.opdId ?? null,
+        COLLAPSE_SECONDS,
         query,
         filters,
         r.resultCount,
         r.engine,
         Math.round(r.durationMs),
+        actor.userId ?? null,
+        actor.opdId ?? null,
       ],
     );
     return row.id;

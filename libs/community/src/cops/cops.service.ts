@@ -38,7 +38,10 @@ export class CopsService implements CopMembershipSource {
     private readonly audit: AuditService,
   ) {}
 
-  /** Read service for identity: the CoPs a user belongs to now. */
+  /** Read service for identity: the CoPs a user belongs to now (also as SQL, see the loader). */
+  readonly activeCopIdsSql =
+    'ARRAY(SELECT m.cop_id FROM cop_memberships m WHERE m.user_id = $1 AND m.left_at IS NULL)';
+
   async activeCopIds(userId: string): Promise<string[]> {
     const rows = await this.ds.query<{ cop_id: string }[]>(
       `SELECT cop_id FROM cop_memberships WHERE user_id = $1 AND left_at IS NULL`,

@@ -7,12 +7,18 @@ import { Principal, RoleGrant } from './principal';
 interface Row {
   opd_id: string;
   grants: { role: string; opd_id: string | null; cop_id: string | null }[];
+  cop_ids?: string[];
 }
 
 /** Provided by the community context: the CoPs a user belongs to now. */
 export const COP_MEMBERSHIP_SOURCE = Symbol('COP_MEMBERSHIP_SOURCE');
 export interface CopMembershipSource {
   activeCopIds(userId: string): Promise<string[]>;
+  /**
+   * The same as one SQL expression of type uuid[] over `$1` (the user id), so the principal
+   * loads in a single round trip on every request.
+   */
+  readonly activeCopIdsSql?: string;
 }
 
 /**
@@ -27,12 +33,14 @@ export class PrincipalLoader {
   ) {}
 
   async load(userId: string, sessionId: string): Promise<Principal | undefined> {
-    // Roles and memberships in parallel: one round trip's latency per request, not two.
+    // One round trip per request: roles and (when the source offers SQL) memberships together.
+    const inline = this.memberships?.activeCopIdsSql;
     const [rows, copIds] = await Promise.all([
       this.ds.query<Row[]>(
         `SELECT u.opd_id,
               COALESCE(json_agg(json_build_object('role', r.role, 'opd_id', r.opd_id, 'cop_id', r.cop_id))
                        FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
+              ${inline ? `, ${inline} AS cop_ids` : ''}
          FROM users u
          JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2
                              AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -41,7 +49,7 @@ export class PrincipalLoader {
         GROUP BY u.id`,
         [userId, sessionId],
       ),
-      this.memberships?.activeCopIds(userId) ?? Promise.resolve([]),
+      inline || !this.memberships ? undefined : this.memberships.activeCopIds(userId),
     ]);
     const row = rows[0];
     if (!row) return undefined;
@@ -52,6 +60,6 @@ export class PrincipalLoader {
         ...(g.opd_id ? { opdId: g.opd_id } : {}),
         ...(g.cop_id ? { copId: g.cop_id } : {}),
       }));
-    return new Principal(userId, sessionId, row.opd_id, grants, copIds);
+    return new Principal(userId, sessionId, row.opd_id, grants, copIds ?? row.cop_ids ?? []);
   }
 }

@@ -138,10 +138,11 @@ export class AssetSearchService {
     // Long questions keep their rarer words only (an IDF of sorts Meilisearch lacks); the query's
     // stems meet the indexed stems; "frequency" drops the most common words first when not every
     // word matches (natural questions rarely match word for word).
-    const focused = await this.focus(q);
+    const question = isQuestion(q);
+    const focused = question ? await this.focus(q) : q;
     const extra = stemsOf(focused);
-    // Long questions: BM25 re-ranks the first candidates (see Bm25Reranker).
-    const rerank = !dto.sort && isQuestion(q) && dto.page * dto.limit <= RERANK_DEPTH;
+    // Natural questions: BM25 re-ranks the first candidates (see Bm25Reranker).
+    const rerank = !dto.sort && question && dto.page * dto.limit <= RERANK_DEPTH;
     const res = await this.search.client
       .index(this.index.uid)
       .search(extra ? `${focused} ${extra}` : focused, {
@@ -166,14 +167,11 @@ export class AssetSearchService {
           'opdCode',
           'publishedAt',
         ],
-        // Highlights only when there are words to mark; one cropped snippet from the body text.
-        ...(q
-          ? {
-              attributesToHighlight: ['title', 'summary'],
-              attributesToCrop: ['body', 'attachmentText'],
-              cropLength: 20,
-            }
-          : {}),
+        // Highlights only when there are words to mark. A cropped snippet of the body text (which
+        // costs Meilisearch most of a keyword search's time) only for questions, whose answer
+        // usually sits in the body.
+        ...(q ? { attributesToHighlight: ['title', 'summary'] } : {}),
+        ...(question ? { attributesToCrop: ['body', 'attachmentText'], cropLength: 20 } : {}),
         highlightPreTag: MARK_START,
         highlightPostTag: MARK_END,
       });
