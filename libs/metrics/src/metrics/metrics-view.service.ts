@@ -88,7 +88,7 @@ export class MetricsViewService {
     >(
       `SELECT asset_opd_id AS opd_id, extract(year FROM day)::int AS y, extract(quarter FROM day)::int AS q,
               sum(views) AS views
-         FROM usage_daily_asset
+         FROM usage_daily_opd
         WHERE day <= $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [last, opdId ?? null],

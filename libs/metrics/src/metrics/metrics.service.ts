@@ -56,21 +56,23 @@ export class MetricsService {
         [b.from, b.to, only, TACIT_TYPES],
       ),
       this.byOpd(
-        `SELECT asset_opd_id AS opd_id, sum(views) AS views, sum(anonymous_views) AS anonymous_views,
-                sum(downloads) AS downloads, sum(unique_downloads) AS unique_downloads,
-                sum(endorsements) AS endorsements, sum(reuse_reports) AS reuse_reports,
-                sum(reuse_reports_other_opd) AS reuse_other, sum(search_clicks) AS search_clicks,
-                sum(shares) AS shares, count(DISTINCT asset_id) FILTER (WHERE search_clicks > 0) AS clicked
-           FROM usage_daily_asset
-          WHERE day BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR asset_opd_id = $3)
-          GROUP BY asset_opd_id`,
-        [b.first, b.last, only],
+        `SELECT d.asset_opd_id AS opd_id, sum(d.views) AS views, sum(d.anonymous_views) AS anonymous_views,
+                sum(d.downloads) AS downloads, sum(d.unique_downloads) AS unique_downloads,
+                sum(d.endorsements) AS endorsements, sum(d.reuse_reports) AS reuse_reports,
+                sum(d.reuse_reports_other_opd) AS reuse_other, sum(d.search_clicks) AS search_clicks,
+                sum(d.shares) AS shares,
+                (SELECT count(*) FROM usage_period_clicked c
+                  WHERE c.period = $4 AND c.asset_opd_id = d.asset_opd_id) AS clicked
+           FROM usage_daily_opd d
+          WHERE d.day BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR d.asset_opd_id = $3)
+          GROUP BY d.asset_opd_id`,
+        [b.first, b.last, only, periodKey(period.year, period.quarter)],
       ),
       this.byOpd(
-        `SELECT asset_opd_id AS opd_id, count(*) AS readers,
-                count(*) FILTER (WHERE user_opd_id = asset_opd_id) AS internal,
-                count(DISTINCT user_opd_id) FILTER (WHERE user_opd_id <> asset_opd_id) AS other_opds
-           FROM usage_period_readers
+        `SELECT asset_opd_id AS opd_id, sum(readers) AS readers,
+                coalesce(sum(readers) FILTER (WHERE reader_opd_id = asset_opd_id), 0) AS internal,
+                count(*) FILTER (WHERE reader_opd_id <> asset_opd_id AND readers > 0) AS other_opds
+           FROM usage_period_reader_counts
           WHERE period = $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
           GROUP BY asset_opd_id`,
         [periodKey(period.year, period.quarter), only],

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { eachDay, periodDays, periodsOfDay, wibToday } from './periods';
+import { eachDay, isDay, periodDays, periodsOfDay, wibToday } from './periods';
 
 /** A repeat of the same event by the same actor on the same object within this window counts once. */
 export const DOUBLE_CLICK_SECONDS = 30;
@@ -62,8 +62,9 @@ export class UsageRollupService {
   }
 
   /** Recomputes one WIB day's counters, reader rows and anomaly flags from the raw log. */
-  async foldDay(day: string): Promise<FoldResult> {
-    return this.ds.transaction(async (tx) => {
+  async foldDay(day: string, outer?: EntityManager): Promise<FoldResult> {
+    if (!isDay(day)) throw new RangeError(`not a day: ${day}`);
+    const fold = async (tx: EntityManager): Promise<FoldResult> => {
       await tx.query(
         `SELECT pg_advisory_xact_lock(hashtext('usage_fold'), $1::date - date '2000-01-01')`,
         [day],
@@ -72,11 +73,23 @@ export class UsageRollupService {
         `SELECT max(id) AS max_id, count(*)::int AS events FROM usage_events WHERE occurred_on = $1`,
         [day],
       );
-      for (const table of ['usage_daily_asset', 'usage_daily_asset_readers', 'usage_anomalies'])
+      for (const table of [
+        'usage_daily_asset',
+        'usage_daily_opd',
+        'usage_daily_asset_readers',
+        'usage_anomalies',
+      ])
         await tx.query(`DELETE FROM ${table} WHERE day = $1`, [day]);
+      // The counting rules run once per day; counters and flags read the result.
+      await tx.query(`DROP TABLE IF EXISTS usage_fold_counted`);
+      await tx.query(
+        `CREATE TEMP TABLE usage_fold_counted ON COMMIT DROP AS ${COUNTED_EVENTS.replace('$1', `'${day}'::date`)}`,
+      );
       await this.foldCounters(tx, day);
       await this.foldReaderSets(tx, day);
+      await this.foldClicked(tx, day);
       await this.flagAnomalies(tx, day);
+      await tx.query(`DROP TABLE usage_fold_counted`);
       await tx.query(
         `INSERT INTO usage_rollup_days (day, max_event_id, events, folded_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (day) DO UPDATE SET max_event_id = EXCLUDED.max_event_id,
@@ -84,12 +97,15 @@ export class UsageRollupService {
         [day, stamp.max_id ?? 0, stamp.events],
       );
       return { day, events: stamp.events };
-    });
+    };
+    return outer ? fold(outer) : this.ds.transaction(fold);
   }
 
   /**
-   * Rebuilds every rollup of [from, to] from the raw log. Reader sets are rebuilt for every whole
-   * period the range touches, so the result equals what incremental folding produced.
+   * Rebuilds every rollup of [from, to] from the raw log, in one transaction (readers of the
+   * metrics see the old numbers until it commits, never a half-rebuilt period). Period sets are
+   * rebuilt for every whole period the range touches, days in order, so the result equals what
+   * incremental folding produced.
    */
   async rebuild(
     from: string,
@@ -99,32 +115,43 @@ export class UsageRollupService {
     const periods = new Set<string>();
     const days = eachDay(from, to);
     for (const day of days) for (const p of periodsOfDay(day)) periods.add(p);
-    await this.ds.query(`DELETE FROM usage_period_readers WHERE period = ANY($1)`, [[...periods]]);
-    // Days outside [from, to] that share a period with it refill the reader sets only.
-    const bounds = [...periods].map(periodBounds);
+    const touched = [...periods];
+    const bounds = touched.map(periodBounds);
     const first = bounds.reduce((a, b) => (b.first < a ? b.first : a), from);
     const last = bounds.reduce((a, b) => (b.last > a ? b.last : a), to);
-    const withEvents = new Set(
-      (
-        await this.ds.query<{ day: string }[]>(
-          `SELECT DISTINCT occurred_on::text AS day FROM usage_events WHERE occurred_on BETWEEN $1 AND $2`,
-          [first, last],
-        )
-      ).map((r) => r.day),
-    );
-    let events = 0;
-    const all = eachDay(first, last);
-    let done = 0;
-    for (const day of all) {
-      const inRange = day >= from && day <= to;
-      if (inRange) events += (await this.foldDay(day)).events;
-      else if (withEvents.has(day))
-        await this.ds.transaction((tx) => this.foldReaderSets(tx, day, [...periods]));
-      done += 1;
-      if (inRange || withEvents.has(day)) onProgress(done, all.length, day);
-    }
-    this.logger.log({ from, to, days: days.length, events }, 'usage rollups rebuilt');
-    return { days: days.length, events };
+    const result = await this.ds.transaction(async (tx) => {
+      for (const table of [
+        'usage_period_readers',
+        'usage_period_reader_counts',
+        'usage_period_clicked',
+      ])
+        await tx.query(`DELETE FROM ${table} WHERE period = ANY($1)`, [touched]);
+      // Days outside [from, to] that share a period with it refill the period sets only.
+      const withEvents = new Set(
+        (
+          await tx.query<{ day: string }[]>(
+            `SELECT DISTINCT occurred_on::text AS day FROM usage_events WHERE occurred_on BETWEEN $1 AND $2`,
+            [first, last],
+          )
+        ).map((r) => r.day),
+      );
+      let events = 0;
+      const all = eachDay(first, last);
+      let done = 0;
+      for (const day of all) {
+        const inRange = day >= from && day <= to;
+        if (inRange) events += (await this.foldDay(day, tx)).events;
+        else if (withEvents.has(day)) {
+          await this.foldReaderSets(tx, day, touched);
+          await this.foldClicked(tx, day, touched);
+        }
+        done += 1;
+        if (inRange || withEvents.has(day)) onProgress(done, all.length, day);
+      }
+      return { days: days.length, events };
+    });
+    this.logger.log({ from, to, ...result }, 'usage rollups rebuilt');
+    return result;
   }
 
   private async foldCounters(tx: EntityManager, day: string): Promise<void> {
@@ -143,8 +170,16 @@ export class UsageRollupService {
               count(*) FILTER (WHERE type = 'reuse_report' AND actor_opd_id IS DISTINCT FROM asset_opd_id),
               count(*) FILTER (WHERE type = 'search_click' AND counted),
               count(*) FILTER (WHERE type = 'share' AND counted)
-         FROM (${COUNTED_EVENTS}) c
+         FROM usage_fold_counted c
         GROUP BY asset_id, asset_opd_id`,
+      [day],
+    );
+    await tx.query(
+      `INSERT INTO usage_daily_opd
+       SELECT day, asset_opd_id, sum(views), sum(anonymous_views), sum(downloads), sum(unique_downloads),
+              sum(endorsements), sum(reuse_reports), sum(reuse_reports_other_opd), sum(search_clicks),
+              sum(shares)
+         FROM usage_daily_asset WHERE day = $1 GROUP BY day, asset_opd_id`,
       [day],
     );
     await tx.query(
@@ -158,17 +193,39 @@ export class UsageRollupService {
     );
   }
 
-  /** Adds the day's readers to its quarter and year sets (first event of a reader wins). */
+  /**
+   * Adds the day's readers to its quarter and year sets (first event of a reader wins) and counts
+   * the readers each set actually gained, per asset OPD and reader OPD (so re-running adds none).
+   */
   private async foldReaderSets(tx: EntityManager, day: string, only?: string[]): Promise<void> {
     const periods = periodsOfDay(day).filter((p) => !only || only.includes(p));
     await tx.query(
-      `INSERT INTO usage_period_readers (period, asset_opd_id, user_id, user_opd_id)
-       SELECT DISTINCT ON (p.period, e.asset_opd_id, e.actor_user_id)
-              p.period, e.asset_opd_id, e.actor_user_id, e.actor_opd_id
-         FROM usage_events e CROSS JOIN unnest($2::text[]) AS p(period)
-        WHERE e.occurred_on = $1 AND e.type IN ('view', 'download') AND e.excluded IS NULL
-          AND e.actor_user_id IS NOT NULL AND e.actor_opd_id IS NOT NULL AND e.asset_opd_id IS NOT NULL
-        ORDER BY p.period, e.asset_opd_id, e.actor_user_id, e.id
+      `WITH added AS (
+         INSERT INTO usage_period_readers (period, asset_opd_id, user_id, user_opd_id)
+         SELECT DISTINCT ON (p.period, e.asset_opd_id, e.actor_user_id)
+                p.period, e.asset_opd_id, e.actor_user_id, e.actor_opd_id
+           FROM usage_events e CROSS JOIN unnest($2::text[]) AS p(period)
+          WHERE e.occurred_on = $1 AND e.type IN ('view', 'download') AND e.excluded IS NULL
+            AND e.actor_user_id IS NOT NULL AND e.actor_opd_id IS NOT NULL AND e.asset_opd_id IS NOT NULL
+          ORDER BY p.period, e.asset_opd_id, e.actor_user_id, e.id
+         ON CONFLICT DO NOTHING
+         RETURNING period, asset_opd_id, user_opd_id)
+       INSERT INTO usage_period_reader_counts (period, asset_opd_id, reader_opd_id, readers)
+       SELECT period, asset_opd_id, user_opd_id, count(*) FROM added GROUP BY 1, 2, 3
+       ON CONFLICT (period, asset_opd_id, reader_opd_id)
+       DO UPDATE SET readers = usage_period_reader_counts.readers + EXCLUDED.readers`,
+      [day, periods],
+    );
+  }
+
+  /** Assets clicked from search this day join their periods' clicked sets. */
+  private async foldClicked(tx: EntityManager, day: string, only?: string[]): Promise<void> {
+    const periods = periodsOfDay(day).filter((p) => !only || only.includes(p));
+    await tx.query(
+      `INSERT INTO usage_period_clicked (period, asset_opd_id, asset_id)
+       SELECT p.period, d.asset_opd_id, d.asset_id
+         FROM usage_daily_asset d CROSS JOIN unnest($2::text[]) AS p(period)
+        WHERE d.day = $1 AND d.search_clicks > 0
        ON CONFLICT DO NOTHING`,
       [day, periods],
     );
@@ -180,7 +237,7 @@ export class UsageRollupService {
    */
   private async flagAnomalies(tx: EntityManager, day: string): Promise<void> {
     await tx.query(
-      `WITH c AS (${COUNTED_EVENTS}),
+      `WITH c AS (SELECT * FROM usage_fold_counted),
        per_user AS (
          SELECT asset_id, asset_opd_id, actor_user_id, actor_opd_id, count(*) AS n
            FROM c WHERE type = 'view' AND counted AND actor_user_id IS NOT NULL
@@ -196,7 +253,7 @@ export class UsageRollupService {
       [day],
     );
     await tx.query(
-      `WITH c AS (${COUNTED_EVENTS})
+      `WITH c AS (SELECT * FROM usage_fold_counted)
        INSERT INTO usage_anomalies (day, kind, actor_user_id, actor_opd_id, value, total)
        SELECT $1::date, 'burst', actor_user_id, min(actor_opd_id::text)::uuid, count(*), count(*)
          FROM c WHERE counted AND type IN ('view', 'download') AND actor_user_id IS NOT NULL

@@ -5,6 +5,7 @@ import { Community1764720000000 } from './1764720000000-community';
 import { Usage1764806400000 } from './1764806400000-usage';
 import { Award1764892800000 } from './1764892800000-award';
 import { Bm251764979200000 } from './1764979200000-bm25';
+import { UsageRollups1765065600000 } from './1765065600000-usage-rollups';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Usage1764806400000,
   Award1764892800000,
   Bm251764979200000,
+  UsageRollups1765065600000,
 ];
