@@ -31,9 +31,10 @@ export class AssetViewService {
   }
 
   async detail(asset: AssetEntity, reader: Reader | undefined): Promise<AssetResponseDto> {
-    const [transitions, attachments] = await Promise.all([
+    const [transitions, attachments, codes] = await Promise.all([
       this.repo.transitions(asset.id),
       this.attachments.visibleForAsset(asset.id, reader?.userId),
+      this.opds.codesByIds([asset.opdId]),
     ]);
     const people = await this.users.byIds([
       ...new Set(
@@ -45,7 +46,6 @@ export class AssetViewService {
         ].filter((id): id is string => Boolean(id)),
       ),
     ]);
-    const codes = await this.opds.codesByIds([asset.opdId]);
     const person = (id: string | null): PersonRefDto | null =>
       id ? ref(id, people.get(id)) : null;
     const { missing } = computeCompleteness({

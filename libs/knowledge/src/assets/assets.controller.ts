@@ -93,8 +93,11 @@ export class AssetsController {
     @Req() req: Request,
   ): Promise<AssetResponseDto> {
     const asset = await this.assets.get(principal, id);
-    const detail = await this.view.detail(asset, readerOf(principal));
-    await this.usage.recordRead('view', principal, req, asset);
+    // The view is recorded while the detail is built (a failure of either fails the request).
+    const [detail] = await Promise.all([
+      this.view.detail(asset, readerOf(principal)),
+      this.usage.recordRead('view', principal, req, asset),
+    ]);
     return detail;
   }
 
