@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
 
-interface Row {
+export interface AttachmentRow {
   id: string;
   display_name: string;
   mime: string;
@@ -11,10 +11,18 @@ interface Row {
   sha256: string;
   text_status: string;
   scan_status: string;
-  created_at: Date;
+  /** A Date from a row, an ISO string from JSON. */
+  created_at: Date | string;
 }
 
 const COLUMNS = 'id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at';
+
+/**
+ * An asset's files ($1) as the reader ($2) may see them: one pending a virus scan is shown only
+ * to whoever uploaded it.
+ */
+export const VISIBLE_ATTACHMENTS = `SELECT ${COLUMNS} FROM attachments
+  WHERE asset_id = $1 AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)`;
 
 /** Attachment rows → response DTOs. */
 @Injectable()
@@ -26,29 +34,27 @@ export class AttachmentViewService {
     assetId: string,
     readerId: string | undefined,
   ): Promise<AttachmentSummaryDto[]> {
-    const rows = await this.ds.query<Row[]>(
-      `SELECT ${COLUMNS} FROM attachments
-        WHERE asset_id = $1 AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)
-        ORDER BY created_at, id`,
+    const rows = await this.ds.query<AttachmentRow[]>(
+      `${VISIBLE_ATTACHMENTS} ORDER BY created_at, id`,
       [assetId, readerId ?? null],
     );
-    return rows.map(present);
+    return rows.map(presentAttachment);
   }
 
   async byIds(ids: string[]): Promise<AttachmentSummaryDto[]> {
-    const rows = await this.ds.query<Row[]>(
+    const rows = await this.ds.query<AttachmentRow[]>(
       `SELECT ${COLUMNS} FROM attachments WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
-      return r ? [present(r)] : [];
+      return r ? [presentAttachment(r)] : [];
     });
   }
 }
 
-export function present(r: Row): AttachmentSummaryDto {
+export function presentAttachment(r: AttachmentRow): AttachmentSummaryDto {
   return {
     id: r.id,
     name: r.display_name,
@@ -57,6 +63,6 @@ export function present(r: Row): AttachmentSummaryDto {
     sha256: r.sha256,
     textStatus: r.text_status,
     scanStatus: r.scan_status,
-    createdAt: r.created_at.toISOString(),
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }
