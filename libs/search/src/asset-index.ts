@@ -83,6 +83,10 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
 }
 
 /** Waits for a Meilisearch task and fails loudly unless it succeeded. */
+/** Per request to Meilisearch (its payload limit is 100 MB; performance.md I2). */
+export const MAX_DOCS_PER_REQUEST = 10_000;
+export const MAX_REQUEST_BYTES = 80 * 1024 * 1024;
+
 export async function settle(task: EnqueuedTaskPromise, what: string): Promise<void> {
   const done = await task.waitTask({ timeout: 120_000, interval: 50 });
   if (done.status !== 'succeeded') {
@@ -116,11 +120,33 @@ export class AssetIndex {
     this.logger.log({ uid }, 'search index settings applied');
   }
 
+  /**
+   * Upserts in requests of at most 10,000 documents and ~80 MB (Meilisearch refuses payloads over
+   * 100 MB), all sent before any is awaited so Meilisearch batches them into one indexing run;
+   * then checks that every task succeeded.
+   */
   async upsert(docs: AssetSearchDocument[], uid = this.uid): Promise<void> {
     if (docs.length === 0) return;
-    await settle(
-      this.search.client.index(uid).addDocuments(docs, { primaryKey: 'id' }),
-      'addDocuments',
+    const chunks: AssetSearchDocument[][] = [];
+    let chunk: AssetSearchDocument[] = [];
+    let bytes = 0;
+    for (const doc of docs) {
+      const size = Buffer.byteLength(JSON.stringify(doc));
+      if (
+        chunk.length > 0 &&
+        (chunk.length >= MAX_DOCS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)
+      ) {
+        chunks.push(chunk);
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(doc);
+      bytes += size;
+    }
+    chunks.push(chunk);
+    const index = this.search.client.index(uid);
+    await Promise.all(
+      chunks.map((c) => settle(index.addDocuments(c, { primaryKey: 'id' }), 'addDocuments')),
     );
   }
 

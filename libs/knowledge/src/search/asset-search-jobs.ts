@@ -55,7 +55,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
     this.runner.registerBatch({
       queue: SEARCH_ASSET_QUEUE,
       // Large batches: one Meilisearch task per 5,000 documents keeps bulk changes near raw speed.
-      batchSize: 5000,
+      batchSize: 10_000,
       handleBatch: (payloads) => this.sync(payloads.map((p) => p.assetId as string)),
     });
     this.runner.register({ queue: SEARCH_SETTINGS_QUEUE, handle: () => this.applySettings() });
