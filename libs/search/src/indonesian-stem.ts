@@ -60,11 +60,25 @@ export function stemWord(input: string): string {
   return w;
 }
 
+/** Words repeat across documents: stems are memoised (bounded) for indexing whole batches. */
+const MEMO = new Map<string, string>();
+const MEMO_MAX = 200_000;
+
+function memoStem(token: string): string {
+  let stem = MEMO.get(token);
+  if (stem === undefined) {
+    if (MEMO.size >= MEMO_MAX) MEMO.clear();
+    stem = stemWord(token);
+    MEMO.set(token, stem);
+  }
+  return stem;
+}
+
 /** The stems of a text that differ from its words, once each (what the extra attribute holds). */
 export function stemsOf(text: string, limit = 20_000): string {
   const out = new Set<string>();
   for (const token of text.toLowerCase().match(/[a-z]+/g) ?? []) {
-    const stem = stemWord(token);
+    const stem = memoStem(token);
     if (stem !== token) out.add(stem);
     if (out.size >= limit) break;
   }

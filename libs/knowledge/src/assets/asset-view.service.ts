@@ -11,14 +11,10 @@ import type {
   RevisionDto,
   RevisionSummaryDto,
 } from './dto/asset-response.dto';
-import type { RevisionRow, TransitionRow } from './assets.repository';
+import type { RevisionRow } from './assets.repository';
 import { computeCompleteness } from './completeness';
-import {
-  type AttachmentRow,
-  AttachmentViewService,
-  presentAttachment,
-  VISIBLE_ATTACHMENTS,
-} from '../attachments/attachment-view.service';
+import { AttachmentViewService, presentAttachment } from '../attachments/attachment-view.service';
+import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -37,35 +33,13 @@ export class AssetViewService {
     return assets.map((a) => this.summary(a, codes.get(a.opdId) ?? ''));
   }
 
-  async detail(asset: AssetEntity, reader: Reader | undefined): Promise<AssetResponseDto> {
-    // One round trip for everything around the asset (a read is the portal's hottest path).
-    const [row] = await this.ds.query<
-      {
-        transitions: (Omit<TransitionRow, 'at'> & { at: string })[];
-        attachments: AttachmentRow[];
-        people: Record<string, { name: string; opdCode: string }>;
-        opd_code: string | null;
-      }[]
-    >(
-      `SELECT
-         (SELECT coalesce(json_agg(json_build_object('action', t.action, 'from_status', t.from_status,
-                   'to_status', t.to_status, 'actor_id', t.actor_id, 'comment', t.comment, 'at', t.at)
-                   ORDER BY t.id), '[]')
-            FROM asset_transitions t WHERE t.asset_id = $1) AS transitions,
-         (SELECT coalesce(json_agg(f ORDER BY f.created_at, f.id), '[]') FROM (${VISIBLE_ATTACHMENTS}) f)
-           AS attachments,
-         (SELECT coalesce(json_object_agg(u.id, json_build_object('name', u.name, 'opdCode', o.code)), '{}')
-            FROM users u JOIN opds o ON o.id = u.opd_id
-           WHERE u.id = ANY($3::uuid[])
-              OR u.id IN (SELECT actor_id FROM asset_transitions WHERE asset_id = $1)) AS people,
-         (SELECT code FROM opds WHERE id = $4) AS opd_code`,
-      [
-        asset.id,
-        reader?.userId ?? null,
-        [asset.authorIds, asset.narasumberId, asset.verifiedBy].flat().filter(Boolean),
-        asset.opdId,
-      ],
-    );
+  /** The full response; `extras` when the caller loaded them with the asset (one round trip). */
+  async detail(
+    asset: AssetEntity,
+    reader: Reader | undefined,
+    extras?: DetailExtras,
+  ): Promise<AssetResponseDto> {
+    const row = extras ?? (await this.extras(asset.id, reader));
     const transitions = row.transitions.map((t) => ({ ...t, at: new Date(t.at) }));
     const attachments = row.attachments.map(presentAttachment);
     const people = new Map(Object.entries(row.people));
@@ -109,6 +83,16 @@ export class AssetViewService {
       })),
       attachments,
     };
+  }
+
+  private async extras(id: string, reader: Reader | undefined): Promise<DetailExtras> {
+    const [query, values] = this.ds.driver.escapeQueryWithParameters(
+      `SELECT ${DETAIL_EXTRAS_SQL} AS extras FROM assets a WHERE a.id = :id`,
+      { id, detailReader: reader?.userId ?? null },
+      {},
+    );
+    const [row] = await this.ds.query<{ extras: DetailExtras }[]>(query, values);
+    return row.extras;
   }
 
   async revisionSummaries(rows: RevisionRow[]): Promise<RevisionSummaryDto[]> {

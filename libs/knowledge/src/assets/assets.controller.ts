@@ -92,10 +92,10 @@ export class AssetsController {
     @Param('id') id: string,
     @Req() req: Request,
   ): Promise<AssetResponseDto> {
-    const asset = await this.assets.get(principal, id);
-    // The view is recorded while the detail is built (a failure of either fails the request).
+    const { asset, extras } = await this.assets.getForReading(principal, id);
+    // The view is recorded while the response is built (a failure of either fails the request).
     const [detail] = await Promise.all([
-      this.view.detail(asset, readerOf(principal)),
+      this.view.detail(asset, readerOf(principal), extras),
       this.usage.recordRead('view', principal, req, asset),
     ]);
     return detail;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CommonErrors, isUuid } from '@lumbung/platform';
 import { type Reader, readablePredicate } from './asset-access';
+import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 import { AssetEntity } from './asset.entity';
 
 export interface AssetFilter {
@@ -54,6 +55,19 @@ export class AssetsRepository {
     m: EntityManager = this.ds.manager,
   ): Promise<AssetEntity | null> {
     return this.readable(reader, m).andWhere('a.id = :id', { id }).getOne();
+  }
+
+  /** findReadable with everything its detail response needs, in the same query. */
+  async findReadableWithDetail(
+    id: string,
+    reader: Reader | undefined,
+  ): Promise<{ asset: AssetEntity; extras: DetailExtras } | null> {
+    const { entities, raw } = await this.readable(reader, this.ds.manager)
+      .addSelect(`(${DETAIL_EXTRAS_SQL})`, 'detail_extras')
+      .setParameter('detailReader', reader?.userId ?? null)
+      .andWhere('a.id = :id', { id })
+      .getRawAndEntities<{ detail_extras: DetailExtras }>();
+    return entities[0] && raw[0] ? { asset: entities[0], extras: raw[0].detail_extras } : null;
   }
 
   /** Which of these ids the reader may read, in one query. */

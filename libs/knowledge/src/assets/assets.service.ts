@@ -5,6 +5,7 @@ import { AuditService, CommonErrors, JobsService, type Page, isUuid } from '@lum
 import { OpdsService, type Principal, UserDirectory } from '@lumbung/identity';
 import { mayEdit, type Reader, readerOf } from './asset-access';
 import { type AssetType, textSectionKeys } from './asset-types';
+import type { DetailExtras } from './asset-detail-sql';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetsRepository } from './assets.repository';
@@ -42,6 +43,24 @@ export class AssetsService {
   async get(principal: Principal | undefined, id: string): Promise<AssetEntity> {
     const reader = readerOf(principal);
     const asset = isUuid(id) ? await this.repo.findReadable(id, reader) : null;
+    return this.checkedRead(reader, asset);
+  }
+
+  /** `get` with what the detail response needs, loaded in the same query (the read path). */
+  async getForReading(
+    principal: Principal | undefined,
+    id: string,
+  ): Promise<{ asset: AssetEntity; extras: DetailExtras }> {
+    const reader = readerOf(principal);
+    const found = isUuid(id) ? await this.repo.findReadableWithDetail(id, reader) : null;
+    return { asset: await this.checkedRead(reader, found?.asset ?? null), extras: found!.extras };
+  }
+
+  /** 404 for nothing; an assessor's read of restricted evidence is audit-logged. */
+  private async checkedRead(
+    reader: Reader | undefined,
+    asset: AssetEntity | null,
+  ): Promise<AssetEntity> {
     if (!asset) throw CommonErrors.notFound();
     if (
       reader?.isAssessor &&

@@ -18,11 +18,13 @@ export interface AttachmentRow {
 const COLUMNS = 'id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at';
 
 /**
- * An asset's files ($1) as the reader ($2) may see them: one pending a virus scan is shown only
- * to whoever uploaded it.
+ * An asset's files as a reader may see them (SQL expressions for both): one pending a virus scan
+ * is shown only to whoever uploaded it.
  */
-export const VISIBLE_ATTACHMENTS = `SELECT ${COLUMNS} FROM attachments
-  WHERE asset_id = $1 AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)`;
+export function visibleAttachmentsSql(assetId: string, readerId: string): string {
+  return `SELECT ${COLUMNS} FROM attachments
+    WHERE asset_id = ${assetId} AND (scan_status <> 'pending_scan' OR uploaded_by = ${readerId})`;
+}
 
 /** Attachment rows → response DTOs. */
 @Injectable()
@@ -35,7 +37,7 @@ export class AttachmentViewService {
     readerId: string | undefined,
   ): Promise<AttachmentSummaryDto[]> {
     const rows = await this.ds.query<AttachmentRow[]>(
-      `${VISIBLE_ATTACHMENTS} ORDER BY created_at, id`,
+      `${visibleAttachmentsSql('$1', '$2::uuid')} ORDER BY created_at, id`,
       [assetId, readerId ?? null],
     );
     return rows.map(presentAttachment);

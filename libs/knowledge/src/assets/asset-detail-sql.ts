@@ -1,0 +1,34 @@
+import { type AttachmentRow, visibleAttachmentsSql } from '../attachments/attachment-view.service';
+
+/**
+ * Everything around an asset `a` that its detail response needs, as one JSON expression: its
+ * transitions, the files the reader (`:detailReader`, may be null) may see, the people named
+ * (authors, narasumber, verifier, transition actors) and its OPD code. Selected with the asset
+ * itself, a read is one round trip.
+ */
+export const DETAIL_EXTRAS_SQL = `json_build_object(
+  'transitions', (SELECT coalesce(json_agg(json_build_object('action', t.action, 'from_status', t.from_status,
+                    'to_status', t.to_status, 'actor_id', t.actor_id, 'comment', t.comment, 'at', t.at)
+                    ORDER BY t.id), '[]')
+                    FROM asset_transitions t WHERE t.asset_id = a.id),
+  'attachments', (SELECT coalesce(json_agg(f ORDER BY f.created_at, f.id), '[]')
+                    FROM (${visibleAttachmentsSql('a.id', ':detailReader::uuid')}) f),
+  'people', (SELECT coalesce(json_object_agg(u.id, json_build_object('name', u.name, 'opdCode', o.code)), '{}')
+               FROM users u JOIN opds o ON o.id = u.opd_id
+              WHERE u.id = ANY(a.author_ids || ARRAY[a.narasumber_id, a.verified_by])
+                 OR u.id IN (SELECT actor_id FROM asset_transitions WHERE asset_id = a.id)),
+  'opd_code', (SELECT code FROM opds WHERE id = a.opd_id))`;
+
+export interface DetailExtras {
+  transitions: {
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    actor_id: string;
+    comment: string | null;
+    at: string;
+  }[];
+  attachments: AttachmentRow[];
+  people: Record<string, { name: string; opdCode: string }>;
+  opd_code: string | null;
+}
