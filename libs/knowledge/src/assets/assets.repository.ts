@@ -57,17 +57,40 @@ export class AssetsRepository {
     return this.readable(reader, m).andWhere('a.id = :id', { id }).getOne();
   }
 
-  /** findReadable with everything its detail response needs, in the same query. */
+  /**
+   * findReadable with everything its detail response needs, in the same query: the read path, so
+   * plain SQL mapped through the entity's own column metadata (no query builder per request).
+   */
   async findReadableWithDetail(
     id: string,
     reader: Reader | undefined,
   ): Promise<{ asset: AssetEntity; extras: DetailExtras } | null> {
-    const { entities, raw } = await this.readable(reader, this.ds.manager)
-      .addSelect(`(${DETAIL_EXTRAS_SQL})`, 'detail_extras')
-      .setParameter('detailReader', reader?.userId ?? null)
-      .andWhere('a.id = :id', { id })
-      .getRawAndEntities<{ detail_extras: DetailExtras }>();
-    return entities[0] && raw[0] ? { asset: entities[0], extras: raw[0].detail_extras } : null;
+    const columns = this.entityColumns();
+    const pred = readablePredicate('a', reader);
+    const [query, values] = this.ds.driver.escapeQueryWithParameters(
+      `SELECT ${columns.map((c) => `a.${c.db}`).join(', ')}, ${DETAIL_EXTRAS_SQL} AS detail_extras
+         FROM assets a WHERE a.id = :id AND ${pred.sql}`,
+      { ...pred.params, id, detailReader: reader?.userId ?? null },
+      {},
+    );
+    const [row] = await this.ds.query<Record<string, unknown>[]>(query, values);
+    if (!row) return null;
+    const asset = new AssetEntity();
+    const target = asset as unknown as Record<string, unknown>;
+    for (const c of columns) target[c.prop] = c.from ? c.from(row[c.db]) : row[c.db];
+    return { asset, extras: row.detail_extras as DetailExtras };
+  }
+
+  private columnsCache?: { db: string; prop: string; from?: (v: unknown) => unknown }[];
+
+  private entityColumns(): { db: string; prop: string; from?: (v: unknown) => unknown }[] {
+    this.columnsCache ??= this.ds.getMetadata(AssetEntity).columns.map((c) => {
+      const t = c.transformer;
+      const from =
+        t && !Array.isArray(t) ? (v: unknown) => (t.from as (x: unknown) => unknown)(v) : undefined;
+      return { db: c.databaseName, prop: c.propertyName, ...(from ? { from } : {}) };
+    });
+    return this.columnsCache;
   }
 
   /** Which of these ids the reader may read, in one query. */

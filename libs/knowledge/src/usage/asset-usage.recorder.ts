@@ -83,7 +83,7 @@ export class AssetUsageRecorder {
     if (asset.status !== 'published') return;
     const actor = this.actor(principal, req);
     this.throttle(actor.key);
-    await this.log.record({
+    await this.log.append({
       type,
       actor,
       asset: { id: asset.id, opdId: asset.opdId, copId: asset.copId },
