@@ -1,3 +1,24 @@
+/** Question words: a query with one is a natural-language question (and they carry no topic). */
+export const QUESTION_WORDS: readonly string[] = [
+  'apa',
+  'apakah',
+  'siapa',
+  'siapakah',
+  'kapan',
+  'kapankah',
+  'dimana',
+  'dimanakah',
+  'di mana',
+  'manakah',
+  'bagaimana',
+  'bagaimanakah',
+  'mengapa',
+  'kenapa',
+  'berapa',
+  'berapakah',
+  'bilamana',
+];
+
 /**
  * Indonesian tuning that lives in code. Stop words drop only function and question words that
  * carry no topic (meaningful words such as "tahun", "cara", "tidak" stay searchable).
@@ -30,21 +51,7 @@ export const STOP_WORDS: readonly string[] = [
   'pun',
   'lah',
   'kah',
-  'apa',
-  'apakah',
-  'siapa',
-  'siapakah',
-  'kapan',
-  'kapankah',
-  'dimana',
-  'di mana',
-  'manakah',
-  'bagaimana',
-  'bagaimanakah',
-  'mengapa',
-  'kenapa',
-  'berapa',
-  'berapakah',
+  ...QUESTION_WORDS,
   'yakni',
   'yaitu',
   'ialah',

@@ -12,6 +12,7 @@ import {
   MARK_START,
   MEETING_DOC_PREFIX,
   SearchClient,
+  QUESTION_WORDS,
   SearchLogService,
   stemsOf,
   STOP_WORDS,
@@ -379,25 +380,7 @@ function pgHit(h: NonNullable<PgRow['hits']>[number]): SearchHitDto {
   };
 }
 
-/** Question words: a query with one of them (or a "?") is a natural-language question. */
-const QUESTION_WORDS = new Set([
-  'apa',
-  'apakah',
-  'siapa',
-  'siapakah',
-  'kapan',
-  'kapankah',
-  'dimana',
-  'dimanakah',
-  'manakah',
-  'berapa',
-  'berapakah',
-  'bagaimana',
-  'bagaimanakah',
-  'mengapa',
-  'kenapa',
-  'bilamana',
-]);
+const QUESTION_SET = new Set(QUESTION_WORDS);
 
 /**
  * Natural questions (and long keyword strings) get BM25 re-ranking; short keyword queries keep
@@ -406,9 +389,7 @@ const QUESTION_WORDS = new Set([
 export function isQuestion(q: string): boolean {
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return (
-    q.trim().endsWith('?') ||
-    words.some((w) => QUESTION_WORDS.has(w)) ||
-    contentWords(q).length >= 4
+    q.trim().endsWith('?') || words.some((w) => QUESTION_SET.has(w)) || contentWords(q).length >= 4
   );
 }
 
