@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
-import { OpdsService, Permission, type Principal } from '@lumbung/identity';
+import { Permission, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import {
-  type AnomalyFlag,
+  documentedMeetingSql,
   MetricsService,
   MetricsViewService,
   type OpdMetrics,
+  periodBounds,
   periodDays,
 } from '@lumbung/metrics';
 import { AwardErrors } from './award.errors';
@@ -74,7 +75,6 @@ export class AwardScoresService {
     private readonly years: AwardYearsService,
     private readonly metrics: MetricsService,
     private readonly metricsView: MetricsViewService,
-    private readonly opds: OpdsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -120,13 +120,17 @@ export class AwardScoresService {
   async drillDown(principal: Principal, year: number, code: string) {
     const opdId = await this.metricsView.visibleOpd(principal, code);
     const snapshot = await this.snapshot(year);
-    const run = snapshot ?? (await this.compute(year));
+    // The scores, the assessor history and the evidence are independent: load them together.
+    const [run, history, evidence] = await Promise.all([
+      snapshot ?? this.compute(year),
+      this.years.history(year, opdId, principal.can(Permission.MetricsReadAll)),
+      this.evidence(principal, year, opdId),
+    ]);
     const opdCode = code.toUpperCase();
     const row = run.rows.find((r) => r.opdCode === opdCode);
     const data = run.data.find((d) => d.opdCode === opdCode);
     const metrics = run.metrics.find((m) => m.opdCode === opdCode);
     if (!row || !data || !metrics) throw CommonErrors.notFound();
-    const history = await this.years.history(year, opdId, principal.can(Permission.MetricsReadAll));
     return {
       year,
       frozen: snapshot !== undefined,
@@ -151,7 +155,7 @@ export class AwardScoresService {
       ) as Record<AspectKey, AspectDrillDown>,
       quarters: run.quarters.map((q) => ({ quarter: q.quarter, data: q.data[opdCode] })),
       metrics,
-      evidence: await this.evidence(principal, year, opdId),
+      evidence,
     };
   }
 
@@ -227,15 +231,11 @@ export class AwardScoresService {
         ),
       ]),
     );
+    const dataNow = now.data;
     const recomputed = rankOpds(
-      combineScores(
-        computeDataScores(now.metrics.map((m) => toInputs(m))),
-        frozenAssessed,
-        snapshot.rubric,
-      ),
+      combineScores(dataNow, frozenAssessed, snapshot.rubric),
       snapshot.rubric.winners,
     );
-    const dataNow = computeDataScores(now.metrics.map((m) => toInputs(m)));
     const changes: RestatementChange[] = [];
     for (const before of snapshot.rows) {
       const after = recomputed.find((r) => r.opdCode === before.opdCode);
@@ -299,71 +299,64 @@ export class AwardScoresService {
 
   /** Evidence an assessor can open: assets, meetings with attendee counts, reuse reports, flags. */
   async evidence(principal: Principal, year: number, opdId: string) {
-    const { first, last } = periodDays(year);
-    const from = `${first}T00:00:00+07:00`;
-    const to = `${last}T23:59:59.999+07:00`;
+    const { from, to } = periodBounds({ year });
     const { sql, params } = readablePredicate('a', readerOf(principal));
-    const assets = await this.ds
-      .createQueryBuilder()
-      .select([
-        'a.id AS id',
-        'a.title AS title',
-        'a.type AS type',
-        'a.visibility AS visibility',
-        'a.completeness AS completeness',
-        'a.published_at AS "publishedAt"',
-      ])
-      .from('assets', 'a')
-      .where(
-        `a.opd_id = :opdId AND a.status = 'published' AND a.published_at BETWEEN :from AND :to`,
+    const published = `a.opd_id = :opdId AND a.status = 'published' AND a.published_at >= :from AND a.published_at < :to`;
+    const [assets, [{ n: publishedTotal }], meetings, reuse, anomalies] = await Promise.all([
+      this.ds
+        .createQueryBuilder()
+        .select([
+          'a.id AS id',
+          'a.title AS title',
+          'a.type AS type',
+          'a.visibility AS visibility',
+          'a.completeness AS completeness',
+          'a.published_at AS "publishedAt"',
+        ])
+        .from('assets', 'a')
+        .where(published, { opdId, from, to })
+        .andWhere(sql, params)
+        .orderBy('a.published_at', 'ASC')
+        .getRawMany<{
+          id: string;
+          title: string;
+          type: string;
+          visibility: string;
+          completeness: string;
+          publishedAt: Date;
+        }>(),
+      this.ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM assets a
+          WHERE a.opd_id = $1 AND a.status = 'published' AND a.published_at >= $2 AND a.published_at < $3`,
+        [opdId, from, to],
+      ),
+      this.ds.query<
         {
-          opdId,
-          from,
-          to,
-        },
-      )
-      .andWhere(sql, params)
-      .orderBy('a.published_at', 'ASC')
-      .getRawMany<{
-        id: string;
-        title: string;
-        type: string;
-        visibility: string;
-        completeness: string;
-        publishedAt: Date;
-      }>();
-    const [{ n: publishedTotal }] = await this.ds.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM assets WHERE opd_id = $1 AND status = 'published' AND published_at BETWEEN $2 AND $3`,
-      [opdId, from, to],
-    );
-    const meetings = await this.ds.query<
-      {
-        id: string;
-        cop: string;
-        held_date_wib: string;
-        quarter: number;
-        topic: string;
-        attendees: number;
-        documented: boolean;
-      }[]
-    >(
-      `SELECT m.id, c.name AS cop, m.held_date_wib::text AS held_date_wib, m.quarter, m.topic,
-              (SELECT count(*)::int FROM meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
-              (m.minutes <> '' AND m.minutes_at <= m.held_at + interval '14 days') AS documented
-         FROM meetings m JOIN cops c ON c.id = m.cop_id
-        WHERE c.opd_id = $1 AND m.year = $2 ORDER BY m.held_at`,
-      [opdId, year],
-    );
-    const reuse = await this.ds.query<
-      { asset_id: string; opd: string; created_at: Date; story: string }[]
-    >(
-      `SELECT r.asset_id, o.code AS opd, r.created_at, r.story
-         FROM asset_reuse_reports r JOIN assets a ON a.id = r.asset_id JOIN opds o ON o.id = r.user_opd_id
-        WHERE a.opd_id = $1 AND r.created_at BETWEEN $2 AND $3 ORDER BY r.created_at`,
-      [opdId, from, to],
-    );
+          id: string;
+          cop: string;
+          held_date_wib: string;
+          quarter: number;
+          topic: string;
+          attendees: number;
+          documented: boolean;
+        }[]
+      >(
+        `SELECT m.id, c.name AS cop, m.held_date_wib::text AS held_date_wib, m.quarter, m.topic,
+                (SELECT count(*)::int FROM meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
+                ${documentedMeetingSql('m')} AS documented
+           FROM meetings m JOIN cops c ON c.id = m.cop_id
+          WHERE c.opd_id = $1 AND m.year = $2 ORDER BY m.held_at`,
+        [opdId, year],
+      ),
+      this.ds.query<{ asset_id: string; opd: string; created_at: Date; story: string }[]>(
+        `SELECT r.asset_id, o.code AS opd, r.created_at, r.story
+           FROM asset_reuse_reports r JOIN assets a ON a.id = r.asset_id JOIN opds o ON o.id = r.user_opd_id
+          WHERE a.opd_id = $1 AND r.created_at >= $2 AND r.created_at < $3 ORDER BY r.created_at`,
+        [opdId, from, to],
+      ),
+      this.metricsView.anomalies(principal, year, opdId),
+    ]);
     const readable = new Map(assets.map((a) => [a.id, a.title]));
-    const anomalies: AnomalyFlag[] = await this.metricsView.anomalies(principal, year, opdId);
     return {
       assets: assets.map((a) => ({
         id: a.id,

@@ -3,7 +3,12 @@ export * from './metrics-http.module';
 export * from './metrics-worker.module';
 export { UsageRollupService } from './rollup/usage-rollup.service';
 export { PseudonymiseService } from './rollup/pseudonymise.service';
-export { periodDays, periodKey, wibToday } from './rollup/periods';
-export { MetricsService, type Period } from './metrics/metrics.service';
+export { isDay, periodDays, periodKey, wibToday } from './rollup/periods';
+export {
+  documentedMeetingSql,
+  MetricsService,
+  periodBounds,
+  type Period,
+} from './metrics/metrics.service';
 export { MetricsViewService, type AnomalyFlag } from './metrics/metrics-view.service';
 export type { OpdMetrics } from './metrics/opd-metrics';

@@ -69,30 +69,55 @@ export class MetricsViewService {
       year,
       opd,
       quarters: quarters.map(([row], i) => ({ quarter: i + 1, ...row })),
-      topAssets: await this.topAssets(principal, opdId, year),
-      anomalies: await this.anomalies(principal, year, opdId),
+      ...(await Promise.all([
+        this.topAssets(principal, opdId, year),
+        this.anomalies(principal, year, opdId),
+      ]).then(([topAssets, anomalies]) => ({ topAssets, anomalies }))),
     };
   }
 
   /** Spikes, concentrations and bursts of the year, with their evidence (all OPD or one). */
   async anomalies(principal: Principal, year: number, opdId?: string): Promise<AnomalyFlag[]> {
     const { first, last } = periodDays(year);
-    const codes = new Map(
-      (await this.ds.query<{ id: string; code: string }[]>(`SELECT id, code FROM opds`)).map(
-        (o) => [o.id, o.code],
-      ),
-    );
     const flags: AnomalyFlag[] = [];
-    const quarterly = await this.ds.query<
-      { opd_id: string; y: number; q: number; views: string }[]
-    >(
-      `SELECT asset_opd_id AS opd_id, extract(year FROM day)::int AS y, extract(quarter FROM day)::int AS q,
+    const [quarterly, rows] = await Promise.all([
+      this.ds.query<{ opd_id: string; y: number; q: number; views: string }[]>(
+        `SELECT asset_opd_id AS opd_id, extract(year FROM day)::int AS y, extract(quarter FROM day)::int AS q,
               sum(views) AS views
          FROM usage_daily_opd
         WHERE day <= $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      [last, opdId ?? null],
-    );
+        [last, opdId ?? null],
+      ),
+      this.ds.query<
+        {
+          day: string;
+          kind: 'concentration' | 'burst';
+          asset_id: string | null;
+          asset_opd_id: string | null;
+          actor_user_id: string | null;
+          actor_opd_id: string | null;
+          value: number;
+          total: number;
+        }[]
+      >(
+        `SELECT day, kind, asset_id, asset_opd_id, actor_user_id, actor_opd_id, value, total
+         FROM usage_anomalies
+        WHERE day BETWEEN $1 AND $2
+          AND ($3::uuid IS NULL OR asset_opd_id = $3 OR (kind = 'burst' AND actor_opd_id = $3))
+        ORDER BY day, id`,
+        [first, last, opdId ?? null],
+      ),
+    ]);
+    const codes = await this.opds.codesByIds([
+      ...new Set(
+        [
+          ...quarterly.map((r) => r.opd_id),
+          ...rows.map((r) => (r.kind === 'burst' ? r.actor_opd_id : r.asset_opd_id)),
+          ...rows.map((r) => r.actor_opd_id),
+        ].filter((x): x is string => !!x),
+      ),
+    ]);
     const byOpd = new Map<string, { y: number; q: number; views: number }[]>();
     for (const r of quarterly) {
       const list = byOpd.get(r.opd_id) ?? [];
@@ -119,25 +144,6 @@ export class MetricsViewService {
         });
       });
     }
-    const rows = await this.ds.query<
-      {
-        day: string;
-        kind: 'concentration' | 'burst';
-        asset_id: string | null;
-        asset_opd_id: string | null;
-        actor_user_id: string | null;
-        actor_opd_id: string | null;
-        value: number;
-        total: number;
-      }[]
-    >(
-      `SELECT day, kind, asset_id, asset_opd_id, actor_user_id, actor_opd_id, value, total
-         FROM usage_anomalies
-        WHERE day BETWEEN $1 AND $2
-          AND ($3::uuid IS NULL OR asset_opd_id = $3 OR (kind = 'burst' AND actor_opd_id = $3))
-        ORDER BY day, id`,
-      [first, last, opdId ?? null],
-    );
     const titles = await this.readableTitles(
       principal,
       rows.map((r) => r.asset_id).filter((x): x is string => !!x),

@@ -4,6 +4,18 @@ import { DataSource } from 'typeorm';
 import { periodDays, periodKey } from '../rollup/periods';
 import { type OpdMetrics, ratio, round4, TACIT_TYPES } from './opd-metrics';
 
+/**
+ * A meeting `alias` is documented when its minutes or an output asset came within 14 days
+ * (domain.md §6): one definition for the metric and the evidence shown with it.
+ */
+export function documentedMeetingSql(alias: string): string {
+  return `((${alias}.minutes <> '' AND ${alias}.minutes_at IS NOT NULL
+             AND ${alias}.minutes_at <= ${alias}.held_at + interval '14 days')
+           OR EXISTS (SELECT 1 FROM meeting_outputs o JOIN assets oa ON oa.id = o.asset_id
+                       WHERE o.meeting_id = ${alias}.id
+                         AND oa.created_at <= ${alias}.held_at + interval '14 days'))`;
+}
+
 /** A year, or one Triwulan of it. */
 export interface Period {
   year: number;
@@ -80,11 +92,7 @@ export class MetricsService {
       this.byOpd(
         `WITH m AS (
            SELECT m.id, m.cop_id, c.opd_id, m.held_at,
-                  (m.minutes <> '' AND m.minutes_at IS NOT NULL
-                     AND m.minutes_at <= m.held_at + interval '14 days')
-                  OR EXISTS (SELECT 1 FROM meeting_outputs o JOIN assets a ON a.id = o.asset_id
-                              WHERE o.meeting_id = m.id AND a.created_at <= m.held_at + interval '14 days')
-                    AS documented,
+                  ${documentedMeetingSql('m')} AS documented,
                   (SELECT count(*) FROM meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
                   EXISTS (SELECT 1 FROM meeting_attendees t WHERE t.meeting_id = m.id AND t.opd_id <> c.opd_id)
                     AS cross_opd,
