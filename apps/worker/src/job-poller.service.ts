@@ -49,8 +49,7 @@ export class JobPoller implements OnApplicationBootstrap, OnApplicationShutdown 
       } catch (err) {
         this.logger.error({ err }, 'job loop failed');
       }
-      if (processed === 0)
-        await new Promise((r) => setTimeout(r, this.config.worker.pollIntervalMs));
+      if (processed === 0) await this.sleep(this.config.worker.pollIntervalMs);
     }
   }
 }
