@@ -17,6 +17,7 @@ describe('metrics:rebuild arguments', () => {
       [],
       ['--from', '2025-01-01'],
       ['--from', '2025-1-1', '--to', '2025-12-31'],
+      ['--from', '2025-02-30', '--to', '2025-12-31'],
       ['--from', '2025-12-31', '--to', '2025-01-01'],
     ])
       expect(() => parseRange(args)).toThrow(/Usage: metrics:rebuild/);

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MetricsModule, UsageRollupService } from '@lumbung/metrics';
+import { isDay, MetricsModule, UsageRollupService } from '@lumbung/metrics';
 import { type AppConfig, ConfigModule, DatabaseModule, PlatformModule } from '@lumbung/platform';
 import { progressBar } from './progress';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `--from 2025-01-01 --to 2025-12-31` (WIB days, inclusive). */
 export function parseRange(args: string[]): { from: string; to: string } {
@@ -15,7 +13,7 @@ export function parseRange(args: string[]): { from: string; to: string } {
   };
   const from = get('from');
   const to = get('to');
-  if (!from || !to || !DAY.test(from) || !DAY.test(to) || from > to)
+  if (!from || !to || !isDay(from) || !isDay(to) || from > to)
     throw new Error('Usage: metrics:rebuild --from YYYY-MM-DD --to YYYY-MM-DD (from ≤ to)');
   return { from, to };
 }
