@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 export interface SearchActor {
   userId?: string;
   opdId?: string;
-  /** For anonymous callers: something stable per client (IP + user agent), hashed. */
+  /** For anonymous callers: a stable pseudonym of the client (the usage log's keyed daily key). */
   client: string;
 }
 

@@ -90,14 +90,19 @@ export class Bm25Reranker {
            FROM unnest(a.search_tsv) u WHERE u.lexeme IN (SELECT t FROM qs) AND 'A' = ANY(u.weights)) x`,
       [q, ids],
     );
-    const corpus = await this.corpus();
+    const fields = Object.keys(BM25_FIELDS) as Bm25Field[];
+    const byField = fields.map((field) => rows.filter((r) => r.field === field));
+    const [corpus, ...dfs] = await Promise.all([
+      this.corpus(),
+      ...fields.map((field, i) =>
+        this.documentFrequencies(field, [...new Set(byField[i].map((r) => r.term))]),
+      ),
+    ]);
     const total = new Map<string, number>();
-    for (const field of Object.keys(BM25_FIELDS) as Bm25Field[]) {
-      const mine = rows.filter((r) => r.field === field);
-      const df = await this.documentFrequencies(field, [...new Set(mine.map((r) => r.term))]);
-      const s = bm25(mine, df, { n: corpus.n, avgLen: corpus.avgLen[field] });
+    fields.forEach((field, i) => {
+      const s = bm25(byField[i], dfs[i], { n: corpus.n, avgLen: corpus.avgLen[field] });
       for (const [id, v] of s) total.set(id, (total.get(id) ?? 0) + BM25_FIELDS[field] * v);
-    }
+    });
     return total;
   }
 
@@ -116,13 +121,20 @@ export class Bm25Reranker {
        UNION SELECT DISTINCT 'stems', lexeme FROM unnest(to_tsvector('indonesian', $1))`,
       [q],
     );
-    const corpus = await this.corpus();
+    const searched = ['words', 'stems'] as const;
+    const termsOf = searched.map((field) =>
+      parsed.filter((r) => r.field === field).map((r) => r.t),
+    );
+    const [corpus, ...dfs] = await Promise.all([
+      this.corpus(),
+      ...searched.map((field, i) => this.documentFrequencies(field, termsOf[i])),
+    ]);
     const ceiling = Math.max(RARE_MIN_DF, corpus.n * RARE_SHARE);
     const params: Record<string, unknown> = { ...where.params, limit };
     const parts: Record<'words' | 'stems', string[]> = { words: [], stems: [] };
-    for (const field of ['words', 'stems'] as const) {
-      const terms = parsed.filter((r) => r.field === field).map((r) => r.t);
-      const df = await this.documentFrequencies(field, terms);
+    for (const [i, field] of searched.entries()) {
+      const terms = termsOf[i];
+      const df = dfs[i];
       terms
         .filter((t) => (df.get(t) ?? 0) > 0 && (df.get(t) ?? 0) <= ceiling)
         .forEach((t, i) => {

@@ -14,11 +14,6 @@ import { PersonHitDto, SearchResponseDto } from './dto/search-response.dto';
 import { PeopleSearchService } from './people-search.service';
 import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
 
-/** Anonymous callers are told apart by address and client, hashed (search log collapsing). */
-export function clientOf(req: Request): string {
-  return `${req.ip ?? ''}|${req.headers['user-agent'] ?? ''}`;
-}
-
 @ApiTags('search')
 @ApiBearerAuth()
 @Controller('search')
@@ -42,7 +37,8 @@ export class SearchController {
     @Query() dto: SearchQueryDto,
     @Req() req: Request,
   ): Promise<SearchResponseDto> {
-    return this.search.query(principal, dto, clientOf(req));
+    // Anonymous callers are told apart by the usage log's keyed daily pseudonym (never the address).
+    return this.search.query(principal, dto, this.usage.actor(principal, req).key);
   }
 
   @Get('people')
@@ -73,7 +69,11 @@ export class SearchController {
     const reader = readerOf(principal);
     const asset = isUuid(searchId) ? await this.assets.findReadable(dto.assetId, reader) : null;
     if (!asset) throw CommonErrors.notFound();
-    const actor = { userId: reader?.userId, opdId: reader?.opdId, client: clientOf(req) };
+    const actor = {
+      userId: reader?.userId,
+      opdId: reader?.opdId,
+      client: this.usage.actor(principal, req).key,
+    };
     if (!(await this.log.click(actor, searchId, dto.assetId, dto.position)))
       throw CommonErrors.notFound();
     await this.usage.recordClick(principal, req, asset, searchId, dto.position);
