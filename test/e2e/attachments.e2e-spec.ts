@@ -203,7 +203,17 @@ describe('attachments: the upload battery', () => {
       { name: '..\\..\\windows\\evil.pdf', data: minimalPdf('traversal 2') },
     ]).expect(201);
     expect(res.body.map((a: { name: string }) => a.name)).toEqual(['x.pdf', 'evil.pdf']);
-    for (const f of storedFiles()) expect(f.startsWith(t.config.storage.uploadDir)).toBe(true);
+    // Stored under server-generated keys only: nothing of the client's path reaches the disk.
+    const keys = await t.ds.query<{ storage_key: string }[]>(
+      `SELECT storage_key FROM attachments WHERE id = ANY($1::uuid[])`,
+      [res.body.map((a: { id: string }) => a.id)],
+    );
+    expect(keys).toHaveLength(2);
+    for (const { storage_key } of keys) {
+      expect(storage_key).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f-]{36}$/);
+      expect(storedFiles().some((f) => f.endsWith(storage_key))).toBe(true);
+    }
+    expect(storedFiles().some((f) => /cron\.d|windows|evil|x\.pdf/.test(f))).toBe(false);
   });
 
   it('takes exactly the size limit and refuses one byte more (413), keeping nothing partial', async () => {

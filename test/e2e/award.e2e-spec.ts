@@ -267,6 +267,12 @@ describe('the award (KMA)', () => {
     for (let i = 0; i < 5; i += 1)
       await t.http().get(`/api/v1/assets/${id}`).set(author.auth).expect(200);
     await rollups.foldPending();
+    // The views were captured (as the author's) and still changed nothing.
+    const [own] = await t.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM usage_events WHERE asset_id = $1 AND excluded = 'author'`,
+      [id],
+    );
+    expect(own.n).toBe(5);
     expect(await scores(thisYear)).toEqual(before);
   });
 

@@ -417,12 +417,17 @@ describe('usage metrics: capture, counting rules, rollups and the metrics API', 
     });
 
     it('re-running a day gives the same numbers', async () => {
+      const id = await publish();
+      await view(readerA, id).expect(200);
+      await view(readerB, id).expect(200);
       const day = await today();
       await rollups.foldDay(day);
       const once = await snapshot();
+      expect(once.some((row) => row.r.includes(id))).toBe(true);
       await rollups.foldDay(day);
       await rollups.foldDay(day);
       expect(await snapshot()).toEqual(once);
+      expect(await daily(id)).toMatchObject({ views: 2, unique_readers: 2 });
     });
 
     it('pseudonymises raw events after the retention period without changing the rollups', async () => {
