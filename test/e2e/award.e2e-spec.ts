@@ -4,8 +4,8 @@ import { UsageRollupService } from '@lumbung/metrics';
 import {
   givenUser,
   type GivenUser,
+  insertUsageEvents,
   login,
-  opdIdOf,
   publishAsset,
   type Session,
 } from '../support/factories';
@@ -73,24 +73,9 @@ describe('the award (KMA)', () => {
     (await t.http().get(`/api/v1/awards/${y}/scores`).set(assessor.auth).expect(200)).body as Row[];
   const dataOf = (d: DrillDown) => Object.fromEntries(ASPECTS.map((a) => [a, d.aspects[a].data]));
   /** Raw views of an asset as if they had happened at `at`, then the rollups of that day. */
-  const rawViews = async (assetId: string, readers: GivenUser[], at: string, excluded?: string) => {
-    const [asset] = await t.ds.query<{ opd_id: string }[]>(
-      `SELECT opd_id FROM assets WHERE id = $1`,
-      [assetId],
-    );
-    for (const r of readers)
-      await t.ds.query(
-        `INSERT INTO usage_events (type, occurred_at, occurred_on, actor_user_id, actor_key, actor_opd_id,
-                                   asset_id, asset_opd_id, excluded)
-         VALUES ('view', $1::timestamptz, ($1::timestamptz AT TIME ZONE 'Asia/Jakarta')::date, $2::uuid, $2::uuid::text, $3, $4, $5, $6)`,
-        [at, r.id, await opdIdOf(t.ds, r.opdCode), assetId, asset.opd_id, excluded ?? null],
-      );
-    const day = (
-      await t.ds.query<{ d: string }[]>(
-        `SELECT ($1::timestamptz AT TIME ZONE 'Asia/Jakarta')::date::text AS d`,
-        [at],
-      )
-    )[0].d;
+  const rawViews = async (assetId: string, readers: GivenUser[], at: string) => {
+    await insertUsageEvents(t.ds, assetId, readers, [at]);
+    const day = new Date(Date.parse(at) + 7 * 3_600_000).toISOString().slice(0, 10);
     await rollups.rebuild(day, day);
   };
   const publishedIn = async (assetId: string, at: string) =>

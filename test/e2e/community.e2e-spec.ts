@@ -27,6 +27,11 @@ describe('communities of practice and the meeting log', () => {
       .post(`/api/v1/cops/${cop}/meetings`)
       .set(s.auth)
       .send({ mode: 'luring', durationMinutes: 90, ...body });
+  /** GET /search as the session (anonymous without one), answered 200. */
+  const search = (q: string, s?: Session) => {
+    const req = t.http().get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+    return (s ? req.set(s.auth) : req).expect(200);
+  };
   const meetingCount = async (): Promise<number> =>
     (await t.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM meetings`))[0].n;
 
@@ -168,17 +173,9 @@ describe('communities of practice and the meeting log', () => {
       await t.drainJobs();
       await t.http().get(`/api/v1/assets/${asset.body.id}`).set(memberSession.auth).expect(200);
       await t.http().get(`/api/v1/assets/${asset.body.id}`).set(outsider.auth).expect(404);
-      const found = await t
-        .http()
-        .get('/api/v1/search?q=trenggiling')
-        .set(memberSession.auth)
-        .expect(200);
+      const found = await search('trenggiling', memberSession);
       expect(found.body.hits.map((h: { id: string }) => h.id)).toEqual([asset.body.id]);
-      const hidden = await t
-        .http()
-        .get('/api/v1/search?q=trenggiling')
-        .set(outsider.auth)
-        .expect(200);
+      const hidden = await search('trenggiling', outsider);
       expect(hidden.body.total).toBe(0);
 
       await t
@@ -187,11 +184,7 @@ describe('communities of practice and the meeting log', () => {
         .set(leadASession.auth)
         .expect(204);
       await t.http().get(`/api/v1/assets/${asset.body.id}`).set(memberSession.auth).expect(404);
-      const gone = await t
-        .http()
-        .get('/api/v1/search?q=trenggiling')
-        .set(memberSession.auth)
-        .expect(200);
+      const gone = await search('trenggiling', memberSession);
       expect(gone.body.total).toBe(0);
       const history = await t
         .http()
@@ -432,7 +425,7 @@ describe('communities of practice and the meeting log', () => {
       await t.drainJobs();
       const colleague = await login(t.http, await givenUser(t.ds));
       for (const s of [memberSession, colleague]) {
-        const res = await t.http().get('/api/v1/search?q=kolibri').set(s.auth).expect(200);
+        const res = await search('kolibri', s);
         expect(
           res.body.hits.map((h: { id: string; kind: string; type: string }) => [
             h.id,
@@ -441,20 +434,12 @@ describe('communities of practice and the meeting log', () => {
           ]),
         ).toEqual([[m.body.id, 'meeting', 'meeting']]);
       }
-      const other = await t.http().get('/api/v1/search?q=kolibri').set(outsider.auth).expect(200);
+      const other = await search('kolibri', outsider);
       expect(other.body.total).toBe(0);
-      await t
-        .http()
-        .get('/api/v1/search?q=kolibri')
-        .expect(200)
-        .expect((r) => expect(r.body.total).toBe(0));
+      expect((await search('kolibri')).body.total).toBe(0);
       await t.http().delete(`/api/v1/meetings/${m.body.id}`).set(leadASession.auth).expect(204);
       await t.drainJobs();
-      const gone = await t
-        .http()
-        .get('/api/v1/search?q=kolibri')
-        .set(memberSession.auth)
-        .expect(200);
+      const gone = await search('kolibri', memberSession);
       expect(gone.body.total).toBe(0);
     });
   });
@@ -476,13 +461,9 @@ describe('communities of practice and the meeting log', () => {
         .set(outsider.auth)
         .send({ minutes: 'x' })
         .expect(403);
-      const found = await t
-        .http()
-        .get('/api/v1/search?q=cendrawasih')
-        .set(outsider.auth)
-        .expect(200);
+      const found = await search('cendrawasih', outsider);
       expect(found.body.hits.map((h: { id: string }) => h.id)).toEqual([m.body.id]);
-      const anon = await t.http().get('/api/v1/search?q=cendrawasih').expect(200);
+      const anon = await search('cendrawasih');
       expect(anon.body.total).toBe(0);
       await t
         .http()
@@ -492,11 +473,7 @@ describe('communities of practice and the meeting log', () => {
         .expect(200);
       await t.drainJobs();
       await t.http().get(`/api/v1/meetings/${m.body.id}`).set(outsider.auth).expect(404);
-      const hidden = await t
-        .http()
-        .get('/api/v1/search?q=cendrawasih')
-        .set(outsider.auth)
-        .expect(200);
+      const hidden = await search('cendrawasih', outsider);
       expect(hidden.body.total).toBe(0);
     });
   });

@@ -2,8 +2,8 @@ import { UsageRollupService, PseudonymiseService } from '@lumbung/metrics';
 import {
   givenUser,
   type GivenUser,
+  insertUsageEvents,
   login,
-  opdIdOf,
   publishAsset,
   type Session,
 } from '../support/factories';
@@ -69,35 +69,8 @@ describe('usage metrics: capture, counting rules, rollups and the metrics API', 
         [assetId, type],
       )
     )[0].n;
-  /** Raw events as if they had happened at `at` (the rollups read only the raw log). */
-  const rawViews = async (
-    assetId: string,
-    user: GivenUser | null,
-    times: string[],
-    type = 'view',
-  ): Promise<void> => {
-    const [asset] = await t.ds.query<{ opd_id: string; cop_id: string | null }[]>(
-      `SELECT opd_id, cop_id FROM assets WHERE id = $1`,
-      [assetId],
-    );
-    const opd = user ? await opdIdOf(t.ds, user.opdCode) : null;
-    for (const at of times)
-      await t.ds.query(
-        `INSERT INTO usage_events (type, occurred_at, occurred_on, actor_user_id, actor_key, actor_opd_id,
-                                   asset_id, asset_opd_id, asset_cop_id)
-         VALUES ($1, $2::timestamptz, ($2::timestamptz AT TIME ZONE 'Asia/Jakarta')::date, $3, $4, $5, $6, $7, $8)`,
-        [
-          type,
-          at,
-          user?.id ?? null,
-          user?.id ?? 'anon:raw',
-          opd,
-          assetId,
-          asset.opd_id,
-          asset.cop_id,
-        ],
-      );
-  };
+  const rawViews = (assetId: string, user: GivenUser | null, times: string[], type = 'view') =>
+    insertUsageEvents(t.ds, assetId, [user], times, { type });
   /** Every rollup table, row by row, as text (tag, row), in a stable order. */
   const snapshot = async () =>
     t.ds.query<{ t: string; r: string }[]>(

@@ -127,3 +127,42 @@ export async function publishAsset(
   await http().post(`/api/v1/assets/${id}/approve`).set(verifier.auth).expect(200);
   return id;
 }
+
+/**
+ * Raw usage events of an asset as if they had happened at the given instants (the rollups read
+ * only the raw log): one per user and instant; `null` is an anonymous reader. The WIB day is
+ * derived as the database does for live events.
+ */
+export async function insertUsageEvents(
+  ds: DataSource,
+  assetId: string,
+  users: (GivenUser | null)[],
+  times: string[],
+  opts: { type?: string; excluded?: string } = {},
+): Promise<void> {
+  const [asset] = await ds.query<{ opd_id: string; cop_id: string | null }[]>(
+    `SELECT opd_id, cop_id FROM assets WHERE id = $1`,
+    [assetId],
+  );
+  for (const user of users) {
+    const opd = user ? await opdIdOf(ds, user.opdCode) : null;
+    for (const at of times)
+      await ds.query(
+        `INSERT INTO usage_events (type, occurred_at, occurred_on, actor_user_id, actor_key, actor_opd_id,
+                                   asset_id, asset_opd_id, asset_cop_id, excluded)
+         VALUES ($1, $2::timestamptz, ($2::timestamptz AT TIME ZONE 'Asia/Jakarta')::date,
+                 $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          opts.type ?? 'view',
+          at,
+          user?.id ?? null,
+          user?.id ?? 'anon:raw',
+          opd,
+          assetId,
+          asset.opd_id,
+          asset.cop_id,
+          opts.excluded ?? null,
+        ],
+      );
+  }
+}
