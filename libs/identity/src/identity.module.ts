@@ -1,6 +1,8 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@lumbung/platform';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { SessionEntity } from './auth/session.entity';
@@ -20,7 +22,14 @@ import { UserDirectory } from './users/user-directory.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([OpdEntity, UserEntity, UserRoleEntity, SessionEntity]),
-    JwtModule.register({}),
+    // The signing key as a KeyObject made once: given a string, jsonwebtoken tries (and fails)
+    // to parse it as a PEM public key on every verify, which cost a third of an API request.
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')),
+      }),
+    }),
   ],
   providers: [
     AuthService,

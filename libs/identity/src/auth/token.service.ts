@@ -25,7 +25,6 @@ export class TokenService {
       { sid: claims.sid, typ: 'access' },
       {
         subject: claims.sub,
-        secret: this.config.auth.jwtSecret,
         algorithm: 'HS256',
         expiresIn: this.config.auth.accessTokenTtlSeconds,
         issuer: ISSUER,
@@ -38,7 +37,6 @@ export class TokenService {
   verifyAccess(token: string): AccessClaims | undefined {
     try {
       const payload = this.jwt.verify<{ sub?: unknown; sid?: unknown; typ?: unknown }>(token, {
-        secret: this.config.auth.jwtSecret,
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
