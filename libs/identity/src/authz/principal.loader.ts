@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '@lumbung/platform';
 import { isRole } from './permissions';
 import { Principal, RoleGrant } from './principal';
 
@@ -36,7 +37,8 @@ export class PrincipalLoader {
     // One round trip per request: roles and (when the source offers SQL) memberships together.
     const inline = this.memberships?.activeCopIdsSql;
     const [rows, copIds] = await Promise.all([
-      this.ds.query<Row[]>(
+      preparedQuery<Row>(
+        this.ds,
         `SELECT u.opd_id,
               COALESCE(json_agg(json_build_object('role', r.role, 'opd_id', r.opd_id, 'cop_id', r.cop_id))
                        FILTER (WHERE r.id IS NOT NULL), '[]') AS grants

@@ -15,8 +15,8 @@ export const DETAIL_EXTRAS_SQL = `json_build_object(
                     FROM (${visibleAttachmentsSql('a.id', ':detailReader::uuid')}) f),
   'people', (SELECT coalesce(json_object_agg(u.id, json_build_object('name', u.name, 'opdCode', o.code)), '{}')
                FROM users u JOIN opds o ON o.id = u.opd_id
-              WHERE u.id IN (SELECT unnest(a.author_ids || ARRAY[a.narasumber_id, a.verified_by])
-                             UNION SELECT actor_id FROM asset_transitions WHERE asset_id = a.id)),
+              WHERE u.id = ANY(a.author_ids || ARRAY[a.narasumber_id, a.verified_by]
+                               || ARRAY(SELECT actor_id FROM asset_transitions WHERE asset_id = a.id))),
   'opd_code', (SELECT code FROM opds WHERE id = a.opd_id))`;
 
 export interface DetailExtras {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { CommonErrors, isUuid } from '@lumbung/platform';
+import { CommonErrors, isUuid, preparedQuery } from '@lumbung/platform';
 import { type Reader, readablePredicate } from './asset-access';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 import { AssetEntity } from './asset.entity';
@@ -73,7 +73,7 @@ export class AssetsRepository {
       { ...pred.params, id, detailReader: reader?.userId ?? null },
       {},
     );
-    const [row] = await this.ds.query<Record<string, unknown>[]>(query, values);
+    const [row] = await preparedQuery<Record<string, unknown>>(this.ds, query, values as unknown[]);
     if (!row) return null;
     const asset = new AssetEntity();
     const target = asset as unknown as Record<string, unknown>;

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -106,7 +107,8 @@ export class UsageEventLog {
       const group = this.pending.splice(0, 500);
       const col = <T>(f: (e: UsageEvent) => T): T[] => group.map((g) => f(g.event));
       try {
-        await this.ds.query(
+        await preparedQuery(
+          this.ds,
           `INSERT INTO usage_events (type, actor_user_id, actor_key, actor_opd_id, asset_id, asset_opd_id,
                                      asset_cop_id, object_id, position, excluded)
            SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
