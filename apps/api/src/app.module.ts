@@ -3,6 +3,7 @@ import { MetricsHttpModule } from '@lumbung/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { WindowedThrottlerStorage } from './throttler-storage';
 import { IdentityHttpModule } from '@lumbung/identity';
 import { CommunityHttpModule, CommunityModule } from '@lumbung/community';
 import { KnowledgeHttpModule } from '@lumbung/knowledge';
@@ -34,9 +35,10 @@ export class AppModule {
         JobsModule,
         StorageModule,
         SearchModule,
-        ThrottlerModule.forRoot([
-          { name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
+          storage: new WindowedThrottlerStorage(),
+        }),
         IdentityHttpModule,
         KnowledgeHttpModule,
         CommunityModule,

@@ -6,6 +6,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   CommonErrors,
+  HitLog,
   isRobot,
   type UsageActor,
   UsageEventLog,
@@ -34,7 +35,7 @@ const WINDOW_MS = 60_000;
  */
 @Injectable()
 export class AssetUsageRecorder {
-  private readonly recent = new Map<string, number[]>();
+  private readonly recent = new HitLog(WINDOW_MS);
 
   constructor(
     private readonly log: UsageEventLog,
@@ -61,15 +62,11 @@ export class AssetUsageRecorder {
 
   /** Throws 429 when one account (or anonymous key) goes past the per-minute event budget. */
   throttle(actorKey: string, now = Date.now()): void {
-    const since = now - WINDOW_MS;
-    const times = (this.recent.get(actorKey) ?? []).filter((t) => t > since);
-    if (times.length >= this.config.usage.eventsPerMinute) {
-      this.recent.set(actorKey, times);
-      throw CommonErrors.rateLimited(Math.ceil((times[0] + WINDOW_MS - now) / 1000));
-    }
-    times.push(now);
-    this.recent.set(actorKey, times);
-    if (this.recent.size > 50_000) this.sweep(since);
+    const { hits, nextExpiry } = this.recent.live(actorKey, now);
+    if (hits >= this.config.usage.eventsPerMinute)
+      throw CommonErrors.rateLimited(Math.ceil(((nextExpiry ?? now) - now) / 1000));
+    this.recent.add(actorKey, now);
+    if (this.recent.size > 50_000) this.recent.sweep(now);
   }
 
   async recordRead(
@@ -140,11 +137,5 @@ export class AssetUsageRecorder {
           narasumberId: r.narasumber_id,
         }
       : undefined;
-  }
-
-  private sweep(since: number): void {
-    for (const [key, times] of this.recent) {
-      if (times.every((t) => t <= since)) this.recent.delete(key);
-    }
   }
 }
