@@ -144,38 +144,37 @@ export class AssetSearchService {
     const extra = stemsOf(focused);
     // Natural questions: BM25 re-ranks the first candidates (see Bm25Reranker).
     const rerank = !dto.sort && question && dto.page * dto.limit <= RERANK_DEPTH;
-    const res = await this.search.client
-      .index(this.index.uid)
-      .search(extra ? `${focused} ${extra}` : focused, {
-        filter,
-        facets: ['type', 'opdCode', 'tags'],
-        offset: rerank ? 0 : (dto.page - 1) * dto.limit,
-        limit: rerank ? RERANK_DEPTH : dto.limit,
-        matchingStrategy: 'frequency',
-        sort:
-          dto.sort === 'newest'
-            ? ['publishedAt:desc']
-            : dto.sort === 'oldest'
-              ? ['publishedAt:asc']
-              : undefined,
-        attributesToRetrieve: [
-          'id',
-          'kind',
-          'type',
-          'title',
-          'summary',
-          'tags',
-          'opdCode',
-          'publishedAt',
-        ],
-        // Highlights only when there are words to mark. A cropped snippet of the body text (which
-        // costs Meilisearch most of a keyword search's time) only for questions, whose answer
-        // usually sits in the body.
-        ...(q ? { attributesToHighlight: ['title', 'summary'] } : {}),
-        ...(question ? { attributesToCrop: ['body', 'attachmentText'], cropLength: 20 } : {}),
-        highlightPreTag: MARK_START,
-        highlightPostTag: MARK_END,
-      });
+    const res = await this.search.search(this.index.uid, {
+      q: extra ? `${focused} ${extra}` : focused,
+      filter,
+      facets: ['type', 'opdCode', 'tags'],
+      offset: rerank ? 0 : (dto.page - 1) * dto.limit,
+      limit: rerank ? RERANK_DEPTH : dto.limit,
+      matchingStrategy: 'frequency',
+      sort:
+        dto.sort === 'newest'
+          ? ['publishedAt:desc']
+          : dto.sort === 'oldest'
+            ? ['publishedAt:asc']
+            : undefined,
+      attributesToRetrieve: [
+        'id',
+        'kind',
+        'type',
+        'title',
+        'summary',
+        'tags',
+        'opdCode',
+        'publishedAt',
+      ],
+      // Highlights only when there are words to mark. A cropped snippet of the body text (which
+      // costs Meilisearch most of a keyword search's time) only for questions, whose answer
+      // usually sits in the body.
+      ...(q ? { attributesToHighlight: ['title', 'summary'] } : {}),
+      ...(question ? { attributesToCrop: ['body', 'attachmentText'], cropLength: 20 } : {}),
+      highlightPreTag: MARK_START,
+      highlightPostTag: MARK_END,
+    });
     const dist = res.facetDistribution ?? {};
     const found: SearchHitDto[] = res.hits.map((h) => {
       const f = (h._formatted ?? {}) as Record<string, unknown>;
@@ -252,7 +251,7 @@ export class AssetSearchService {
     const words = contentWords(q);
     if (words.length < 3) return q;
     const uid = this.index.uid;
-    const { results } = await this.search.client.multiSearch({
+    const { results } = await this.search.multiSearch({
       queries: [
         { indexUid: uid, q: '', limit: 0 },
         ...words.map((w) => ({ indexUid: uid, q: w, limit: 0, matchingStrategy: 'all' as const })),
