@@ -2,6 +2,7 @@ import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssetSearchJobs } from '@lumbung/knowledge';
+import { SearchLogService } from '@lumbung/search';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { freePort } from '../../apps/cli/src/local/free-port';
@@ -249,6 +250,48 @@ describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
       last,
     ]);
     expect(clicks).toEqual([{ position: 1 }]);
+  });
+
+  it('collapses a burst only with the same filters, within 10 s, and counts concurrent keystrokes once each', async () => {
+    const log = t.app.get(SearchLogService);
+    const actor = { userId: (await givenUser(t.ds, { opd: 'DINKES' })).id, client: 'x' };
+    const rec = (query: string, filters: Record<string, unknown>, at: number) =>
+      log.record(
+        actor,
+        { query, filters, resultCount: 1, engine: 'meilisearch', durationMs: 3 },
+        at,
+      );
+    const t0 = Date.now();
+    const a = await rec('jalan', { type: 'sop' }, t0);
+    // Other filters: a search of its own; the same filters again: still the first burst.
+    const b = await rec('jalan rusak', { type: 'pelajaran' }, t0 + 1_000);
+    expect(b).not.toBe(a);
+    expect(await rec('jalan rus', { type: 'sop' }, t0 + 2_000)).toBe(a);
+    // A text that neither extends nor repeats the burst starts another.
+    const c = await rec('banjir', { type: 'sop' }, t0 + 3_000);
+    expect(c).not.toBe(a);
+    // 10 s after the burst's last keystroke it is closed.
+    const d = await rec('jalan rusak', { type: 'sop' }, t0 + 12_001);
+    expect([a, b, c]).not.toContain(d);
+    // Keystrokes answered at the same moment go out in one write and all count.
+    const same = await Promise.all(
+      ['ban', 'banj', 'banji', 'banjir'].map((q) => rec(q, { type: 'x' }, t0 + 20_000)),
+    );
+    expect(new Set(same).size).toBe(1);
+    const rows = await t.ds.query<{ id: string; query: string; keystrokes: number }[]>(
+      `SELECT id, query, keystrokes FROM search_log WHERE id = ANY($1) ORDER BY keystrokes, query`,
+      [[a, b, c, d, same[0]]],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: a, query: 'jalan rus', keystrokes: 2 },
+        { id: b, query: 'jalan rusak', keystrokes: 1 },
+        { id: c, query: 'banjir', keystrokes: 1 },
+        { id: d, query: 'jalan rusak', keystrokes: 1 },
+        { id: same[0], query: 'banjir', keystrokes: 4 },
+      ]),
+    );
+    expect(rows).toHaveLength(5);
   });
 
   it('shows insights: top and zero-result queries, click-through, scoped for OPD admins', async () => {

@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/prepared-query';
+export * from './database/group-commit';
 export * from './http/app-error';
 export * from './http/error.filter';
 export * from './http/language';

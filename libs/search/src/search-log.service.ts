@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GroupCommit, preparedQuery } from '@lumbung/platform';
 
 export interface SearchActor {
   userId?: string;
@@ -31,49 +32,117 @@ export function actorKey(actor: SearchActor): string {
   return `anon:${createHash('sha256').update(actor.client).digest('hex').slice(0, 24)}`;
 }
 
+interface LogWrite {
+  id: string;
+  actorKey: string;
+  userId: string | null;
+  opdId: string | null;
+  query: string;
+  filters: string;
+  resultCount: number;
+  engine: string;
+  durationMs: number;
+}
+
+interface Burst {
+  id: string;
+  /** The longest text of the burst so far (what the row keeps). */
+  query: string;
+  filters: string;
+  at: number;
+}
+
 /**
- * The search log. A search within 10 s of the same caller's previous one, whose text extends or
- * repeats it (typing "pen", "penga", "pengadaan"), updates that row instead of adding one.
+ * The search log. A search within 10 s of the same caller's earlier one with the same filters,
+ * whose text extends or repeats it (typing "pen", "penga", "pengadaan"), counts as a keystroke of
+ * that row instead of adding one.
+ *
+ * Each API process keeps its callers' open bursts (the last 10 s) in memory, so a search costs no
+ * lookup; rows are written by group commit (one statement for all searches answered at the same
+ * moment) and every search answers only after its row is committed. A burst whose keystrokes
+ * land on two API processes becomes two rows.
  */
 @Injectable()
 export class SearchLogService {
+  private readonly bursts = new Map<string, Burst[]>();
+  private readonly writes = new GroupCommit<LogWrite>((group) => this.write(group));
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async record(actor: SearchActor, r: SearchRecord): Promise<string> {
+  async record(actor: SearchActor, r: SearchRecord, now = Date.now()): Promise<string> {
     const key = actorKey(actor);
     const query = normalizeQuery(r.query);
     const filters = JSON.stringify(r.filters);
-    // One statement: extend the caller's burst if there is one, otherwise add a row.
-    const [row] = await this.ds.query<{ id: string }[]>(
-      `WITH prev AS (
-         SELECT id FROM search_log
-          WHERE actor_key = $1 AND last_at > now() - make_interval(secs => $2) AND filters = $4::jsonb
-            AND (starts_with($3, query) OR starts_with(query, $3))
-          ORDER BY last_at DESC LIMIT 1)
-       , upd AS (
-         UPDATE search_log s SET last_at = now(), keystrokes = keystrokes + 1,
-                query = CASE WHEN length($3) >= length(s.query) THEN $3 ELSE s.query END,
-                result_count = $5, engine = $6, duration_ms = $7
-           FROM prev WHERE s.id = prev.id
-         RETURNING s.id)
-       , ins AS (
-         INSERT INTO search_log (actor_key, user_id, opd_id, query, filters, result_count, engine, duration_ms)
-         SELECT $1, $8, $9, $3, $4::jsonb, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM prev)
-         RETURNING id)
-       SELECT id FROM upd UNION ALL SELECT id FROM ins`,
+    const since = now - COLLAPSE_SECONDS * 1000;
+    const open = (this.bursts.get(key) ?? []).filter((b) => b.at > since);
+    const burst = open.find(
+      (b) => b.filters === filters && (query.startsWith(b.query) || b.query.startsWith(query)),
+    );
+    const id = burst?.id ?? randomUUID();
+    const kept = burst && burst.query.length > query.length ? burst.query : query;
+    // Most recent first, as the old per-row lookup ordered them.
+    this.bursts.set(key, [
+      { id, query: kept, filters, at: now },
+      ...open.filter((b) => b !== burst).slice(0, 7),
+    ]);
+    if (this.bursts.size > 10_000) this.sweep(since);
+    await this.writes.add({
+      id,
+      actorKey: key,
+      userId: actor.userId ?? null,
+      opdId: actor.opdId ?? null,
+      query,
+      filters,
+      resultCount: r.resultCount,
+      engine: r.engine,
+      durationMs: Math.round(r.durationMs),
+    });
+    return id;
+  }
+
+  /** One statement per group: new rows inserted, keystrokes of open bursts added to theirs. */
+  private async write(group: LogWrite[]): Promise<void> {
+    const byId = new Map<string, LogWrite & { keystrokes: number }>();
+    for (const w of group) {
+      const prev = byId.get(w.id);
+      byId.set(w.id, {
+        ...w,
+        query: prev && prev.query.length > w.query.length ? prev.query : w.query,
+        keystrokes: (prev?.keystrokes ?? 0) + 1,
+      });
+    }
+    const rows = [...byId.values()];
+    const col = <T>(f: (w: (typeof rows)[number]) => T): T[] => rows.map(f);
+    await preparedQuery(
+      this.ds,
+      `INSERT INTO search_log AS s (id, actor_key, user_id, opd_id, query, filters, result_count,
+                                    engine, duration_ms, keystrokes)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::jsonb[],
+                            $7::int[], $8::text[], $9::int[], $10::int[])
+       ON CONFLICT (id) DO UPDATE SET
+         last_at = now(), keystrokes = s.keystrokes + EXCLUDED.keystrokes,
+         query = CASE WHEN length(EXCLUDED.query) >= length(s.query) THEN EXCLUDED.query ELSE s.query END,
+         result_count = EXCLUDED.result_count, engine = EXCLUDED.engine,
+         duration_ms = EXCLUDED.duration_ms`,
       [
-        key,
-        COLLAPSE_SECONDS,
-        query,
-        filters,
-        r.resultCount,
-        r.engine,
-        Math.round(r.durationMs),
-        actor.userId ?? null,
-        actor.opdId ?? null,
+        col((w) => w.id),
+        col((w) => w.actorKey),
+        col((w) => w.userId),
+        col((w) => w.opdId),
+        col((w) => w.query),
+        col((w) => w.filters),
+        col((w) => w.resultCount),
+        col((w) => w.engine),
+        col((w) => w.durationMs),
+        col((w) => w.keystrokes),
       ],
     );
-    return row.id;
+  }
+
+  private sweep(since: number): void {
+    for (const [key, list] of this.bursts) {
+      if (list.every((b) => b.at <= since)) this.bursts.delete(key);
+    }
   }
 
   /** A click belongs to a search of the same caller; returns false when there is no such search. */

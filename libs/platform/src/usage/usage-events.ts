@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '../database/group-commit';
 import { preparedQuery } from '../database/prepared-query';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -86,53 +87,31 @@ export class UsageEventLog {
    * nothing acknowledged is lost, while the database does one statement per group, not per read.
    */
   append(event: UsageEvent): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ event, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
-    });
+    return this.appends.add(event);
   }
 
-  private readonly pending: {
-    event: UsageEvent;
-    resolve: () => void;
-    reject: (err: unknown) => void;
-  }[] = [];
-  private flushing = false;
-
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const group = this.pending.splice(0, 500);
-      const col = <T>(f: (e: UsageEvent) => T): T[] => group.map((g) => f(g.event));
-      try {
-        await preparedQuery(
-          this.ds,
-          `INSERT INTO usage_events (type, actor_user_id, actor_key, actor_opd_id, asset_id, asset_opd_id,
-                                     asset_cop_id, object_id, position, excluded)
-           SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
-                                $7::uuid[], $8::uuid[], $9::int[], $10::text[])`,
-          [
-            col((e) => e.type),
-            col((e) => e.actor.userId ?? null),
-            col((e) => e.actor.key),
-            col((e) => e.actor.opdId ?? null),
-            col((e) => e.asset?.id ?? null),
-            col((e) => e.asset?.opdId ?? null),
-            col((e) => e.asset?.copId ?? null),
-            col((e) => e.objectId ?? null),
-            col((e) => e.position ?? null),
-            col((e) => e.excluded ?? null),
-          ],
-        );
-        for (const g of group) g.resolve();
-      } catch (err) {
-        for (const g of group) g.reject(err);
-      }
-    }
-    this.flushing = false;
-  }
+  private readonly appends = new GroupCommit<UsageEvent>(async (group) => {
+    const col = <T>(f: (e: UsageEvent) => T): T[] => group.map(f);
+    await preparedQuery(
+      this.ds,
+      `INSERT INTO usage_events (type, actor_user_id, actor_key, actor_opd_id, asset_id, asset_opd_id,
+                                 asset_cop_id, object_id, position, excluded)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
+                            $7::uuid[], $8::uuid[], $9::int[], $10::text[])`,
+      [
+        col((e) => e.type),
+        col((e) => e.actor.userId ?? null),
+        col((e) => e.actor.key),
+        col((e) => e.actor.opdId ?? null),
+        col((e) => e.asset?.id ?? null),
+        col((e) => e.asset?.opdId ?? null),
+        col((e) => e.asset?.copId ?? null),
+        col((e) => e.objectId ?? null),
+        col((e) => e.position ?? null),
+        col((e) => e.excluded ?? null),
+      ],
+    );
+  });
 
   /**
    * An anonymous reader's key: an HMAC of address, browser and WIB day (COUNTER's session idea),
