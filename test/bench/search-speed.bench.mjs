@@ -431,19 +431,18 @@ export default async function run() {
     const queries = makeQueries(300, 7);
     const api = apiTarget(stack.base, await stack.login(asn.email));
     const raw = rawTarget(stack.meili.host, stack.meili.masterKey, stack.indexUid, payload);
-    // Info only: raw Meilisearch with every parameter the app sends (exhaustive page/hitsPerPage
-    // totals, highlighting and cropping), to split the API's cost into Meilisearch and Node.
+    // Info only: raw Meilisearch with the parameters the app sends for a keyword query (the
+    // query's Indonesian stems appended, "frequency" matching, highlighted title and summary), to
+    // split the API's cost into Meilisearch's and the app's own.
     const { MARK_START, MARK_END } = dist('libs/search/src/highlight.js');
+    const { stemsOf } = dist('libs/search/src/indonesian-stem.js');
     const appPayload = (q) => {
-      const { attributesToRetrieve, ...rest } = payload(q);
+      const extra = stemsOf(q);
       return {
-        ...rest,
-        page: 1,
-        hitsPerPage: 20,
-        attributesToRetrieve,
+        ...payload(extra ? `${q} ${extra}` : q),
+        offset: 0,
+        matchingStrategy: 'frequency',
         attributesToHighlight: ['title', 'summary'],
-        attributesToCrop: ['sections', 'body', 'attachmentText'],
-        cropLength: 24,
         highlightPreTag: MARK_START,
         highlightPostTag: MARK_END,
       };

@@ -124,7 +124,9 @@ export async function startSearchStack(options = {}) {
   });
 
   const launch = (script, label, extraEnv) => {
-    const child = spawn(process.execPath, [join(ROOT, script)], {
+    // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): node flags of the API and worker.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], {
       env: env(extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
