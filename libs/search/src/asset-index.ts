@@ -82,11 +82,11 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
   };
 }
 
-/** Waits for a Meilisearch task and fails loudly unless it succeeded. */
 /** Per request to Meilisearch (its payload limit is 100 MB; performance.md I2). */
 export const MAX_DOCS_PER_REQUEST = 10_000;
 export const MAX_REQUEST_BYTES = 80 * 1024 * 1024;
 
+/** Waits for a Meilisearch task and fails loudly unless it succeeded. */
 export async function settle(task: EnqueuedTaskPromise, what: string): Promise<void> {
   const done = await task.waitTask({ timeout: 120_000, interval: 50 });
   if (done.status !== 'succeeded') {
@@ -120,34 +120,66 @@ export class AssetIndex {
     this.logger.log({ uid }, 'search index settings applied');
   }
 
-  /**
-   * Upserts in requests of at most 10,000 documents and ~80 MB (Meilisearch refuses payloads over
-   * 100 MB), all sent before any is awaited so Meilisearch batches them into one indexing run;
-   * then checks that every task succeeded.
-   */
+  /** Upserts and waits until Meilisearch applied the documents (see {@link send}, {@link settleAll}). */
   async upsert(docs: AssetSearchDocument[], uid = this.uid): Promise<void> {
-    if (docs.length === 0) return;
-    const chunks: AssetSearchDocument[][] = [];
-    let chunk: AssetSearchDocument[] = [];
+    await this.settleAll(await this.send(docs, uid));
+  }
+
+  /**
+   * Sends documents in requests of at most 10,000 documents and ~80 MB (Meilisearch refuses
+   * payloads over 100 MB), all before any is awaited so Meilisearch batches them into one
+   * indexing run; resolves with their task uids once enqueued. NDJSON: each document is
+   * serialised once (the size check needs it anyway) and Meilisearch reads it line by line.
+   */
+  async send(docs: AssetSearchDocument[], uid = this.uid): Promise<number[]> {
+    if (docs.length === 0) return [];
+    const bodies: string[] = [];
+    let lines: string[] = [];
     let bytes = 0;
     for (const doc of docs) {
-      const size = Buffer.byteLength(JSON.stringify(doc));
+      const line = JSON.stringify(doc);
+      const size = Buffer.byteLength(line) + 1;
       if (
-        chunk.length > 0 &&
-        (chunk.length >= MAX_DOCS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)
+        lines.length > 0 &&
+        (lines.length >= MAX_DOCS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)
       ) {
-        chunks.push(chunk);
-        chunk = [];
+        bodies.push(lines.join('\n'));
+        lines = [];
         bytes = 0;
       }
-      chunk.push(doc);
+      lines.push(line);
       bytes += size;
     }
-    chunks.push(chunk);
+    bodies.push(lines.join('\n'));
     const index = this.search.client.index(uid);
-    await Promise.all(
-      chunks.map((c) => settle(index.addDocuments(c, { primaryKey: 'id' }), 'addDocuments')),
+    const enqueued = await Promise.all(
+      bodies.map((b) =>
+        index.addDocumentsFromString(b, 'application/x-ndjson', { primaryKey: 'id' }),
+      ),
     );
+    return enqueued.map((t) => t.taskUid);
+  }
+
+  /**
+   * Waits for these tasks and fails loudly unless every one succeeded: one poll loop for the
+   * latest task, then one request for all their results (not a poll loop per request).
+   */
+  async settleAll(taskUids: number[]): Promise<void> {
+    if (taskUids.length === 0) return;
+    const tasks = this.search.client.tasks;
+    const wait = { timeout: 120_000, interval: 50 };
+    await tasks.waitForTask(Math.max(...taskUids), wait);
+    let { results } = await tasks.getTasks({ uids: taskUids, limit: taskUids.length });
+    for (const t of results.filter((r) => r.status === 'enqueued' || r.status === 'processing'))
+      await tasks.waitForTask(t.uid, wait);
+    if (results.some((r) => r.status === 'enqueued' || r.status === 'processing'))
+      ({ results } = await tasks.getTasks({ uids: taskUids, limit: taskUids.length }));
+    const bad = results.find((r) => r.status !== 'succeeded');
+    if (bad || results.length !== taskUids.length) {
+      throw new Error(
+        `Meilisearch addDocuments ${bad?.status ?? 'missing task'}: ${bad?.error?.message ?? 'no detail'}`,
+      );
+    }
   }
 
   async remove(ids: string[], uid = this.uid): Promise<void> {

@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { type AssetSearchDocument, stemsOf, stripMarkers } from '@lumbung/search';
 
 const MAX_TEXT = 100_000;
+/** Assets per query when building a large batch (the first chunk smaller, see documentChunks). */
+const FIRST_CHUNK = 1_000;
+const CHUNK = 3_000;
 
 interface Row {
   id: string;
@@ -35,9 +38,34 @@ const clean = (s: string): string => stripMarkers(s).slice(0, MAX_TEXT);
 export class AssetProjection {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** The documents of these assets (published ones only). */
   async documents(ids: readonly string[]): Promise<Map<string, AssetSearchDocument>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.ds.query<Row[]>(
+    const out = new Map<string, AssetSearchDocument>();
+    for await (const docs of this.documentChunks(ids)) for (const d of docs) out.set(d.id, d);
+    return out;
+  }
+
+  /**
+   * The same, chunk by chunk: a small first chunk (so that a large batch reaches Meilisearch
+   * early), then larger ones, the next chunk's query running in PostgreSQL while this process
+   * builds the current one.
+   */
+  async *documentChunks(ids: readonly string[]): AsyncGenerator<AssetSearchDocument[]> {
+    const chunks: (readonly string[])[] = [];
+    for (let i = 0, size = FIRST_CHUNK; i < ids.length; i += size, size = CHUNK)
+      chunks.push(ids.slice(i, i + size));
+    let next = chunks.length > 0 ? this.rows(chunks[0]) : undefined;
+    for (let i = 0; next; i++) {
+      const rows = await next;
+      next = i + 1 < chunks.length ? this.rows(chunks[i + 1]) : undefined;
+      // A failed read-ahead is reported by the next iteration's await, never left unhandled.
+      next?.catch(() => undefined);
+      yield rows.map(toDocument);
+    }
+  }
+
+  private rows(ids: readonly string[]): Promise<Row[]> {
+    return this.ds.query<Row[]>(
       `SELECT a.id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.opd_id, o.code AS opd_code,
               a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version,
               ARRAY(SELECT u.name FROM unnest(a.author_ids) WITH ORDINALITY x(uid, n)
@@ -50,7 +78,6 @@ export class AssetProjection {
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.id, toDocument(r)]));
   }
 
   /** Ids and stamps of every searchable asset, for the drift check and the rebuild. */

@@ -99,9 +99,19 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
   /** Idempotent: whatever the order or repetition of jobs, the index ends as PostgreSQL says. */
   async sync(assetIds: string[]): Promise<void> {
     const ids = [...new Set(assetIds)];
-    const docs = await this.projection.documents(ids);
-    await this.index.upsert([...docs.values()]);
-    await this.index.remove(ids.filter((id) => !docs.has(id)));
+    // Each chunk goes to Meilisearch as soon as it is built, so indexing starts while the rest
+    // is read (Meilisearch batches the chunks that queue up meanwhile into one run); then all
+    // their tasks are checked together.
+    const found = new Set<string>();
+    const sent: Promise<number[]>[] = [];
+    for await (const docs of this.projection.documentChunks(ids)) {
+      for (const d of docs) found.add(d.id);
+      const enqueued = this.index.send(docs);
+      enqueued.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+      sent.push(enqueued);
+    }
+    await this.index.settleAll((await Promise.all(sent)).flat());
+    await this.index.remove(ids.filter((id) => !found.has(id)));
   }
 
   /**
