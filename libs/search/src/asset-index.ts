@@ -43,6 +43,18 @@ const SEARCHABLE: (keyof AssetSearchDocument)[] = [
   'stems',
 ];
 
+/** What a search hit carries (the rest of a document is only displayed for drift checks and crops). */
+export const HIT_ATTRIBUTES = [
+  'id',
+  'kind',
+  'type',
+  'title',
+  'summary',
+  'tags',
+  'opdCode',
+  'publishedAt',
+] as const;
+
 export function assetIndexSettings(synonymSets: readonly (readonly string[])[]): Settings {
   return {
     searchableAttributes: SEARCHABLE,
@@ -57,20 +69,7 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
       'publishedAt',
     ],
     sortableAttributes: ['publishedAt', 'updatedAt'],
-    displayedAttributes: [
-      'kind',
-      'id',
-      'type',
-      'title',
-      'summary',
-      'tags',
-      'opdCode',
-      'publishedAt',
-      'stamp',
-      'body',
-      'attachmentText',
-      'sections',
-    ],
+    displayedAttributes: [...HIT_ATTRIBUTES, 'stamp', 'body', 'attachmentText', 'sections'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['ind'] }],
     stopWords: [...STOP_WORDS],
     synonyms: synonymMap(synonymSets),

@@ -6,6 +6,7 @@ import type { Principal } from '@lumbung/identity';
 import {
   AssetIndex,
   eq,
+  HIT_ATTRIBUTES,
   type Highlight,
   inList,
   MARK_END,
@@ -157,16 +158,7 @@ export class AssetSearchService {
           : dto.sort === 'oldest'
             ? ['publishedAt:asc']
             : undefined,
-      attributesToRetrieve: [
-        'id',
-        'kind',
-        'type',
-        'title',
-        'summary',
-        'tags',
-        'opdCode',
-        'publishedAt',
-      ],
+      attributesToRetrieve: [...HIT_ATTRIBUTES],
       // Highlights only when there are words to mark. A cropped snippet of the body text (which
       // costs Meilisearch most of a keyword search's time) only for questions, whose answer
       // usually sits in the body.
