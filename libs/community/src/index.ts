@@ -1,5 +1,5 @@
 export * from './community.module';
 export * from './community-http.module';
-export * from './meetings/wib';
+export * from './meetings/topic';
 export * from './demo-cops';
 export * from './community-worker.module';

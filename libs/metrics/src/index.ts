@@ -3,7 +3,7 @@ export * from './metrics-http.module';
 export * from './metrics-worker.module';
 export { UsageRollupService } from './rollup/usage-rollup.service';
 export { PseudonymiseService } from './rollup/pseudonymise.service';
-export { isDay, periodDays, periodKey, wibToday } from './rollup/periods';
+export { isDay, periodDays, periodKey } from './rollup/periods';
 export {
   documentedMeetingSql,
   MetricsService,

@@ -22,3 +22,4 @@ export * from './http/ids';
 export * from './http/hit-log';
 export * from './http/query-transforms';
 export * from './usage/usage-events';
+export * from './time/wib';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { wibRange } from '../meetings/wib';
+import { wibRange } from '@lumbung/platform';
 
 export interface QuarterActivity {
   quarter: 1 | 2 | 3 | 4;

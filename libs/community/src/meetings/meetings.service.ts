@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, isUuid } from '@lumbung/platform';
+import { AuditService, CommonErrors, isUuid, wibPeriod } from '@lumbung/platform';
 import { type Principal, UserDirectory } from '@lumbung/identity';
 import { AssetsService, AttachmentsService } from '@lumbung/knowledge';
 import { CommunityErrors } from '../community.errors';
@@ -10,7 +10,7 @@ import { type CopRow, runsCop, seesCopActivity } from '../cops/cop-access';
 import { CopsService } from '../cops/cops.service';
 import type { CreateMeetingDto, ListMeetingsQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { touchMeetings } from './meeting-search';
-import { normalizeTopic, wibPeriod } from './wib';
+import { normalizeTopic } from './topic';
 
 /** Clocks drift: a meeting "now" on a slightly fast phone is not in the future. */
 const FUTURE_GRACE_MS = 5 * 60_000;

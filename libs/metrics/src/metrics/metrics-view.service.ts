@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommonErrors, isUuid } from '@lumbung/platform';
+import { CommonErrors, isUuid, wibDay } from '@lumbung/platform';
 import { OpdsService, Permission, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import { MetricsErrors } from '../metrics.errors';
-import { isDay, periodDays, wibToday } from '../rollup/periods';
+import { isDay, periodDays } from '../rollup/periods';
 import { spike } from './anomalies';
 import type { AssetMetricsDto } from './metrics.dto';
 import { MetricsService, type Period } from './metrics.service';
@@ -184,7 +184,7 @@ export class MetricsViewService {
     id: string,
     range: { from?: string; to?: string },
   ): Promise<AssetMetricsDto> {
-    const to = range.to ?? wibToday();
+    const to = range.to ?? wibDay();
     const from =
       range.from ??
       new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);

@@ -39,11 +39,6 @@ export function eachDay(first: string, last: string): string[] {
   return days;
 }
 
-/** Today's date in WIB (UTC+7, no daylight saving). */
-export function wibToday(now = new Date()): string {
-  return isoDay(new Date(now.getTime() + 7 * 3_600_000));
-}
-
 export function isDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && isoDay(new Date(`${value}T00:00:00Z`)) === value;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@lumbung/platform';
+import { APP_CONFIG, type AppConfig, wibClock } from '@lumbung/platform';
 import { periodDays } from './periods';
 
 const BATCH = 50_000;
@@ -24,7 +24,7 @@ export class PseudonymiseService {
 
   /** First Triwulan start on or after (today − retention), in WIB. */
   cutoff(now = new Date()): string {
-    const wib = new Date(now.getTime() + 7 * 3_600_000);
+    const wib = wibClock(now);
     const target = new Date(
       Date.UTC(
         wib.getUTCFullYear(),

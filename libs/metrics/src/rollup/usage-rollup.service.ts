@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { eachDay, isDay, periodDays, periodsOfDay, wibToday } from './periods';
+import { wibDay } from '@lumbung/platform';
+import { eachDay, isDay, periodDays, periodsOfDay } from './periods';
 
 /** A repeat of the same event by the same actor on the same object within this window counts once. */
 export const DOUBLE_CLICK_SECONDS = 30;
@@ -43,7 +44,7 @@ export class UsageRollupService {
 
   /** Folds every day that has events not folded yet (today and yesterday in practice). */
   async foldPending(): Promise<FoldResult[]> {
-    const today = wibToday();
+    const today = wibDay();
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000)
       .toISOString()
       .slice(0, 10);

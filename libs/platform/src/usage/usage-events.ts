@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupCommit } from '../database/group-commit';
 import { preparedQuery } from '../database/prepared-query';
+import { wibDay } from '../time/wib';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -118,7 +119,7 @@ export class UsageEventLog {
    * so repeats within a day can be filtered without storing the address.
    */
   anonymousKey(ip: string, userAgent: string, at = new Date()): string {
-    const day = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const day = wibDay(at);
     const mac = createHmac('sha256', this.config.auth.jwtSecret)
       .update(`usage-anon|${ip}|${userAgent}|${day}`)
       .digest('base64url');

@@ -9,8 +9,18 @@ export interface WibPeriod {
   quarter: 1 | 2 | 3 | 4;
 }
 
+/** The instant shifted so that its UTC fields (getUTCFullYear, getUTCDate…) read Jakarta time. */
+export function wibClock(instant: Date): Date {
+  return new Date(instant.getTime() + WIB_OFFSET_MS);
+}
+
+/** The WIB calendar day (YYYY-MM-DD) of an instant. */
+export function wibDay(instant: Date = new Date()): string {
+  return wibClock(instant).toISOString().slice(0, 10);
+}
+
 export function wibPeriod(instant: Date): WibPeriod {
-  const wib = new Date(instant.getTime() + WIB_OFFSET_MS);
+  const wib = wibClock(instant);
   const year = wib.getUTCFullYear();
   const month = wib.getUTCMonth();
   return {
@@ -28,13 +38,4 @@ export function wibRange(year: number, quarter?: number): { from: Date; to: Date
     from: new Date(Date.UTC(year, startMonth, 1) - WIB_OFFSET_MS),
     to: new Date(Date.UTC(year, endMonth, 1) - WIB_OFFSET_MS),
   };
-}
-
-/** Topic compared for duplicates: lower case, no punctuation, single spaces. */
-export function normalizeTopic(topic: string): string {
-  return topic
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }

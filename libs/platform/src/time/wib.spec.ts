@@ -1,4 +1,4 @@
-import { normalizeTopic, wibPeriod, wibRange } from './wib';
+import { wibDay, wibPeriod, wibRange } from './wib';
 
 describe('WIB periods', () => {
   it('puts 2025-03-31 23:30 WIB in TW I and 2025-03-31 17:30 UTC (00:30 WIB, 1 April) in TW II', () => {
@@ -27,6 +27,11 @@ describe('WIB periods', () => {
     });
   });
 
+  it('gives the WIB day of an instant', () => {
+    expect(wibDay(new Date('2025-06-30T16:59:59Z'))).toBe('2025-06-30');
+    expect(wibDay(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
+  });
+
   it('gives quarter and year ranges as UTC instants of WIB midnights', () => {
     expect(wibRange(2025, 2)).toEqual({
       from: new Date('2025-03-31T17:00:00Z'),
@@ -36,10 +41,5 @@ describe('WIB periods', () => {
       from: new Date('2024-12-31T17:00:00Z'),
       to: new Date('2025-12-31T17:00:00Z'),
     });
-  });
-
-  it('normalises topics for duplicate checks', () => {
-    expect(normalizeTopic('  Rapat  Evaluasi: Triwulan-I! ')).toBe('rapat evaluasi triwulan i');
-    expect(normalizeTopic('RAPAT evaluasi triwulan I')).toBe('rapat evaluasi triwulan i');
   });
 });
