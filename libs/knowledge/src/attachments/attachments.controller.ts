@@ -63,9 +63,8 @@ export class AttachmentsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const row = await this.attachments.readable(principal, id);
+    const { file: row, asset } = await this.attachments.readable(principal, id);
     const { stream, size } = await this.storage.open(row.storage_key);
-    const asset = row.asset_id ? await this.usage.asset(row.asset_id) : undefined;
     try {
       if (asset) await this.usage.recordRead('download', principal, req, asset, row.id);
     } catch (err) {

@@ -23,6 +23,7 @@ import { extensionMatches, type Sniffed, sniffFile } from './content/sniff';
 import { sanitizeDisplayName } from './display-name';
 import { discard, type ReceivedFile, receiveFiles } from './upload-receiver';
 import { touchSearch } from '../search/search-sync';
+import type { UsageAsset } from '../usage/asset-usage.recorder';
 
 export const EXTRACT_QUEUE = 'attachment.extract';
 export const SCAN_QUEUE = 'attachment.scan';
@@ -123,10 +124,18 @@ export class AttachmentsService {
   }
 
   /** One readable, visible attachment with its storage key (for download). */
-  async readable(principal: Principal | undefined, id: string): Promise<AttachmentRow> {
+  /**
+   * A file the caller may download, with its asset's usage facts (for the `download` event) read
+   * in the same query; meeting evidence has no asset.
+   */
+  async readable(
+    principal: Principal | undefined,
+    id: string,
+  ): Promise<{ file: AttachmentRow; asset?: UsageAsset }> {
     const row = await this.visible(principal, id);
     if (!row) throw CommonErrors.notFound();
-    return row;
+    const { usage_asset: asset, ...file } = row as AttachmentRow & { usage_asset?: UsageAsset };
+    return { file, ...(asset ? { asset } : {}) };
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
@@ -173,6 +182,12 @@ export class AttachmentsService {
     const qb = this.ds
       .createQueryBuilder()
       .select('f.*')
+      .addSelect(
+        `json_build_object('id', a.id, 'opdId', a.opd_id, 'copId', a.cop_id, 'status', a.status,
+                           'authorIds', a.author_ids, 'createdBy', a.created_by,
+                           'narasumberId', a.narasumber_id)`,
+        'usage_asset',
+      )
       .from('attachments', 'f')
       .innerJoin('assets', 'a', 'a.id = f.asset_id')
       .where('f.id = :id', { id })

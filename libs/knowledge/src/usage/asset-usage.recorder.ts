@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -39,7 +37,6 @@ export class AssetUsageRecorder {
 
   constructor(
     private readonly log: UsageEventLog,
-    @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -107,35 +104,5 @@ export class AssetUsageRecorder {
       excluded: this.exclusion(principal, asset),
       idempotencyKey: `click:${searchId}:${asset.id}`,
     });
-  }
-
-  /** The usage facts of one asset (for paths that hold only its id, e.g. a download). */
-  async asset(id: string): Promise<UsageAsset | undefined> {
-    const rows = await this.ds.query<
-      {
-        id: string;
-        opd_id: string;
-        cop_id: string | null;
-        status: string;
-        author_ids: string[];
-        created_by: string;
-        narasumber_id: string | null;
-      }[]
-    >(
-      `SELECT id, opd_id, cop_id, status, author_ids, created_by, narasumber_id FROM assets WHERE id = $1`,
-      [id],
-    );
-    const r = rows[0];
-    return r
-      ? {
-          id: r.id,
-          opdId: r.opd_id,
-          copId: r.cop_id,
-          status: r.status,
-          authorIds: r.author_ids,
-          createdBy: r.created_by,
-          narasumberId: r.narasumber_id,
-        }
-      : undefined;
   }
 }
