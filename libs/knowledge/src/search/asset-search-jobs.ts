@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { USER_RENAMED_QUEUE } from '@lumbung/identity';
-import { APP_CONFIG, type AppConfig, JobRunner } from '@lumbung/platform';
+import { APP_CONFIG, type AppConfig, JobRunner, JobsService } from '@lumbung/platform';
 import {
   AssetIndex,
   MEETING_DOC_PREFIX,
@@ -46,6 +46,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runner: JobRunner,
+    private readonly jobs: JobsService,
     private readonly index: AssetIndex,
     private readonly projection: AssetProjection,
     private readonly synonyms: SynonymsService,
@@ -79,8 +80,11 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
     if (this.config.worker.pollIntervalMs === 0) return;
     await this.applySettings().catch((err: unknown) => {
       this.logger.warn({ err: String(err) }, 'search settings not applied yet; queued for retry');
-      return this.ds.transaction((tx) =>
-        tx.query(`INSERT INTO jobs (queue, payload) VALUES ($1, '{}')`, [SEARCH_SETTINGS_QUEUE]),
+      return this.jobs.enqueue(
+        this.ds.manager,
+        SEARCH_SETTINGS_QUEUE,
+        {},
+        { dedupeKey: 'settings' },
       );
     });
     const check = (): void =>
@@ -179,9 +183,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
     }
     await this.index.swapIn(fresh);
     // Other owners of documents (meeting minutes) re-deliver theirs into the new index.
-    await this.ds.query(`INSERT INTO jobs (queue, payload) VALUES ($1, '{}')`, [
-      SEARCH_REBUILT_QUEUE,
-    ]);
+    await this.jobs.enqueue(this.ds.manager, SEARCH_REBUILT_QUEUE, {}, { dedupeKey: 'rebuilt' });
     // Changes made while the fresh index was filling went to the old one: catch them up.
     await this.checkDrift();
     return ids.length;
