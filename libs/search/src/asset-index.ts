@@ -160,23 +160,19 @@ export class AssetIndex {
   }
 
   /**
-   * Waits for these tasks and fails loudly unless every one succeeded: one poll loop for the
-   * latest task, then one request for all their results (not a poll loop per request).
+   * Waits for these tasks and fails loudly unless every one succeeded. One poll loop, on the
+   * latest (an index's tasks run in order), rather than one per request; the others are then
+   * finished and each read once.
    */
   async settleAll(taskUids: number[]): Promise<void> {
     if (taskUids.length === 0) return;
     const tasks = this.search.client.tasks;
     const wait = { timeout: 120_000, interval: 50 };
     await tasks.waitForTask(Math.max(...taskUids), wait);
-    let { results } = await tasks.getTasks({ uids: taskUids, limit: taskUids.length });
-    for (const t of results.filter((r) => r.status === 'enqueued' || r.status === 'processing'))
-      await tasks.waitForTask(t.uid, wait);
-    if (results.some((r) => r.status === 'enqueued' || r.status === 'processing'))
-      ({ results } = await tasks.getTasks({ uids: taskUids, limit: taskUids.length }));
-    const bad = results.find((r) => r.status !== 'succeeded');
-    if (bad || results.length !== taskUids.length) {
+    const bad = (await tasks.waitForTasks(taskUids, wait)).find((t) => t.status !== 'succeeded');
+    if (bad) {
       throw new Error(
-        `Meilisearch addDocuments ${bad?.status ?? 'missing task'}: ${bad?.error?.message ?? 'no detail'}`,
+        `Meilisearch addDocuments ${bad.status}: ${bad.error?.message ?? 'no detail'}`,
       );
     }
   }
