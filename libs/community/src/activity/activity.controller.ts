@@ -1,8 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
-import { CommonErrors } from '@lumbung/platform';
+import { CommonErrors, YearQueryDto } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   OpdsService,
@@ -13,15 +11,6 @@ import {
 import { seesCopActivity } from '../cops/cop-access';
 import { CopsService } from '../cops/cops.service';
 import { ActivityService, type QuarterActivity } from './activity.service';
-
-export class YearQueryDto {
-  @ApiProperty({ example: 2025 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year: number;
-}
 
 class QuarterActivityDto {
   @ApiProperty({ minimum: 1, maximum: 4 }) quarter: number;

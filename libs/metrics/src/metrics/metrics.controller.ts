@@ -1,12 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import {
-  AssetMetricsDto,
-  AssetMetricsQueryDto,
-  MetricsPeriodQueryDto,
-  MetricsYearQueryDto,
-} from './metrics.dto';
+import { YearQueryDto } from '@lumbung/platform';
+import { AssetMetricsDto, AssetMetricsQueryDto, MetricsPeriodQueryDto } from './metrics.dto';
 import { type AnomalyFlag, type OpdDetail, MetricsViewService } from './metrics-view.service';
 import type { OpdMetrics } from './opd-metrics';
 
@@ -38,7 +34,7 @@ export class MetricsController {
   detail(
     @CurrentPrincipal() principal: Principal,
     @Param('code') code: string,
-    @Query() q: MetricsYearQueryDto,
+    @Query() q: YearQueryDto,
   ): Promise<OpdDetail> {
     return this.view.detail(principal, code, q.year);
   }
@@ -50,7 +46,7 @@ export class MetricsController {
   })
   anomalies(
     @CurrentPrincipal() principal: Principal,
-    @Query() q: MetricsYearQueryDto,
+    @Query() q: YearQueryDto,
   ): Promise<AnomalyFlag[]> {
     return this.view.anomalies(principal, q.year);
   }

@@ -1,23 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { QueryQuarter, YearQueryDto } from '@lumbung/platform';
 
-export class MetricsYearQueryDto {
-  @ApiProperty({ example: 2025 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year!: number;
-}
-
-export class MetricsPeriodQueryDto extends MetricsYearQueryDto {
+export class MetricsPeriodQueryDto extends YearQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Triwulan; omit for the year' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(4)
+  @QueryQuarter()
   quarter?: number;
 }
 

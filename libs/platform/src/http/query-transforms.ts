@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Query strings carry text: 'true'/'false' become booleans; anything else stays and fails IsBoolean. */
 export const QueryBoolean = (): PropertyDecorator =>
@@ -21,4 +22,29 @@ export class DryRunQueryDto {
   @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
+}
+
+/** `?year=`: query text to an integer, within the years the portal reports on. */
+export const QueryYear = (): PropertyDecorator =>
+  applyDecorators(
+    Type(() => Number),
+    IsInt(),
+    Min(2000),
+    Max(2100),
+  );
+
+/** `?quarter=`: a Triwulan, 1–4. */
+export const QueryQuarter = (): PropertyDecorator =>
+  applyDecorators(
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(4),
+  );
+
+/** `?year=` (required): the reports per year. */
+export class YearQueryDto {
+  @ApiProperty({ example: 2025 })
+  @QueryYear()
+  year!: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -16,6 +16,7 @@ import {
   Min,
 } from 'class-validator';
 import { SECI_MODES } from '@lumbung/knowledge';
+import { QueryQuarter, QueryYear } from '@lumbung/platform';
 
 export const MEETING_MODES = ['luring', 'daring', 'hibrida'] as const;
 export const MAX_ATTENDEES = 1000;
@@ -108,18 +109,12 @@ export class UpdateMeetingDto extends PartialType(CreateMeetingDto) {}
 export class ListMeetingsQueryDto {
   @ApiPropertyOptional({ example: 2025 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @QueryYear()
   year?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Triwulan (WIB)' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(4)
+  @QueryQuarter()
   quarter?: number;
 }
 
