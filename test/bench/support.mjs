@@ -20,8 +20,10 @@ export async function timed(fn) {
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, result };
 }
 
-async function waitHealthy(url) {
+/** Polls a health route until it answers 200; fails at once if `child` exits meanwhile. */
+export async function waitHealthy(url, child, label = 'API') {
   for (let i = 0; i < 300; i++) {
+    if (child && child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -29,7 +31,25 @@ async function waitHealthy(url) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('API did not start');
+  throw new Error(`${label} did not start`);
+}
+
+/** The environment of an API process the benchmarks start: development mode, bench secrets. */
+export function apiEnv({ port, databaseUrl, meili, uploadDir, ...extra }) {
+  return {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    MEILI_HOST: meili.host,
+    MEILI_MASTER_KEY: meili.masterKey,
+    JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-000000',
+    LOG_LEVEL: 'warn',
+    DB_RUN_MIGRATIONS: 'false',
+    UPLOAD_DIR: uploadDir,
+    ...extra,
+  };
 }
 
 /**
@@ -58,24 +78,17 @@ export async function startStack() {
     await prepareDatabase(pg.urlFor('floor'), { seed: true, password: 'Lumbung#2025' });
     const port = await freePort();
     api = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: pg.urlFor('api'),
-        MEILI_HOST: meili.host,
-        MEILI_MASTER_KEY: meili.masterKey,
-        JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-000000',
-        LOG_LEVEL: 'warn',
-        DB_RUN_MIGRATIONS: 'false',
-        UPLOAD_DIR: join(root, 'uploads'),
+      env: apiEnv({
+        port,
+        databaseUrl: pg.urlFor('api'),
+        meili,
+        uploadDir: join(root, 'uploads'),
         RATE_LIMIT_PER_MINUTE: '100000',
-      },
+      }),
       stdio: 'inherit',
     });
     const base = `http://127.0.0.1:${port}`;
-    await waitHealthy(`${base}/api/v1/health`);
+    await waitHealthy(`${base}/api/v1/health`, api);
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

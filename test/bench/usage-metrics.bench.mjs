@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Client, dist, ROOT, timed } from './support.mjs';
+import { apiEnv, Client, dist, ROOT, timed, waitHealthy } from './support.mjs';
 import { COPY_COLUMNS, eventChunks, makeAssets, makeUsers } from './usage-events-gen.mjs';
 
 const require = createRequire(import.meta.url);
@@ -322,19 +322,6 @@ async function quiet(db) {
 // ---------------------------------------------------------------------------------------------
 // API capture
 
-async function waitHealthy(url, api) {
-  for (let i = 0; i < 300; i++) {
-    if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('API did not start');
-}
-
 async function call(base, path, { token, method = 'GET', body, ua = BROWSER_UA } = {}) {
   const res = await fetch(`${base}${path}`, {
     method,
@@ -437,25 +424,19 @@ async function apiCapture(pg, meili, root, stopList) {
   // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API under load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const api = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: pg.urlFor('api'),
-      MEILI_HOST: meili.host,
-      MEILI_MASTER_KEY: meili.masterKey,
-      JWT_SECRET: 'bench-jwt-secret-that-is-long-enough-000000',
-      LOG_LEVEL: 'warn',
+    env: apiEnv({
+      port,
+      databaseUrl: pg.urlFor('api'),
+      meili,
+      uploadDir: join(root, 'uploads'),
       // The API applies what its own build knows (safe if dist was rebuilt during the run).
       DB_RUN_MIGRATIONS: 'true',
-      UPLOAD_DIR: join(root, 'uploads'),
       RATE_LIMIT_PER_MINUTE: '1000000',
       // The config's ceiling is 100,000 per account per minute (1,000,000 is refused at start);
       // each load worker reads as its own account, so this is far above the load.
       USAGE_EVENTS_PER_MINUTE: '100000',
       USAGE_ROLLUP_INTERVAL_MS: '0',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   stopList.push(async () => {
