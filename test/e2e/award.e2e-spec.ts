@@ -340,6 +340,13 @@ describe('the award (KMA)', () => {
         durationMinutes: 60,
       })
       .expect(403);
+    // Nothing was stored by either refused write.
+    const stored = await t.ds.query<{ assets: number; meetings: number }[]>(
+      `SELECT (SELECT count(*)::int FROM assets WHERE title = 'Coba') AS assets,
+              (SELECT count(*)::int FROM meetings WHERE cop_id = $1) AS meetings`,
+      [cop.id],
+    );
+    expect(stored).toEqual([{ assets: 0, meetings: 0 }]);
   });
 
   it('exports the ranking as CSV with a BOM and as XLSX, and one OPD’s evidence pack', async () => {
