@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MeilisearchApiError } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lumbung/identity';
 import {
@@ -12,6 +11,7 @@ import {
   MARK_END,
   MARK_START,
   MEETING_DOC_PREFIX,
+  MeilisearchHttpError,
   SearchClient,
   QUESTION_WORDS,
   SearchLogService,
@@ -401,9 +401,8 @@ function topN(counts: Record<string, number>, n: number): Record<string, number>
 
 /** Connection failures, timeouts, server errors and a missing index mean "use the fallback". */
 function isEngineFailure(error: unknown): boolean {
-  // API errors too: our filters are built by the server, so a refused one means the index is not
-  // ready (missing, settings not yet applied), not a bad request.
-  if (error instanceof MeilisearchApiError) return true;
-  const name = (error as { name?: string } | null)?.name ?? '';
-  return name.startsWith('Meilisearch') || error instanceof TypeError;
+  // Every request of a search goes through SearchClient.search/multiSearch, which report any
+  // failure so. API errors count too: our filters are built by the server, so a refused one means
+  // the index is not ready (missing, settings not yet applied), not a bad request.
+  return error instanceof MeilisearchHttpError;
 }
