@@ -125,6 +125,46 @@ describe('auth: login, tokens, sessions', () => {
       .expect(200);
   });
 
+  /** One login attempt from the given address. */
+  const attempt = (ip: string, username: string, password: string) =>
+    t.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ username, password });
+
+  it('counts failures per account whichever identifier is typed (email, then NIP, and back)', async () => {
+    for (const [failWith, thenWith] of [
+      ['email', 'nip'],
+      ['nip', 'email'],
+    ] as const) {
+      const victim = await givenUser(t.ds);
+      const bystander = await givenUser(t.ds);
+      const ip = nextIp();
+      for (let i = 0; i < 5; i++) {
+        await attempt(ip, victim[failWith], `tebakan-${i}-xxxx`).expect(401);
+      }
+      const typed = ` ${victim[thenWith].toUpperCase()} `;
+      const blocked = await attempt(ip, typed, TEST_PASSWORD).expect(429);
+      expect(blocked.body.code).toBe('RATE_LIMITED');
+      // The per-address limit is unchanged: five failures do not block the address for others,
+      // and the account is not locked for the colleague elsewhere.
+      await attempt(ip, bystander.email, TEST_PASSWORD).expect(200);
+      await attempt(nextIp(), victim[thenWith], TEST_PASSWORD).expect(200);
+    }
+  });
+
+  it('counts failures for an unknown identifier on its normalised spelling', async () => {
+    const ip = nextIp();
+    const spellings = [
+      'Tidak.Ada@lumbung.test',
+      ' tidak.ada@LUMBUNG.test',
+      'TIDAK.ADA@lumbung.test ',
+      'tidak.ada@lumbung.test',
+      'tidak.ada@lumbung.test',
+    ];
+    for (const username of spellings) {
+      await attempt(ip, username, 'tebakan-xxxx').expect(401);
+    }
+    await attempt(ip, 'tidak.ada@lumbung.test', 'tebakan-xxxx').expect(429);
+  });
+
   it('throttles one address spraying many accounts', async () => {
     const ip = nextIp();
     for (let i = 0; i < 30; i++) {

@@ -9,7 +9,7 @@ import { UserEntity } from '../users/user.entity';
 import { SessionUserPresenter } from '../users/session-user.presenter';
 import { AuthErrors } from './auth.errors';
 import type { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
-import { LoginThrottleService } from './login-throttle.service';
+import { loginAccount, LoginThrottleService, normalizeLogin } from './login-throttle.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { SessionEntity } from './session.entity';
 import { TokenService } from './token.service';
@@ -44,11 +44,13 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
-    await this.throttle.assertAllowed(username, client.ip);
     const user = await this.findLoginUser(username);
+    // Failures count against the account, whichever of its identifiers is typed.
+    const account = loginAccount(user?.id, username);
+    await this.throttle.assertAllowed(account, client.ip);
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active || user.serviceAccount) {
-      await this.throttle.recordFailure(username, client.ip);
+      await this.throttle.recordFailure(account, client.ip);
       await this.audit.record({
         actorId: user?.id ?? null,
         action: 'authn_login_fail',
@@ -58,7 +60,7 @@ export class AuthService {
       });
       throw AuthErrors.invalidCredentials();
     }
-    await this.throttle.recordSuccess(username, client.ip);
+    await this.throttle.recordSuccess(account, client.ip);
     const issued = await this.openSession(user.id, client);
     await this.audit.record({
       actorId: user.id,
@@ -165,7 +167,7 @@ export class AuthService {
   }
 
   private async findLoginUser(username: string): Promise<UserEntity | null> {
-    const value = username.trim().toLowerCase();
+    const value = normalizeLogin(username);
     const column = /^\d{18}$/.test(value) ? 'u.nip' : 'u.email';
     return this.ds
       .getRepository(UserEntity)
