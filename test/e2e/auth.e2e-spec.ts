@@ -272,26 +272,65 @@ describe('auth: login, tokens, sessions', () => {
         .expect(401);
     });
 
-    it('lets two tabs refresh with the same cookie at once, but not a replay seconds later', async () => {
+    const refresh = (cookie: string) => t.http().post('/api/v1/auth/refresh').set('Cookie', cookie);
+    const cookieOf = (res: { headers: Record<string, unknown> }): string =>
+      (res.headers['set-cookie'] as string[])[0].split(';')[0];
+    const me = (accessToken: string) =>
+      t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${accessToken}`);
+
+    it('keeps two tabs racing on one cookie signed in, round after round', async () => {
       const s = await login(t.http, asn);
-      const [a, b] = await Promise.all([
-        t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie),
-        t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie),
-      ]);
+      let tabA = s.cookie;
+      let tabB = s.cookie;
+      for (let round = 0; round < 4; round++) {
+        // Both tabs refresh at once with the cookie they hold: both get the same successor.
+        const [a, b] = await Promise.all([refresh(tabA), refresh(tabB)]);
+        expect([round, a.status, b.status]).toEqual([round, 200, 200]);
+        expect(cookieOf(a)).toBe(cookieOf(b));
+        expect(cookieOf(a)).not.toBe(tabA);
+        tabA = cookieOf(a);
+        tabB = cookieOf(b);
+        await me(a.body.accessToken).expect(200);
+        await me(b.body.accessToken).expect(200);
+      }
+      for (let round = 0; round < 3; round++) {
+        // Then one after the other, each with what it got (the second inside the grace window).
+        const a = await refresh(tabA).expect(200);
+        const b = await refresh(tabB).expect(200);
+        expect(cookieOf(b)).toBe(cookieOf(a));
+        tabA = cookieOf(a);
+        tabB = cookieOf(b);
+        await me(a.body.accessToken).expect(200);
+        await me(b.body.accessToken).expect(200);
+      }
+      const sid = s.cookie.split('=')[1].split('.')[0];
+      const [row] = await t.ds.query<{ revoked_at: Date | null }[]>(
+        `SELECT revoked_at FROM auth_sessions WHERE id = $1`,
+        [sid],
+      );
+      expect(row.revoked_at).toBeNull();
+    });
+
+    it('ends the session when a replaced cookie comes back after the grace window', async () => {
+      const s = await login(t.http, asn);
+      const [a, b] = await Promise.all([refresh(s.cookie), refresh(s.cookie)]);
       expect([a.status, b.status]).toEqual([200, 200]);
-      await t
-        .http()
-        .get('/api/v1/auth/me')
-        .set('Authorization', `Bearer ${b.body.accessToken}`)
-        .expect(200);
+      await me(b.body.accessToken).expect(200);
       // Past the grace window the old cookie is a replay: the session ends.
-      await t.ds.query(`UPDATE auth_sessions SET rotated_at = now() - interval '1 minute'`);
-      await t.http().post('/api/v1/auth/refresh').set('Cookie', s.cookie).expect(401);
-      await t
-        .http()
-        .get('/api/v1/auth/me')
-        .set('Authorization', `Bearer ${b.body.accessToken}`)
-        .expect(401);
+      const sid = s.cookie.split('=')[1].split('.')[0];
+      await t.ds.query(
+        `UPDATE auth_sessions SET rotated_at = now() - interval '1 minute' WHERE id = $1`,
+        [sid],
+      );
+      const replay = await refresh(s.cookie).expect(401);
+      expect(replay.body.code).toBe('SESSION_EXPIRED');
+      const [row] = await t.ds.query<{ revoke_reason: string | null }[]>(
+        `SELECT revoke_reason FROM auth_sessions WHERE id = $1`,
+        [sid],
+      );
+      expect(row.revoke_reason).toBe('refresh_reuse');
+      await refresh(cookieOf(a)).expect(401);
+      await me(a.body.accessToken).expect(401);
     });
 
     it('refuses a refresh without a cookie', async () => {

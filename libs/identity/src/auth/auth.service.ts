@@ -86,7 +86,8 @@ export class AuthService {
       if (!session || session.revokedAt || session.expiresAt <= new Date()) return undefined;
       const presented = TokenService.hash(secret);
       // Two tabs of one browser may refresh at the same moment with the same cookie: the token
-      // just replaced stays good for a few seconds. Any older replay means it leaked.
+      // just replaced stays good for a few seconds and yields the same successor again, so both
+      // tabs carry on with one cookie. Any older replay means it leaked.
       const justRotated =
         presented === session.previousRefreshHash &&
         !!session.rotatedAt &&
@@ -102,13 +103,19 @@ export class AuthService {
         );
         return undefined;
       }
-      const next = this.tokens.newRefreshSecret();
-      await tx.update(SessionEntity, session.id, {
-        refreshHash: next.hash,
-        previousRefreshHash: justRotated ? session.previousRefreshHash : presented,
-        rotatedAt: justRotated ? session.rotatedAt : new Date(),
-        lastUsedAt: new Date(),
-      });
+      const next = this.tokens.successorOf(session.id, secret);
+      await tx.update(
+        SessionEntity,
+        session.id,
+        justRotated
+          ? { lastUsedAt: new Date() }
+          : {
+              refreshHash: next.hash,
+              previousRefreshHash: presented,
+              rotatedAt: new Date(),
+              lastUsedAt: new Date(),
+            },
+      );
       return { session, secret: next.secret };
     });
     const principal =
