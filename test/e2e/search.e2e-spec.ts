@@ -333,9 +333,30 @@ describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
       .set(asnDinkes.auth)
       .expect(200);
     expect(hidden.body.find((p: { id: string }) => p.id === authorUser.id)).toBeUndefined();
-    const byName = await t.http().get('/api/v1/search/people?q=wulandari').expect(200);
+    const byName = await t
+      .http()
+      .get('/api/v1/search/people?q=wulandari')
+      .set(asnDinkes.auth)
+      .expect(200);
     expect(byName.body.map((p: { id: string }) => p.id)).toContain(authorUser.id);
-    await t.http().get('/api/v1/search/people?q=a').expect(400);
+    await t.http().get('/api/v1/search/people?q=a').set(asnDinkes.auth).expect(400);
+  });
+
+  it('keeps the staff directory for signed-in users: anonymous people search is a 401', async () => {
+    const wulan = await givenUser(t.ds, { opd: 'DINKES', name: 'Wulan Sari' });
+    const anonymous = await t.http().get('/api/v1/search/people?q=Wulan').expect(401);
+    expect(anonymous.body).toEqual({ code: 'UNAUTHENTICATED', message: expect.any(String) });
+    const signedIn = await t
+      .http()
+      .get('/api/v1/search/people?q=Wulan')
+      .set(asnDinkes.auth)
+      .expect(200);
+    expect(signedIn.body.map((p: { id: string }) => p.id)).toContain(wulan.id);
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    // The document says so too: a bearer token, and no anonymous ({}) alternative.
+    const security = doc.body.paths['/api/v1/search/people'].get.security as object[];
+    expect(security).toContainEqual({ bearer: [] });
+    expect(security).not.toContainEqual({});
   });
 
   it('lets admins edit synonym sets without a deploy', async () => {

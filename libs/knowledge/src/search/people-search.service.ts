@@ -6,15 +6,15 @@ import { readablePredicate, readerOf } from '../assets/asset-access';
 import type { PersonHitDto } from './dto/search-response.dto';
 
 /**
- * People search: ASN found by name, or by the expertise their published assets show (as author
- * or interviewed expert). Evidence counts only assets the caller may read; NIP and email never
- * appear.
+ * People search, for signed-in users only: ASN found by name, or by the expertise their
+ * published assets show (as author or interviewed expert). Evidence counts only assets the
+ * caller may read; NIP and email never appear.
  */
 @Injectable()
 export class PeopleSearchService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async find(principal: Principal | undefined, q: string, limit: number): Promise<PersonHitDto[]> {
+  async find(principal: Principal, q: string, limit: number): Promise<PersonHitDto[]> {
     const pred = readablePredicate('a', readerOf(principal));
     const sql = `
       WITH qq AS (SELECT websearch_to_tsquery('indonesian', :q) AS tsq, lower(:q::text) AS raw,

@@ -41,14 +41,15 @@ export class SearchController {
     return this.search.query(principal, dto, this.usage.actor(principal, req).key);
   }
 
+  /** The staff directory is for signed-in users only (names, OPDs and positions of ASN). */
   @Get('people')
-  @Public()
+  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Find ASN by name or by expertise shown in published assets (no NIP or email)',
   })
   @ApiOkResponse({ type: [PersonHitDto] })
   findPeople(
-    @CurrentPrincipal() principal: Principal | undefined,
+    @CurrentPrincipal() principal: Principal,
     @Query() dto: PeopleQueryDto,
   ): Promise<PersonHitDto[]> {
     return this.people.find(principal, dto.q, dto.limit);
