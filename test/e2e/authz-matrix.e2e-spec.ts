@@ -48,6 +48,11 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: '/api/v1/auth/password',
     body: { currentPassword: 'bukan-sandi-yang-benar', newPassword: 'Sandi-Baru#2026-abc' },
   }),
+  // A code nobody was given: everyone who may call it gets 400 PASSWORD_RESET_INVALID.
+  'POST /api/v1/auth/password-reset': () => ({
+    path: '/api/v1/auth/password-reset',
+    body: { token: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01', newPassword: 'Sandi-Baru#2026-abc' },
+  }),
   'GET /api/v1/opds': () => ({ path: '/api/v1/opds' }),
   'GET /api/v1/opds/:code': () => ({ path: '/api/v1/opds/BPSDM' }),
   'PATCH /api/v1/opds/:code': () => ({ path: '/api/v1/opds/BPSDM', body: { headcount: 181 } }),
@@ -77,6 +82,9 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'PATCH /api/v1/users/:id': (f) => ({
     path: `/api/v1/users/${f.target.id}`,
     body: { jabatan: 'Analis Kebijakan Ahli Madya' },
+  }),
+  'POST /api/v1/users/:id/password-reset': (f) => ({
+    path: `/api/v1/users/${f.target.id}/password-reset`,
   }),
   'GET /api/v1/asset-types': () => ({ path: '/api/v1/asset-types' }),
   'GET /api/v1/assets': () => ({ path: '/api/v1/assets' }),

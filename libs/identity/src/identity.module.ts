@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@lumbung/platform';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottleService } from './auth/login-throttle.service';
+import { PasswordResetService } from './auth/password-reset.service';
 import { SessionEntity } from './auth/session.entity';
 import { TokenService } from './auth/token.service';
 import { PrincipalLoader } from './authz/principal.loader';
@@ -34,6 +35,7 @@ import { UserDirectory } from './users/user-directory.service';
   providers: [
     AuthService,
     LoginThrottleService,
+    PasswordResetService,
     TokenService,
     PrincipalLoader,
     OpdsService,
@@ -50,6 +52,7 @@ import { UserDirectory } from './users/user-directory.service';
     TokenService,
     PrincipalLoader,
     AuthService,
+    PasswordResetService,
     UserImportService,
   ],
 })

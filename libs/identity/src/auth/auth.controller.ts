@@ -7,25 +7,21 @@ import type { AppConfig } from '@lumbung/platform';
 import { CurrentPrincipal, Public, RequirePermission } from '../authz/decorators';
 import { Permission } from '../authz/permissions';
 import { Principal } from '../authz/principal';
-import { AuthService, ClientInfo, IssuedSession } from './auth.service';
+import { AuthService, IssuedSession } from './auth.service';
+import { clientOf } from './client-info';
 import { ChangePasswordDto } from './dto/change-password.dto';
+import { CompletePasswordResetDto } from './dto/complete-password-reset.dto';
 import { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
 import { LoginDto } from './dto/login.dto';
+import { PasswordResetService } from './password-reset.service';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
-
-function clientOf(req: Request): ClientInfo {
-  return {
-    ip: req.ip ?? 'unknown',
-    userAgent: req.headers['user-agent'],
-    requestId: typeof req.id === 'string' ? req.id : undefined,
-  };
-}
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly resets: PasswordResetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,6 +84,23 @@ export class AuthController {
     @Body() dto: ChangePasswordDto,
   ): Promise<void> {
     await this.auth.changePassword(principal, dto.currentPassword, dto.newPassword);
+  }
+
+  @Post('password-reset')
+  @Public()
+  @HttpCode(204)
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @ApiOperation({
+    summary:
+      'Complete a password reset with the one-time code an admin handed over; ends every session',
+  })
+  async completePasswordReset(
+    @Body() dto: CompletePasswordResetDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    await this.resets.complete(dto.token, dto.newPassword, clientOf(req));
+    clearRefreshCookie(res, this.config);
   }
 
   private issue(res: Response, issued: IssuedSession): LoginResponseDto {

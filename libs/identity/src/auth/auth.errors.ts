@@ -16,6 +16,11 @@ export const AuthErrors = {
       id: 'Kata sandi saat ini salah.',
       en: 'The current password is wrong.',
     }),
+  passwordResetInvalid: (): AppError =>
+    new AppError('PASSWORD_RESET_INVALID', 400, {
+      id: 'Kode atur ulang kata sandi tidak berlaku: salah, kedaluwarsa, atau sudah dipakai. Mintalah kode baru kepada admin.',
+      en: 'This password-reset code is not valid: wrong, expired or already used. Ask your admin for a new one.',
+    }),
   weakPassword: (reason: string): AppError =>
     new AppError(
       'WEAK_PASSWORD',

@@ -8,20 +8,17 @@ import { PrincipalLoader } from '../authz/principal.loader';
 import { UserEntity } from '../users/user.entity';
 import { SessionUserPresenter } from '../users/session-user.presenter';
 import { AuthErrors } from './auth.errors';
+import type { ClientInfo } from './client-info';
 import type { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
 import { loginAccount, LoginThrottleService, normalizeLogin } from './login-throttle.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
+import { revokeOpenResets } from './open-resets';
 import { SessionEntity } from './session.entity';
+import { endSessions } from './sessions';
 import { TokenService } from './token.service';
 
 /** How long a just-replaced refresh token still works (concurrent refreshes from two tabs). */
 export const REFRESH_GRACE_MS = 10_000;
-
-export interface ClientInfo {
-  ip: string;
-  userAgent?: string;
-  requestId?: string;
-}
 
 export interface IssuedSession {
   response: LoginResponseDto;
@@ -136,7 +133,7 @@ export class AuthService {
     await this.audit.record({ actorId: principal.userId, action: 'authn_logout' });
   }
 
-  /** Changes the password and ends every other session of the user. */
+  /** Changes the password, ends every other session of the user and cancels pending resets. */
   async changePassword(
     principal: Principal,
     currentPassword: string,
@@ -156,15 +153,9 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.ds.transaction(async (tx) => {
       await tx.update(UserEntity, user.id, { passwordHash: hash, passwordChangedAt: new Date() });
-      await tx
-        .createQueryBuilder()
-        .update(SessionEntity)
-        .set({ revokedAt: new Date(), revokeReason: 'password_changed' })
-        .where('user_id = :uid AND id <> :sid AND revoked_at IS NULL', {
-          uid: user.id,
-          sid: principal.sessionId,
-        })
-        .execute();
+      await endSessions(tx, user.id, 'password_changed', principal.sessionId);
+      // A pending reset was for a password the user no longer needs to recover.
+      await revokeOpenResets(tx, user.id);
       await this.audit.record({ actorId: user.id, action: 'authn_password_change' }, tx);
     });
   }

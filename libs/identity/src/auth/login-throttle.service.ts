@@ -53,6 +53,15 @@ export class LoginThrottleService {
     ]);
   }
 
+  /** The per-address bucket alone, for other guesses at a secret (password-reset codes). */
+  async assertAddressAllowed(ip: string): Promise<void> {
+    await this.assertKeys([this.ipKey(ip)], ip);
+  }
+
+  async recordAddressFailure(ip: string): Promise<void> {
+    await this.recordKeys([this.ipKey(ip)]);
+  }
+
   private async assertKeys(keys: string[], ip: string): Promise<void> {
     const { auth } = this.config;
     const rows: { key: string; failures: number; retry: number }[] = await this.ds.query(

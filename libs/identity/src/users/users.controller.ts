@@ -7,6 +7,7 @@ import {
   Patch,
   Post,
   Query,
+  Req,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -20,13 +21,17 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { CommonErrors, decodeTextUpload, DryRunQueryDto } from '@lumbung/platform';
+import { clientOf } from '../auth/client-info';
+import { PasswordResetService } from '../auth/password-reset.service';
 import { CurrentPrincipal, RequirePermission } from '../authz/decorators';
 import { Permission } from '../authz/permissions';
 import { Principal } from '../authz/principal';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ImportReportDto } from './dto/import-users.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
+import { PasswordResetStartedDto } from './dto/password-reset-started.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageDto, UserResponseDto } from './dto/user-response.dto';
 import { UserImportService } from './import/user-import.service';
@@ -42,6 +47,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly importer: UserImportService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Get()
@@ -113,7 +119,9 @@ export class UsersController {
 
   @Patch(':id')
   @RequirePermission(Permission.UserManage)
-  @ApiOperation({ summary: 'Edit, re-role or deactivate a user' })
+  @ApiOperation({
+    summary: 'Edit, re-role or deactivate a user; set a password only where there is none',
+  })
   @ApiOkResponse({ type: UserResponseDto })
   async update(
     @CurrentPrincipal() actor: Principal,
@@ -121,5 +129,20 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
   ): Promise<UserResponseDto> {
     return presentUser(await this.users.update(actor, id, dto));
+  }
+
+  @Post(':id/password-reset')
+  @RequirePermission(Permission.UserManage)
+  @ApiOperation({
+    summary:
+      'Start a password reset the user completes: ends every session, returns a one-time code (24 h) for the admin to hand over',
+  })
+  @ApiCreatedResponse({ type: PasswordResetStartedDto })
+  startPasswordReset(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+    @Req() req: Request,
+  ): Promise<PasswordResetStartedDto> {
+    return this.resets.start(actor, id, clientOf(req));
   }
 }

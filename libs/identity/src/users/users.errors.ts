@@ -25,6 +25,11 @@ export const UserErrors = {
       },
       { role },
     ),
+  passwordAlreadySet: (): AppError =>
+    CommonErrors.conflict('PASSWORD_ALREADY_SET', {
+      id: 'Akun ini sudah memiliki kata sandi dan admin tidak dapat menggantinya. Mulailah atur ulang kata sandi agar pengguna menetapkan sandinya sendiri.',
+      en: 'This account already has a password, which admins cannot replace. Start a password reset so the user sets their own.',
+    }),
   cannotChangeSelf: (): AppError =>
     new AppError('CANNOT_CHANGE_OWN_ACCESS', 409, {
       id: 'Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.',

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, CommonErrors, JobsService, type Page, isUuid } from '@lumbung/platform';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { AuthErrors } from '../auth/auth.errors';
-import { SessionEntity } from '../auth/session.entity';
+import { revokeOpenResets } from '../auth/open-resets';
+import { endSessions } from '../auth/sessions';
 import type { Principal } from '../authz/principal';
 import { OpdsService } from '../opds/opds.service';
 import type { CreateUserDto } from './dto/create-user.dto';
@@ -103,6 +104,8 @@ export class UsersService {
   async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserRow> {
     const current = await this.get(actor, id);
     if (!mayManage(actor, current.grants)) throw CommonErrors.forbidden();
+    // An admin sets only a first password; a working one belongs to its user (reset instead).
+    if (dto.password !== undefined && current.hasPassword) throw UserErrors.passwordAlreadySet();
     const self = current.id === actor.userId;
     if (self && (dto.active === false || dto.roles !== undefined || dto.opdCode !== undefined)) {
       throw UserErrors.cannotChangeSelf();
@@ -135,13 +138,13 @@ export class UsersService {
         ...(dto.jabatan !== undefined ? { jabatan: dto.jabatan } : {}),
         ...(dto.jabatanKategori !== undefined ? { jabatanKategori: dto.jabatanKategori } : {}),
         ...(dto.active !== undefined ? { active: dto.active } : {}),
-        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}),
       });
+      if (passwordHash) await this.setFirstPassword(tx, id, passwordHash);
       if (roles) {
         const grants = grantsFor(roles, opdId);
         await this.users.replaceGrants(tx, [id], new Map([[id, grants]]), actor.userId);
       }
-      if (dto.active === false || passwordHash) await this.endSessions(tx, id, 'account_changed');
+      if (dto.active === false || passwordHash) await endSessions(tx, id, 'account_changed');
       // Names are shown and searched with the assets a user wrote: let other contexts follow.
       if (dto.name !== undefined && dto.name !== current.name) {
         await this.jobs.enqueue(tx, USER_RENAMED_QUEUE, { userId: id });
@@ -180,12 +183,16 @@ export class UsersService {
     if (rows.some((r) => r.email === email)) throw UserErrors.emailTaken();
   }
 
-  private async endSessions(tx: EntityManager, userId: string, reason: string): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .update(SessionEntity)
-      .set({ revokedAt: new Date(), revokeReason: reason })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
+  /** Only while the account has none: of two admins setting it at once, the second is refused. */
+  private async setFirstPassword(tx: EntityManager, id: string, hash: string): Promise<void> {
+    const [{ set }] = await tx.query<{ set: number }[]>(
+      `WITH s AS (
+         UPDATE users SET password_hash = $2, password_changed_at = now()
+          WHERE id = $1 AND password_hash IS NULL RETURNING 1)
+       SELECT count(*)::int AS set FROM s`,
+      [id, hash],
+    );
+    if (set === 0) throw UserErrors.passwordAlreadySet();
+    await revokeOpenResets(tx, id);
   }
 }
