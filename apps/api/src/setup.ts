@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -10,21 +10,9 @@ import {
   toAppError,
   writeError,
 } from '@lumbung/platform';
+import { buildOpenApi } from './openapi';
 
 export const API_PREFIX = 'api/v1';
-
-export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
-  const doc = new DocumentBuilder()
-    .setTitle('Lumbung API')
-    .setDescription(
-      'Lumbung pengetahuan: knowledge repository and tacit-knowledge capture portal for the ASN of ' +
-        'the Jakarta provincial government. Errors always have the shape { code, message, details? }.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, doc);
-}
 
 /** Everything global about the HTTP app, shared by main.ts and the tests. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {

@@ -5,6 +5,8 @@ export * from './database/database.module';
 export * from './database/prepared-query';
 export * from './database/group-commit';
 export * from './http/app-error';
+export * from './http/api-errors';
+export * from './http/api-params';
 export * from './http/error.filter';
 export * from './http/language';
 export * from './http/pagination';

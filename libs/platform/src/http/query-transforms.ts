@@ -17,7 +17,10 @@ export const UpperCase = (): PropertyDecorator =>
 
 /** `?dryRun=true`: validate and report without writing (every import endpoint). */
 export class DryRunQueryDto {
-  @ApiPropertyOptional({ description: 'Validate and report without writing anything' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Validate and report without writing anything',
+  })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
@@ -44,7 +47,7 @@ export const QueryQuarter = (): PropertyDecorator =>
 
 /** `?year=` (required): the reports per year. */
 export class YearQueryDto {
-  @ApiProperty({ example: 2025 })
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2025 })
   @QueryYear()
   year!: number;
 }
