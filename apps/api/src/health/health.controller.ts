@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '@lumbung/identity';
@@ -16,6 +16,7 @@ export class HealthController {
   @SkipThrottle()
   @ApiOperation({ summary: 'Liveness and dependencies; 503 when the database is down' })
   @ApiOkResponse({ type: HealthDto })
+  @ApiResponse({ status: 503, type: HealthDto, description: 'The database is down' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const report = await this.health.check();
     if (report.database === 'down') res.status(503);

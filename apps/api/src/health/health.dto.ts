@@ -1,4 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The last PostgreSQL ↔ Meilisearch comparison the worker made (ids and version stamps). */
+export class SearchDriftDto {
+  @ApiProperty({ format: 'date-time' }) checkedAt: string;
+  @ApiProperty({ description: 'Documents in the index' }) indexed: number;
+  @ApiProperty({ description: 'Assets PostgreSQL says are searchable' }) searchable: number;
+  @ApiProperty() missing: number;
+  @ApiProperty() stale: number;
+  @ApiProperty() extra: number;
+  @ApiProperty({ description: 'Repairs queued' }) repaired: number;
+}
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded', 'down'] })
@@ -10,13 +21,13 @@ export class HealthDto {
   @ApiProperty({ enum: ['up', 'down'], description: 'Search down degrades, it does not fail' })
   search: 'up' | 'down';
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   checkedAt: string;
 
-  @ApiPropertyOptional({
-    description:
-      'Last PostgreSQL ↔ Meilisearch comparison (ids and version stamps) and what it repaired',
+  @ApiProperty({
+    type: SearchDriftDto,
     nullable: true,
+    description: 'Last drift check and what it repaired (null before the first, or database down)',
   })
-  searchIndex: Record<string, unknown> | null;
+  searchIndex: SearchDriftDto | null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SearchClient } from '@lumbung/search';
-import type { HealthDto } from './health.dto';
+import type { HealthDto, SearchDriftDto } from './health.dto';
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -37,7 +37,7 @@ export class HealthService {
     const drift =
       database === 'up'
         ? await this.ds
-            .query<{ value: Record<string, unknown> }[]>(
+            .query<{ value: SearchDriftDto }[]>(
               `SELECT value FROM app_meta WHERE key = 'search_drift'`,
             )
             .then(

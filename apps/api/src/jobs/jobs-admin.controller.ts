@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -18,12 +19,12 @@ export class ListJobsQueryDto {
   @IsIn(['pending', 'running', 'done', 'dead'])
   status: string = 'dead';
 
-  @ApiPropertyOptional({ example: 'search.asset' })
+  @ApiPropertyOptional({ pattern: '^[a-z_]+\\.[a-z_]+$', example: 'search.asset' })
   @IsOptional()
   @Matches(/^[a-z_]+\.[a-z_]+$/)
   queue?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -33,16 +34,21 @@ export class ListJobsQueryDto {
 }
 
 class JobDto {
-  @ApiProperty() id: string;
+  @ApiProperty({ pattern: '^\\d+$' }) id: string;
   @ApiProperty() queue: string;
-  @ApiProperty() payload: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'As the queue defines it',
+  })
+  payload: Record<string, unknown>;
   @ApiProperty({ enum: ['pending', 'running', 'done', 'dead'] }) status: string;
   @ApiProperty() attempts: number;
   @ApiProperty() maxAttempts: number;
-  @ApiPropertyOptional({ nullable: true }) lastError: string | null;
-  @ApiProperty() runAt: Date;
-  @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) finishedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) runAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: Date | null;
 }
 
 /** Background jobs for operators: dead jobs (attempts used up) can be seen and retried. */
@@ -63,6 +69,7 @@ export class JobsAdminController {
   @Post(':id/retry')
   @HttpCode(204)
   @RequirePermission(Permission.JobsManage)
+  @ApiParam({ name: 'id', schema: { type: 'string', pattern: '^\\d{1,18}$' } })
   @ApiOperation({ summary: 'Retry a dead job now, with a fresh set of attempts' })
   async retry(@Param('id') id: string): Promise<void> {
     if (!/^\d{1,18}$/.test(id) || !(await this.jobs.retry(id))) throw CommonErrors.notFound();

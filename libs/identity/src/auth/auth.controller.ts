@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { APP_CONFIG } from '@lumbung/platform';
+import { APP_CONFIG, ApiErrors } from '@lumbung/platform';
 import type { AppConfig } from '@lumbung/platform';
 import { CurrentPrincipal, Public, RequirePermission } from '../authz/decorators';
 import { Permission } from '../authz/permissions';
@@ -31,6 +31,10 @@ export class AuthController {
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @ApiOperation({ summary: 'Log in with NIP or email; sets the refresh cookie' })
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors({
+    401: 'INVALID_CREDENTIALS: wrong NIP/email or password, or an inactive account',
+    429: 'RATE_LIMITED: too many failed logins (details.retryAfterSeconds)',
+  })
   async login(
     @Body() dto: LoginDto,
     @Req() req: Request,
@@ -44,6 +48,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'New access token from the refresh cookie (rotates the cookie)' })
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrors({ 401: 'SESSION_EXPIRED: no, an expired or a revoked refresh cookie' })
   async refresh(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -79,6 +84,7 @@ export class AuthController {
   @ApiBearerAuth()
   @RequirePermission(Permission.SessionManage)
   @ApiOperation({ summary: 'Change own password; ends every other session' })
+  @ApiErrors({ 400: 'WRONG_CURRENT_PASSWORD; WEAK_PASSWORD (details.reason)' })
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ChangePasswordDto,

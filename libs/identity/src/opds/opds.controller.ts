@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOpdCodeParam } from '@lumbung/platform';
 import { CurrentPrincipal, Public, RequirePermission } from '../authz/decorators';
 import { Permission } from '../authz/permissions';
 import { Principal } from '../authz/principal';
@@ -24,6 +25,7 @@ export class OpdsController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'One OPD by its code' })
+  @ApiOpdCodeParam()
   @ApiOkResponse({ type: OpdResponseDto })
   async get(@Param('code') code: string): Promise<OpdResponseDto> {
     return presentOpd(await this.opds.getByCode(code));
@@ -33,6 +35,7 @@ export class OpdsController {
   @ApiBearerAuth()
   @RequirePermission(Permission.OpdManage)
   @ApiOperation({ summary: 'Edit an OPD name or headcount (admins)' })
+  @ApiOpdCodeParam()
   @ApiOkResponse({ type: OpdResponseDto })
   async update(
     @CurrentPrincipal() actor: Principal,

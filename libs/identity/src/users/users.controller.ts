@@ -22,7 +22,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CommonErrors, decodeTextUpload, DryRunQueryDto } from '@lumbung/platform';
+import {
+  ApiErrors,
+  ApiUuidParams,
+  CommonErrors,
+  decodeTextUpload,
+  DryRunQueryDto,
+} from '@lumbung/platform';
 import { clientOf } from '../auth/client-info';
 import { PasswordResetService } from '../auth/password-reset.service';
 import { CurrentPrincipal, RequirePermission } from '../authz/decorators';
@@ -66,6 +72,11 @@ export class UsersController {
   @RequirePermission(Permission.UserManage)
   @ApiOperation({ summary: 'Create a user in an OPD the caller administers' })
   @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiErrors({
+    400: 'WEAK_PASSWORD',
+    403: 'FORBIDDEN: an OPD the caller does not administer; ROLE_NOT_ALLOWED (details.role)',
+    409: 'NIP_TAKEN; EMAIL_TAKEN',
+  })
   async create(
     @CurrentPrincipal() actor: Principal,
     @Body() dto: CreateUserDto,
@@ -109,6 +120,7 @@ export class UsersController {
   @Get(':id')
   @RequirePermission(Permission.UserRead)
   @ApiOperation({ summary: 'One user (404 outside the caller’s OPDs)' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: UserResponseDto })
   async get(
     @CurrentPrincipal() actor: Principal,
@@ -122,7 +134,13 @@ export class UsersController {
   @ApiOperation({
     summary: 'Edit, re-role or deactivate a user; set a password only where there is none',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: UserResponseDto })
+  @ApiErrors({
+    400: 'WEAK_PASSWORD',
+    403: 'FORBIDDEN: an OPD the caller does not administer; ROLE_NOT_ALLOWED (details.role)',
+    409: 'EMAIL_TAKEN; CANNOT_CHANGE_OWN_ACCESS; PASSWORD_ALREADY_SET: a working password is never replaced',
+  })
   async update(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,

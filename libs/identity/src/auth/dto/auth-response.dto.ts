@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES } from '../../authz/permissions';
+import { Permission, ROLES } from '../../authz/permissions';
 
 export class RoleGrantDto {
   @ApiProperty({ enum: ROLES })
@@ -8,7 +8,7 @@ export class RoleGrantDto {
   @ApiPropertyOptional({ description: 'OPD code for OPD-scoped roles (verifier, opd_admin)' })
   opdCode?: string;
 
-  @ApiPropertyOptional({ description: 'CoP id for cop_lead' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'CoP id for cop_lead' })
   copId?: string;
 }
 
@@ -34,7 +34,11 @@ export class SessionUserDto {
   @ApiProperty({ type: [RoleGrantDto], description: 'Each role with its scope' })
   grants: RoleGrantDto[];
 
-  @ApiProperty({ description: 'Permissions the roles give (scope is checked per object)' })
+  @ApiProperty({
+    enum: Permission,
+    isArray: true,
+    description: 'Permissions the roles give (scope is checked per object)',
+  })
   permissions: string[];
 }
 

@@ -13,6 +13,6 @@ export class OpdResponseDto {
   @ApiProperty({ description: 'Number of ASN in the OPD (base of per-100-ASN rates)' })
   headcount: number;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 }

@@ -4,13 +4,17 @@ import { PageQueryDto, QueryBoolean, UpperCase } from '@lumbung/platform';
 import { ROLES } from '../../authz/permissions';
 
 export class ListUsersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'OPD code' })
+  @ApiPropertyOptional({ description: 'OPD code', pattern: '^[A-Za-z][A-Za-z0-9]{1,15}$' })
   @IsOptional()
   @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opd?: string;
 
-  @ApiPropertyOptional({ description: 'Matches name, email or NIP prefix' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 100,
+    description: 'Matches name, email or NIP prefix',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -21,7 +25,7 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsIn(ROLES)
   role?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()

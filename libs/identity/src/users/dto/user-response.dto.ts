@@ -25,7 +25,7 @@ export class UserResponseDto {
   @ApiProperty({ enum: JABATAN_CATEGORIES })
   jabatanKategori: string;
 
-  @ApiProperty({ description: 'Derived from the NIP', example: '1985-03-15' })
+  @ApiProperty({ format: 'date', description: 'Derived from the NIP', example: '1985-03-15' })
   birthDate: string;
 
   @ApiProperty({ enum: ['male', 'female'], description: 'Derived from the NIP' })
@@ -43,10 +43,10 @@ export class UserResponseDto {
   @ApiProperty({ type: [RoleGrantDto] })
   grants: RoleGrantDto[];
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 }
 
