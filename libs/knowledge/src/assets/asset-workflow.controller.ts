@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { readerOf } from './asset-access';
 import { AssetViewService } from './asset-view.service';
@@ -9,6 +10,8 @@ import { RejectAssetDto, TransitionCommentDto } from './dto/transition.dto';
 
 @ApiTags('assets')
 @ApiBearerAuth()
+@ApiUuidParams()
+@ApiErrors({ 409: 'INVALID_TRANSITION (details.status, details.action)' })
 @Controller('assets/:id')
 export class AssetWorkflowController {
   constructor(
@@ -23,6 +26,10 @@ export class AssetWorkflowController {
     summary: 'Submit a draft for verification (an author; required sections filled)',
   })
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({
+    403: 'FORBIDDEN: not an author',
+    422: 'ASSET_INCOMPLETE (details.missing: the empty required parts)',
+  })
   async submit(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
@@ -41,6 +48,7 @@ export class AssetWorkflowController {
     summary: 'Publish a submitted asset (a verifier of the owning OPD, not an author)',
   })
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({ 403: 'FORBIDDEN: not a verifier of the OPD; SELF_REVIEW_FORBIDDEN' })
   async approve(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
@@ -59,6 +67,7 @@ export class AssetWorkflowController {
     summary: 'Send a submitted asset back to draft with a comment (a verifier of the OPD)',
   })
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({ 403: 'FORBIDDEN: not a verifier of the OPD; SELF_REVIEW_FORBIDDEN' })
   async reject(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
@@ -75,6 +84,7 @@ export class AssetWorkflowController {
   @RequirePermission(Permission.AssetContribute)
   @ApiOperation({ summary: 'Archive a published asset (authors, verifiers of the OPD)' })
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({ 403: 'FORBIDDEN: neither an author nor a verifier of the OPD' })
   async archive(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
@@ -93,6 +103,7 @@ export class AssetWorkflowController {
     summary: 'Confirm a published asset is still right; renews reviewDueAt (a verifier of the OPD)',
   })
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({ 403: 'FORBIDDEN: not a verifier of the OPD; SELF_REVIEW_FORBIDDEN' })
   async reverify(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,

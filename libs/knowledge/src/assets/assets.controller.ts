@@ -17,10 +17,11 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CommonErrors } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, CommonErrors } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   Permission,
@@ -73,6 +74,7 @@ export class AssetsController {
   @RequirePermission(Permission.AssetContribute)
   @ApiOperation({ summary: 'Create a draft asset (the caller becomes an author)' })
   @ApiCreatedResponse({ type: AssetResponseDto })
+  @ApiErrors({ 403: 'FORBIDDEN: opdCode of another OPD (admins may choose)' })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateAssetDto,
@@ -86,7 +88,9 @@ export class AssetsController {
     summary:
       'One asset with completeness, transitions and attachments (404 if not readable); a read of a published asset is a `view` event',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({ 429: 'RATE_LIMITED: more reads per minute than USAGE_EVENTS_PER_MINUTE' })
   async get(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id') id: string,
@@ -107,7 +111,12 @@ export class AssetsController {
     summary:
       'Edit content (authors; verifiers of the OPD on published assets); published → new revision',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({
+    403: 'FORBIDDEN: not an author (or a verifier of the OPD, once published)',
+    409: 'VERSION_CONFLICT (details.currentVersion); INVALID_TRANSITION: archived',
+  })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -119,7 +128,12 @@ export class AssetsController {
   @Put(':id/authors')
   @RequirePermission(Permission.AssetContribute)
   @ApiOperation({ summary: 'Set the authors (an author only; at least one)' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: AssetResponseDto })
+  @ApiErrors({
+    403: 'FORBIDDEN: not an author',
+    409: 'INVALID_TRANSITION: archived',
+  })
   async setAuthors(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -137,6 +151,8 @@ export class AssetsController {
   @ApiOperation({
     summary: 'Delete a draft or submitted asset (authors); a published one is archived instead',
   })
+  @ApiUuidParams()
+  @ApiErrors({ 403: 'FORBIDDEN: not an author', 409: 'INVALID_TRANSITION: already archived' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
     await this.assets.remove(principal, id);
   }
@@ -144,6 +160,7 @@ export class AssetsController {
   @Get(':id/revisions')
   @Public()
   @ApiOperation({ summary: 'Revision history (newest first), for whoever can read the asset' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: [RevisionSummaryDto] })
   async revisions(
     @CurrentPrincipal() principal: Principal | undefined,
@@ -156,6 +173,8 @@ export class AssetsController {
   @Get(':id/revisions/:n')
   @Public()
   @ApiOperation({ summary: 'One revision' })
+  @ApiUuidParams()
+  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: 1 }, description: 'Revision number' })
   @ApiOkResponse({ type: RevisionDto })
   async revision(
     @CurrentPrincipal() principal: Principal | undefined,

@@ -4,11 +4,10 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { BlobStorage } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, BlobStorage } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   Permission,
@@ -19,12 +18,22 @@ import {
 import { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentViewService } from './attachment-view.service';
+import { MIME_TYPES } from './content/sniff';
 import { contentDisposition } from './display-name';
 import { ApiFilesUpload } from './files-upload.decorator';
 import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
 
+/** Every type a download may have: the stored (sniffed) type of the file. */
+const DOWNLOAD_TYPES = Object.fromEntries(
+  Object.values(MIME_TYPES).map((mime) => [
+    mime.split(';')[0],
+    { schema: { type: 'string', format: 'binary' } },
+  ]),
+);
+
 @ApiTags('attachments')
 @ApiBearerAuth()
+@ApiUuidParams()
 @Controller()
 export class AttachmentsController {
   constructor(
@@ -52,11 +61,15 @@ export class AttachmentsController {
 
   @Get('attachments/:id')
   @Public()
-  @ApiProduces('application/octet-stream')
   @ApiOperation({
     summary: 'Download a file, under its asset’s access rules (always as an attachment)',
   })
-  @ApiOkResponse({ description: 'The file bytes with the stored (sniffed) type' })
+  @ApiOkResponse({
+    description:
+      'The file bytes with the stored (sniffed) type, as Content-Disposition: attachment',
+    content: DOWNLOAD_TYPES,
+  })
+  @ApiErrors({ 429: 'RATE_LIMITED: more downloads per minute than USAGE_EVENTS_PER_MINUTE' })
   async download(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id') id: string,
@@ -87,6 +100,10 @@ export class AttachmentsController {
   @HttpCode(204)
   @RequirePermission(Permission.AssetContribute)
   @ApiOperation({ summary: 'Remove a file (authors; verifiers of the OPD on published assets)' })
+  @ApiErrors({
+    403: 'FORBIDDEN: may not edit its asset or meeting',
+    409: 'INVALID_TRANSITION: archived',
+  })
   async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
     await this.attachments.remove(principal, id);
   }

@@ -1,8 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiErrors } from '@lumbung/platform';
 import { MAX_FILES_PER_UPLOAD } from './upload-receiver';
 
-/** OpenAPI for every route that takes files through the safe upload pipeline (field `files`). */
+/**
+ * OpenAPI for every route that takes files through the safe upload pipeline (field `files`):
+ * the body and the pipeline's own errors.
+ */
 export const ApiFilesUpload = (): MethodDecorator =>
   applyDecorators(
     ApiConsumes('multipart/form-data'),
@@ -20,5 +24,15 @@ export const ApiFilesUpload = (): MethodDecorator =>
           },
         },
       },
+    }),
+    ApiErrors({
+      400:
+        'VALIDATION_FAILED (files required); TOO_MANY_FILES; UNEXPECTED_FIELD; UPLOAD_LIMIT; ' +
+        'MALFORMED_MULTIPART',
+      403: 'FORBIDDEN: may not attach here',
+      409: 'INVALID_TRANSITION: archived',
+      413: 'FILE_TOO_LARGE (details.maxBytes)',
+      415: 'MULTIPART_REQUIRED; UNSUPPORTED_FILE_TYPE; FILE_EXTENSION_MISMATCH',
+      422: 'FILE_INFECTED: refused by the virus scanner',
     }),
   );

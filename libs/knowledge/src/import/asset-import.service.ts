@@ -94,7 +94,7 @@ export class AssetImportService {
     const lines = text.split(/\r\n|\n|\r/);
     if (lines.filter((l) => l.trim()).length > IMPORT_MAX_LINES) {
       throw CommonErrors.validation([
-        { field: 'file', problems: ['too_many_lines'], max: IMPORT_MAX_LINES },
+        { field: 'file', problems: ['too_many_lines'], details: { max: IMPORT_MAX_LINES } },
       ]);
     }
     const reports: ImportLineReport[] = [];

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CommonErrors, isUuid } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, CommonErrors, isUuid } from '@lumbung/platform';
 import { CurrentPrincipal, Principal, Public } from '@lumbung/identity';
 import { SearchLogService } from '@lumbung/search';
 import { readerOf } from '../assets/asset-access';
@@ -61,6 +61,8 @@ export class SearchController {
   @ApiOperation({
     summary: 'Report a click on a search result (the caller’s own search, a readable asset)',
   })
+  @ApiUuidParams('searchId')
+  @ApiErrors({ 404: 'NOT_FOUND: no such search of the caller, or an asset they cannot read' })
   async click(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('searchId') searchId: string,

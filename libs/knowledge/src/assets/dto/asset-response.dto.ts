@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { ASSET_STATUSES, ASSET_TYPES, SECI_MODES, VISIBILITIES } from '../asset-types';
 
 export class PersonRefDto {
@@ -10,23 +10,24 @@ export class PersonRefDto {
 export class TransitionDto {
   @ApiProperty({ enum: ['create', 'submit', 'approve', 'reject', 'archive', 'reverify', 'import'] })
   action: string;
-  @ApiPropertyOptional({ enum: ASSET_STATUSES, nullable: true }) from: string | null;
+  @ApiProperty({ enum: ASSET_STATUSES, nullable: true, description: 'null when created' })
+  from: string | null;
   @ApiProperty({ enum: ASSET_STATUSES }) to: string;
   @ApiProperty({ type: PersonRefDto }) actor: PersonRefDto;
-  @ApiPropertyOptional({ nullable: true }) comment: string | null;
-  @ApiProperty() at: string;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
 }
 
 export class AttachmentSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Sanitised display name' }) name: string;
-  @ApiProperty() mime: string;
+  @ApiProperty({ example: 'application/pdf' }) mime: string;
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
   @ApiProperty({ enum: ['pending', 'extracted', 'unreadable', 'not_applicable'] })
   textStatus: string;
   @ApiProperty({ enum: ['not_scanned', 'clean', 'pending_scan'] }) scanStatus: string;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class AssetSummaryDto {
@@ -41,18 +42,18 @@ export class AssetSummaryDto {
   @ApiProperty({ minimum: 0, maximum: 1 }) completeness: number;
   @ApiProperty({ description: 'Past reviewDueAt: still readable, flagged for review' })
   needsReview: boolean;
-  @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class AssetResponseDto extends AssetSummaryDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
   sections: Record<string, string>;
   @ApiProperty({ description: 'Markdown' }) body: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) copId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) copId: string | null;
   @ApiProperty({ type: [PersonRefDto] }) authors: PersonRefDto[];
-  @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) narasumber: PersonRefDto | null;
-  @ApiPropertyOptional({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) narasumber: PersonRefDto | null;
+  @ApiProperty({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
   @ApiProperty({
     type: [String],
     description:
@@ -61,13 +62,14 @@ export class AssetResponseDto extends AssetSummaryDto {
   missing: string[];
   @ApiProperty({ description: 'Latest revision number (0 = never published)' }) revision: number;
   @ApiProperty({ description: 'Send back as expectedVersion when editing' }) version: number;
-  @ApiPropertyOptional({ nullable: true }) externalId: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) verifiedAt: string | null;
-  @ApiPropertyOptional({ type: PersonRefDto, nullable: true }) verifiedBy: PersonRefDto | null;
-  @ApiPropertyOptional({ nullable: true }) reviewDueAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) archivedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Id in the source of an import' })
+  externalId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt: string | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) verifiedBy: PersonRefDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewDueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt: string | null;
   @ApiProperty({ type: [TransitionDto] }) transitions: TransitionDto[];
   @ApiProperty({ type: [AttachmentSummaryDto] }) attachments: AttachmentSummaryDto[];
 }
@@ -83,7 +85,7 @@ export class RevisionSummaryDto {
   @ApiProperty() n: number;
   @ApiProperty() title: string;
   @ApiProperty({ type: PersonRefDto }) createdBy: PersonRefDto;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class RevisionDto extends RevisionSummaryDto {
@@ -96,22 +98,25 @@ export class RevisionDto extends RevisionSummaryDto {
   @ApiProperty() body: string;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ enum: VISIBILITIES }) visibility: string;
-  @ApiPropertyOptional({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
+  @ApiProperty({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
+}
+
+/** A label shown to people: Bahasa Indonesia and English. */
+export class LocalizedTextDto {
+  @ApiProperty({ example: 'Latar belakang' }) id: string;
+  @ApiProperty({ example: 'Background' }) en: string;
 }
 
 export class SectionTemplateDto {
   @ApiProperty() key: string;
-  @ApiProperty({ example: { id: 'Latar belakang', en: 'Background' } }) label: {
-    id: string;
-    en: string;
-  };
+  @ApiProperty({ type: LocalizedTextDto }) label: LocalizedTextDto;
   @ApiProperty() required: boolean;
   @ApiProperty({ enum: ['text', 'user'] }) kind: string;
 }
 
 export class AssetTypeDto {
   @ApiProperty({ enum: ASSET_TYPES }) type: string;
-  @ApiProperty() label: { id: string; en: string };
+  @ApiProperty({ type: LocalizedTextDto }) label: LocalizedTextDto;
   @ApiProperty({ type: [SectionTemplateDto] }) sections: SectionTemplateDto[];
   @ApiProperty() requiresAttachment: boolean;
 }

@@ -4,7 +4,7 @@ import { PageQueryDto, QueryBoolean, UpperCase } from '@lumbung/platform';
 import { ASSET_STATUSES, ASSET_TYPES } from '../asset-types';
 
 export class ListAssetsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Owning OPD code' })
+  @ApiPropertyOptional({ description: 'Owning OPD code', pattern: '^[A-Za-z][A-Za-z0-9]{1,15}$' })
   @IsOptional()
   @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
@@ -23,7 +23,7 @@ export class ListAssetsQueryDto extends PageQueryDto {
   @IsIn(ASSET_STATUSES)
   status?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 60 })
   @IsOptional()
   @IsString()
   @Length(1, 60)

@@ -29,13 +29,17 @@ export class SearchQueryDto {
   @IsIn(ASSET_TYPES)
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Owning OPD code' })
+  @ApiPropertyOptional({ description: 'Owning OPD code', pattern: '^[A-Za-z][A-Za-z0-9]{1,15}$' })
   @IsOptional()
   @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
   opd?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 60,
+    description: 'Letters, digits, _, #, - and spaces',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[\p{L}\p{N}_ #-]{1,60}$/u)
@@ -51,7 +55,7 @@ export class SearchQueryDto {
   @IsIn(SEARCH_SORTS)
   sort?: (typeof SEARCH_SORTS)[number];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -59,7 +63,7 @@ export class SearchQueryDto {
   @Max(50)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { ASSET_TYPES } from '../../assets/asset-types';
 
 export class HighlightDto {
   @ApiProperty({ enum: ['title', 'summary', 'text'] }) field: string;
@@ -6,7 +7,7 @@ export class HighlightDto {
   @ApiProperty({
     description: '[start, end) offsets of matched words in text',
     type: 'array',
-    items: { type: 'array', items: { type: 'integer' } },
+    items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
   })
   marks: [number, number][];
 }
@@ -19,13 +20,23 @@ export class SearchHitDto {
     description: 'Meeting minutes are their own hit kind',
   })
   kind: 'asset' | 'meeting';
-  @ApiProperty() type: string;
+  @ApiProperty({ enum: [...ASSET_TYPES, 'meeting'], description: 'Asset type, or meeting' })
+  type: string;
   @ApiProperty() title: string;
   @ApiProperty() summary: string;
   @ApiProperty() opdCode: string;
   @ApiProperty({ type: [String] }) tags: string[];
-  @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({ type: [HighlightDto] }) highlights: HighlightDto[];
+}
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+export class SearchFacetsDto {
+  @ApiProperty({ ...COUNTS, example: { praktik_baik: 3 } }) type: Record<string, number>;
+  @ApiProperty({ ...COUNTS, example: { BPSDM: 2 } }) opdCode: Record<string, number>;
+  @ApiProperty({ ...COUNTS, example: { sdm: 1 }, description: 'The 100 most frequent' })
+  tags: Record<string, number>;
 }
 
 export class SearchResponseDto {
@@ -41,14 +52,10 @@ export class SearchResponseDto {
   @ApiProperty({ format: 'uuid', description: 'Report clicks against this id' }) searchId: string;
   @ApiProperty({ type: [SearchHitDto] }) hits: SearchHitDto[];
   @ApiProperty({
+    type: SearchFacetsDto,
     description: 'Counts per value, only over what the caller may read',
-    example: { type: { praktik_baik: 3 }, opdCode: { BPSDM: 2 }, tags: { sdm: 1 } },
   })
-  facets: {
-    type: Record<string, number>;
-    opdCode: Record<string, number>;
-    tags: Record<string, number>;
-  };
+  facets: SearchFacetsDto;
 }
 
 export class PersonHitDto {
