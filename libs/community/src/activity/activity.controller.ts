@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CommonErrors, YearQueryDto } from '@lumbung/platform';
+import { ApiOpdCodeParam, ApiUuidParams, CommonErrors, YearQueryDto } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   OpdsService,
@@ -13,7 +13,7 @@ import { CopsService } from '../cops/cops.service';
 import { ActivityService, type QuarterActivity } from './activity.service';
 
 class QuarterActivityDto {
-  @ApiProperty({ minimum: 1, maximum: 4 }) quarter: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 }) quarter: number;
   @ApiProperty() meetings: number;
   @ApiProperty() distinctAttendees: number;
   @ApiProperty() attendeesFromOtherOpds: number;
@@ -44,6 +44,7 @@ export class ActivityController {
     summary:
       'OPD activity per Triwulan (WIB): meetings, attendees, publications (own OPD, assessors, admins)',
   })
+  @ApiOpdCodeParam()
   @ApiOkResponse({ type: ActivityDto })
   async opd(
     @CurrentPrincipal() p: Principal,
@@ -60,6 +61,7 @@ export class ActivityController {
   @ApiOperation({
     summary: 'CoP activity per Triwulan (WIB) (members, host OPD, assessors, admins)',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: ActivityDto })
   async cop(
     @CurrentPrincipal() p: Principal,

@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
+import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import type { CopRow } from './cop-access';
 import { CopsService, type MemberRow } from './cops.service';
 import {
@@ -66,6 +67,11 @@ export class CopsController {
   @RequirePermission(Permission.CopManage)
   @ApiOperation({ summary: 'Create a CoP in an OPD the caller administers, with its leads' })
   @ApiCreatedResponse({ type: CopResponseDto })
+  @ApiErrors({
+    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    403: 'FORBIDDEN: an OPD the caller does not administer',
+    409: 'DUPLICATE_COP',
+  })
   async create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateCopDto,
@@ -76,6 +82,7 @@ export class CopsController {
   @Get(':id')
   @RequirePermission(Permission.CopRead)
   @ApiOperation({ summary: 'One CoP' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: CopResponseDto })
   async get(@Param('id') id: string): Promise<CopResponseDto> {
     return presentCop(await this.cops.get(id));
@@ -84,7 +91,13 @@ export class CopsController {
   @Patch(':id')
   @RequirePermission(Permission.CopManage)
   @ApiOperation({ summary: 'Edit a CoP or set its leads (host OPD admins)' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: CopResponseDto })
+  @ApiErrors({
+    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    403: 'FORBIDDEN: not an admin of the host OPD',
+    409: 'DUPLICATE_COP',
+  })
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
@@ -96,6 +109,7 @@ export class CopsController {
   @Get(':id/members')
   @RequirePermission(Permission.CopRead)
   @ApiOperation({ summary: 'Current members (history=true: with past members and their dates)' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: [MemberDto] })
   async members(@Param('id') id: string, @Query() q: MembersQueryDto): Promise<MemberDto[]> {
     return (await this.cops.members(id, q.history ?? false)).map(presentMember);
@@ -104,7 +118,12 @@ export class CopsController {
   @Post(':id/members')
   @RequirePermission(Permission.CopParticipate)
   @ApiOperation({ summary: 'Add members from any OPD (leads of this CoP, host OPD admins)' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: AddedMembersDto })
+  @ApiErrors({
+    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
+  })
   @HttpCode(200)
   async addMembers(
     @CurrentPrincipal() p: Principal,
@@ -118,6 +137,8 @@ export class CopsController {
   @HttpCode(204)
   @RequirePermission(Permission.CopParticipate)
   @ApiOperation({ summary: 'End a membership (kept in the history)' })
+  @ApiUuidParams('id', 'userId')
+  @ApiErrors({ 403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD' })
   async removeMember(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,

@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
+import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { ApiFilesUpload, AttachmentSummaryDto, AttachmentViewService } from '@lumbung/knowledge';
 import {
   CreateMeetingDto,
@@ -29,8 +30,18 @@ import {
 } from './dto/meeting.dto';
 import { type MeetingRow, MeetingsService } from './meetings.service';
 
+/** What logging or correcting a meeting can be refused with. */
+const MEETING_WRITE_ERRORS = {
+  400:
+    'MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); ' +
+    'UNKNOWN_OUTPUT_ASSETS (details.assetIds)',
+  403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
+  409: 'DUPLICATE_MEETING (details.existingId); AWARD_YEAR_FINALIZED (details.year)',
+};
+
 @ApiTags('meetings')
 @ApiBearerAuth()
+@ApiUuidParams()
 @Controller()
 export class MeetingsController {
   constructor(
@@ -54,6 +65,7 @@ export class MeetingsController {
   @RequirePermission(Permission.CopParticipate)
   @ApiOperation({ summary: 'Log a meeting (the CoP’s leads and its host OPD’s admins)' })
   @ApiCreatedResponse({ type: MeetingDto })
+  @ApiErrors(MEETING_WRITE_ERRORS)
   async create(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
@@ -74,6 +86,7 @@ export class MeetingsController {
   @RequirePermission(Permission.CopParticipate)
   @ApiOperation({ summary: 'Correct a meeting (leads, host OPD admins)' })
   @ApiOkResponse({ type: MeetingDto })
+  @ApiErrors(MEETING_WRITE_ERRORS)
   async update(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,
@@ -86,6 +99,10 @@ export class MeetingsController {
   @HttpCode(204)
   @RequirePermission(Permission.CopParticipate)
   @ApiOperation({ summary: 'Delete a meeting (leads, host OPD admins)' })
+  @ApiErrors({
+    403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
+    409: 'AWARD_YEAR_FINALIZED (details.year)',
+  })
   async remove(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<void> {
     await this.meetings.remove(p, id);
   }
@@ -131,9 +148,7 @@ export class MeetingsController {
         opdCode: a.opd_code,
       })),
       outputAssetIds: d.outputs.get(m.id) ?? [],
-      attachments: (d.files.get(m.id) ?? []).flatMap((id) =>
-        fileById.get(id) ? [fileById.get(id)] : [],
-      ),
+      attachments: (d.files.get(m.id) ?? []).flatMap((id) => fileById.get(id) ?? []),
       createdAt: m.created_at.toISOString(),
       updatedAt: m.updated_at.toISOString(),
     }));

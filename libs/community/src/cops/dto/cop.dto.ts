@@ -35,7 +35,10 @@ export class CreateCopDto {
   @Length(3, 200)
   theme: string;
 
-  @ApiPropertyOptional({ description: "Host OPD code (default: the creator's OPD)" })
+  @ApiPropertyOptional({
+    description: "Host OPD code (default: the creator's OPD)",
+    pattern: '^[A-Za-z][A-Za-z0-9]{1,15}$',
+  })
   @IsOptional()
   @Transform(upper)
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
@@ -56,6 +59,8 @@ export class CreateCopDto {
 
   @ApiPropertyOptional({
     type: [String],
+    format: 'uuid',
+    maxItems: 10,
     description: 'User ids of the leads (they become members)',
   })
   @IsOptional()
@@ -73,7 +78,7 @@ export class UpdateCopDto extends PartialType(CreateCopDto) {
 }
 
 export class ListCopsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Host OPD code' })
+  @ApiPropertyOptional({ description: 'Host OPD code', pattern: '^[A-Za-z][A-Za-z0-9]{1,15}$' })
   @IsOptional()
   @Transform(upper)
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
@@ -84,7 +89,7 @@ export class ListCopsQueryDto extends PageQueryDto {
   @IsIn(COP_STATUSES)
   status?: string;
 
-  @ApiPropertyOptional({ description: 'Matches name or theme' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, description: 'Matches name or theme' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -92,7 +97,7 @@ export class ListCopsQueryDto extends PageQueryDto {
 }
 
 export class AddMembersDto {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: 500 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -101,7 +106,7 @@ export class AddMembersDto {
 }
 
 export class MembersQueryDto {
-  @ApiPropertyOptional({ description: 'Include past members (with left dates)' })
+  @ApiPropertyOptional({ type: Boolean, description: 'Include past members (with left dates)' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
@@ -115,10 +120,10 @@ export class CopResponseDto {
   @ApiProperty() opdCode: string;
   @ApiProperty() description: string;
   @ApiProperty({ enum: COP_STATUSES }) status: string;
-  @ApiPropertyOptional({ nullable: true }) skReference: string | null;
-  @ApiProperty({ type: [String] }) leadIds: string[];
+  @ApiProperty({ type: String, nullable: true }) skReference: string | null;
+  @ApiProperty({ type: [String], format: 'uuid' }) leadIds: string[];
   @ApiProperty() memberCount: number;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class CopPageDto {
@@ -132,8 +137,8 @@ export class MemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() name: string;
   @ApiProperty() opdCode: string;
-  @ApiProperty() joinedAt: string;
-  @ApiPropertyOptional({ nullable: true }) leftAt: string | null;
+  @ApiProperty({ format: 'date-time' }) joinedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) leftAt: string | null;
   @ApiProperty() isLead: boolean;
 }
 

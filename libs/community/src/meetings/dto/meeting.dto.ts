@@ -15,7 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { SECI_MODES } from '@lumbung/knowledge';
+import { AttachmentSummaryDto, SECI_MODES } from '@lumbung/knowledge';
 import { QueryQuarter, QueryYear } from '@lumbung/platform';
 
 export const MEETING_MODES = ['luring', 'daring', 'hibrida'] as const;
@@ -51,27 +51,38 @@ export class CreateMeetingDto {
   @MaxLength(100_000)
   minutes?: string;
 
-  @ApiProperty({ minimum: 1, maximum: 720 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 720 })
   @IsInt()
   @Min(1)
   @Max(720)
   durationMinutes: number;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_ATTENDEES })
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_ATTENDEES })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_ATTENDEES)
   @IsUUID('all', { each: true })
   attendeeIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_ATTENDEES, description: '18-digit NIPs' })
+  @ApiPropertyOptional({
+    type: [String],
+    pattern: '^\\d{18}$',
+    maxItems: MAX_ATTENDEES,
+    description: '18-digit NIPs',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_ATTENDEES)
   @Matches(/^\d{18}$/, { each: true })
   attendeeNips?: string[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 0, description: 'External guests' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 10000,
+    default: 0,
+    description: 'External guests',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -95,6 +106,8 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional({
     type: [String],
+    format: 'uuid',
+    maxItems: 50,
     description: 'Assets produced from the meeting (readable by you)',
   })
   @IsOptional()
@@ -107,12 +120,12 @@ export class CreateMeetingDto {
 export class UpdateMeetingDto extends PartialType(CreateMeetingDto) {}
 
 export class ListMeetingsQueryDto {
-  @ApiPropertyOptional({ example: 2025 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 2000, maximum: 2100, example: 2025 })
   @IsOptional()
   @QueryYear()
   year?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Triwulan (WIB)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 4, description: 'Triwulan (WIB)' })
   @IsOptional()
   @QueryQuarter()
   quarter?: number;
@@ -128,8 +141,8 @@ export class AttendeeDto {
 export class MeetingDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) copId: string;
-  @ApiProperty() heldAt: string;
-  @ApiProperty({ description: 'YYYY-MM-DD in WIB' }) heldDate: string;
+  @ApiProperty({ format: 'date-time' }) heldAt: string;
+  @ApiProperty({ format: 'date', description: 'YYYY-MM-DD in WIB' }) heldDate: string;
   @ApiProperty() year: number;
   @ApiProperty({ description: 'Triwulan 1–4 (WIB)' }) quarter: number;
   @ApiProperty({ enum: MEETING_MODES }) mode: string;
@@ -138,16 +151,15 @@ export class MeetingDto {
   @ApiProperty() minutes: string;
   @ApiProperty() durationMinutes: number;
   @ApiProperty() guestCount: number;
-  @ApiPropertyOptional({ nullable: true }) seciMode: string | null;
+  @ApiProperty({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
   @ApiProperty({ enum: ['cop', 'internal'] }) minutesVisibility: string;
   @ApiProperty({ type: [AttendeeDto] }) attendees: AttendeeDto[];
-  @ApiProperty({ type: [String] }) outputAssetIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) outputAssetIds: string[];
   @ApiProperty({
+    type: [AttachmentSummaryDto],
     description: 'Evidence files (photos, attendance sheet)',
-    type: 'array',
-    items: { type: 'object' },
   })
-  attachments: unknown[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  attachments: AttachmentSummaryDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
