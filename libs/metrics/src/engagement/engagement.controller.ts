@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -16,6 +16,7 @@ import {
   Public,
   RequirePermission,
 } from '@lumbung/identity';
+import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import {
   ClientEventDto,
   ClientEventResponseDto,
@@ -34,6 +35,7 @@ export class EngagementController {
   @Get('assets/:id/endorsement')
   @Public()
   @ApiOperation({ summary: 'How many find the asset useful, and whether the caller does' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: EndorsementStateDto })
   state(
     @CurrentPrincipal() principal: Principal | undefined,
@@ -46,7 +48,9 @@ export class EngagementController {
   @HttpCode(200)
   @RequirePermission(Permission.AssetEngage)
   @ApiOperation({ summary: 'Mark a published asset useful ("bermanfaat"); once per person' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: EndorsementStateDto })
+  @ApiErrors({ 409: 'ASSET_NOT_PUBLISHED; OWN_ASSET: authors do not endorse their own asset' })
   endorse(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -58,6 +62,7 @@ export class EngagementController {
   @Delete('assets/:id/endorsement')
   @RequirePermission(Permission.AssetEngage)
   @ApiOperation({ summary: 'Withdraw one’s endorsement' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: EndorsementStateDto })
   withdraw(
     @CurrentPrincipal() principal: Principal,
@@ -70,6 +75,7 @@ export class EngagementController {
   @Get('assets/:id/reuse-reports')
   @Public()
   @ApiOperation({ summary: 'How readers applied the asset ("saya terapkan"), newest first' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: [ReuseReportResponseDto] })
   reuse(
     @CurrentPrincipal() principal: Principal | undefined,
@@ -83,7 +89,13 @@ export class EngagementController {
   @ApiOperation({
     summary: 'Report applying the asset (≥ 30 characters; after reading it; once per person)',
   })
+  @ApiUuidParams()
   @ApiCreatedResponse({ type: ReuseReportResponseDto })
+  @ApiErrors({
+    409:
+      'ASSET_NOT_PUBLISHED; OWN_ASSET: authors do not endorse their own asset; VIEW_REQUIRED: read it first; ' +
+      'REUSE_REPORT_EXISTS: once per person',
+  })
   reportReuse(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -96,15 +108,27 @@ export class EngagementController {
   @Post('events')
   @HttpCode(202)
   @RequirePermission(Permission.AssetEngage)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries store one event' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,100}$' },
+    description: 'Retries with the same key store one event',
+  })
   @ApiOperation({ summary: 'Report a client-side usage event (share)' })
   @ApiAcceptedResponse({ type: ClientEventResponseDto })
+  @ApiErrors({
+    400: 'INVALID_IDEMPOTENCY_KEY',
+    404: 'NOT_FOUND: no asset the caller can read',
+    409: 'ASSET_NOT_PUBLISHED',
+    429: 'RATE_LIMITED: more events per minute than USAGE_EVENTS_PER_MINUTE',
+  })
   async event(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ClientEventDto,
     @Req() req: Request,
-    @Headers('idempotency-key') key?: string,
   ): Promise<ClientEventResponseDto> {
+    // Read here rather than with @Headers(), which would document the header a second time.
+    const key = req.get('idempotency-key');
     return { recorded: await this.engagement.share(principal, dto.assetId, req, key) };
   }
 }

@@ -37,7 +37,7 @@ export class ReuseReporterDto {
 export class ReuseReportResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() story!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: ReuseReporterDto }) reporter!: ReuseReporterDto;
 }
 

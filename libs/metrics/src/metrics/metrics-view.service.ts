@@ -8,7 +8,7 @@ import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import { MetricsErrors } from '../metrics.errors';
 import { isDay, periodDays } from '../rollup/periods';
 import { spike } from './anomalies';
-import type { AssetMetricsDto } from './metrics.dto';
+import type { AccountEvidenceDto, AssetMetricsDto, SpikeEvidenceDto } from './metrics.dto';
 import { MetricsService, type Period } from './metrics.service';
 import type { OpdMetrics } from './opd-metrics';
 
@@ -30,7 +30,7 @@ export interface AnomalyFlag {
   opdCode: string;
   period: string;
   message: { id: string; en: string };
-  evidence: Record<string, unknown>;
+  evidence: SpikeEvidenceDto | AccountEvidenceDto;
 }
 
 export interface OpdDetail {
@@ -172,7 +172,13 @@ export class MetricsViewService {
           // A stable pseudonymous reference: assessors can see it is the same account, not who.
           account: r.actor_user_id ? accountRef(r.actor_user_id) : null,
           accountOpdCode: r.actor_opd_id ? (codes.get(r.actor_opd_id) ?? null) : null,
-          ...(r.asset_id ? { asset: asset ?? { id: null, title: null, restricted: true } } : {}),
+          ...(r.asset_id
+            ? {
+                asset: asset
+                  ? { ...asset, restricted: false }
+                  : { id: null, title: null, type: null, restricted: true },
+              }
+            : {}),
         },
       });
     }

@@ -1,13 +1,28 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { YearQueryDto } from '@lumbung/platform';
-import { AssetMetricsDto, AssetMetricsQueryDto, MetricsPeriodQueryDto } from './metrics.dto';
-import { type AnomalyFlag, type OpdDetail, MetricsViewService } from './metrics-view.service';
-import type { OpdMetrics } from './opd-metrics';
+import { ApiErrors, ApiOpdCodeParam, ApiUuidParams, YearQueryDto } from '@lumbung/platform';
+import {
+  AccountEvidenceDto,
+  AnomalyFlagDto,
+  AssetMetricsDto,
+  AssetMetricsQueryDto,
+  MetricsPeriodQueryDto,
+  OpdDetailDto,
+  OpdMetricsDto,
+  SpikeEvidenceDto,
+} from './metrics.dto';
+import { MetricsViewService } from './metrics-view.service';
 
 @ApiTags('metrics')
 @ApiBearerAuth()
+@ApiExtraModels(SpikeEvidenceDto, AccountEvidenceDto)
 @Controller('metrics')
 @RequirePermission(Permission.MetricsRead)
 export class MetricsController {
@@ -18,11 +33,11 @@ export class MetricsController {
     summary:
       'Metric inputs per OPD for a year or Triwulan (assessors and admins: every OPD; others: their own)',
   })
-  @ApiOkResponse({ description: 'One row per OPD: opdCode, opdName, headcount, then the inputs' })
+  @ApiOkResponse({ type: [OpdMetricsDto], description: 'One row per OPD' })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() q: MetricsPeriodQueryDto,
-  ): Promise<OpdMetrics[]> {
+  ): Promise<OpdMetricsDto[]> {
     return this.view.list(principal, {
       year: q.year,
       ...(q.quarter ? { quarter: q.quarter } : {}),
@@ -31,11 +46,13 @@ export class MetricsController {
 
   @Get('opds/:code')
   @ApiOperation({ summary: 'One OPD: the year, each Triwulan, top assets and anomaly flags' })
+  @ApiOpdCodeParam()
+  @ApiOkResponse({ type: OpdDetailDto })
   detail(
     @CurrentPrincipal() principal: Principal,
     @Param('code') code: string,
     @Query() q: YearQueryDto,
-  ): Promise<OpdDetail> {
+  ): Promise<OpdDetailDto> {
     return this.view.detail(principal, code, q.year);
   }
 
@@ -44,10 +61,11 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Spikes, concentrations and bursts of a year, with evidence (assessors)',
   })
+  @ApiOkResponse({ type: [AnomalyFlagDto] })
   anomalies(
     @CurrentPrincipal() principal: Principal,
     @Query() q: YearQueryDto,
-  ): Promise<AnomalyFlag[]> {
+  ): Promise<AnomalyFlagDto[]> {
     return this.view.anomalies(principal, q.year);
   }
 
@@ -55,7 +73,9 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Usage of one asset (its authors, its OPD admins, assessors and admins)',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: AssetMetricsDto })
+  @ApiErrors({ 400: 'INVALID_PERIOD: from after to' })
   asset(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

@@ -1,9 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { QueryQuarter, YearQueryDto } from '@lumbung/platform';
 
 export class MetricsPeriodQueryDto extends YearQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Triwulan; omit for the year' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 4,
+    description: 'Triwulan; omit for the year',
+  })
   @IsOptional()
   @QueryQuarter()
   quarter?: number;
@@ -13,6 +18,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AssetMetricsQueryDto {
   @ApiPropertyOptional({
+    format: 'date',
     example: '2025-01-01',
     description: 'First WIB day (default: a year ago)',
   })
@@ -20,7 +26,11 @@ export class AssetMetricsQueryDto {
   @Matches(DAY)
   from?: string;
 
-  @ApiPropertyOptional({ example: '2025-12-31', description: 'Last WIB day (default: today)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2025-12-31',
+    description: 'Last WIB day (default: today)',
+  })
   @IsOptional()
   @Matches(DAY)
   to?: string;
@@ -33,8 +43,8 @@ export class ReadersByOpdDto {
 
 export class AssetMetricsDto {
   @ApiProperty({ format: 'uuid' }) assetId!: string;
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty() views!: number;
   @ApiProperty({ description: 'Sum over WIB days of distinct logged-in readers' })
   uniqueReaders!: number;
@@ -43,4 +53,146 @@ export class AssetMetricsDto {
   @ApiProperty() reuseReports!: number;
   @ApiProperty() searchClicks!: number;
   @ApiProperty({ type: [ReadersByOpdDto] }) readersByOpd!: ReadersByOpdDto[];
+}
+
+const SHARE = { minimum: 0, maximum: 1 } as const;
+
+/** One OPD's metric inputs for a year or a Triwulan (the award's data scores come from these). */
+export class OpdMetricsDto {
+  @ApiProperty() opdCode!: string;
+  @ApiProperty() opdName!: string;
+  @ApiProperty({ description: 'Official ASN headcount (base of every per-100-ASN rate)' })
+  headcount!: number;
+  @ApiProperty({ description: 'Assets published in the period (and still published)' })
+  publishedAssets!: number;
+  @ApiProperty({ ...SHARE, description: 'Mean completeness of those assets' })
+  meanCompleteness!: number;
+  @ApiProperty({ ...SHARE, description: 'Share of tacit types among them' }) tacitShare!: number;
+  @ApiProperty({ ...SHARE, description: 'Share not past review-due at the end of the period' })
+  freshShare!: number;
+  @ApiProperty({ ...SHARE, description: 'Meetings with minutes or an output within 14 days' })
+  documentedMeetingShare!: number;
+  @ApiProperty({ description: 'Everything the OPD had published by the end of the period' })
+  assetStock!: number;
+  @ApiProperty({ ...SHARE, description: 'Share of the stock at internal or publik visibility' })
+  openVisibilityShare!: number;
+  @ApiProperty() views!: number;
+  @ApiProperty() anonymousViews!: number;
+  @ApiProperty({ description: 'Distinct logged-in readers of the OPD’s assets' })
+  uniqueReaders!: number;
+  @ApiProperty({ description: 'Distinct readers from the OPD itself' }) internalReaders!: number;
+  @ApiProperty({ description: 'internalReaders ÷ headcount (target 0.5)' })
+  internalReach!: number;
+  @ApiProperty() internalReachPercent!: number;
+  @ApiProperty({ description: 'Other OPDs with readers' }) otherOpdsReached!: number;
+  @ApiProperty() downloads!: number;
+  @ApiProperty({ description: 'Sum over days of distinct downloaders per asset' })
+  uniqueDownloads!: number;
+  @ApiProperty() uniqueDownloadsPerAsset!: number;
+  @ApiProperty({ description: 'Clicks from search results onto the OPD’s assets' })
+  searchClicks!: number;
+  @ApiProperty({ ...SHARE, description: 'Share of the stock clicked from search at least once' })
+  searchClickedShare!: number;
+  @ApiProperty() shares!: number;
+  @ApiProperty() meetings!: number;
+  @ApiProperty() distinctAttendees!: number;
+  @ApiProperty({ ...SHARE, description: 'Mean attendees ÷ CoP members, each capped at 1' })
+  meanAttendanceRatio!: number;
+  @ApiProperty() crossOpdMeetings!: number;
+  @ApiProperty({ ...SHARE, description: 'Meetings or assets involving another OPD' })
+  crossOpdShare!: number;
+  @ApiProperty({ ...SHARE, description: 'Distinct authors ÷ members of the OPD’s CoPs' })
+  distinctAuthorsPerMember!: number;
+  @ApiProperty({ minimum: 0, maximum: 4, description: 'Quarters with a meeting and an asset' })
+  activeQuarters!: number;
+  @ApiProperty({ description: 'Lead roles or authors of ≥ 2 published assets' })
+  keyPeople!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Coverage of the knowledge-at-risk register; null until the register exists',
+  })
+  atRiskCoverage!: number | null;
+  @ApiProperty({ description: 'Endorsements net of withdrawals' }) endorsements!: number;
+  @ApiProperty() reuseReports!: number;
+  @ApiProperty({ description: 'Of which from other OPDs' }) reuseReportsOtherOpd!: number;
+}
+
+export class QuarterMetricsDto extends OpdMetricsDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 }) quarter!: number;
+}
+
+/** An asset in a breakdown: never by title when the caller may not read it. */
+export class AnomalyAssetDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) title!: string | null;
+  @ApiProperty({ type: String, nullable: true }) type!: string | null;
+  @ApiProperty({ description: 'The caller may not read it (then id, title and type are null)' })
+  restricted!: boolean;
+}
+
+export class TopAssetDto extends AnomalyAssetDto {
+  @ApiProperty() views!: number;
+  @ApiProperty() uniqueReaders!: number;
+  @ApiProperty() downloads!: number;
+  @ApiProperty() endorsements!: number;
+  @ApiProperty() reuseReports!: number;
+}
+
+export class LocalizedMessageDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() en!: string;
+}
+
+export class QuarterViewsDto {
+  @ApiProperty({ description: 'Year' }) y!: number;
+  @ApiProperty({ description: 'Triwulan' }) q!: number;
+  @ApiProperty() views!: number;
+}
+
+/** Evidence of a spike: the Triwulan's views against the OPD's earlier quarters. */
+export class SpikeEvidenceDto {
+  @ApiProperty() views!: number;
+  @ApiProperty() flagged!: boolean;
+  @ApiProperty() mean!: number;
+  @ApiProperty() sd!: number;
+  @ApiProperty() threshold!: number;
+  @ApiProperty({ type: [QuarterViewsDto] }) history!: QuarterViewsDto[];
+}
+
+/** Evidence of one account's concentration on an asset, or burst of reads, on one day. */
+export class AccountEvidenceDto {
+  @ApiProperty({ format: 'date' }) day!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A stable pseudonym of the account (never who it is)',
+  })
+  account!: string | null;
+  @ApiProperty({ type: String, nullable: true }) accountOpdCode!: string | null;
+  @ApiPropertyOptional({ type: AnomalyAssetDto, description: 'Concentrations: the asset' })
+  asset?: AnomalyAssetDto;
+}
+
+export class AnomalyFlagDto {
+  @ApiProperty({ enum: ['spike', 'concentration', 'burst'] }) kind!: string;
+  @ApiProperty() opdCode!: string;
+  @ApiProperty({ description: 'YYYY-Qn for spikes, the WIB day otherwise', example: '2025-Q2' })
+  period!: string;
+  @ApiProperty({ type: LocalizedMessageDto }) message!: LocalizedMessageDto;
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(SpikeEvidenceDto) }, { $ref: getSchemaPath(AccountEvidenceDto) }],
+  })
+  evidence!: SpikeEvidenceDto | AccountEvidenceDto;
+}
+
+export class OpdDetailDto {
+  @ApiProperty() year!: number;
+  @ApiProperty({ type: OpdMetricsDto }) opd!: OpdMetricsDto;
+  @ApiProperty({ type: [QuarterMetricsDto] }) quarters!: QuarterMetricsDto[];
+  @ApiProperty({ type: [TopAssetDto], description: 'The 10 most viewed assets of the year' })
+  topAssets!: TopAssetDto[];
+  @ApiProperty({ type: [AnomalyFlagDto] }) anomalies!: AnomalyFlagDto[];
 }

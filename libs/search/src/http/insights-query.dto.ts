@@ -13,7 +13,10 @@ export class InsightsQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'OPD code (OPD admins: their own OPD only)' })
+  @ApiPropertyOptional({
+    pattern: '^[A-Za-z][A-Za-z0-9]{1,15}$',
+    description: 'OPD code (OPD admins: their own OPD only)',
+  })
   @IsOptional()
   @UpperCase()
   @Matches(/^[A-Z][A-Z0-9]{1,15}$/)

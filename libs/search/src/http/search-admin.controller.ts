@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommonErrors, JobsService } from '@lumbung/platform';
+import { ApiErrors, CommonErrors, JobsService } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   OpdsService,
@@ -11,7 +11,8 @@ import {
   RequirePermission,
 } from '@lumbung/identity';
 import { SEARCH_SETTINGS_QUEUE } from '../queues';
-import { type SearchInsights, SearchInsightsService } from '../search-insights.service';
+import { SearchInsightsService } from '../search-insights.service';
+import { SearchInsightsDto } from './insights-response.dto';
 import { SynonymsService } from '../synonyms.service';
 import { InsightsQueryDto } from './insights-query.dto';
 import { invalidWords, SynonymSetsDto, SynonymSetsResponseDto } from './synonyms.dto';
@@ -35,11 +36,12 @@ export class SearchAdminController {
   @ApiOperation({
     summary: 'Top queries, zero-result queries and click-through (OPD admins: own OPD)',
   })
-  @ApiOkResponse({ description: 'SearchInsights' })
+  @ApiOkResponse({ type: SearchInsightsDto })
+  @ApiErrors({ 403: 'FORBIDDEN: OPD admins asking for another OPD' })
   async getInsights(
     @CurrentPrincipal() p: Principal,
     @Query() q: InsightsQueryDto,
-  ): Promise<SearchInsights> {
+  ): Promise<SearchInsightsDto> {
     const to = q.to ? new Date(q.to) : new Date();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY);
     if (from >= to)

@@ -4,7 +4,13 @@ import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
 export class SynonymSetsDto {
   @ApiProperty({
     type: 'array',
-    items: { type: 'array', items: { type: 'string' } },
+    maxItems: 500,
+    items: {
+      type: 'array',
+      minItems: 2,
+      maxItems: 10,
+      items: { type: 'string', minLength: 1, maxLength: 60 },
+    },
     example: [
       ['asn', 'pns', 'pegawai'],
       ['sop', 'prosedur'],
