@@ -14,6 +14,7 @@ import {
   periodDays,
 } from '@lumbung/metrics';
 import { AwardErrors } from './award.errors';
+import type { RestatementReasonsDto } from './award-response.dto';
 import { type AssessmentEntry, AwardYearsService, type RubricVersion } from './award-years.service';
 import {
   ASPECT_KEYS,
@@ -408,7 +409,7 @@ export class AwardScoresService {
   /** Why numbers moved after finalising: data that changed since, by kind. */
   private async reasons(year: number, finalizedAt: string) {
     const { first, last } = periodDays(year);
-    const [r] = await this.ds.query<Record<string, number>[]>(
+    const [r] = await this.ds.query<RestatementReasonsDto[]>(
       `SELECT
          (SELECT count(*)::int FROM assets WHERE greatest(updated_at, coalesce(archived_at, updated_at)) > $3
              AND published_at BETWEEN ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta')

@@ -11,15 +11,32 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommonErrors } from '@lumbung/platform';
+import { ApiErrors, ApiOpdCodeParam, ApiYearParam, CommonErrors } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { AssessmentDto, CreateAwardDto, ExportQueryDto, RubricChangeDto } from './award.dto';
 import { AwardExportService, sheetsToCsv, toCsv, toXlsx } from './award-export.service';
-import { AwardScoresService, type ScoreRow } from './award-scores.service';
-import { type AwardYear, AwardYearsService } from './award-years.service';
+import {
+  AssessmentResultDto,
+  AwardYearDto,
+  DrillDownDto,
+  FinalizedDto,
+  RestatementDto,
+  ScoreRowDto,
+} from './award-response.dto';
+import { AwardScoresService } from './award-scores.service';
+import { AwardYearsService } from './award-years.service';
 import { ASPECT_KEYS, type AspectKey } from './scoring';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const yearPipe = new ParseIntPipe({
   exceptionFactory: () => CommonErrors.notFound(),
@@ -38,52 +55,64 @@ export class AwardController {
   @Post()
   @RequirePermission(Permission.AwardManage)
   @ApiOperation({ summary: 'Open an award year with its rubric (admins)' })
+  @ApiCreatedResponse({ type: AwardYearDto })
+  @ApiErrors({ 409: 'AWARD_YEAR_EXISTS (details.year)' })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateAwardDto,
-  ): Promise<AwardYear> {
+  ): Promise<AwardYearDto> {
     return this.years.create(principal, dto);
   }
 
   @Get(':year')
   @RequirePermission(Permission.MetricsReadAll)
   @ApiOperation({ summary: 'An award year: current rubric, its versions, finalisation, tie rule' })
-  get(@Param('year', yearPipe) year: number): Promise<AwardYear> {
+  @ApiYearParam()
+  @ApiOkResponse({ type: AwardYearDto })
+  get(@Param('year', yearPipe) year: number): Promise<AwardYearDto> {
     return this.years.get(year);
   }
 
   @Patch(':year')
   @RequirePermission(Permission.AwardManage)
   @ApiOperation({ summary: 'Change weights or winners: a new rubric version (admins)' })
+  @ApiYearParam()
+  @ApiOkResponse({ type: AwardYearDto })
+  @ApiErrors({ 409: 'AWARD_YEAR_FINALIZED (details.year)' })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('year', yearPipe) year: number,
     @Body() dto: RubricChangeDto,
-  ): Promise<AwardYear> {
+  ): Promise<AwardYearDto> {
     return this.years.update(principal, year, dto);
   }
 
   @Put(':year/assessments/:opdCode/:aspect')
   @RequirePermission(Permission.AwardAssess)
   @ApiOperation({ summary: 'Score one aspect of one OPD, 0–100 with a justification (assessors)' })
+  @ApiYearParam()
+  @ApiOpdCodeParam('opdCode')
+  @ApiParam({ name: 'aspect', enum: ASPECT_KEYS })
+  @ApiOkResponse({ type: AssessmentResultDto })
+  @ApiErrors({ 409: 'AWARD_YEAR_FINALIZED (details.year)' })
   assess(
     @CurrentPrincipal() principal: Principal,
     @Param('year', yearPipe) year: number,
     @Param('opdCode') opdCode: string,
     @Param('aspect') aspect: string,
     @Body() dto: AssessmentDto,
-  ) {
+  ): Promise<AssessmentResultDto> {
     if (!(ASPECT_KEYS as readonly string[]).includes(aspect))
-      throw CommonErrors.validation([
-        { field: 'aspect', message: `one of ${ASPECT_KEYS.join(', ')}` },
-      ]);
+      throw CommonErrors.validation([{ field: 'aspect', problems: ['isIn'] }]);
     return this.years.assess(principal, year, opdCode, aspect as AspectKey, dto);
   }
 
   @Get(':year/scores')
   @RequirePermission(Permission.MetricsRead)
   @ApiOperation({ summary: 'The ranking: one row per OPD with the six aspects' })
-  async ranking(@Param('year', yearPipe) year: number): Promise<ScoreRow[]> {
+  @ApiYearParam()
+  @ApiOkResponse({ type: [ScoreRowDto], description: 'Best first' })
+  async ranking(@Param('year', yearPipe) year: number): Promise<ScoreRowDto[]> {
     return this.scores.scores(year);
   }
 
@@ -92,11 +121,14 @@ export class AwardController {
   @ApiOperation({
     summary: 'One OPD: every input with raw and normalised value, formula and evidence',
   })
+  @ApiYearParam()
+  @ApiOpdCodeParam('opdCode')
+  @ApiOkResponse({ type: DrillDownDto })
   drillDown(
     @CurrentPrincipal() principal: Principal,
     @Param('year', yearPipe) year: number,
     @Param('opdCode') opdCode: string,
-  ) {
+  ): Promise<DrillDownDto> {
     return this.scores.drillDown(principal, year, opdCode);
   }
 
@@ -104,7 +136,15 @@ export class AwardController {
   @HttpCode(200)
   @RequirePermission(Permission.AwardManage)
   @ApiOperation({ summary: 'Freeze the year into an immutable snapshot (admins)' })
-  finalize(@CurrentPrincipal() principal: Principal, @Param('year', yearPipe) year: number) {
+  @ApiYearParam()
+  @ApiOkResponse({ type: FinalizedDto })
+  @ApiErrors({
+    409: 'AWARD_YEAR_FINALIZED (details.year): already, or the rubric changed meanwhile',
+  })
+  finalize(
+    @CurrentPrincipal() principal: Principal,
+    @Param('year', yearPipe) year: number,
+  ): Promise<FinalizedDto> {
     return this.scores.finalize(principal, year);
   }
 
@@ -113,14 +153,23 @@ export class AwardController {
   @ApiOperation({
     summary: 'What a recompute from today’s data would change in the frozen results',
   })
-  restatement(@Param('year', yearPipe) year: number) {
+  @ApiYearParam()
+  @ApiOkResponse({ type: RestatementDto })
+  @ApiErrors({ 409: 'AWARD_YEAR_NOT_FINALIZED (details.year)' })
+  restatement(@Param('year', yearPipe) year: number): Promise<RestatementDto> {
     return this.scores.restatement(year);
   }
 
   @Get(':year/export')
   @RequirePermission(Permission.MetricsReadAll)
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The ranking (or ?opd= one OPD’s evidence pack) as CSV or XLSX' })
+  @ApiYearParam()
+  @ApiOkResponse({
+    description: 'The ranking (or ?opd= one OPD’s evidence pack) as CSV (UTF-8 with BOM) or XLSX',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiOperation({ summary: 'Export for the ceremony committee, Indonesian headings' })
   async export(
     @CurrentPrincipal() principal: Principal,
@@ -136,12 +185,7 @@ export class AwardController {
     const body =
       format === 'csv' ? (q.opd ? sheetsToCsv(sheets) : toCsv(sheets[0])) : await toXlsx(sheets);
     res.status(200);
-    res.setHeader(
-      'Content-Type',
-      format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
+    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);
     res.setHeader('Cache-Control', 'private, no-store');
     res.send(body);

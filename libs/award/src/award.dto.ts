@@ -12,12 +12,20 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { perAspect } from './award-response.dto';
 import { type AspectKey, MAX_WINNERS } from './scoring';
 
 const WEIGHTS_EXAMPLE = { dokumentasi: 2, diseminasi: 2 };
 
+/** Some aspects with a number each (a change of weights; aspects left out keep theirs). */
+const AspectNumbersChangeDto = perAspect('AspectNumbersChangeDto', {
+  type: Number,
+  required: false,
+});
+
 export class RubricChangeDto {
   @ApiPropertyOptional({
+    type: AspectNumbersChangeDto,
     example: WEIGHTS_EXAMPLE,
     description: 'Weight of each aspect in the total (missing aspects keep theirs; default 1)',
   })
@@ -26,6 +34,7 @@ export class RubricChangeDto {
   aspectWeights?: Partial<Record<AspectKey, number>>;
 
   @ApiPropertyOptional({
+    type: AspectNumbersChangeDto,
     example: { dokumentasi: 0.8 },
     description: 'Data weight w (0–1) per aspect in w·D + (1−w)·A',
   })
@@ -33,7 +42,7 @@ export class RubricChangeDto {
   @IsObject()
   dataWeights?: Partial<Record<AspectKey, number>>;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_WINNERS, default: 15 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_WINNERS, default: 15 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -42,7 +51,7 @@ export class RubricChangeDto {
 }
 
 export class CreateAwardDto extends RubricChangeDto {
-  @ApiProperty({ example: 2025 })
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2025 })
   @IsInt()
   @Min(2000)
   @Max(2100)
@@ -72,7 +81,10 @@ export class ExportQueryDto {
   @IsIn(EXPORT_FORMATS)
   format?: (typeof EXPORT_FORMATS)[number];
 
-  @ApiPropertyOptional({ description: 'An OPD code: its evidence pack instead of the ranking' })
+  @ApiPropertyOptional({
+    maxLength: 16,
+    description: 'An OPD code: its evidence pack instead of the ranking',
+  })
   @IsOptional()
   @Type(() => String)
   @IsString()

@@ -25,5 +25,12 @@ export const AwardErrors = {
       },
       { year },
     ),
-  invalidRubric: (problems: unknown): AppError => CommonErrors.validation({ rubric: problems }),
+  /** Rubric problems as the one validation shape: each field with its problems. */
+  invalidRubric: (problems: { field: string; message: string }[]): AppError => {
+    const byField = new Map<string, string[]>();
+    for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
+    return CommonErrors.validation(
+      [...byField].map(([field, list]) => ({ field, problems: list })),
+    );
+  },
 };
