@@ -11,9 +11,11 @@ import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { type AppConfig, dataSourceOptions, JobRunner, loadConfig } from '@lumbung/platform';
 import { AppModule } from '../../apps/api/src/app.module';
+import { buildOpenApi } from '../../apps/api/src/openapi';
 import { configureApp } from '../../apps/api/src/setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { AssetSearchJobs } from '@lumbung/knowledge';
+import { checkedAgent } from './openapi-check';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
 
@@ -68,6 +70,7 @@ export interface TestApp {
   config: AppConfig;
   /** A direct connection for arranging data and asserting what was stored. */
   ds: DataSource;
+  /** Requests to the app; every response is checked against the OpenAPI document it serves. */
   http(): TestAgent;
   /** Runs every due background job once through the real worker module (same database). */
   drainJobs(): Promise<void>;
@@ -88,11 +91,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const ds = new DataSource(dataSourceOptions(db.url));
   await ds.initialize();
   let worker: INestApplicationContext | undefined;
+  const server = app.getHttpServer() as Parameters<typeof request>[0];
+  const agent = checkedAgent(
+    () => request(server),
+    () => buildOpenApi(app),
+  );
   return {
     app,
     config,
     ds,
-    http: () => request(app.getHttpServer()),
+    http: agent,
     drainJobs: async () => {
       if (!worker) {
         worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
