@@ -335,6 +335,8 @@ describe('OpenAPI document', () => {
     expect(security['GET /api/v1/assets/{id}']).toEqual(optional);
     expect(security['GET /api/v1/attachments/{id}']).toEqual(optional);
     expect(security['GET /api/v1/users']).toEqual(bearer);
+    expect(security['GET /api/v1/search/people']).toEqual(bearer);
+    expect(security['POST /api/v1/auth/password-reset']).toEqual([]);
     expect(security['GET /api/v1/metrics/opds']).toEqual(bearer);
     expect(Object.values(security).every((s) => s !== undefined)).toBe(true);
   });

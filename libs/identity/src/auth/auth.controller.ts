@@ -100,6 +100,10 @@ export class AuthController {
     summary:
       'Complete a password reset with the one-time code an admin handed over; ends every session',
   })
+  @ApiErrors({
+    400: 'PASSWORD_RESET_INVALID: a wrong, used or expired code; WEAK_PASSWORD (details.reason)',
+    429: 'RATE_LIMITED: too many failed logins or wrong codes from this address',
+  })
   async completePasswordReset(
     @Body() dto: CompletePasswordResetDto,
     @Req() req: Request,

@@ -155,7 +155,9 @@ export class UsersController {
     summary:
       'Start a password reset the user completes: ends every session, returns a one-time code (24 h) for the admin to hand over',
   })
+  @ApiUuidParams()
   @ApiCreatedResponse({ type: PasswordResetStartedDto })
+  @ApiErrors({ 403: 'FORBIDDEN: an account the caller may not manage' })
   startPasswordReset(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,
