@@ -7,6 +7,8 @@ import {
   type AppConfig,
   AppErrorFilter,
   createValidationPipe,
+  PathParamPipe,
+  rejectHostileInput,
   toAppError,
   writeError,
 } from '@lumbung/platform';
@@ -51,10 +53,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   }
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });
+  app.use(rejectHostileInput);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new PathParamPipe(), createValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());
-  // Body-parser failures happen before Nest routing; give them the same error shape.
+  // Body-parser and input-guard failures happen before Nest routing; same error shape.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
     writeError(req, res, toAppError(err));

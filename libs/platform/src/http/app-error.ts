@@ -34,6 +34,16 @@ export const CommonErrors = {
       id: 'Isi permintaan bukan JSON yang valid.',
       en: 'The request body is not valid JSON.',
     }),
+  nestingTooDeep: (maxDepth: number): AppError =>
+    new AppError(
+      'NESTING_TOO_DEEP',
+      400,
+      {
+        id: `Data bersarang terlalu dalam (paling banyak ${maxDepth} tingkat).`,
+        en: `The data is nested too deeply (at most ${maxDepth} levels).`,
+      },
+      { maxDepth },
+    ),
   unauthenticated: (): AppError =>
     new AppError('UNAUTHENTICATED', 401, {
       id: 'Silakan masuk terlebih dahulu.',
