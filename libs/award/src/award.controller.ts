@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Patch,
   Post,
   Put,
@@ -13,17 +12,13 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommonErrors } from '@lumbung/platform';
+import { CommonErrors, ReportYearPipe } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { AssessmentDto, CreateAwardDto, ExportQueryDto, RubricChangeDto } from './award.dto';
 import { AwardExportService, sheetsToCsv, toCsv, toXlsx } from './award-export.service';
 import { AwardScoresService, type ScoreRow } from './award-scores.service';
 import { type AwardYear, AwardYearsService } from './award-years.service';
 import { ASPECT_KEYS, type AspectKey } from './scoring';
-
-const yearPipe = new ParseIntPipe({
-  exceptionFactory: () => CommonErrors.notFound(),
-});
 
 @ApiTags('award')
 @ApiBearerAuth()
@@ -48,7 +43,7 @@ export class AwardController {
   @Get(':year')
   @RequirePermission(Permission.MetricsReadAll)
   @ApiOperation({ summary: 'An award year: current rubric, its versions, finalisation, tie rule' })
-  get(@Param('year', yearPipe) year: number): Promise<AwardYear> {
+  get(@Param('year', ReportYearPipe) year: number): Promise<AwardYear> {
     return this.years.get(year);
   }
 
@@ -57,7 +52,7 @@ export class AwardController {
   @ApiOperation({ summary: 'Change weights or winners: a new rubric version (admins)' })
   update(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Body() dto: RubricChangeDto,
   ): Promise<AwardYear> {
     return this.years.update(principal, year, dto);
@@ -68,7 +63,7 @@ export class AwardController {
   @ApiOperation({ summary: 'Score one aspect of one OPD, 0–100 with a justification (assessors)' })
   assess(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Param('opdCode') opdCode: string,
     @Param('aspect') aspect: string,
     @Body() dto: AssessmentDto,
@@ -83,7 +78,7 @@ export class AwardController {
   @Get(':year/scores')
   @RequirePermission(Permission.MetricsRead)
   @ApiOperation({ summary: 'The ranking: one row per OPD with the six aspects' })
-  async ranking(@Param('year', yearPipe) year: number): Promise<ScoreRow[]> {
+  async ranking(@Param('year', ReportYearPipe) year: number): Promise<ScoreRow[]> {
     return this.scores.scores(year);
   }
 
@@ -94,7 +89,7 @@ export class AwardController {
   })
   drillDown(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Param('opdCode') opdCode: string,
   ) {
     return this.scores.drillDown(principal, year, opdCode);
@@ -104,7 +99,7 @@ export class AwardController {
   @HttpCode(200)
   @RequirePermission(Permission.AwardManage)
   @ApiOperation({ summary: 'Freeze the year into an immutable snapshot (admins)' })
-  finalize(@CurrentPrincipal() principal: Principal, @Param('year', yearPipe) year: number) {
+  finalize(@CurrentPrincipal() principal: Principal, @Param('year', ReportYearPipe) year: number) {
     return this.scores.finalize(principal, year);
   }
 
@@ -113,7 +108,7 @@ export class AwardController {
   @ApiOperation({
     summary: 'What a recompute from today’s data would change in the frozen results',
   })
-  restatement(@Param('year', yearPipe) year: number) {
+  restatement(@Param('year', ReportYearPipe) year: number) {
     return this.scores.restatement(year);
   }
 
@@ -124,7 +119,7 @@ export class AwardController {
   @ApiOperation({ summary: 'Export for the ceremony committee, Indonesian headings' })
   async export(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Query() q: ExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { QueryQuarter, YearQueryDto } from '@lumbung/platform';
+import { IsOptional } from 'class-validator';
+import { IsReportDay, QueryQuarter, YearQueryDto } from '@lumbung/platform';
 
 export class MetricsPeriodQueryDto extends YearQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: 'Triwulan; omit for the year' })
@@ -9,20 +9,18 @@ export class MetricsPeriodQueryDto extends YearQueryDto {
   quarter?: number;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export class AssetMetricsQueryDto {
   @ApiPropertyOptional({
     example: '2025-01-01',
     description: 'First WIB day (default: a year ago)',
   })
   @IsOptional()
-  @Matches(DAY)
+  @IsReportDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2025-12-31', description: 'Last WIB day (default: today)' })
   @IsOptional()
-  @Matches(DAY)
+  @IsReportDay()
   to?: string;
 }
 
