@@ -71,11 +71,13 @@ export const CommonErrors = {
       id: 'Ukuran data terlalu besar.',
       en: 'The request is too large.',
     }),
-  unsupportedMediaType: (): AppError =>
-    new AppError('UNSUPPORTED_MEDIA_TYPE', 415, {
-      id: 'Jenis konten tidak didukung.',
-      en: 'Unsupported content type.',
-    }),
+  unsupportedMediaType: (accepted?: readonly string[]): AppError =>
+    new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      { id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' },
+      accepted ? { accepted } : undefined,
+    ),
   rateLimited: (retryAfterSeconds?: number): AppError =>
     new AppError(
       'RATE_LIMITED',
