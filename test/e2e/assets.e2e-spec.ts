@@ -193,9 +193,13 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(unknown.body.details).toEqual([
         { field: 'coAuthorIds', problems: ['unknown_or_inactive_user'] },
       ]);
-      await create(author, { type: 'pelajaran', title: 'Judul', opdCode: 'DINKES' }).then((r) =>
-        expect(r.status).toBe(403),
-      );
+      const otherOpd = await create(author, {
+        type: 'pelajaran',
+        title: 'Judul',
+        opdCode: 'DINKES',
+      });
+      expect(otherOpd.status).toBe(400);
+      expect(otherOpd.body.details).toEqual([{ field: 'opdCode', problems: ['not_your_opd'] }]);
     });
   });
 
@@ -510,7 +514,8 @@ describe('knowledge assets: drafting, workflow, access', () => {
         { completeness: 1 },
         { publishedAt: '2020-01-01T00:00:00Z' },
         { revision: 7 },
-        { __proto__: { status: 'published' }, title: 'x' },
+        // An own `__proto__` key, as JSON.parse makes it (a literal would set the prototype).
+        JSON.parse('{"__proto__": {"status": "published"}, "title": "Judul sah"}') as object,
       ]) {
         const res = await t
           .http()

@@ -112,7 +112,10 @@ describe('attachments: the upload battery', () => {
       .set(author.auth)
       .send({ files: [] });
     expect(json.status).toBe(415);
-    expect(json.body.code).toBe('MULTIPART_REQUIRED');
+    expect(json.body).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      details: { accepted: ['multipart/form-data'] },
+    });
     expect(await rowCount()).toBe(0);
   });
 

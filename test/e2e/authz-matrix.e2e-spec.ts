@@ -1,14 +1,18 @@
 import type { Test } from 'supertest';
 import matrix from '../authz/matrix.json';
 import {
+  givenAsset,
+  givenAttachment,
+  givenAwardYear,
+  givenCop,
+  givenMeeting,
+  givenMember,
   givenUser,
   type GivenUser,
   login,
   nextNip,
   TEST_PASSWORD,
-  LESSON_SECTIONS,
 } from '../support/factories';
-import { DEFAULT_RUBRIC } from '@lumbung/award';
 import { registeredRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -300,44 +304,12 @@ describe('authorization matrix', () => {
     const author = await login(t.http, await givenUser(t.ds));
     const approver = await login(t.http, await givenUser(t.ds, { roles: ['verifier'] }));
     const lead = await givenUser(t.ds);
-    const [cop] = await t.ds.query<{ id: string }[]>(
-      `INSERT INTO cops (name, theme, opd_id, created_by)
-       SELECT 'Komunitas Matriks', 'Tema', opd_id, $1 FROM users WHERE id = $1 RETURNING id`,
-      [lead.id],
-    );
-    await t.ds.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
-      lead.id,
-      cop.id,
-    ]);
-    await t.ds.query(`INSERT INTO cop_memberships (cop_id, user_id) VALUES ($1, $2)`, [
-      cop.id,
-      lead.id,
-    ]);
+    const cop = { id: await givenCop(t.ds, lead) };
     const leadSession = await login(t.http, lead);
     fixtures = {
       copId: cop.id,
-      member: async () => {
-        const u = await givenUser(t.ds);
-        await t.ds.query(`INSERT INTO cop_memberships (cop_id, user_id) VALUES ($1, $2)`, [
-          cop.id,
-          u.id,
-        ]);
-        return u.id;
-      },
-      meeting: async () => {
-        const res = await t
-          .http()
-          .post(`/api/v1/cops/${cop.id}/meetings`)
-          .set(leadSession.auth)
-          .send({
-            heldAt: '2025-02-03T10:00:00+07:00',
-            mode: 'daring',
-            topic: `Pertemuan ${Math.random()}`,
-            durationMinutes: 90,
-          })
-          .expect(201);
-        return (res.body as { id: string }).id;
-      },
+      member: () => givenMember(t.ds, cop.id),
+      meeting: () => givenMeeting(t.http, leadSession, cop.id),
       awardYear: async (kind = 'fresh') => {
         if (kind !== 'fresh') {
           const y = kind === 'shared' ? 2040 : 2041;
@@ -348,30 +320,12 @@ describe('authorization matrix', () => {
       },
       target: await givenUser(t.ds),
       loginUser: await givenUser(t.ds),
-      asset: async (status) => {
-        const res = await t.http().post('/api/v1/assets').set(author.auth).send({
-          type: 'pelajaran',
+      asset: (status) =>
+        givenAsset(t.http, author, approver, status, {
           title: 'Aset uji matriks',
           visibility: 'opd',
-          sections: LESSON_SECTIONS,
-        });
-        const id = (res.body as { id: string }).id;
-        if (status === 'draft') return id;
-        await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
-        if (status === 'submitted') return id;
-        await t.http().post(`/api/v1/assets/${id}/approve`).set(approver.auth).expect(200);
-        return id;
-      },
-      attachment: async () => {
-        const id = await fixtures.asset('published');
-        const res = await t
-          .http()
-          .post(`/api/v1/assets/${id}/attachments`)
-          .set(author.auth)
-          .attach('files', Buffer.from(`Lampiran ${Math.random()}`), 'lampiran.txt')
-          .expect(201);
-        return (res.body as { id: string }[])[0].id;
-      },
+        }),
+      attachment: async () => givenAttachment(t.http, author, await fixtures.asset('published')),
     };
   });
   afterAll(() => t.close());
@@ -381,22 +335,7 @@ describe('authorization matrix', () => {
   /** An award year with the default rubric; `finalized` freezes an empty snapshot of it. */
   async function openAwardYear(y: number, finalized: boolean): Promise<number> {
     const [admin] = await t.ds.query<{ id: string }[]>(`SELECT id FROM users LIMIT 1`);
-    await t.ds.query(`INSERT INTO award_years (year) VALUES ($1)`, [y]);
-    await t.ds.query(
-      `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version)
-       VALUES ($1, 1, $2, $3, 15, 'matriks')`,
-      [y, JSON.stringify(DEFAULT_RUBRIC.aspectWeights), JSON.stringify(DEFAULT_RUBRIC.dataWeights)],
-    );
-    if (finalized) {
-      const rubric = { version: 1, ...DEFAULT_RUBRIC, rulesVersion: 'matriks', createdAt: '' };
-      await t.ds.query(
-        `INSERT INTO award_snapshots (year, rubric_version, rules_version, rows, details, finalized_by)
-         VALUES ($1, 1, 'matriks', '[]', $2, $3)`,
-        [y, JSON.stringify({ data: [], metrics: [], quarters: [], rubric }), admin.id],
-      );
-      await t.ds.query(`UPDATE award_years SET finalized_at = now() WHERE year = $1`, [y]);
-    }
-    return y;
+    return givenAwardYear(t.ds, y, finalized ? { by: admin.id } : undefined);
   }
 
   it('covers every registered route, and only those', () => {

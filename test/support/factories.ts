@@ -1,5 +1,6 @@
 import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
+import { DEFAULT_RUBRIC } from '@lumbung/award';
 import { hashPassword } from '../../libs/identity/src/auth/password';
 
 export const TEST_PASSWORD = 'Rahasia#Uji2025';
@@ -107,14 +108,16 @@ export const LESSON_SECTIONS = {
 };
 
 /**
- * Publishes an asset through the API: the author drafts it (a complete `pelajaran` unless the
- * body says otherwise) and submits it, the verifier approves it. Returns its id.
+ * An asset through the API, moved as far as `status`: the author drafts it (a complete
+ * `pelajaran` unless the body says otherwise) and submits it, the verifier approves it. Returns
+ * its id.
  */
-export async function publishAsset(
+export async function givenAsset(
   http: () => TestAgent,
   author: Session,
   verifier: Session,
-  body: Record<string, unknown>,
+  status: 'draft' | 'submitted' | 'published',
+  body: Record<string, unknown> = {},
 ): Promise<string> {
   const res = await http()
     .post('/api/v1/assets')
@@ -123,9 +126,115 @@ export async function publishAsset(
   if (res.status !== 201)
     throw new Error(`draft refused: ${res.status} ${JSON.stringify(res.body)}`);
   const id = (res.body as { id: string }).id;
+  if (status === 'draft') return id;
   await http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(200);
+  if (status === 'submitted') return id;
   await http().post(`/api/v1/assets/${id}/approve`).set(verifier.auth).expect(200);
   return id;
+}
+
+/** Publishes an asset through the API (see givenAsset). Returns its id. */
+export function publishAsset(
+  http: () => TestAgent,
+  author: Session,
+  verifier: Session,
+  body: Record<string, unknown>,
+): Promise<string> {
+  return givenAsset(http, author, verifier, 'published', body);
+}
+
+/** A text attachment on an asset, uploaded by `uploader`. Returns its id. */
+export async function givenAttachment(
+  http: () => TestAgent,
+  uploader: Session,
+  assetId: string,
+): Promise<string> {
+  const res = await http()
+    .post(`/api/v1/assets/${assetId}/attachments`)
+    .set(uploader.auth)
+    .attach('files', Buffer.from(`Lampiran ${Math.random()}`), 'lampiran.txt')
+    .expect(201);
+  return (res.body as { id: string }[])[0].id;
+}
+
+/** A CoP of the lead's OPD, straight in the database, led by `lead` (a member). Returns its id. */
+export async function givenCop(ds: DataSource, lead: { id: string }): Promise<string> {
+  const [cop] = await ds.query<{ id: string }[]>(
+    `INSERT INTO cops (name, theme, opd_id, created_by)
+     SELECT 'Komunitas ' || gen_random_uuid(), 'Tema', opd_id, $1 FROM users WHERE id = $1
+     RETURNING id`,
+    [lead.id],
+  );
+  await ds.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
+    lead.id,
+    cop.id,
+  ]);
+  await givenMember(ds, cop.id, lead);
+  return cop.id;
+}
+
+/** Makes a user (a fresh one unless given) a member of the CoP. Returns the user's id. */
+export async function givenMember(
+  ds: DataSource,
+  copId: string,
+  user?: { id: string },
+): Promise<string> {
+  const member = user ?? (await givenUser(ds));
+  await ds.query(`INSERT INTO cop_memberships (cop_id, user_id) VALUES ($1, $2)`, [
+    copId,
+    member.id,
+  ]);
+  return member.id;
+}
+
+/** A meeting of the CoP, logged through the API by one who runs it. Returns its id. */
+export async function givenMeeting(
+  http: () => TestAgent,
+  lead: Session,
+  copId: string,
+): Promise<string> {
+  const res = await http()
+    .post(`/api/v1/cops/${copId}/meetings`)
+    .set(lead.auth)
+    .send({
+      heldAt: '2025-02-03T10:00:00+07:00',
+      mode: 'daring',
+      topic: `Pertemuan ${Math.random()}`,
+      durationMinutes: 90,
+    })
+    .expect(201);
+  return (res.body as { id: string }).id;
+}
+
+/**
+ * An award year with the default rubric, straight in the database; `finalized` also freezes an
+ * empty snapshot of it, by the given user.
+ */
+export async function givenAwardYear(
+  ds: DataSource,
+  year: number,
+  finalized?: { by: string },
+): Promise<number> {
+  await ds.query(`INSERT INTO award_years (year) VALUES ($1)`, [year]);
+  await ds.query(
+    `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version)
+     VALUES ($1, 1, $2, $3, 15, 'uji')`,
+    [
+      year,
+      JSON.stringify(DEFAULT_RUBRIC.aspectWeights),
+      JSON.stringify(DEFAULT_RUBRIC.dataWeights),
+    ],
+  );
+  if (finalized) {
+    const rubric = { version: 1, ...DEFAULT_RUBRIC, rulesVersion: 'uji', createdAt: '' };
+    await ds.query(
+      `INSERT INTO award_snapshots (year, rubric_version, rules_version, rows, details, finalized_by)
+       VALUES ($1, 1, 'uji', '[]', $2, $3)`,
+      [year, JSON.stringify({ data: [], metrics: [], quarters: [], rubric }), finalized.by],
+    );
+    await ds.query(`UPDATE award_years SET finalized_at = now() WHERE year = $1`, [year]);
+  }
+  return year;
 }
 
 /**

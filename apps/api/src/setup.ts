@@ -3,10 +3,14 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { Reflector } from '@nestjs/core';
 import {
   type AppConfig,
   AppErrorFilter,
+  ContentTypeGuard,
   createValidationPipe,
+  PathParamPipe,
+  rejectHostileInput,
   toAppError,
   writeError,
 } from '@lumbung/platform';
@@ -37,12 +41,15 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.http.corsOrigins], credentials: true });
   }
+  // JSON is the only body format parsed here; uploads (multipart) are parsed by their routes, and
+  // ContentTypeGuard answers 415 to any other type.
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes });
-  app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });
+  app.use(rejectHostileInput);
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalGuards(new ContentTypeGuard(app.get(Reflector)));
+  app.useGlobalPipes(new PathParamPipe(), createValidationPipe());
   app.useGlobalFilters(new AppErrorFilter());
-  // Body-parser failures happen before Nest routing; give them the same error shape.
+  // Body-parser and input-guard failures happen before Nest routing; same error shape.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
     writeError(req, res, toAppError(err));

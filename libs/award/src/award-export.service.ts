@@ -31,12 +31,19 @@ type ScoreRunMetrics = Awaited<ReturnType<AwardScoresService['compute']>>['metri
 
 const yesNo = (b: boolean): string => (b ? 'Ya' : 'Tidak');
 
+/**
+ * Text a spreadsheet would run as a formula: `= + - @`, their fullwidth forms `＝ ＋ － ＠` (some
+ * spreadsheet setups, e.g. with East Asian input, read them as the ASCII ones), and a leading tab
+ * or carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
 /** CSV for Excel: UTF-8 BOM, CRLF, quoted fields, and no cell that a spreadsheet runs as a formula. */
 export function toCsv(sheet: Sheet): Buffer {
   const cell = (v: Cell): string => {
     if (v === null) return '';
     let s = typeof v === 'boolean' ? yesNo(v) : String(v);
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
     return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [sheet.header, ...sheet.rows].map((r) => r.map(cell).join(','));

@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Patch,
   Post,
   Put,
@@ -20,7 +19,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, ApiOpdCodeParam, ApiYearParam, CommonErrors } from '@lumbung/platform';
+import {
+  ApiErrors,
+  ApiOpdCodeParam,
+  ApiYearParam,
+  CommonErrors,
+  ReportYearPipe,
+} from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { AssessmentDto, CreateAwardDto, ExportQueryDto, RubricChangeDto } from './award.dto';
 import { AwardExportService, sheetsToCsv, toCsv, toXlsx } from './award-export.service';
@@ -37,10 +42,6 @@ import { AwardYearsService } from './award-years.service';
 import { ASPECT_KEYS, type AspectKey } from './scoring';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const yearPipe = new ParseIntPipe({
-  exceptionFactory: () => CommonErrors.notFound(),
-});
 
 @ApiTags('award')
 @ApiBearerAuth()
@@ -69,7 +70,7 @@ export class AwardController {
   @ApiOperation({ summary: 'An award year: current rubric, its versions, finalisation, tie rule' })
   @ApiYearParam()
   @ApiOkResponse({ type: AwardYearDto })
-  get(@Param('year', yearPipe) year: number): Promise<AwardYearDto> {
+  get(@Param('year', ReportYearPipe) year: number): Promise<AwardYearDto> {
     return this.years.get(year);
   }
 
@@ -81,7 +82,7 @@ export class AwardController {
   @ApiErrors({ 409: 'AWARD_YEAR_FINALIZED (details.year)' })
   update(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Body() dto: RubricChangeDto,
   ): Promise<AwardYearDto> {
     return this.years.update(principal, year, dto);
@@ -97,7 +98,7 @@ export class AwardController {
   @ApiErrors({ 409: 'AWARD_YEAR_FINALIZED (details.year)' })
   assess(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Param('opdCode') opdCode: string,
     @Param('aspect') aspect: string,
     @Body() dto: AssessmentDto,
@@ -112,7 +113,7 @@ export class AwardController {
   @ApiOperation({ summary: 'The ranking: one row per OPD with the six aspects' })
   @ApiYearParam()
   @ApiOkResponse({ type: [ScoreRowDto], description: 'Best first' })
-  async ranking(@Param('year', yearPipe) year: number): Promise<ScoreRowDto[]> {
+  async ranking(@Param('year', ReportYearPipe) year: number): Promise<ScoreRowDto[]> {
     return this.scores.scores(year);
   }
 
@@ -126,7 +127,7 @@ export class AwardController {
   @ApiOkResponse({ type: DrillDownDto })
   drillDown(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Param('opdCode') opdCode: string,
   ): Promise<DrillDownDto> {
     return this.scores.drillDown(principal, year, opdCode);
@@ -143,7 +144,7 @@ export class AwardController {
   })
   finalize(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
   ): Promise<FinalizedDto> {
     return this.scores.finalize(principal, year);
   }
@@ -156,7 +157,7 @@ export class AwardController {
   @ApiYearParam()
   @ApiOkResponse({ type: RestatementDto })
   @ApiErrors({ 409: 'AWARD_YEAR_NOT_FINALIZED (details.year)' })
-  restatement(@Param('year', yearPipe) year: number): Promise<RestatementDto> {
+  restatement(@Param('year', ReportYearPipe) year: number): Promise<RestatementDto> {
     return this.scores.restatement(year);
   }
 
@@ -173,7 +174,7 @@ export class AwardController {
   @ApiOperation({ summary: 'Export for the ceremony committee, Indonesian headings' })
   async export(
     @CurrentPrincipal() principal: Principal,
-    @Param('year', yearPipe) year: number,
+    @Param('year', ReportYearPipe) year: number,
     @Query() q: ExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {

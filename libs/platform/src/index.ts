@@ -23,5 +23,8 @@ export * from './http/text-upload';
 export * from './http/ids';
 export * from './http/hit-log';
 export * from './http/query-transforms';
+export * from './http/ranges';
+export * from './http/input-guard';
+export * from './http/content-type.guard';
 export * from './usage/usage-events';
 export * from './time/wib';

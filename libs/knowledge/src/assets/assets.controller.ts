@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Patch,
   Post,
   Put,
@@ -21,7 +20,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiErrors, ApiUuidParams, CommonErrors } from '@lumbung/platform';
+import {
+  ApiErrors,
+  ApiUuidParams,
+  CommonErrors,
+  IntParamPipe,
+  PG_INTEGER_MAX,
+} from '@lumbung/platform';
 import {
   CurrentPrincipal,
   Permission,
@@ -179,13 +184,7 @@ export class AssetsController {
   async revision(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('id') id: string,
-    @Param(
-      'n',
-      new ParseIntPipe({
-        exceptionFactory: () => CommonErrors.validation([{ field: 'n', problems: ['isInt'] }]),
-      }),
-    )
-    n: number,
+    @Param('n', new IntParamPipe(1, PG_INTEGER_MAX)) n: number,
   ): Promise<RevisionDto> {
     const asset = await this.assets.get(principal, id);
     const row = await this.repo.revision(asset.id, n);

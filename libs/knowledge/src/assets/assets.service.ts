@@ -82,14 +82,18 @@ export class AssetsService {
     const reader = readerOf(principal);
     if (q.mine && !reader) throw CommonErrors.unauthenticated();
     const opdId = q.opd ? (await this.opds.idsByCode([q.opd])).get(q.opd) : undefined;
-    if (q.opd && !opdId) return { items: [], total: 0, page: q.page, limit: q.limit };
+    // A tag that normalises to nothing (e.g. `'`) is carried by no asset: the filter still applies.
+    const tag = q.tag === undefined ? undefined : normalizeTags([q.tag])[0];
+    if ((q.opd && !opdId) || (q.tag !== undefined && !tag)) {
+      return { items: [], total: 0, page: q.page, limit: q.limit };
+    }
     const [items, total] = await this.repo.findPage(
       reader,
       {
         opdId,
         type: q.type,
         status: q.status ?? (q.mine ? undefined : 'published'),
-        tag: q.tag ? normalizeTags([q.tag])[0] : undefined,
+        tag,
         authorId: q.mine ? reader?.userId : undefined,
       },
       q.page,
@@ -220,7 +224,10 @@ export class AssetsService {
     if (!code) return principal.opdId;
     const opdId = (await this.opds.idsByCode([code])).get(code);
     if (!opdId) throw AssetErrors.fieldProblem('opdCode', 'unknown_opd');
-    if (opdId !== principal.opdId && !principal.isAdmin) throw CommonErrors.forbidden();
+    // Ownership is not the author's to choose (README): only admins may name another OPD.
+    if (opdId !== principal.opdId && !principal.isAdmin) {
+      throw AssetErrors.fieldProblem('opdCode', 'not_your_opd');
+    }
     return opdId;
   }
 

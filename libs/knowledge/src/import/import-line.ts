@@ -11,7 +11,7 @@ import {
   MaxLength,
   validateSync,
 } from 'class-validator';
-import { flattenValidationErrors } from '@lumbung/platform';
+import { flattenValidationErrors, inspectJson, MAX_JSON_DEPTH } from '@lumbung/platform';
 import { ASSET_TYPES, type AssetType, textSectionKeys } from '../assets/asset-types';
 import { BODY_MAX_CHARS, SECTION_MAX_CHARS } from '../assets/dto/create-asset.dto';
 import { IsStringRecord } from '../assets/dto/string-record.validator';
@@ -98,6 +98,18 @@ export function parseImportLine(text: string, now: Date): ValidLine | ImportProb
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { code: 'INVALID_JSON', message: 'Each line must be one JSON object.' };
+  }
+  // The same edge checks as a JSON body, before the validators (which recurse) see the line.
+  const inspected = inspectJson(raw);
+  if (!inspected.ok && inspected.tooDeep) {
+    return {
+      code: 'NESTING_TOO_DEEP',
+      message: `The line is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    };
+  }
+  if (!inspected.ok) {
+    const fields = inspected.problems.map((p) => `${p.field} (${p.problems.join(', ')})`);
+    return { code: 'VALIDATION_FAILED', message: `Invalid fields: ${fields.join(', ')}.` };
   }
   const dto = plainToInstance(ImportLineDto, raw);
   const errors = validateSync(dto, {

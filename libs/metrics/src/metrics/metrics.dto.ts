@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { QueryQuarter, YearQueryDto } from '@lumbung/platform';
+import { IsOptional } from 'class-validator';
+import { IsReportDay, QueryQuarter, YearQueryDto } from '@lumbung/platform';
 
 export class MetricsPeriodQueryDto extends YearQueryDto {
   @ApiPropertyOptional({
@@ -14,8 +14,6 @@ export class MetricsPeriodQueryDto extends YearQueryDto {
   quarter?: number;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export class AssetMetricsQueryDto {
   @ApiPropertyOptional({
     format: 'date',
@@ -23,7 +21,7 @@ export class AssetMetricsQueryDto {
     description: 'First WIB day (default: a year ago)',
   })
   @IsOptional()
-  @Matches(DAY)
+  @IsReportDay()
   from?: string;
 
   @ApiPropertyOptional({
@@ -32,7 +30,7 @@ export class AssetMetricsQueryDto {
     description: 'Last WIB day (default: today)',
   })
   @IsOptional()
-  @Matches(DAY)
+  @IsReportDay()
   to?: string;
 }
 

@@ -34,6 +34,16 @@ export const CommonErrors = {
       id: 'Isi permintaan bukan JSON yang valid.',
       en: 'The request body is not valid JSON.',
     }),
+  nestingTooDeep: (maxDepth: number): AppError =>
+    new AppError(
+      'NESTING_TOO_DEEP',
+      400,
+      {
+        id: `Data bersarang terlalu dalam (paling banyak ${maxDepth} tingkat).`,
+        en: `The data is nested too deeply (at most ${maxDepth} levels).`,
+      },
+      { maxDepth },
+    ),
   unauthenticated: (): AppError =>
     new AppError('UNAUTHENTICATED', 401, {
       id: 'Silakan masuk terlebih dahulu.',
@@ -61,11 +71,13 @@ export const CommonErrors = {
       id: 'Ukuran data terlalu besar.',
       en: 'The request is too large.',
     }),
-  unsupportedMediaType: (): AppError =>
-    new AppError('UNSUPPORTED_MEDIA_TYPE', 415, {
-      id: 'Jenis konten tidak didukung.',
-      en: 'Unsupported content type.',
-    }),
+  unsupportedMediaType: (accepted?: readonly string[]): AppError =>
+    new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      { id: 'Jenis konten tidak didukung.', en: 'Unsupported content type.' },
+      accepted ? { accepted } : undefined,
+    ),
   rateLimited: (retryAfterSeconds?: number): AppError =>
     new AppError(
       'RATE_LIMITED',

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { REPORT_YEARS } from './ranges';
 
 /** Query strings carry text: 'true'/'false' become booleans; anything else stays and fails IsBoolean. */
 export const QueryBoolean = (): PropertyDecorator =>
@@ -32,8 +33,8 @@ export const QueryYear = (): PropertyDecorator =>
   applyDecorators(
     Type(() => Number),
     IsInt(),
-    Min(2000),
-    Max(2100),
+    Min(REPORT_YEARS.min),
+    Max(REPORT_YEARS.max),
   );
 
 /** `?quarter=`: a Triwulan, 1–4. */

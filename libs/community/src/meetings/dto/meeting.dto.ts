@@ -16,7 +16,7 @@ import {
   Min,
 } from 'class-validator';
 import { AttachmentSummaryDto, SECI_MODES } from '@lumbung/knowledge';
-import { QueryQuarter, QueryYear } from '@lumbung/platform';
+import { IsInReportYears, QueryQuarter, QueryYear } from '@lumbung/platform';
 
 export const MEETING_MODES = ['luring', 'daring', 'hibrida'] as const;
 export const MAX_ATTENDEES = 1000;
@@ -24,9 +24,10 @@ export const MAX_ATTENDEES = 1000;
 export class CreateMeetingDto {
   @ApiProperty({
     example: '2025-03-31T09:00:00+07:00',
-    description: 'ISO date-time; grouped in WIB',
+    description: 'ISO date-time; grouped in WIB; from 2000 on',
   })
   @IsISO8601({ strict: true })
+  @IsInReportYears()
   heldAt: string;
 
   @ApiProperty({ enum: MEETING_MODES })

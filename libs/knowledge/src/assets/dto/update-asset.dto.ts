@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PG_INTEGER_MAX } from '@lumbung/platform';
 import { AssetContentDto } from './create-asset.dto';
 
 export class UpdateAssetDto extends AssetContentDto {
@@ -15,5 +16,6 @@ export class UpdateAssetDto extends AssetContentDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   expectedVersion?: number;
 }
