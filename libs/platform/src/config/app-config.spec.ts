@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       demo: { seed: true, password: 'Lumbung#2025' },
       storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },
       worker: { pollIntervalMs: 1000 },
+      jobs: { retentionDays: 7 },
       antivirus: { port: 3310, timeoutMs: 30000 },
       usage: { retentionMonths: 24, rollupIntervalMs: 30000, eventsPerMinute: 120 },
     };
@@ -176,6 +177,11 @@ describe('loadConfig', () => {
         'upper-case MEILI_INDEX_PREFIX',
         { MEILI_INDEX_PREFIX: 'Lumbung' },
         'MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores',
+      ],
+      [
+        'JOBS_RETENTION_DAYS of zero',
+        { JOBS_RETENTION_DAYS: '0' },
+        'JOBS_RETENTION_DAYS must be a whole number from 1 to 3650 (got "0")',
       ],
     ])('reports %s', (_label, override, problem) => {
       expect(problemsOf({ ...VALID, ...override })).toEqual([problem]);

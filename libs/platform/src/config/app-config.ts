@@ -36,6 +36,8 @@ export interface AppConfig {
   };
   /** How often the worker looks for due jobs; 0 = never by itself (tests drive it). */
   readonly worker: { readonly pollIntervalMs: number };
+  /** Done jobs are deleted by the worker this many days after they finished (dead ones stay). */
+  readonly jobs: { readonly retentionDays: number };
   /** clamd; scanning is on only when a host is set. */
   readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     },
     worker: { pollIntervalMs: r.int('WORKER_POLL_INTERVAL_MS', 1000, 0, 60_000) },
+    jobs: { retentionDays: r.int('JOBS_RETENTION_DAYS', 7, 1, 3650) },
     antivirus: {
       ...(r.raw('CLAMAV_HOST') ? { host: r.raw('CLAMAV_HOST') } : {}),
       port: r.int('CLAMAV_PORT', 3310, 1, 65535),

@@ -6,6 +6,7 @@ import { Usage1764806400000 } from './1764806400000-usage';
 import { Award1764892800000 } from './1764892800000-award';
 import { Bm251764979200000 } from './1764979200000-bm25';
 import { UsageRollups1765065600000 } from './1765065600000-usage-rollups';
+import { JobsRetention1765200000000 } from './1765200000000-jobs-retention';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Award1764892800000,
   Bm251764979200000,
   UsageRollups1765065600000,
+  JobsRetention1765200000000,
 ];
