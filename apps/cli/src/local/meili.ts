@@ -74,8 +74,9 @@ export async function startMeili(options: {
       join(options.dir, 'snapshots'),
       '--http-addr',
       `127.0.0.1:${port}`,
-      '--master-key',
-      options.masterKey,
+      // One argument: a generated key may begin with '-', which as a separate argument would be
+      // read as an option (Meilisearch then exits with a usage error, 1 data folder in 64).
+      `--master-key=${options.masterKey}`,
       '--env',
       'development',
       '--no-analytics',
