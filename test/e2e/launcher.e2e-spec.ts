@@ -13,30 +13,50 @@ interface Started {
   base: string;
 }
 
-/** Runs the real `start` command (what `npm start` runs after building) on its own data folder. */
-async function start(dataDir: string, port: number): Promise<Started> {
+/** A launcher's environment: its own data folder and embedded services, not the test run's. */
+function launcherEnv(dataDir: string, port: number, extra: NodeJS.ProcessEnv = {}) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LUMBUNG_DATA_DIR: dataDir,
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    ...extra,
   };
-  // The launcher must bring up its own embedded services, not reuse the test run's.
   delete env.DATABASE_URL;
   delete env.MEILI_HOST;
   delete env.MEILI_MASTER_KEY;
   delete env.NODE_ENV;
-  const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'start'], { cwd: ROOT, env });
+  return env;
+}
+
+/** Spawns a launcher and waits (bounded) for its banner. */
+async function launch(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<Started> {
+  const child = spawn(command, args, { cwd: ROOT, env });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   while (!out.includes('Lumbung is running at')) {
-    if (child.exitCode !== null) throw new Error(`start exited early:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`start timed out:\n${out}`);
+    if (child.exitCode !== null) throw new Error(`${command} exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`${command} timed out:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, output: () => out, base: `http://127.0.0.1:${port}` };
+}
+
+/** Runs the real `start` command (what `npm start` runs after building) on its own data folder. */
+function start(dataDir: string, port: number): Promise<Started> {
+  return launch(
+    process.execPath,
+    ['dist/apps/cli/src/main.js', 'start'],
+    launcherEnv(dataDir, port),
+    port,
+  );
 }
 
 async function stop(s: Started): Promise<number | null> {
@@ -190,31 +210,13 @@ function outputEnded(child: ChildProcess, waitMs = 10_000): Promise<void> {
 }
 
 /** `npm start` itself, as a person or a process manager runs it, on a fresh data folder. */
-async function npmStart(dataDir: string, port: number): Promise<Started> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LUMBUNG_DATA_DIR: dataDir,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    // No demo data: this is about processes, and seeding is the slow part of a first start.
-    SEED_DEMO: 'false',
-  };
-  delete env.DATABASE_URL;
-  delete env.MEILI_HOST;
-  delete env.MEILI_MASTER_KEY;
-  delete env.NODE_ENV;
-  const child = spawn('npm', ['start'], { cwd: ROOT, env });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const deadline = Date.now() + 90_000;
-  while (!out.includes('Lumbung is running at')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`npm start timed out:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, output: () => out, base: `http://127.0.0.1:${port}` };
+function npmStart(dataDir: string, port: number): Promise<Started> {
+  // No demo data: this is about processes, and seeding is the slow part of a first start.
+  return launch('npm', ['start'], launcherEnv(dataDir, port, { SEED_DEMO: 'false' }), port);
 }
+
+/** A first start on a fresh folder (initdb, migrations, API boot) takes a while on a busy machine. */
+const SIGNAL_TEST_MS = 300_000;
 
 describe('npm start stops everything on a signal to the npm process itself', () => {
   const dirs: string[] = [];
@@ -250,47 +252,62 @@ describe('npm start stops everything on a signal to the npm process itself', () 
       });
       expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     },
+    SIGNAL_TEST_MS,
   );
 
-  it('a server that stopped first (Ctrl-C signals the whole group) does not hang the stop', async () => {
-    const dataDir = freshDir();
-    const started = await npmStart(dataDir, await freePort());
-    const pidFile = join(dataDir, 'pg', 'postmaster.pid');
-    const postgres = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    signal(postgres, 'SIGINT');
-    for (let i = 0; i < 150 && existsSync(pidFile); i++)
-      await new Promise((r) => setTimeout(r, 200));
-    expect(existsSync(pidFile)).toBe(false);
-    started.child.kill('SIGTERM');
-    expect(await stopped(started, dataDir)).toEqual({
-      exit: 0,
-      left: [],
-      lastLine: 'Lumbung stopped.',
-    });
-  });
+  it(
+    'a server that stopped first (Ctrl-C signals the whole group) does not hang the stop',
+    async () => {
+      const dataDir = freshDir();
+      const started = await npmStart(dataDir, await freePort());
+      const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+      const postgres = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      signal(postgres, 'SIGINT');
+      for (let i = 0; i < 150 && existsSync(pidFile); i++)
+        await new Promise((r) => setTimeout(r, 200));
+      expect(existsSync(pidFile)).toBe(false);
+      started.child.kill('SIGTERM');
+      expect(await stopped(started, dataDir)).toEqual({
+        exit: 0,
+        left: [],
+        lastLine: 'Lumbung stopped.',
+      });
+    },
+    SIGNAL_TEST_MS,
+  );
 
-  it('the launcher killed outright (SIGKILL): its guardian stops what it started', async () => {
-    const dataDir = freshDir();
-    const started = await npmStart(dataDir, await freePort());
-    const launcher = pidsUsing(dataDir).find((p) => p.what.includes('apps/cli/src/main.js start'));
-    expect(launcher).toBeDefined();
-    signal(launcher!.pid, 'SIGKILL');
-    await exitOf(started.child);
-    const left = await leftovers(dataDir, 60_000);
-    expect(left.length === 0 ? left : [...left, started.output()]).toEqual([]);
-    // Stopped cleanly (a fast shutdown removes its pid file; a killed server leaves it).
-    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
-  });
+  it(
+    'the launcher killed outright (SIGKILL): its guardian stops what it started',
+    async () => {
+      const dataDir = freshDir();
+      const started = await npmStart(dataDir, await freePort());
+      const launcher = pidsUsing(dataDir).find((p) =>
+        p.what.includes('apps/cli/src/main.js start'),
+      );
+      expect(launcher).toBeDefined();
+      signal(launcher!.pid, 'SIGKILL');
+      await exitOf(started.child);
+      const left = await leftovers(dataDir, 60_000);
+      expect(left.length === 0 ? left : [...left, started.output()]).toEqual([]);
+      // Stopped cleanly (a fast shutdown removes its pid file; a killed server leaves it).
+      expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    },
+    SIGNAL_TEST_MS,
+  );
 
-  it('npm killed outright (SIGKILL): the launcher notices it was orphaned and stops everything', async () => {
-    const dataDir = freshDir();
-    const started = await npmStart(dataDir, await freePort());
-    started.child.kill('SIGKILL');
-    const left = await leftovers(dataDir, 60_000);
-    expect(left.length === 0 ? left : [...left, started.output()]).toEqual([]);
-    await outputEnded(started.child);
-    expect(started.output()).toContain('Lumbung stopped.');
-  });
+  it(
+    'npm killed outright (SIGKILL): the launcher notices it was orphaned and stops everything',
+    async () => {
+      const dataDir = freshDir();
+      const started = await npmStart(dataDir, await freePort());
+      started.child.kill('SIGKILL');
+      const left = await leftovers(dataDir, 60_000);
+      expect(left.length === 0 ? left : [...left, started.output()]).toEqual([]);
+      await outputEnded(started.child);
+      expect(started.output()).toContain('Lumbung stopped.');
+    },
+    SIGNAL_TEST_MS,
+  );
 });
 
 /** Waits for `npm start` to exit after a signal; what it exited with and what it left behind. */
