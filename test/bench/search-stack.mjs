@@ -324,7 +324,7 @@ export async function startSearchStack(options = {}) {
       pg,
       apiDbUrl,
       db,
-      meili: { host: meili.host, masterKey: meili.masterKey },
+      meili: { host: meili.host, masterKey: meili.masterKey, pid: meili.pid },
       indexPrefix,
       indexUid,
       api,

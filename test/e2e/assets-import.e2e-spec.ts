@@ -176,6 +176,44 @@ describe('bulk import of existing knowledge (JSON Lines)', () => {
     expect(n).toBe(2);
   });
 
+  it('gives a newly imported asset revision 1 with its content, as approval does', async () => {
+    const res = await upload(
+      admin,
+      jsonl([
+        {
+          externalId: 'kmportal-rev-1',
+          type: 'pelajaran',
+          title: 'Pelajaran dari banjir',
+          summary: 'Evakuasi lebih cepat',
+          body: 'Isi lengkap',
+          tags: ['banjir'],
+          opdCode: 'BPSDM',
+          visibility: 'publik',
+        },
+      ]),
+    ).expect(200);
+    const id = (res.body.lines as LineReport[])[0].assetId;
+    const revs = await t.http().get(`/api/v1/assets/${id}/revisions`).expect(200);
+    expect(revs.body).toEqual([
+      expect.objectContaining({
+        n: 1,
+        title: 'Pelajaran dari banjir',
+        createdBy: expect.objectContaining({ id: adminUser.id }),
+      }),
+    ]);
+    const one = await t.http().get(`/api/v1/assets/${id}/revisions/1`).expect(200);
+    expect(one.body).toMatchObject({
+      n: 1,
+      type: 'pelajaran',
+      summary: 'Evakuasi lebih cepat',
+      body: 'Isi lengkap',
+      tags: ['banjir'],
+      visibility: 'publik',
+    });
+    const detail = await t.http().get(`/api/v1/assets/${id}`).expect(200);
+    expect(detail.body.revision).toBe(1);
+  });
+
   it('is idempotent by externalId: unchanged lines stay, edited lines update with a new revision', async () => {
     const line = {
       externalId: 'kmportal-002',

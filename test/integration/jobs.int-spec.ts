@@ -1,7 +1,13 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, JobRunner, JobsService } from '@lumbung/platform';
+import { JobPoller } from '../../apps/worker/src/job-poller.service';
 import { givenUser, login } from '../support/factories';
-import { createTestApp, createTestDatabase, type TestDatabase } from '../support/test-app';
+import {
+  createTestApp,
+  createTestDatabase,
+  type TestDatabase,
+  testConfig,
+} from '../support/test-app';
 
 describe('durable jobs on real PostgreSQL', () => {
   let db: TestDatabase;
@@ -109,6 +115,87 @@ describe('durable jobs on real PostgreSQL', () => {
     await runner.runOnce();
     expect(seen).toEqual([1]);
     expect((await rows())[0]).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('parks a job whose worker keeps dying as dead once its attempts are used up', async () => {
+    await jobs.enqueue(ds.manager, 'q.poison', { n: 1 }, { maxAttempts: 3 });
+    // A claim whose worker then died: running, one more attempt, the lease long expired.
+    const claimAndDie = () =>
+      ds.query(
+        `UPDATE jobs SET status = 'running', attempts = attempts + 1,
+                locked_at = now() - interval '11 minutes', locked_by = 'dead-worker'`,
+      );
+    // A fresh runner (no handler of its own) looks for expired leases on its first round.
+    const release = () => new JobRunner(ds).runOnce();
+    for (const attempt of [1, 2]) {
+      await claimAndDie();
+      await release();
+      expect((await rows())[0]).toMatchObject({
+        status: 'pending',
+        attempts: attempt,
+        last_error: expect.stringContaining('lease'),
+      });
+    }
+    await claimAndDie();
+    await release();
+    const [row] = await ds.query<{ status: string; attempts: number; finished: boolean }[]>(
+      `SELECT status, attempts, finished_at IS NOT NULL AS finished FROM jobs`,
+    );
+    expect(row).toEqual({ status: 'dead', attempts: 3, finished: true });
+    // Dead stays dead: a runner with a handler for the queue no longer takes it.
+    const runner = new JobRunner(ds);
+    const seen: unknown[] = [];
+    runner.register({ queue: 'q.poison', handle: (p) => Promise.resolve(void seen.push(p.n)) });
+    expect(await runner.runOnce()).toBe(0);
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a second handler for a queue', () => {
+    const runner = new JobRunner(ds);
+    const handle = () => Promise.resolve();
+    runner.register({ queue: 'q.one', handle });
+    expect(() => runner.register({ queue: 'q.one', handle })).toThrow(/q\.one/);
+    expect(() =>
+      runner.registerBatch({ queue: 'q.one', batchSize: 10, handleBatch: handle }),
+    ).toThrow(/q\.one/);
+    runner.registerBatch({ queue: 'q.batch', batchSize: 10, handleBatch: handle });
+    expect(() => runner.register({ queue: 'q.batch', handle })).toThrow(/q\.batch/);
+  });
+
+  it('deletes done jobs older than the retention period and keeps everything else', async () => {
+    await ds.query(
+      `INSERT INTO jobs (queue, payload, status, finished_at, created_at) VALUES
+         ('q.old', '{"k":"done-old"}', 'done', now() - interval '8 days', now() - interval '8 days'),
+         ('q.old', '{"k":"done-recent"}', 'done', now() - interval '6 days', now() - interval '6 days'),
+         ('q.old', '{"k":"dead-old"}', 'dead', now() - interval '30 days', now() - interval '30 days'),
+         ('q.old', '{"k":"pending-old"}', 'pending', NULL, now() - interval '30 days'),
+         ('q.old', '{"k":"running"}', 'running', NULL, now() - interval '30 days')`,
+    );
+    expect(await jobs.purgeFinished(7)).toBe(1);
+    const left = await ds.query<{ k: string }[]>(`SELECT payload->>'k' AS k FROM jobs ORDER BY id`);
+    expect(left.map((r) => r.k)).toEqual(['done-recent', 'dead-old', 'pending-old', 'running']);
+    expect(await jobs.purgeFinished(7)).toBe(0);
+  });
+
+  it('the worker’s poller purges old done jobs by itself', async () => {
+    await ds.query(
+      `INSERT INTO jobs (queue, payload, status, finished_at) VALUES
+         ('q.old', '{"k":"done-old"}', 'done', now() - interval '3 days'),
+         ('q.old', '{"k":"done-recent"}', 'done', now() - interval '1 hour')`,
+    );
+    const config = testConfig(db.url, { WORKER_POLL_INTERVAL_MS: '20', JOBS_RETENTION_DAYS: '2' });
+    const poller = new JobPoller(new JobRunner(ds), jobs, config);
+    poller.onApplicationBootstrap();
+    try {
+      const kept = async () =>
+        (await ds.query<{ k: string }[]>(`SELECT payload->>'k' AS k FROM jobs`)).map((r) => r.k);
+      for (let i = 0; i < 100 && (await kept()).length > 1; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await kept()).toEqual(['done-recent']);
+    } finally {
+      await poller.onApplicationShutdown();
+    }
   });
 });
 

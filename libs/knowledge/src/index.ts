@@ -12,3 +12,4 @@ export { ApiFilesUpload } from './attachments/files-upload.decorator';
 export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
 export { readerOf, readablePredicate, type Reader } from './assets/asset-access';
 export { touchSearch } from './search/search-sync';
+export { recordCurrentRevisions } from './assets/asset-revisions';

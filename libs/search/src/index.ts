@@ -1,4 +1,5 @@
 export * from './search-client';
+export * from './circuit-breaker';
 export * from './search.module';
 export * from './asset-index';
 export * from './filter';

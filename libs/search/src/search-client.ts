@@ -1,10 +1,12 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Meilisearch, type MultiSearchResponse, type SearchResponse } from 'meilisearch';
 import { APP_CONFIG } from '@lumbung/platform';
 import type { AppConfig } from '@lumbung/platform';
+import { type BreakerState, CircuitBreaker } from './circuit-breaker';
 
+/** Timeout of the client library's requests (indexing, settings, tasks: never user-facing). */
 const TIMEOUT_MS = 5000;
 
 /** A search request that failed on the wire or answered non-2xx (the caller falls back). */
@@ -19,12 +21,29 @@ export class MeilisearchHttpError extends Error {
   }
 }
 
-/** The Meilisearch client, configured once from AppConfig. */
+/** The circuit breaker is open: the search was not sent (the caller falls back at once). */
+export class SearchCircuitOpenError extends MeilisearchHttpError {
+  constructor() {
+    super('Meilisearch circuit open: not asked');
+  }
+}
+
+/**
+ * The Meilisearch client, configured once from AppConfig. The per-request search path
+ * ({@link search}, {@link multiSearch}) has its own timeout and a circuit breaker: after
+ * SEARCH_BREAKER_FAILURES consecutive failures or timeouts, searches are refused at once (the
+ * caller answers from PostgreSQL) until a background probe finds the engine answering again.
+ * Writes and indexing go through {@link client} and never meet the breaker.
+ */
 @Injectable()
 export class SearchClient implements OnModuleDestroy {
   readonly client: Meilisearch;
+  private readonly logger = new Logger('SearchClient');
   private readonly host: URL;
   private readonly agent: http.Agent;
+  private readonly breaker: CircuitBreaker;
+  /** Searches waiting on the engine, released at once when the breaker opens. */
+  private readonly inFlight = new Set<http.ClientRequest>();
 
   constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {
     this.client = new Meilisearch({
@@ -38,10 +57,21 @@ export class SearchClient implements OnModuleDestroy {
     this.host = new URL(config.search.host);
     const Agent = this.host.protocol === 'https:' ? https.Agent : http.Agent;
     this.agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    this.breaker = new CircuitBreaker({
+      ...config.search.breaker,
+      probe: () => this.send('GET', '/health'),
+      onChange: (state, previous) => this.breakerChanged(state, previous),
+    });
   }
 
   onModuleDestroy(): void {
+    this.breaker.dispose();
     this.agent.destroy();
+  }
+
+  /** closed (searches go to Meilisearch), open or half_open (they go to PostgreSQL). */
+  get breakerState(): BreakerState {
+    return this.breaker.state;
   }
 
   /**
@@ -54,27 +84,66 @@ export class SearchClient implements OnModuleDestroy {
     uid: string,
     body: Record<string, unknown>,
   ): Promise<SearchResponse<T>> {
-    return this.post(`/indexes/${encodeURIComponent(uid)}/search`, body);
+    return this.guarded(`/indexes/${encodeURIComponent(uid)}/search`, body);
   }
 
   multiSearch(body: { queries: Record<string, unknown>[] }): Promise<MultiSearchResponse> {
-    return this.post('/multi-search', body);
+    return this.guarded('/multi-search', body);
   }
 
-  private post<T>(path: string, body: unknown): Promise<T> {
-    const payload = JSON.stringify(body);
+  /**
+   * A search through the breaker. Failures that say the engine is unreachable, hung or broken
+   * (no answer, timeout, 5xx) count; a 4xx is an answer from a live engine and does not, so no
+   * request a caller can shape opens the circuit.
+   */
+  private async guarded<T>(path: string, body: unknown): Promise<T> {
+    if (!this.breaker.allows) throw new SearchCircuitOpenError();
+    try {
+      const result = await this.send<T>('POST', path, body);
+      this.breaker.success();
+      return result;
+    } catch (error) {
+      const status = error instanceof MeilisearchHttpError ? error.status : undefined;
+      if (status !== undefined && status < 500) this.breaker.success();
+      else this.breaker.failure();
+      throw error;
+    }
+  }
+
+  private breakerChanged(state: BreakerState, previous: BreakerState): void {
+    if (state === 'open') {
+      // Whoever still waits on the engine would only wait for the same timeout: let them go.
+      for (const req of this.inFlight) req.destroy(new SearchCircuitOpenError());
+      if (previous === 'closed') {
+        this.logger.warn(
+          { failures: this.config.search.breaker.failures },
+          'Meilisearch is failing: searches go to PostgreSQL until it answers again',
+        );
+      }
+    } else if (state === 'closed') {
+      this.logger.log('Meilisearch answers again: searches go to Meilisearch');
+    }
+  }
+
+  private send<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
     const url = new URL(path, this.host);
     const transport = url.protocol === 'https:' ? https : http;
+    const timeoutMs = this.config.search.timeoutMs;
     return new Promise<T>((resolve, reject) => {
       const req = transport.request(
         url,
         {
-          method: 'POST',
+          method,
           agent: this.agent,
-          timeout: TIMEOUT_MS,
+          timeout: timeoutMs,
           headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
+            ...(payload === undefined
+              ? {}
+              : {
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(payload),
+                }),
             'accept-encoding': 'identity',
             ...(this.config.search.apiKey
               ? { authorization: `Bearer ${this.config.search.apiKey}` }
@@ -100,8 +169,12 @@ export class SearchClient implements OnModuleDestroy {
           });
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`timed out after ${TIMEOUT_MS} ms`)));
-      req.on('error', (e) => reject(new MeilisearchHttpError(e.message)));
+      this.inFlight.add(req);
+      req.once('close', () => this.inFlight.delete(req));
+      req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+      req.on('error', (e) =>
+        reject(e instanceof MeilisearchHttpError ? e : new MeilisearchHttpError(e.message)),
+      );
       req.end(payload);
     });
   }

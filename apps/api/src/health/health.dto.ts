@@ -21,6 +21,14 @@ export class HealthDto {
   @ApiProperty({ enum: ['up', 'down'], description: 'Search down degrades, it does not fail' })
   search: 'up' | 'down';
 
+  @ApiProperty({
+    enum: ['closed', 'open', 'half_open'],
+    description:
+      'Circuit breaker of the search path: open or half_open means searches are answered from ' +
+      'PostgreSQL without asking Meilisearch (and search is down)',
+  })
+  searchBreaker: 'closed' | 'open' | 'half_open';
+
   @ApiProperty({ format: 'date-time' })
   checkedAt: string;
 

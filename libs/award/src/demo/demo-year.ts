@@ -4,6 +4,7 @@ import {
   ASSET_TYPE_TEMPLATES,
   type AssetType,
   computeCompleteness,
+  recordCurrentRevisions,
   touchSearch,
 } from '@lumbung/knowledge';
 import { insertRubric } from '../award-years.service';
@@ -79,6 +80,10 @@ export async function seedDemoYear(m: EntityManager): Promise<boolean> {
   await addStaff(m, rand, opds);
   await ensureCops(m, rand, opds);
   const assets = await addAssets(m, rand, opds);
+  await recordCurrentRevisions(
+    m,
+    assets.map((a) => a.id),
+  );
   await addMeetings(m, rand, opds, assets);
   const events = makeEvents(rand, opds, assets);
   await addEngagement(m, rand, events);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
 import { OpdsService, type Principal, UserDirectory } from '@lumbung/identity';
+import { recordCurrentRevisions } from '../assets/asset-revisions';
 import { reviewDueFrom } from '../assets/asset-workflow.service';
 import { computeCompleteness } from '../assets/completeness';
 import { touchSearch } from '../search/search-sync';
@@ -251,14 +252,7 @@ export class AssetImportService {
       }
       await touchSearch(tx, ids);
       // Every import is a revision, kept forever like any other edit.
-      await tx.query(
-        `INSERT INTO asset_revisions (asset_id, n, type, title, summary, sections, body, tags, visibility,
-                                      seci_mode, narasumber_id, created_by)
-         SELECT id, revision, type, title, summary, sections, body, tags, visibility, seci_mode,
-                narasumber_id, $2
-           FROM assets WHERE id = ANY($1::uuid[])`,
-        [ids, adminId],
-      );
+      await recordCurrentRevisions(tx, ids);
     }
   }
 

@@ -12,6 +12,7 @@ import {
   MARK_START,
   MEETING_DOC_PREFIX,
   MeilisearchHttpError,
+  SearchCircuitOpenError,
   SearchClient,
   QUESTION_WORDS,
   SearchLogService,
@@ -105,10 +106,13 @@ export class AssetSearchService {
       result = await this.meili(reader, q, dto);
     } catch (error) {
       if (!isEngineFailure(error)) throw error;
-      this.logger.warn(
-        { err: String(error) },
-        'Meilisearch unavailable; answering from PostgreSQL',
-      );
+      // With the breaker open the client said so once; no line per search.
+      if (!(error instanceof SearchCircuitOpenError)) {
+        this.logger.warn(
+          { err: String(error) },
+          'Meilisearch unavailable; answering from PostgreSQL',
+        );
+      }
       result = await this.postgres(reader, q, dto);
     }
     const searchId = await this.log.record(

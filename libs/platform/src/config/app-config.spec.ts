@@ -33,7 +33,13 @@ describe('loadConfig', () => {
         rateLimitPerMinute: 600,
       },
       database: { url: 'postgres://lumbung:secret@localhost:5432/lumbung', runMigrations: true },
-      search: { host: 'http://localhost:7700', apiKey: '', indexPrefix: 'lumbung' },
+      search: {
+        host: 'http://localhost:7700',
+        apiKey: '',
+        indexPrefix: 'lumbung',
+        timeoutMs: 5000,
+        breaker: { failures: 3, openMs: 10000 },
+      },
       auth: {
         jwtSecret: SECRET,
         accessTokenTtlSeconds: 900,
@@ -47,6 +53,7 @@ describe('loadConfig', () => {
       demo: { seed: true, password: 'Lumbung#2025' },
       storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },
       worker: { pollIntervalMs: 1000 },
+      jobs: { retentionDays: 7 },
       antivirus: { port: 3310, timeoutMs: 30000 },
       usage: { retentionMonths: 24, rollupIntervalMs: 30000, eventsPerMinute: 120 },
     };
@@ -176,6 +183,26 @@ describe('loadConfig', () => {
         'upper-case MEILI_INDEX_PREFIX',
         { MEILI_INDEX_PREFIX: 'Lumbung' },
         'MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores',
+      ],
+      [
+        'SEARCH_TIMEOUT_MS too short',
+        { SEARCH_TIMEOUT_MS: '50' },
+        'SEARCH_TIMEOUT_MS must be a whole number from 100 to 60000 (got "50")',
+      ],
+      [
+        'negative SEARCH_BREAKER_FAILURES',
+        { SEARCH_BREAKER_FAILURES: '-1' },
+        'SEARCH_BREAKER_FAILURES must be a whole number from 0 to 1000 (got "-1")',
+      ],
+      [
+        'SEARCH_BREAKER_OPEN_MS not a number',
+        { SEARCH_BREAKER_OPEN_MS: '10s' },
+        'SEARCH_BREAKER_OPEN_MS must be a whole number from 100 to 600000 (got "10s")',
+      ],
+      [
+        'JOBS_RETENTION_DAYS of zero',
+        { JOBS_RETENTION_DAYS: '0' },
+        'JOBS_RETENTION_DAYS must be a whole number from 1 to 3650 (got "0")',
       ],
     ])('reports %s', (_label, override, problem) => {
       expect(problemsOf({ ...VALID, ...override })).toEqual([problem]);

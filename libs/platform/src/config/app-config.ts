@@ -18,7 +18,20 @@ export interface AppConfig {
     readonly rateLimitPerMinute: number;
   };
   readonly database: { readonly url: string; readonly runMigrations: boolean };
-  readonly search: { readonly host: string; readonly apiKey: string; readonly indexPrefix: string };
+  readonly search: {
+    readonly host: string;
+    readonly apiKey: string;
+    readonly indexPrefix: string;
+    /** A search request to Meilisearch that has not answered by then falls back to PostgreSQL. */
+    readonly timeoutMs: number;
+    /** Circuit breaker on the search path (writes and indexing never go through it). */
+    readonly breaker: {
+      /** Consecutive failures or timeouts that open it; 0 = never. */
+      readonly failures: number;
+      /** While open, searches go straight to PostgreSQL; a background probe after this long. */
+      readonly openMs: number;
+    };
+  };
   readonly auth: {
     readonly jwtSecret: string;
     readonly accessTokenTtlSeconds: number;
@@ -36,6 +49,8 @@ export interface AppConfig {
   };
   /** How often the worker looks for due jobs; 0 = never by itself (tests drive it). */
   readonly worker: { readonly pollIntervalMs: number };
+  /** Done jobs are deleted by the worker this many days after they finished (dead ones stay). */
+  readonly jobs: { readonly retentionDays: number };
   /** clamd; scanning is on only when a host is set. */
   readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
@@ -169,6 +184,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       host: r.url('MEILI_HOST', ['http:', 'https:']),
       apiKey: r.string('MEILI_MASTER_KEY', production ? undefined : ''),
       indexPrefix: r.string('MEILI_INDEX_PREFIX', 'lumbung'),
+      timeoutMs: r.int('SEARCH_TIMEOUT_MS', 5000, 100, 60_000),
+      breaker: {
+        failures: r.int('SEARCH_BREAKER_FAILURES', 3, 0, 1000),
+        openMs: r.int('SEARCH_BREAKER_OPEN_MS', 10_000, 100, 600_000),
+      },
     },
     auth: {
       jwtSecret,
@@ -187,6 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     },
     worker: { pollIntervalMs: r.int('WORKER_POLL_INTERVAL_MS', 1000, 0, 60_000) },
+    jobs: { retentionDays: r.int('JOBS_RETENTION_DAYS', 7, 1, 3650) },
     antivirus: {
       ...(r.raw('CLAMAV_HOST') ? { host: r.raw('CLAMAV_HOST') } : {}),
       port: r.int('CLAMAV_PORT', 3310, 1, 65535),

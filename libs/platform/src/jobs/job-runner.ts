@@ -44,12 +44,22 @@ export class JobRunner {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** One handler per queue: a second one (single or batch) is a programming error, so start fails. */
   register(handler: JobHandler): void {
+    this.claimQueue(handler.queue);
     this.handlers.set(handler.queue, handler);
   }
 
   registerBatch(handler: BatchJobHandler): void {
+    this.claimQueue(handler.queue);
     this.batchHandlers.set(handler.queue, handler);
+  }
+
+  private claimQueue(queue: string): void {
+    // A silent replacement would leave one of the two handlers' jobs run by the other.
+    if (this.handlers.has(queue) || this.batchHandlers.has(queue)) {
+      throw new Error(`Queue ${queue} already has a handler; each queue has exactly one`);
+    }
   }
 
   /** Runs due jobs once (up to `limit` single jobs plus one batch per batch queue). */
@@ -132,15 +142,30 @@ export class JobRunner {
   }
 
   /**
-   * A worker that died mid-job leaves it running: give it back after 10 minutes. Looked at once
-   * a minute, not on every poll (it is an UPDATE on the jobs table).
+   * A worker that died mid-job leaves it running: after 10 minutes its lease has expired and the
+   * job goes back to pending, or to dead when the claim that died was its last attempt (attempts
+   * are counted when a job is claimed, so a job that kills its worker is not retried forever).
+   * Looked at once a minute, not on every poll (it is an UPDATE on the jobs table).
    */
   private async releaseStale(): Promise<void> {
     if (Date.now() - this.staleCheckedAt < 60_000) return;
     this.staleCheckedAt = Date.now();
-    await this.ds.query(
-      `UPDATE jobs SET status = 'pending', locked_at = NULL
-        WHERE status = 'running' AND locked_at < now() - interval '10 minutes'`,
+    const released = await this.ds.query<{ id: string; queue: string; status: string }[]>(
+      `WITH r AS (
+         UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'pending' END,
+                locked_at = NULL,
+                last_error = 'lease expired: the worker ' || COALESCE(locked_by, '?') ||
+                             ' stopped while running this job',
+                finished_at = CASE WHEN attempts >= max_attempts THEN now() END
+          WHERE status = 'running' AND locked_at < now() - interval '10 minutes'
+          RETURNING id, queue, status)
+       SELECT * FROM r`,
     );
+    for (const job of released) {
+      this.logger.warn(
+        { jobId: job.id, queue: job.queue, dead: job.status === 'dead' },
+        'job lease expired',
+      );
+    }
   }
 }

@@ -73,6 +73,27 @@ export class JobsService {
     return rows.length > 0;
   }
 
+  /**
+   * Deletes done jobs finished more than `days` ago, in chunks (short transactions on a big
+   * table); returns how many. Dead jobs stay until an operator retries them.
+   */
+  async purgeFinished(days: number, chunk = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [{ n }] = await this.ds.query<{ n: number }[]>(
+        `WITH d AS (
+           DELETE FROM jobs WHERE id IN (
+             SELECT id FROM jobs WHERE status = 'done' AND finished_at < now() - make_interval(days => $1)
+              LIMIT $2)
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM d`,
+        [days, chunk],
+      );
+      total += n;
+      if (n < chunk) return total;
+    }
+  }
+
   /** Counts by queue and status, for operators and tests. */
   async counts(): Promise<{ queue: string; status: string; n: number }[]> {
     return this.ds.query<{ queue: string; status: string; n: number }[]>(
