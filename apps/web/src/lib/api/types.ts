@@ -1,0 +1,6 @@
+import type { components } from './schema';
+
+/** Response and request shapes of the API, named after its DTOs (generated, never written by hand). */
+export type Schemas = components['schemas'];
+export type SessionUser = Schemas['SessionUserDto'];
+export type LoginResponse = Schemas['LoginResponseDto'];
