@@ -174,6 +174,10 @@ export async function signInWithForm(
 export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    // One axe.run in the page itself: the portal has no iframes, and the default mode opens an
+    // extra blank page per scan to merge frame results (most of a scan's time here).
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
     .analyze();
   const serious = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -188,17 +192,29 @@ export async function expectAccessible(page: Page): Promise<void> {
  * A full-page screenshot named `<name>-<width>.png` in test-results/screenshots (the run prints
  * the folder at its end).
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const file = join(SCREENSHOT_DIR, `${name}-${width}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }
 
-/** Waits until the routed page has rendered its h1 (the page chunk and its texts are loaded). */
+/**
+ * Waits until the routed page has rendered its h1 (its chunk and texts are loaded) and none of
+ * its sections still shows a loading state.
+ */
 export async function waitForPage(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  const loading = page.getByRole('status').filter({ hasText: /^(Memuat|Loading)…$/ });
+  await until(
+    () => loading.count(),
+    (n) => n === 0,
+  );
 }
 
 /** Polls `read` until `accept` holds (or fails after `timeoutMs` with the last value). */

@@ -7,7 +7,7 @@ import {
   mergeMantineTheme,
   px,
 } from '@mantine/core';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 type Vars = Record<string, string>;
 
@@ -22,7 +22,13 @@ function changed(values: Vars, defaults: Vars): Vars {
  */
 export function themeCss(): string {
   const merged = mergeMantineTheme(DEFAULT_THEME, theme);
-  const vars = defaultCssVariablesResolver(merged);
+  const base = defaultCssVariablesResolver(merged);
+  const own = cssVariablesResolver(merged);
+  const vars = {
+    variables: { ...base.variables, ...own.variables },
+    light: { ...base.light, ...own.light },
+    dark: { ...base.dark, ...own.dark },
+  };
   const defaults = defaultCssVariablesResolver(DEFAULT_THEME);
   const input: ConvertCSSVariablesInput = {
     variables: changed(vars.variables, defaults.variables),
