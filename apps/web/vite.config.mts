@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
+    // dist/.vite/manifest.json: which chunks each route loads (test/bench/web-bundle.bench.mjs).
+    manifest: true,
     // The bundler's plugin timing report is noise in CI logs.
     rolldownOptions: { checks: { pluginTimings: false } },
   },
