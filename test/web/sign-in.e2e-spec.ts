@@ -56,6 +56,29 @@ describe('portal: signing in and staying signed in', () => {
     await expect(page.locator('h1:focus').count()).resolves.toBe(1);
   });
 
+  it('shows English on demand, keeps the choice, and the API answers in it too', async () => {
+    const { page } = await open();
+    await page.goto('/masuk');
+    await waitForPage(page, 'Masuk ke Lumbung');
+    // The switch is a radio group, operated here by keyboard.
+    await page.getByRole('radio', { name: 'English' }).focus();
+    await page.keyboard.press('Space');
+    await waitForPage(page, 'Sign in to Lumbung');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.reload();
+    await waitForPage(page, 'Sign in to Lumbung');
+    await expect(page.title()).resolves.toBe('Sign in · Lumbung');
+    await page.getByLabel('Email or NIP').fill(asn.email);
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').getByText('Wrong NIP/email or password.').waitFor();
+
+    await page.getByRole('radio', { name: 'Bahasa Indonesia' }).focus();
+    await page.keyboard.press('Space');
+    await waitForPage(page, 'Masuk ke Lumbung');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('id');
+  });
+
   it('an ASN signs in by email and returns to the page they were going to', async () => {
     const { page } = await open();
     await page.goto('/tulis');
@@ -187,6 +210,10 @@ describe('portal: signing in and staying signed in', () => {
       [asn.id],
     );
     expect(sessions.length).toBeGreaterThan(0);
+
+    // Signing out in one tab signs out the other: it leaves the page that needs a session.
+    await first.getByRole('button', { name: 'Keluar' }).click();
+    await waitForPage(second, 'Masuk ke Lumbung');
   });
 
   it('an expired session asks to sign in again over the page and nothing typed is lost', async () => {

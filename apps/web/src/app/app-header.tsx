@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/language-switch';
 import { session } from '@/lib/auth/session';
 import { useCurrentUser } from '@/lib/auth/use-session';
-import { queryClient } from '@/lib/query/query-client';
 import classes from './app-header.module.css';
 import { visibleNavItems } from './nav-items';
 
@@ -112,7 +111,6 @@ function AccountControls({ compact = false }: { compact?: boolean }) {
   }
   const signOut = async () => {
     await session.signOut();
-    queryClient.clear();
     await navigate({ to: '/' });
   };
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PageState } from '@/components/page-state';
 import { SessionExpiredModal } from '@/features/auth/components/session-expired-modal';
 import { session } from '@/lib/auth/session';
+import { queryClient } from '@/lib/query/query-client';
 import { requestPageFocus } from '@/lib/route-focus';
 import { AppHeader } from './app-header';
 import classes from './root-layout.module.css';
@@ -16,7 +17,7 @@ import classes from './root-layout.module.css';
 export function RootLayout() {
   const { t } = useTranslation();
   useRouteFocus();
-  useGuardsFollowSession();
+  useFollowSession();
   return (
     <>
       <a className={classes.skipLink} href="#main">
@@ -47,8 +48,11 @@ function useRouteFocus(): void {
   );
 }
 
-/** Signing in or out (here or in another tab) re-runs the route guards of the current page. */
-function useGuardsFollowSession(): void {
+/**
+ * Signing in or out (here or in another tab) re-runs the route guards of the current page; after
+ * signing out nothing fetched for the previous user stays in the cache.
+ */
+function useFollowSession(): void {
   const router = useRouter();
   useEffect(() => {
     let last = session.getState().status;
@@ -56,7 +60,9 @@ function useGuardsFollowSession(): void {
       const now = session.getState().status;
       const changed = (last === 'anonymous') !== (now === 'anonymous');
       last = now;
-      if (changed) void router.invalidate();
+      if (!changed) return;
+      if (now === 'anonymous') queryClient.clear();
+      void router.invalidate();
     });
   }, [router]);
 }
