@@ -205,6 +205,16 @@ export async function screenshot(
 }
 
 /**
+ * Moves to `path` inside the running app, as a click on a link would (no reload: the session,
+ * the loaded chunks and axe stay); the router follows the History API's popstate.
+ */
+export async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate(
+    `history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'));`,
+  );
+}
+
+/**
  * Waits until the routed page has rendered its h1 (its chunk and texts are loaded) and none of
  * its sections still shows a loading state.
  */

@@ -12,7 +12,9 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 type DateInput = Date | string | number;
 
-function toDate(value: DateInput): Date | undefined {
+/** The instant, or undefined for a missing or invalid value (shown as ''). */
+function toDate(value: DateInput | null | undefined): Date | undefined {
+  if (value == null) return undefined;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
@@ -56,7 +58,7 @@ export function formatWibDate(
   value: DateInput | null | undefined,
   lang: DisplayLanguage = 'id',
 ): string {
-  const date = value == null ? undefined : toDate(value);
+  const date = toDate(value);
   if (!date) return '';
   const p = parts(date, lang, false);
   return `${p.day} ${p.month} ${p.year}`;
@@ -78,7 +80,7 @@ export function formatWibRelative(
   lang: DisplayLanguage = 'id',
   now: Date = new Date(),
 ): string {
-  const date = value == null ? undefined : toDate(value);
+  const date = toDate(value);
   if (!date) return '';
   let amount = (date.getTime() - now.getTime()) / 1000;
   const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
