@@ -46,7 +46,7 @@ export function formatWib(
   value: DateInput | null | undefined,
   lang: DisplayLanguage = 'id',
 ): string {
-  const date = value == null ? undefined : toDate(value);
+  const date = toDate(value);
   if (!date) return '';
   const p = parts(date, lang, true);
   const separator = lang === 'id' ? '.' : ':';
