@@ -88,6 +88,14 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'server-code-never-imports-the-portal',
+      comment:
+        'The portal (apps/web) is browser code built by Vite; the server neither imports nor bundles it (its own rules: apps/web/.dependency-cruiser.cjs).',
+      severity: 'error',
+      from: { path: '^(apps/(api|worker|cli)|libs|test)/' },
+      to: { path: '^apps/web/' },
+    },
+    {
       name: 'no-dev-deps-in-production-code',
       comment: 'The API, worker and libraries ship without devDependencies (docker runtime stage).',
       severity: 'error',

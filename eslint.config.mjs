@@ -1,10 +1,21 @@
 // ESLint flat config: typescript-eslint type-checked rules, zero warnings (npm run lint).
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.lumbung-data/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.lumbung-data/**',
+      'test-results/**',
+      'apps/web/dist/**',
+      'apps/web/src/lib/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -26,6 +37,40 @@ export default tseslint.config(
       ],
       'no-console': 'error',
     },
+  },
+  {
+    // The portal (browser code): React hooks rules, and nothing Mantine would style inline (CSP).
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname'],
+      // Route guards throw the router's redirect(), as TanStack Router expects.
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@mantine/core',
+              importNames: ['Grid', 'SimpleGrid', 'AppShell'],
+              message:
+                'These inject <style> elements, which the portal CSP refuses: lay out with a CSS module (grid/flex) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node-side parts of the portal (build plugin, Vite config) and its unit specs.
+    files: ['apps/web/build/**', 'apps/web/vite.config.mts', 'apps/web/src/**/*.spec.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-globals': 'off' },
   },
   {
     // Tests poke at untyped JSON bodies; the unsafe-any family would only add casts.

@@ -152,6 +152,11 @@ describe('npm start: the whole portal on embedded defaults', () => {
       const health = await fetch(`${first.base}/api/v1/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'up', search: 'up' });
+      // The portal, built by npm run build, on the printed URL.
+      expect(first.output()).toContain(`Portal:    ${first.base}/`);
+      const portal = await fetch(`${first.base}/`);
+      expect(portal.status).toBe(200);
+      expect(await portal.text()).toContain('<div id="root"></div>');
       for (const l of demoLogins()) {
         expect({
           email: l.email,

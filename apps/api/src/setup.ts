@@ -15,6 +15,7 @@ import {
   writeError,
 } from '@lumbung/platform';
 import { buildOpenApi } from './openapi';
+import { servePortal } from './portal/portal';
 
 export const API_PREFIX = 'api/v1';
 
@@ -38,6 +39,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  // The portal (static files and client routes) on the same origin, with its own strict CSP.
+  servePortal(app, config);
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.http.corsOrigins], credentials: true });
   }

@@ -228,6 +228,7 @@ export async function startAll(distRoot: string): Promise<void> {
 function printBanner(base: string, demoPassword: string | undefined): void {
   out('');
   out(`Lumbung is running at ${base}`);
+  out(`  Portal:    ${base}/`);
   out(`  API docs:  ${base}/api/docs`);
   out(`  Health:    ${base}/api/v1/health`);
   if (demoPassword) {

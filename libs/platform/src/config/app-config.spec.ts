@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       },
       log: { level: 'info' },
       demo: { seed: true, password: 'Lumbung#2025' },
+      web: { distDir: resolve('apps/web/dist') },
       storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },
       worker: { pollIntervalMs: 1000 },
       jobs: { retentionDays: 7 },

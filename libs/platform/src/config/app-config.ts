@@ -54,6 +54,8 @@ export interface AppConfig {
   /** clamd; scanning is on only when a host is set. */
   readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
+  /** The built portal (apps/web/dist) the API serves at `/`; not served when it is missing. */
+  readonly web: { readonly distDir: string };
   /** Usage metrics (domain.md §5). */
   readonly usage: {
     /** Raw events keep user ids this long, then are pseudonymised (rollups keep their numbers). */
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: r.int('CLAMAV_TIMEOUT_MS', 30_000, 100, 600_000),
     },
     demo: { seed: demoSeed, password: r.string('DEMO_PASSWORD', 'Lumbung#2025') },
+    web: { distDir: resolve(r.raw('WEB_DIST_DIR') ?? join('apps', 'web', 'dist')) },
     usage: {
       retentionMonths: r.int('USAGE_RETENTION_MONTHS', 24, 12, 240),
       rollupIntervalMs: r.int('USAGE_ROLLUP_INTERVAL_MS', 30_000, 0, 3_600_000),

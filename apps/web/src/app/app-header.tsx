@@ -1,0 +1,126 @@
+import { Burger, Button, Container, Drawer, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '@/components/language-switch';
+import { session } from '@/lib/auth/session';
+import { useCurrentUser } from '@/lib/auth/use-session';
+import classes from './app-header.module.css';
+import { visibleNavItems } from './nav-items';
+
+/**
+ * Product name, main navigation and the account controls. From the md breakpoint the navigation
+ * is a row under the top bar; below it, a burger opens the same links in a drawer.
+ */
+export function AppHeader() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [drawerOpen, drawer] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const closeDrawer = drawer.close;
+  useEffect(() => closeDrawer(), [pathname, closeDrawer]);
+  const items = visibleNavItems(user);
+
+  const links = (vertical: boolean) =>
+    items.map((item) => (
+      <Link
+        key={item.key}
+        to={item.to}
+        className={vertical ? classes.drawerLink : classes.link}
+        activeOptions={{ exact: item.to === '/' }}
+      >
+        {t(`nav.${item.key}`)}
+      </Link>
+    ));
+
+  return (
+    <header className={classes.header}>
+      <Container size="lg" px="md">
+        <Group justify="space-between" h={56} wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={drawerOpen}
+              onClick={drawer.toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('nav.openMenu')}
+              aria-expanded={drawerOpen}
+              aria-controls="nav-drawer"
+            />
+            <Link to="/" className={classes.brand} aria-label={t('brandHome')}>
+              <span className={classes.brandMark} aria-hidden>
+                L
+              </span>
+              <span>{t('appName')}</span>
+            </Link>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <span className={classes.desktopOnly}>
+              <LanguageSwitch />
+            </span>
+            <AccountControls compact />
+          </Group>
+        </Group>
+      </Container>
+      <nav aria-label={t('nav.label')} className={classes.navRow}>
+        <Container size="lg" px="md">
+          <Group gap={4} wrap="wrap">
+            {links(false)}
+          </Group>
+        </Container>
+      </nav>
+      <Drawer
+        id="nav-drawer"
+        opened={drawerOpen}
+        onClose={drawer.close}
+        title={t('appName')}
+        size="xs"
+        closeButtonProps={{ 'aria-label': t('nav.closeMenu') }}
+        hiddenFrom="md"
+      >
+        <nav aria-label={t('nav.label')}>
+          <Stack gap={2}>{links(true)}</Stack>
+        </nav>
+        <Stack gap="md" mt="lg">
+          <LanguageSwitch size="sm" />
+          <AccountControls />
+        </Stack>
+      </Drawer>
+    </header>
+  );
+}
+
+/** "Masuk" for visitors; the user's name and "Keluar" when signed in. */
+function AccountControls({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useRouterState({ select: (s) => s.location });
+  if (!user) {
+    if (compact && location.pathname === '/masuk') return null;
+    return (
+      <Link
+        to="/masuk"
+        search={location.pathname === '/masuk' ? {} : { kembali: location.href }}
+        className={compact ? classes.signInLink : classes.drawerLink}
+      >
+        {t('nav.signIn')}
+      </Link>
+    );
+  }
+  const signOut = async () => {
+    await session.signOut();
+    await navigate({ to: '/' });
+  };
+  return (
+    <Group gap="sm" wrap="nowrap" className={compact ? classes.desktopOnly : undefined}>
+      <Text size="sm" fw={500} truncate maw={compact ? 180 : undefined}>
+        {user.name}
+      </Text>
+      <Button variant="default" size="xs" onClick={() => void signOut()}>
+        {t('nav.signOut')}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,50 @@
+import { createRouter } from '@tanstack/react-router';
+import { PageState } from '@/components/page-state';
+import { adminRoute } from '@/features/admin/routes';
+import { assetRoute } from '@/features/assets/routes';
+import { signInRoute } from '@/features/auth/routes';
+import { awardRoute } from '@/features/award/routes';
+import { communitiesRoute } from '@/features/communities/routes';
+import { dashboardRoute } from '@/features/dashboard/routes';
+import { homeRoute } from '@/features/home/routes';
+import { profileRoute } from '@/features/profile/routes';
+import { reviewRoute } from '@/features/review/routes';
+import { searchRoute } from '@/features/search/routes';
+import { editAssetRoute, writeRoute } from '@/features/write/routes';
+import { queryClient } from '@/lib/query/query-client';
+import { rootRoute } from './root-route';
+import { RouteError } from './route-error';
+
+/**
+ * The route tree (code-based). Each feature declares its routes in features/<f>/routes.ts with
+ * its page as a lazy component, so every page is its own chunk, loaded on first visit.
+ */
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  searchRoute,
+  assetRoute,
+  editAssetRoute,
+  writeRoute,
+  reviewRoute,
+  profileRoute,
+  communitiesRoute,
+  dashboardRoute,
+  awardRoute,
+  adminRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPendingComponent: () => <PageState kind="loading" />,
+  defaultErrorComponent: RouteError,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

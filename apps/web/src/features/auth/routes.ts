@@ -1,0 +1,24 @@
+import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { rootRoute } from '@/app/root-route';
+import { safeReturnPath } from '@/app/route-guards';
+import { session } from '@/lib/auth/session';
+
+export interface SignInSearch {
+  /** Where to go after signing in (a same-origin path). */
+  kembali?: string;
+}
+
+export const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/masuk',
+  validateSearch: (search: Record<string, unknown>): SignInSearch => {
+    const kembali = safeReturnPath(search.kembali);
+    return kembali ? { kembali } : {};
+  },
+  beforeLoad: ({ search }) => {
+    if (session.getState().status === 'signedIn') {
+      throw redirect({ href: search.kembali ?? '/' });
+    }
+  },
+  component: lazyRouteComponent(() => import('./pages/sign-in-page'), 'SignInPage'),
+});

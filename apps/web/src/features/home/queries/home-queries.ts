@@ -1,0 +1,44 @@
+import { $api } from '@/lib/api/client';
+import type { SessionUser } from '@/lib/api/types';
+
+const SECTION_SIZE = 5;
+
+/** "Lanjutkan menulis": the caller's own drafts. */
+export function useMyDraftsQuery(user: SessionUser | undefined) {
+  return $api.useQuery(
+    'get',
+    '/api/v1/assets',
+    { params: { query: { mine: true, status: 'draft', limit: SECTION_SIZE } } },
+    { enabled: !!user },
+  );
+}
+
+/** "Baru di OPD saya": the newest published assets of the caller's OPD. */
+export function useNewInOpdQuery(user: SessionUser | undefined) {
+  return $api.useQuery(
+    'get',
+    '/api/v1/assets',
+    { params: { query: { opd: user?.opdCode, limit: SECTION_SIZE } } },
+    { enabled: !!user },
+  );
+}
+
+/** For visitors who are not signed in: the newest assets they may read (publik). */
+export function useLatestQuery(enabled: boolean) {
+  return $api.useQuery(
+    'get',
+    '/api/v1/assets',
+    { params: { query: { limit: SECTION_SIZE } } },
+    { enabled },
+  );
+}
+
+/** "Menunggu tinjauan Anda" (verifiers): submitted assets of their OPD. */
+export function useAwaitingReviewQuery(user: SessionUser | undefined, isVerifier: boolean) {
+  return $api.useQuery(
+    'get',
+    '/api/v1/assets',
+    { params: { query: { status: 'submitted', opd: user?.opdCode, limit: SECTION_SIZE } } },
+    { enabled: !!user && isVerifier },
+  );
+}
