@@ -114,27 +114,25 @@ function describeRoute(op: OperationObject, route: Route): void {
 /** The errors a route can answer because of how it is guarded and what it takes. */
 function derivedErrors(op: OperationObject, { access, throttled }: Route): Record<number, string> {
   const params = (op.parameters ?? []) as { in?: string }[];
-  const body = op.requestBody as { content?: Record<string, unknown> } | undefined;
   const errors: Record<number, string> = {
     401: access.isPublic
       ? 'UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed)'
       : 'UNAUTHENTICATED: no valid bearer token',
   };
-  if (params.length > 0 || body) {
-    errors[400] =
-      'VALIDATION_FAILED: details lists each field (or parameter) and its problems' +
-      (body?.content?.['application/json'] ? '; MALFORMED_BODY: the body is not valid JSON' : '');
-  }
+  // Every request passes the edge check (query string, path and any JSON body sent, even to a
+  // route that takes none), so any route can refuse input.
+  errors[400] =
+    'VALIDATION_FAILED: details lists each field (or parameter) and its problems; ' +
+    'NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON';
   if (access.permission) {
     errors[403] = `FORBIDDEN: the caller's roles do not give \`${access.permission}\``;
   }
   if (params.some((p) => p.in === 'path')) {
     errors[404] = 'NOT_FOUND: missing, or not visible to the caller (both answer the same)';
   }
-  if (body) {
-    errors[413] = 'PAYLOAD_TOO_LARGE: the body is over the size limit';
-    errors[415] = 'UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take';
-  }
+  // The body parsers and the content-type check run on every route, with or without a body.
+  errors[413] = 'PAYLOAD_TOO_LARGE: the body is over the size limit';
+  errors[415] = 'UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take';
   if (throttled) errors[429] = 'RATE_LIMITED: too many requests; retry after Retry-After seconds';
   return errors;
 }

@@ -2454,7 +2454,7 @@ export interface operations {
                     "application/json": components["schemas"]["JobDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2474,6 +2474,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `jobs:manage` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2511,7 +2529,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2540,6 +2558,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2577,8 +2613,35 @@ export interface operations {
                     "application/json": components["schemas"]["AssetTypeDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2627,7 +2690,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2638,6 +2701,24 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2679,7 +2760,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2756,7 +2837,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2776,6 +2857,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2814,7 +2913,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2859,6 +2958,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
                 headers: {
@@ -2895,7 +3012,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2994,7 +3111,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,7 +3210,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,7 +3312,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentSummaryDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems. VALIDATION_FAILED (files required); TOO_MANY_FILES; UNEXPECTED_FIELD; UPLOAD_LIMIT; MALFORMED_MULTIPART */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. VALIDATION_FAILED (files required); TOO_MANY_FILES; UNEXPECTED_FIELD; UPLOAD_LIMIT; MALFORMED_MULTIPART */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,7 +3420,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3398,7 +3515,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndorsementStateDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3418,6 +3535,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3457,7 +3592,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndorsementStateDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3502,6 +3637,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
                 headers: {
@@ -3534,7 +3687,7 @@ export interface operations {
                     "application/json": components["schemas"]["EndorsementStateDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3563,6 +3716,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3606,7 +3777,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3701,7 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReuseReportResponseDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,6 +3892,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3764,7 +3953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReuseReportResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3863,7 +4052,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3958,7 +4147,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevisionSummaryDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3978,6 +4167,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4019,7 +4226,7 @@ export interface operations {
                     "application/json": components["schemas"]["RevisionDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4039,6 +4246,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4082,7 +4307,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4197,7 +4422,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetImportReportDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4507,7 @@ export interface operations {
                     "video/mp4": string;
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4302,6 +4527,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4340,7 +4583,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,6 +4628,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
                 headers: {
@@ -4419,7 +4680,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4483,6 +4744,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid bearer token */
             401: {
                 headers: {
@@ -4494,6 +4764,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `session:manage` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4531,6 +4819,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionUserDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid bearer token */
             401: {
                 headers: {
@@ -4542,6 +4839,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `session:manage` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4582,7 +4897,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. WRONG_CURRENT_PASSWORD; WEAK_PASSWORD (details.reason) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. WRONG_CURRENT_PASSWORD; WEAK_PASSWORD (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4660,7 +4975,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. PASSWORD_RESET_INVALID: a wrong, used or expired code; WEAK_PASSWORD (details.reason) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. PASSWORD_RESET_INVALID: a wrong, used or expired code; WEAK_PASSWORD (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4726,8 +5041,35 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed). SESSION_EXPIRED: no, an expired or a revoked refresh cookie */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4769,7 +5111,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardYearDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +5197,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardYearDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4884,6 +5226,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4927,7 +5287,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardYearDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5028,7 +5388,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5129,7 +5489,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5158,6 +5518,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5197,7 +5575,7 @@ export interface operations {
                     "application/json": components["schemas"]["FinalizedDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5242,6 +5620,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
                 headers: {
@@ -5274,7 +5670,7 @@ export interface operations {
                     "application/json": components["schemas"]["RestatementDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5319,6 +5715,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
                 headers: {
@@ -5352,7 +5766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScoreRowDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5381,6 +5795,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5421,7 +5853,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrillDownDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5450,6 +5882,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5495,7 +5945,7 @@ export interface operations {
                     "application/json": components["schemas"]["CopPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5515,6 +5965,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `cop:read` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5556,7 +6024,7 @@ export interface operations {
                     "application/json": components["schemas"]["CopResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5642,7 +6110,7 @@ export interface operations {
                     "application/json": components["schemas"]["CopResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5671,6 +6139,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5714,7 +6200,7 @@ export interface operations {
                     "application/json": components["schemas"]["CopResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5811,7 +6297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5840,6 +6326,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5883,7 +6387,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5912,6 +6416,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5955,7 +6477,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details.assetIds) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details.assetIds) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6053,7 +6575,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6082,6 +6604,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6125,7 +6665,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedMembersDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6211,7 +6751,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6240,6 +6780,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6284,7 +6842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientEventResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. INVALID_IDEMPOTENCY_KEY */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6377,8 +6935,35 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6416,7 +7001,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6445,6 +7030,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6483,7 +7086,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6528,6 +7131,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
                 headers: {
@@ -6564,7 +7185,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details.assetIds) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details.assetIds) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6666,7 +7287,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttachmentSummaryDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems. VALIDATION_FAILED (files required); TOO_MANY_FILES; UNEXPECTED_FIELD; UPLOAD_LIMIT; MALFORMED_MULTIPART */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. VALIDATION_FAILED (files required); TOO_MANY_FILES; UNEXPECTED_FIELD; UPLOAD_LIMIT; MALFORMED_MULTIPART */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6770,7 +7391,7 @@ export interface operations {
                     "application/json": components["schemas"]["AnomalyFlagDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6790,6 +7411,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `metrics:read_all` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6834,7 +7473,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssetMetricsDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems. INVALID_PERIOD: from after to */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. INVALID_PERIOD: from after to */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6863,6 +7502,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6905,7 +7562,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpdMetricsDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6925,6 +7582,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `metrics:read` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6966,7 +7641,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpdDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6995,6 +7670,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7032,8 +7725,35 @@ export interface operations {
                     "application/json": components["schemas"]["OpdResponseDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7073,7 +7793,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpdResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7093,6 +7813,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7136,7 +7874,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpdResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7224,7 +7962,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7253,6 +7991,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7303,7 +8059,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7314,6 +8070,24 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7356,7 +8130,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +8212,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchInsightsDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7458,6 +8232,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `search:insights`. FORBIDDEN: OPD admins asking for another OPD */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7499,7 +8291,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonHitDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7510,6 +8302,24 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7547,6 +8357,15 @@ export interface operations {
                     "application/json": components["schemas"]["SynonymSetsResponseDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description UNAUTHENTICATED: no valid bearer token */
             401: {
                 headers: {
@@ -7558,6 +8377,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `search:settings` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7599,7 +8436,7 @@ export interface operations {
                     "application/json": components["schemas"]["SynonymSetsResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7683,7 +8520,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7703,6 +8540,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `user:read` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7744,7 +8599,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. WEAK_PASSWORD */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. WEAK_PASSWORD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7830,7 +8685,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7859,6 +8714,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7902,7 +8775,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; MALFORMED_BODY: the body is not valid JSON. WEAK_PASSWORD */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. WEAK_PASSWORD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7997,7 +8870,7 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordResetStartedDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8026,6 +8899,24 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8076,7 +8967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
