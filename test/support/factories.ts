@@ -42,7 +42,7 @@ export async function givenUser(
   const [user] = await ds.query<{ id: string }[]>(
     `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex,
                         password_hash, active)
-     VALUES ($1, $2, $3, $4, 'Analis Kebijakan', 'fungsional_lain', '1985-03-01', 'male', $5, $6)
+     VALUES ($1, $2, $3, $4, 'Analis Kebijakan', 'fungsional_lain', $7, 'male', $5, $6)
      RETURNING id`,
     [
       nip,
@@ -51,6 +51,8 @@ export async function givenUser(
       opdId,
       await hashOnce,
       overrides.active ?? true,
+      // The birth date is the NIP's (a CHECK holds the database to it).
+      `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
     ],
   );
   const extra = overrides.roles ?? [];
@@ -166,3 +168,4 @@ export async function insertUsageEvents(
       );
   }
 }
+

@@ -23,3 +23,4 @@ export * from './http/hit-log';
 export * from './http/query-transforms';
 export * from './usage/usage-events';
 export * from './time/wib';
+export * from './time/calendar-day';

@@ -1,5 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { DEMO_POSITIONS, makeName, makeNip, pick, prng } from '@lumbung/identity';
+import {
+  DEMO_POSITIONS,
+  isNipInfo,
+  makeName,
+  makeNip,
+  parseNip,
+  pick,
+  prng,
+} from '@lumbung/identity';
 import {
   ASSET_TYPE_TEMPLATES,
   type AssetType,
@@ -129,18 +137,24 @@ async function addStaff(m: EntityManager, rand: () => number, opds: Opd[]): Prom
       const name = makeName(rand);
       const position = pick(rand, DEMO_POSITIONS);
       seq += 1;
+      const nip = makeNip(rand, seq);
+      const info = parseNip(nip);
+      if (!isNipInfo(info)) throw new Error(`demo NIP ${nip} is invalid: ${info}`);
+      // The birth date and sex are the NIP's. They once came from draws of their own: those
+      // draws still happen, so everything seeded after them stays as it was.
+      for (let draw = 0; draw < 4; draw++) rand();
       const rows = await m.query<{ id: string }[]>(
         `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
         [
-          makeNip(rand, seq),
+          nip,
           name,
           `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${seq}@demo.lumbung.test`,
           opd.id,
           position.jabatan,
           position.kategori,
-          `${1966 + Math.floor(rand() * 34)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
-          rand() < 0.5 ? 'male' : 'female',
+          info.birthDate,
+          info.sex,
         ],
       );
       if (rows[0]) {

@@ -7,6 +7,7 @@ import { Award1764892800000 } from './1764892800000-award';
 import { Bm251764979200000 } from './1764979200000-bm25';
 import { UsageRollups1765065600000 } from './1765065600000-usage-rollups';
 import { PasswordResets1765152000000 } from './1765152000000-password-resets';
+import { KnowledgeRisk1765324800000 } from './1765324800000-knowledge-risk';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Bm251764979200000,
   UsageRollups1765065600000,
   PasswordResets1765152000000,
+  KnowledgeRisk1765324800000,
 ];
