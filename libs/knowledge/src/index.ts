@@ -12,3 +12,10 @@ export { ApiFilesUpload } from './attachments/files-upload.decorator';
 export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
 export { readerOf, readablePredicate, type Reader } from './assets/asset-access';
 export { touchSearch } from './search/search-sync';
+export {
+  AssetEvidenceReader,
+  type EvidenceAsset,
+  type PublishedInterview,
+} from './assets/asset-evidence.reader';
+export { INTERVIEW_PUBLISHED_QUEUE } from './assets/interview-published';
+export { normalizeTags } from './assets/tags';

@@ -12,3 +12,4 @@ export {
 } from './metrics/metrics.service';
 export { MetricsViewService, type AnomalyFlag } from './metrics/metrics-view.service';
 export type { OpdMetrics } from './metrics/opd-metrics';
+export { EngagementReader, type AssetEngagement } from './engagement/engagement.reader';
