@@ -169,3 +169,40 @@ export async function insertUsageEvents(
   }
 }
 
+/**
+ * A user of `opd` who is high-risk on the knowledge-at-risk register: a planned mutasi in about
+ * six months (attrition 5) and their criticality overridden to 5.
+ */
+export async function givenHighRiskPerson(
+  ds: DataSource,
+  overrides: { opd?: string; roles?: string[]; name?: string } = {},
+): Promise<GivenUser> {
+  const user = await givenUser(ds, overrides);
+  await ds.query(
+    `UPDATE users SET planned_departure_reason = 'mutasi',
+            planned_departure_on = (now() AT TIME ZONE 'Asia/Jakarta')::date + interval '6 months'
+      WHERE id = $1`,
+    [user.id],
+  );
+  await ds.query(
+    `INSERT INTO criticality_overrides (user_id, value, reason, set_by)
+     VALUES ($1, 5, 'Satu-satunya yang memahami bidang ini.', $1)`,
+    [user.id],
+  );
+  return user;
+}
+
+/** An open retention plan (`direncanakan`, target in a month) for a person, stored directly. */
+export async function givenPlan(
+  ds: DataSource,
+  person: GivenUser,
+  interviewer: GivenUser,
+): Promise<string> {
+  const [plan] = await ds.query<{ id: string }[]>(
+    `INSERT INTO retention_plans (user_id, opd_id, interviewer_id, target_date)
+     SELECT $1, u.opd_id, $2, (now() AT TIME ZONE 'Asia/Jakarta')::date + interval '1 month'
+       FROM users u WHERE u.id = $1 RETURNING id`,
+    [person.id, interviewer.id],
+  );
+  return plan.id;
+}
