@@ -8,6 +8,7 @@ import { Bm251764979200000 } from './1764979200000-bm25';
 import { UsageRollups1765065600000 } from './1765065600000-usage-rollups';
 import { PasswordResets1765152000000 } from './1765152000000-password-resets';
 import { KnowledgeRisk1765324800000 } from './1765324800000-knowledge-risk';
+import { AwardCoverageRules1765411200000 } from './1765411200000-award-coverage-rules';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   UsageRollups1765065600000,
   PasswordResets1765152000000,
   KnowledgeRisk1765324800000,
+  AwardCoverageRules1765411200000,
 ];
