@@ -12,6 +12,7 @@ import {
   ASSET_TYPE_TEMPLATES,
   type AssetType,
   computeCompleteness,
+  normalizeTags,
   touchSearch,
 } from '@lumbung/knowledge';
 import { insertRubric } from '../award-years.service';
@@ -230,7 +231,8 @@ async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Pro
         sections[s.key] = sentence(rand, theme, s.label.id);
       });
       const narasumber = type === 'wawancara_pengetahuan' ? pick(rand, opd.staff) : null;
-      const tags = theme.tags.filter(() => rand() < 0.6).slice(0, 3);
+      // As the API stores them (`mutu layanan` → `mutu-layanan`): topics of the expertise map.
+      const tags = normalizeTags(theme.tags.filter(() => rand() < 0.6).slice(0, 3));
       const summary = `${theme.summary} (${template.label.id.toLowerCase()}, ${opd.code}).`;
       const quarter = Math.floor(rand() * 4);
       const publishedAt = new Date(
@@ -246,7 +248,7 @@ async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Pro
         type,
         summary,
         sections,
-        tags: tags.length ? tags : [theme.tags[0]],
+        tags: tags.length ? tags : normalizeTags([theme.tags[0]]),
         seciMode: 'eksternalisasi',
         narasumberId: narasumber,
         attachmentCount: 0,
@@ -264,7 +266,7 @@ async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Pro
           `${template.label.id}: ${theme.titles[i % theme.titles.length]}`,
           summary,
           JSON.stringify(sections),
-          tags.length ? tags : [theme.tags[0]],
+          tags.length ? tags : normalizeTags([theme.tags[0]]),
           opd.id,
           opd.copId ?? null,
           unique,
