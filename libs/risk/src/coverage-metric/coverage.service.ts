@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { wibDay } from '@lumbung/platform';
 import { OpdsService } from '@lumbung/identity';
 import { AssetEvidenceReader, type PublishedInterview } from '@lumbung/knowledge';
-import { type PersonAssessment, RiskAssessor } from '../register/risk-assessor.service';
+import {
+  type Assessment,
+  type PersonAssessment,
+  RiskAssessor,
+} from '../register/risk-assessor.service';
 import { type CoverageResult, coverageOf } from './coverage';
 
 export interface CoveragePeriod {
@@ -32,8 +36,21 @@ export class CoverageService {
     private readonly opds: OpdsService,
   ) {}
 
-  async run(periods: readonly CoveragePeriod[], today: string, opdId?: string): Promise<CoverageRun> {
-    const { people } = await this.assessor.assess(opdId, today, true);
+  async run(
+    periods: readonly CoveragePeriod[],
+    today: string,
+    opdId?: string,
+  ): Promise<CoverageRun> {
+    return this.over(await this.assessor.assess(opdId, today, true), periods, today);
+  }
+
+  /** Coverage over an assessment already made (it must include inactive staff: those who left). */
+  async over(
+    assessment: Assessment,
+    periods: readonly CoveragePeriod[],
+    today: string,
+  ): Promise<CoverageRun> {
+    const { people } = assessment;
     const interviews = new Map<string, PublishedInterview>();
     for (const i of await this.assets.interviewsOf(people.map((p) => p.person.id))) {
       if (!interviews.has(i.narasumberId)) interviews.set(i.narasumberId, i);

@@ -17,7 +17,14 @@ function person(overrides: Partial<CoveragePerson> = {}): CoveragePerson {
 describe('coverageOf: high-risk people with an interview published before they left', () => {
   it('an expert who left in the year with their interview published before is covered', () => {
     const result = coverageOf(
-      [person({ active: false, departure: '2025-08-01', criticality: 3, interviewPublishedOn: '2025-06-10' })],
+      [
+        person({
+          active: false,
+          departure: '2025-08-01',
+          criticality: 3,
+          interviewPublishedOn: '2025-06-10',
+        }),
+      ],
       YEAR_2025,
       TODAY,
     );

@@ -55,9 +55,11 @@ export class RegisterService {
     const opd = await this.readableOpd(principal, code);
     const today = wibDay();
     const year = Number(today.slice(0, 4));
+    // One assessment (with who has left) serves the rows and this year's coverage.
+    const assessment = await this.assessor.assess(opd.id, today, true);
     const [all, coverage] = await Promise.all([
-      this.items(principal, opd.id, today),
-      this.coverage.run([{ key: 'year', ...periodDays(year) }], today, opd.id),
+      this.present(principal, assessment, today),
+      this.coverage.over(assessment, [{ key: 'year', ...periodDays(year) }], today),
     ]);
     const filtered = sortItems(filterItems(all, q, today), q);
     const page = filtered.slice((q.page - 1) * q.limit, q.page * q.limit);
@@ -93,8 +95,8 @@ export class RegisterService {
   /** The caller's own entry (a person may always see what the register says about them). */
   async own(principal: Principal): Promise<OwnRiskResponseDto> {
     const today = wibDay();
-    const items = await this.items(principal, principal.opdId, today, principal.userId);
-    const item = items.find((i) => i.userId === principal.userId) ?? null;
+    const assessment = await this.assessor.assess(principal.opdId, today);
+    const items = await this.present(principal, assessment, today, principal.userId);
     await this.audit.record({
       actorId: principal.userId,
       action: 'knowledge_risk_read',
@@ -102,21 +104,27 @@ export class RegisterService {
       targetId: principal.userId,
       details: { view: 'own' },
     });
-    return { asOf: today, rulesVersion: RISK_RULES_VERSION, highThreshold: HIGH_RISK, item };
+    return {
+      asOf: today,
+      rulesVersion: RISK_RULES_VERSION,
+      highThreshold: HIGH_RISK,
+      item: items[0] ?? null,
+    };
   }
 
   /**
-   * Register rows of an OPD's active staff as the caller may see them (all, or only `onlyUserId`);
-   * open plans whose interview got published are moved first.
+   * Register rows of the assessed active staff as the caller may see them (all, or only
+   * `onlyUserId`); open plans whose interview got published are moved first.
    */
-  async items(
+  private async present(
     principal: Principal,
-    opdId: string,
+    assessment: Assessment,
     today: string,
     onlyUserId?: string,
   ): Promise<RegisterItemDto[]> {
-    const assessment = await this.assessor.assess(opdId, today);
-    const people = assessment.people.filter((p) => !onlyUserId || p.person.id === onlyUserId);
+    const people = assessment.people.filter(
+      (p) => p.person.active && (!onlyUserId || p.person.id === onlyUserId),
+    );
     const ids = people.map((p) => p.person.id);
     await this.sync.reconcile(ids);
     const plans = await this.plans.currentByUsers(ids);

@@ -27,7 +27,11 @@ export class CoverageResponseDto {
   @ApiProperty({ format: 'date', description: 'The WIB day it was computed on' }) asOf: string;
   @ApiProperty() highRisk: number;
   @ApiProperty() covered: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'covered ÷ highRisk; null without any' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'covered ÷ highRisk; null without any',
+  })
   coverage: number | null;
   @ApiProperty({ type: [CoveragePersonDto] }) people: CoveragePersonDto[];
 }
