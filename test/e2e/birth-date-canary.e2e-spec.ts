@@ -1,3 +1,4 @@
+import { DEFAULT_RUBRIC } from '@lumbung/award';
 import { addMonths } from '@lumbung/platform';
 import {
   givenUser,
@@ -8,7 +9,7 @@ import {
   type Session,
   TEST_PASSWORD,
 } from '../support/factories';
-import { registeredRoutes } from '../support/routes';
+import { bodyAsText, registeredRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -137,17 +138,8 @@ describe('birth-date canary sweep over every read path', () => {
     await t.ds.query(`INSERT INTO award_years (year) VALUES (2025)`);
     await t.ds.query(
       `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version)
-       VALUES (2025, 1, $1, $1, 15, 'kma-data-2026.1')`,
-      [
-        JSON.stringify({
-          relevansi: 1,
-          partisipasi: 1,
-          dokumentasi: 1,
-          diseminasi: 1,
-          manfaat: 1,
-          keberlanjutan: 1,
-        }),
-      ],
+       VALUES (2025, 1, $1, $2, 15, 'kma-data-2026.1')`,
+      [JSON.stringify(DEFAULT_RUBRIC.aspectWeights), JSON.stringify(DEFAULT_RUBRIC.dataWeights)],
     );
     sessions = {
       anonymous: undefined,
@@ -196,11 +188,7 @@ describe('birth-date canary sweep over every read path', () => {
         for (const query of ['', '?year=2025', '?q=Kanari', '?topic=arsip-kanari', '?format=csv']) {
           let req = t.http().get(base + query);
           if (session) req = req.set(session.auth);
-          const res = await req.buffer(true).parse((r, cb) => {
-            let text = '';
-            r.on('data', (c: Buffer) => (text += c.toString('latin1')));
-            r.on('end', () => cb(null, text));
-          });
+          const res = await req.buffer(true).parse(bodyAsText);
           requests += 1;
           const body = `${JSON.stringify(res.headers)}${String(res.body)}`;
           if (

@@ -1,3 +1,4 @@
+import { DEFAULT_RUBRIC } from '@lumbung/award';
 import { addMonths } from '@lumbung/platform';
 import {
   givenHighRiskPerson,
@@ -66,9 +67,10 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
   let expert: { id: string; session: Session; departureMonth: string };
 
   const http = () => t.http();
+  /** The register (its first 100 rows: every test user of BPSDM). */
   const register = async (
     who: Session,
-    query = '',
+    query = '?limit=100',
   ): Promise<{ items: Item[] } & Record<string, unknown>> =>
     (await http().get(`/api/v1/opds/BPSDM/knowledge-risk${query}`).set(who.auth).expect(200))
       .body as { items: Item[] };
@@ -199,7 +201,7 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
     });
 
     it('sorts by risk, filters, and gives a 24-month timeline and a summary', async () => {
-      const body = await register(s.verifier, '?high=true');
+      const body = await register(s.verifier, '?high=true&limit=100');
       expect(body.items.every((i) => i.high)).toBe(true);
       expect(body.items.map((i) => i.userId)).toContain(expert.id);
       const all = await register(s.verifier);
@@ -317,6 +319,16 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
   describe('retention plans', () => {
     const createPlan = (who: Session, body: Record<string, unknown>) =>
       http().post('/api/v1/retention-plans').set(who.auth).send(body);
+    /** A fresh high-risk person and their plan (interviewed by the colleague in 15 days). */
+    const personWithPlan = async (who = s.opdAdmin): Promise<{ person: GivenUser; id: string }> => {
+      const person = await givenHighRiskPerson(t.ds);
+      const plan = await createPlan(who, {
+        userId: person.id,
+        interviewerId: colleague.id,
+        targetDate: inDays(15),
+      }).expect(201);
+      return { person, id: plan.body.id as string };
+    };
     const storedState = async (id: string): Promise<{ state: string; asset_id: string | null }> =>
       (
         await t.ds.query<{ state: string; asset_id: string | null }[]>(
@@ -439,32 +451,21 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
     });
 
     it('moves on read too, when the publication job has not run (yet)', async () => {
-      const person = await givenHighRiskPerson(t.ds);
-      const plan = await createPlan(s.opdAdmin, {
-        userId: person.id,
-        interviewerId: colleague.id,
-        targetDate: inDays(15),
-      }).expect(201);
+      const { person, id: planId } = await personWithPlan();
       const assetId = await publishInterview(person.id, ['anggaran']);
       const view = await http()
-        .get(`/api/v1/retention-plans/${plan.body.id}`)
+        .get(`/api/v1/retention-plans/${planId}`)
         .set(s.verifier.auth)
         .expect(200);
       expect(view.body).toMatchObject({ state: 'aset_terbit', assetId });
-      expect(await storedState(plan.body.id as string)).toEqual({
+      expect(await storedState(planId)).toEqual({
         state: 'aset_terbit',
         asset_id: assetId,
       });
     });
 
     it('edits an open plan with a version guard, cancels with a reason, then allows a new plan', async () => {
-      const person = await givenHighRiskPerson(t.ds);
-      const plan = await createPlan(s.admin, {
-        userId: person.id,
-        interviewerId: colleague.id,
-        targetDate: inDays(15),
-      }).expect(201);
-      const id = plan.body.id as string;
+      const { person, id } = await personWithPlan(s.admin);
       await http()
         .patch(`/api/v1/retention-plans/${id}`)
         .set(s.opdAdmin.auth)
@@ -528,7 +529,7 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
            SELECT $1, opd_id, $2, $3 FROM users WHERE id = $1`,
           [person.id, colleague.id, target],
         );
-      const overdue = await register(s.opdAdmin, '?overdue=true');
+      const overdue = await register(s.opdAdmin, '?overdue=true&limit=100');
       const ids = overdue.items.map((i) => i.userId);
       expect(ids).toEqual(expect.arrayContaining([passed.id, soon.id]));
       expect(ids).not.toContain(fine.id);
@@ -542,18 +543,15 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
     });
 
     it('shows a plan to its person and interviewer, and to nobody else outside the register', async () => {
-      const person = await givenHighRiskPerson(t.ds);
-      const plan = await createPlan(s.opdAdmin, {
-        userId: person.id,
-        interviewerId: colleague.id,
-        targetDate: inDays(15),
-      }).expect(201);
-      await http().get(`/api/v1/retention-plans/${plan.body.id}`).set(s.colleague.auth).expect(200);
-      await http().get(`/api/v1/retention-plans/${plan.body.id}`).set(s.outsider.auth).expect(404);
-      await http()
-        .get(`/api/v1/retention-plans/${plan.body.id}`)
-        .set(s.otherAdmin.auth)
-        .expect(404);
+      const { person, id } = await personWithPlan();
+      const own = await login(http, person);
+      for (const [who, status] of [
+        [own, 200],
+        [s.colleague, 200],
+        [s.outsider, 404],
+        [s.otherAdmin, 404],
+      ] as const)
+        await http().get(`/api/v1/retention-plans/${id}`).set(who.auth).expect(status);
       await http().get('/api/v1/retention-plans/bukan-uuid').set(s.admin.auth).expect(404);
     });
   });
@@ -780,14 +778,7 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
 
   describe('the rubric upgrade (migration AwardCoverageRules1765411200000)', () => {
     it('gives open years a new rubric version on the new rules and leaves finalised years alone', async () => {
-      const weights = JSON.stringify({
-        relevansi: 1,
-        partisipasi: 1,
-        dokumentasi: 1,
-        diseminasi: 1,
-        manfaat: 1,
-        keberlanjutan: 1,
-      });
+      const { aspectWeights, dataWeights } = DEFAULT_RUBRIC;
       for (const [year, finalized] of [
         [2019, false],
         [2018, true],
@@ -798,8 +789,8 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
         ]);
         await t.ds.query(
           `INSERT INTO award_rubrics (year, version, aspect_weights, data_weights, winners, rules_version)
-           VALUES ($1, 1, $2, $2, 15, 'kma-data-2025.1')`,
-          [year, weights],
+           VALUES ($1, 1, $2, $3, 15, 'kma-data-2025.1')`,
+          [year, JSON.stringify(aspectWeights), JSON.stringify(dataWeights)],
         );
       }
       const runner = t.ds.createQueryRunner();

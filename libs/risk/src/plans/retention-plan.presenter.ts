@@ -1,13 +1,9 @@
 import type { Personnel, UserSummary } from '@lumbung/identity';
 import { departureOf } from '../departure/departure';
+import { personRef } from '../register/register.presenter';
 import type { RetentionPlanDetailDto, RetentionPlanDto } from './dto/plan-response.dto';
 import { isOverdue } from './plan-state';
 import type { PlanEvent, RetentionPlan } from './retention-plans.repository';
-
-const ref = (names: ReadonlyMap<string, UserSummary>, id: string) => ({
-  id,
-  name: names.get(id)?.name ?? '',
-});
 
 /** A plan as its readers see it; the interview's id only for those who may read the asset. */
 export function presentPlan(
@@ -23,7 +19,7 @@ export function presentPlan(
     id: plan.id,
     person: { id: person.id, name: person.name },
     opdCode,
-    interviewer: ref(names, plan.interviewerId),
+    interviewer: personRef(names, plan.interviewerId),
     targetDate: plan.targetDate,
     notes: plan.notes,
     state: plan.state,
@@ -52,7 +48,7 @@ export function presentHistory(
       action: e.action,
       from: e.fromState,
       to: e.toState,
-      actor: e.actorId ? ref(names, e.actorId) : null,
+      actor: e.actorId ? personRef(names, e.actorId) : null,
       at: e.at.toISOString(),
     })),
   };

@@ -14,10 +14,10 @@ import type {
 } from './dto/register-response.dto';
 import type { PersonAssessment } from './risk-assessor.service';
 
-const nameOf = (names: ReadonlyMap<string, UserSummary>, id: string) => ({
-  id,
-  name: names.get(id)?.name ?? '',
-});
+/** `{ id, name }` of a user whose name was looked up with the others of a response. */
+export function personRef(names: ReadonlyMap<string, UserSummary>, id: string) {
+  return { id, name: names.get(id)?.name ?? '' };
+}
 
 export function presentPlan(
   plan: RetentionPlan,
@@ -28,7 +28,7 @@ export function presentPlan(
   return {
     id: plan.id,
     state: plan.state,
-    interviewer: nameOf(names, plan.interviewerId),
+    interviewer: personRef(names, plan.interviewerId),
     targetDate: plan.targetDate,
     overdue: isOverdue(plan, departureDate, today),
     interviewedOn: plan.interviewedOn,
@@ -69,7 +69,7 @@ export function presentItem(
       ? {
           value: pa.override.value as number,
           reason: pa.override.reason,
-          setBy: nameOf(names, pa.override.setById),
+          setBy: personRef(names, pa.override.setById),
           setAt: pa.override.setAt.toISOString(),
         }
       : null,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CoverageSummaryDto } from '../../register/dto/register-response.dto';
 
 export class CoveragePersonDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
@@ -19,19 +20,10 @@ export class CoveragePersonDto {
   interviewPublishedOn: string | null;
 }
 
-export class CoverageResponseDto {
+export class CoverageResponseDto extends CoverageSummaryDto {
   @ApiProperty() opdCode: string;
-  @ApiProperty() year: number;
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
   @ApiProperty({ format: 'date', description: 'The WIB day it was computed on' }) asOf: string;
-  @ApiProperty() highRisk: number;
-  @ApiProperty() covered: number;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: 'covered ÷ highRisk; null without any',
-  })
-  coverage: number | null;
   @ApiProperty({ type: [CoveragePersonDto] }) people: CoveragePersonDto[];
 }

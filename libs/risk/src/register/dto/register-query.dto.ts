@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { JABATAN_CATEGORIES, type JabatanCategory } from '@lumbung/identity';
-import { QueryBoolean } from '@lumbung/platform';
+import { PageQueryDto, QueryBoolean } from '@lumbung/platform';
 import { PLAN_STATES, type PlanState } from '../../plans/plan-state';
 
 export const REGISTER_SORTS = ['risk', 'departure', 'name', 'criticality', 'attrition'] as const;
@@ -11,8 +11,8 @@ export type RegisterSort = (typeof REGISTER_SORTS)[number];
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
 
-/** Filters, sorting and paging of an OPD's register (the timeline and summary ignore them). */
-export class RegisterQueryDto {
+/** Filters, sorting and paging (`page`, `limit` ≤ 100) of an OPD's register (the timeline and summary ignore them). */
+export class RegisterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only high-risk people (true) or only the others (false)' })
   @IsOptional()
   @QueryBoolean()
@@ -74,20 +74,4 @@ export class RegisterQueryDto {
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 100;
 }
