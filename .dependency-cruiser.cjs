@@ -50,13 +50,25 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/(metrics|knowledge|identity|platform)/' },
     },
     {
-      name: 'award-depends-on-metrics-community-knowledge-identity-platform',
-      comment: 'The award reads metrics and the CoP log; nothing depends on the award.',
+      name: 'risk-depends-on-metrics-community-knowledge-identity-platform',
+      comment:
+        'The knowledge-at-risk register reads people, assets, CoPs and engagement; only the award reads it.',
+      severity: 'error',
+      from: { path: '^libs/risk/' },
+      to: {
+        path: '^libs/',
+        pathNot: '^libs/(risk|metrics|community|knowledge|identity|platform)/',
+      },
+    },
+    {
+      name: 'award-depends-on-risk-metrics-community-knowledge-identity-platform',
+      comment:
+        'The award reads metrics, the CoP log and the register coverage; nothing depends on the award.',
       severity: 'error',
       from: { path: '^libs/award/' },
       to: {
         path: '^libs/',
-        pathNot: '^libs/(award|metrics|community|knowledge|identity|platform)/',
+        pathNot: '^libs/(award|risk|metrics|community|knowledge|identity|platform)/',
       },
     },
     {

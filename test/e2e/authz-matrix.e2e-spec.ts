@@ -7,6 +7,8 @@ import {
   givenCop,
   givenMeeting,
   givenMember,
+  givenHighRiskPerson,
+  givenPlan,
   givenUser,
   type GivenUser,
   login,
@@ -34,6 +36,10 @@ interface Fixtures {
   meeting(): Promise<string>;
   /** An award year: a fresh open one for writes, one shared open year, or one finalised year. */
   awardYear(kind?: 'fresh' | 'shared' | 'finalized'): Promise<number>;
+  /** A fresh high-risk BPSDM person (not one of the actors). */
+  highRisk(): Promise<GivenUser>;
+  /** A fresh open retention plan of a fresh high-risk BPSDM person. */
+  plan(): Promise<string>;
 }
 
 type Call = { path: string; body?: object; csv?: string; file?: { name: string; data: Buffer } };
@@ -254,8 +260,51 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     file: { name: 'daftar-hadir.txt', data: Buffer.from(`Daftar hadir ${Math.random()}`) },
   }),
   'GET /api/v1/opds/:code/activity': () => ({ path: '/api/v1/opds/BPSDM/activity?year=2025' }),
+  'GET /api/v1/opds/:code/knowledge-risk': () => ({ path: '/api/v1/opds/BPSDM/knowledge-risk' }),
+  'GET /api/v1/opds/:code/knowledge-risk/coverage': () => ({
+    path: '/api/v1/opds/BPSDM/knowledge-risk/coverage?year=2025',
+  }),
+  'GET /api/v1/opds/:code/retention-plans': () => ({ path: '/api/v1/opds/BPSDM/retention-plans' }),
+  'GET /api/v1/me/knowledge-risk': () => ({ path: '/api/v1/me/knowledge-risk' }),
+  'POST /api/v1/retention-plans': async (f) => ({
+    path: '/api/v1/retention-plans',
+    body: {
+      userId: (await f.highRisk()).id,
+      interviewerId: f.target.id,
+      targetDate: inDays(20),
+    },
+  }),
+  'GET /api/v1/retention-plans/:id': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}`,
+  }),
+  'PATCH /api/v1/retention-plans/:id': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}`,
+    body: { notes: 'Wawancara di ruang rapat lantai 3.' },
+  }),
+  'POST /api/v1/retention-plans/:id/interviewed': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}/interviewed`,
+    body: {},
+  }),
+  'POST /api/v1/retention-plans/:id/cancel': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}/cancel`,
+    body: { reason: 'Narasumber dipindahkan lebih awal.' },
+  }),
+  'GET /api/v1/people/experts': () => ({ path: '/api/v1/people/experts?topic=anggaran' }),
+  'GET /api/v1/people/:id/expertise': (f) => ({ path: `/api/v1/people/${f.target.id}/expertise` }),
+  'PUT /api/v1/people/:id/expertise/declared': (f) => ({
+    path: `/api/v1/people/${f.target.id}/expertise/declared`,
+    body: { topics: ['pengadaan barang'] },
+  }),
+  'PUT /api/v1/people/:id/criticality': async (f) => ({
+    path: `/api/v1/people/${(await f.highRisk()).id}/criticality`,
+    body: { value: 4, reason: 'Pengetahuan kontrak lama hanya ada padanya.' },
+  }),
   'GET /api/v1/cops/:id/activity': (f) => ({ path: `/api/v1/cops/${f.copId}/activity?year=2025` }),
 };
+
+/** A WIB day some days from now (YYYY-MM-DD). */
+const inDays = (days: number): string =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 let yearSequence = 0;
 /** Years for POST /awards in the matrix (nothing else uses 2100 downwards). */
@@ -320,6 +369,8 @@ describe('authorization matrix', () => {
       },
       target: await givenUser(t.ds),
       loginUser: await givenUser(t.ds),
+      highRisk: () => givenHighRiskPerson(t.ds),
+      plan: async () => givenPlan(t.ds, await givenHighRiskPerson(t.ds), await givenUser(t.ds)),
       asset: (status) =>
         givenAsset(t.http, author, approver, status, {
           title: 'Aset uji matriks',

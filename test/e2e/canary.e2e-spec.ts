@@ -1,5 +1,5 @@
 import { givenUser, login, type Session } from '../support/factories';
-import { registeredRoutes } from '../support/routes';
+import { bodyAsText, registeredRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -137,11 +137,7 @@ describe('canary sweep over every read path', () => {
         for (const path of concretePaths(route.path)) {
           let req = t.http().get(path);
           if (session) req = req.set(session.auth);
-          const res = await req.buffer(true).parse((r, cb) => {
-            let text = '';
-            r.on('data', (c: Buffer) => (text += c.toString('latin1')));
-            r.on('end', () => cb(null, text));
-          });
+          const res = await req.buffer(true).parse(bodyAsText);
           requests += 1;
           // Query text the callers typed themselves comes back (the search's `query`, the search
           // log in insights): that is their own input, not the asset.

@@ -43,7 +43,7 @@ export async function givenUser(
   const [user] = await ds.query<{ id: string }[]>(
     `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex,
                         password_hash, active)
-     VALUES ($1, $2, $3, $4, 'Analis Kebijakan', 'fungsional_lain', '1985-03-01', 'male', $5, $6)
+     VALUES ($1, $2, $3, $4, 'Analis Kebijakan', 'fungsional_lain', $7, 'male', $5, $6)
      RETURNING id`,
     [
       nip,
@@ -52,6 +52,8 @@ export async function givenUser(
       opdId,
       await hashOnce,
       overrides.active ?? true,
+      // The birth date is the NIP's (a CHECK holds the database to it).
+      `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
     ],
   );
   const extra = overrides.roles ?? [];
@@ -274,4 +276,42 @@ export async function insertUsageEvents(
         ],
       );
   }
+}
+
+/**
+ * A user of `opd` who is high-risk on the knowledge-at-risk register: a planned mutasi in about
+ * six months (attrition 5) and their criticality overridden to 5.
+ */
+export async function givenHighRiskPerson(
+  ds: DataSource,
+  overrides: { opd?: string; roles?: string[]; name?: string } = {},
+): Promise<GivenUser> {
+  const user = await givenUser(ds, overrides);
+  await ds.query(
+    `UPDATE users SET planned_departure_reason = 'mutasi',
+            planned_departure_on = (now() AT TIME ZONE 'Asia/Jakarta')::date + interval '6 months'
+      WHERE id = $1`,
+    [user.id],
+  );
+  await ds.query(
+    `INSERT INTO criticality_overrides (user_id, value, reason, set_by)
+     VALUES ($1, 5, 'Satu-satunya yang memahami bidang ini.', $1)`,
+    [user.id],
+  );
+  return user;
+}
+
+/** An open retention plan (`direncanakan`, target in a month) for a person, stored directly. */
+export async function givenPlan(
+  ds: DataSource,
+  person: GivenUser,
+  interviewer: GivenUser,
+): Promise<string> {
+  const [plan] = await ds.query<{ id: string }[]>(
+    `INSERT INTO retention_plans (user_id, opd_id, interviewer_id, target_date)
+     SELECT $1, u.opd_id, $2, (now() AT TIME ZONE 'Asia/Jakarta')::date + interval '1 month'
+       FROM users u WHERE u.id = $1 RETURNING id`,
+    [person.id, interviewer.id],
+  );
+  return plan.id;
 }

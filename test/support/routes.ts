@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Response } from 'superagent';
 
 export interface RegisteredRoute {
   method: string;
@@ -20,4 +21,12 @@ export function registeredRoutes(app: INestApplication): RegisteredRoute[] {
     const methods = Object.keys(route.methods);
     return methods.length === 1 ? [{ method: methods[0].toUpperCase(), path: route.path }] : [];
   });
+}
+
+/** Reads any response body as text (JSON, CSV, XLSX bytes as latin1): what canary sweeps scan. */
+export function bodyAsText(res: Response, done: (err: Error | null, body: string) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+  stream.on('end', () => done(null, text));
 }

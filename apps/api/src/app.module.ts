@@ -16,6 +16,7 @@ import {
   PlatformModule,
   StorageModule,
 } from '@lumbung/platform';
+import { RiskHttpModule } from '@lumbung/risk';
 import { SearchHttpModule, SearchModule } from '@lumbung/search';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -46,6 +47,7 @@ export class AppModule {
         SearchHttpModule,
         MetricsHttpModule,
         AwardHttpModule,
+        RiskHttpModule,
       ],
       controllers: [HealthController, JobsAdminController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],

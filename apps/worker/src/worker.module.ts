@@ -11,6 +11,7 @@ import {
   PlatformModule,
   StorageModule,
 } from '@lumbung/platform';
+import { RiskWorkerModule } from '@lumbung/risk';
 import { SearchModule } from '@lumbung/search';
 import { HeartbeatService } from './heartbeat.service';
 import { JobPoller } from './job-poller.service';
@@ -32,6 +33,7 @@ export class WorkerModule {
         KnowledgeWorkerModule,
         CommunityWorkerModule,
         MetricsWorkerModule,
+        RiskWorkerModule,
       ],
       providers: [HeartbeatService, JobPoller],
     };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, CommonErrors } from '@lumbung/platform';
+import { AuditService, CommonErrors, wibDay } from '@lumbung/platform';
 import { Permission, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import {
@@ -13,6 +13,7 @@ import {
   periodBounds,
   periodDays,
 } from '@lumbung/metrics';
+import { CoverageService } from '@lumbung/risk';
 import { AwardErrors } from './award.errors';
 import type { RestatementReasonsDto } from './award-response.dto';
 import { type AssessmentEntry, AwardYearsService, type RubricVersion } from './award-years.service';
@@ -22,6 +23,7 @@ import {
   type AspectKey,
   computeDataScores,
   combineScores,
+  inputTableFor,
   type InputScore,
   type OpdDataScores,
   type OpdInputs,
@@ -76,20 +78,36 @@ export class AwardScoresService {
     private readonly years: AwardYearsService,
     private readonly metrics: MetricsService,
     private readonly metricsView: MetricsViewService,
+    private readonly coverage: CoverageService,
     private readonly audit: AuditService,
   ) {}
 
   /** Recomputes the whole year from the rollups (pure scoring over the metric inputs). */
   async compute(year: number, withQuarters = true): Promise<ScoreRun> {
     const rubric = await this.years.rubric(year);
-    const [metrics, assessed, ...quarterMetrics] = await Promise.all([
+    const table = inputTableFor(rubric.rulesVersion);
+    const quarterKeys = withQuarters ? [1, 2, 3, 4] : [];
+    const [rawMetrics, assessed, coverage, ...rawQuarters] = await Promise.all([
       this.metrics.opdMetrics({ year }),
       this.years.currentScores(year),
-      ...(withQuarters
-        ? [1, 2, 3, 4].map((q) => this.metrics.opdMetrics({ year, quarter: q }))
-        : []),
+      this.coverage.byOpdCode(
+        [
+          { key: 'year', ...periodDays(year) },
+          ...quarterKeys.map((q) => ({ key: `q${q}`, ...periodDays(year, q) })),
+        ],
+        wibDay(),
+      ),
+      ...quarterKeys.map((q) => this.metrics.opdMetrics({ year, quarter: q })),
     ]);
-    const data = computeDataScores(metrics.map((m) => toInputs(m)));
+    // The register's coverage is the keberlanjutan input the metrics leave empty.
+    const withCoverage = (rows: OpdMetrics[], key: string): OpdMetrics[] =>
+      rows.map((m) => ({ ...m, atRiskCoverage: coverage.get(key)?.get(m.opdCode) ?? null }));
+    const metrics = withCoverage(rawMetrics, 'year');
+    const quarterMetrics = rawQuarters.map((rows, i) => withCoverage(rows, `q${i + 1}`));
+    const data = computeDataScores(
+      metrics.map((m) => toInputs(m)),
+      table,
+    );
     const rows = rankOpds(combineScores(data, assessed, rubric), rubric.winners).map((r) => ({
       ...r,
       rubricVersion: rubric.version,
@@ -97,7 +115,10 @@ export class AwardScoresService {
     const quarters = quarterMetrics.map((qm, i) => ({
       quarter: i + 1,
       data: Object.fromEntries(
-        computeDataScores(qm.map((m) => toInputs(m, i + 1))).map((d) => [
+        computeDataScores(
+          qm.map((m) => toInputs(m, i + 1)),
+          table,
+        ).map((d) => [
           d.opdCode,
           Object.fromEntries(ASPECT_KEYS.map((k) => [k, d.aspects[k].data])) as Record<
             AspectKey,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lumbung/identity';
 import { KnowledgeModule } from '@lumbung/knowledge';
 import { MetricsModule } from '@lumbung/metrics';
+import { RiskModule } from '@lumbung/risk';
 import { AwardController } from './award.controller';
 import { AwardExportService } from './award-export.service';
 import { AwardScoresService } from './award-scores.service';
@@ -9,7 +10,7 @@ import { AwardYearsService } from './award-years.service';
 
 /** The Knowledge Management Award: rubric, assessor scores, ranking, snapshot, exports. */
 @Module({
-  imports: [IdentityModule, KnowledgeModule, MetricsModule],
+  imports: [IdentityModule, KnowledgeModule, MetricsModule, RiskModule],
   providers: [AwardYearsService, AwardScoresService, AwardExportService],
   exports: [AwardYearsService, AwardScoresService, AwardExportService],
 })

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { COP_MEMBERSHIP_SOURCE, IdentityModule } from '@lumbung/identity';
 import { KnowledgeModule } from '@lumbung/knowledge';
 import { ActivityService } from './activity/activity.service';
+import { CopEvidenceReader } from './cops/cop-evidence.reader';
 import { CopsService } from './cops/cops.service';
 import { MeetingsService } from './meetings/meetings.service';
 
@@ -16,8 +17,15 @@ import { MeetingsService } from './meetings/meetings.service';
     CopsService,
     MeetingsService,
     ActivityService,
+    CopEvidenceReader,
     { provide: COP_MEMBERSHIP_SOURCE, useExisting: CopsService },
   ],
-  exports: [CopsService, MeetingsService, ActivityService, COP_MEMBERSHIP_SOURCE],
+  exports: [
+    CopsService,
+    MeetingsService,
+    ActivityService,
+    CopEvidenceReader,
+    COP_MEMBERSHIP_SOURCE,
+  ],
 })
 export class CommunityModule {}

@@ -3,3 +3,4 @@ export * from './community-http.module';
 export * from './meetings/topic';
 export * from './demo-cops';
 export * from './community-worker.module';
+export { CopEvidenceReader, type CopInvolvement } from './cops/cop-evidence.reader';

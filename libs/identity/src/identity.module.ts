@@ -18,6 +18,7 @@ import { UserEntity } from './users/user.entity';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
+import { PersonnelDirectory } from './users/personnel.directory';
 
 /** Users, OPD directory, roles and authentication (no HTTP). */
 @Module({
@@ -44,11 +45,13 @@ import { UserDirectory } from './users/user-directory.service';
     UserImportService,
     SessionUserPresenter,
     UserDirectory,
+    PersonnelDirectory,
   ],
   exports: [
     OpdsService,
     UsersService,
     UserDirectory,
+    PersonnelDirectory,
     TokenService,
     PrincipalLoader,
     AuthService,

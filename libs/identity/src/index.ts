@@ -10,5 +10,12 @@ export * from './seed/reference-data';
 export * from './seed/demo-seed';
 export * from './seed/demo-people';
 export * from './users/user-directory.service';
+export * from './users/personnel.directory';
+export {
+  DEPARTURE_REASONS,
+  type DepartureReason,
+  JABATAN_CATEGORIES,
+  type JabatanCategory,
+} from './users/user.entity';
 export { USER_RENAMED_QUEUE } from './users/users.service';
 export { COP_MEMBERSHIP_SOURCE, type CopMembershipSource } from './authz/principal.loader';

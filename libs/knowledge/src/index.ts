@@ -13,3 +13,10 @@ export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorde
 export { readerOf, readablePredicate, type Reader } from './assets/asset-access';
 export { touchSearch } from './search/search-sync';
 export { recordCurrentRevisions } from './assets/asset-revisions';
+export {
+  AssetEvidenceReader,
+  type EvidenceAsset,
+  type PublishedInterview,
+} from './assets/asset-evidence.reader';
+export { INTERVIEW_PUBLISHED_QUEUE } from './assets/interview-published';
+export { normalizeTags } from './assets/tags';

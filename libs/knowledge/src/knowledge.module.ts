@@ -3,6 +3,7 @@ import { Bm25Reranker } from './search/bm25-reranker';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lumbung/identity';
+import { AssetEvidenceReader } from './assets/asset-evidence.reader';
 import { AssetViewService } from './assets/asset-view.service';
 import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
@@ -31,6 +32,7 @@ import { PeopleSearchService } from './search/people-search.service';
     PeopleSearchService,
     AssetUsageRecorder,
     Bm25Reranker,
+    AssetEvidenceReader,
   ],
   exports: [
     AssetsRepository,
@@ -44,6 +46,7 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetSearchService,
     PeopleSearchService,
     AssetUsageRecorder,
+    AssetEvidenceReader,
   ],
 })
 export class KnowledgeModule {}

@@ -13,3 +13,4 @@ export {
 export { MetricsViewService, type AnomalyFlag } from './metrics/metrics-view.service';
 export type { OpdMetrics } from './metrics/opd-metrics';
 export { AnomalyFlagDto, OpdMetricsDto } from './metrics/metrics.dto';
+export { EngagementReader, type AssetEngagement } from './engagement/engagement.reader';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lumbung/identity';
 import { KnowledgeModule } from '@lumbung/knowledge';
+import { EngagementReader } from './engagement/engagement.reader';
 import { EngagementService } from './engagement/engagement.service';
 import { MetricsService } from './metrics/metrics.service';
 import { MetricsViewService } from './metrics/metrics-view.service';
@@ -12,6 +13,7 @@ import { UsageRollupService } from './rollup/usage-rollup.service';
   imports: [IdentityModule, KnowledgeModule],
   providers: [
     EngagementService,
+    EngagementReader,
     MetricsService,
     MetricsViewService,
     UsageRollupService,
@@ -19,6 +21,7 @@ import { UsageRollupService } from './rollup/usage-rollup.service';
   ],
   exports: [
     EngagementService,
+    EngagementReader,
     MetricsService,
     MetricsViewService,
     UsageRollupService,

@@ -28,3 +28,4 @@ export * from './http/input-guard';
 export * from './http/content-type.guard';
 export * from './usage/usage-events';
 export * from './time/wib';
+export * from './time/calendar-day';

@@ -5,6 +5,7 @@ import { DEMO_USAGE_RANGE, seedDemoYear } from '@lumbung/award';
 import { seedDemoCops } from '@lumbung/community';
 import { UsageRollupService } from '@lumbung/metrics';
 import { seedDemoData, syncReferenceData } from '@lumbung/identity';
+import { seedDemoRisk } from '@lumbung/risk';
 
 /** Creates the database on a server when it is missing (local/embedded servers only). */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -38,6 +39,7 @@ export async function prepareDatabase(
       const demoSeeded = demo.seed ? await seedDemoData(m, demo.password) : false;
       if (demo.seed) await seedDemoCops(m);
       const demoYear = demo.seed && (demo.demoYear ?? true) && (await seedDemoYear(m));
+      if (demo.seed) await seedDemoRisk(m);
       return { migrations, opdsAdded, demoSeeded, demoYear };
     });
     // The demo year's usage goes through the same rollups as live events.

@@ -1,10 +1,19 @@
 import type { EntityManager } from 'typeorm';
-import { DEMO_POSITIONS, makeName, makeNip, pick, prng } from '@lumbung/identity';
+import {
+  DEMO_POSITIONS,
+  isNipInfo,
+  makeName,
+  makeNip,
+  parseNip,
+  pick,
+  prng,
+} from '@lumbung/identity';
 import {
   ASSET_TYPE_TEMPLATES,
   type AssetType,
   computeCompleteness,
   recordCurrentRevisions,
+  normalizeTags,
   touchSearch,
 } from '@lumbung/knowledge';
 import { insertRubric } from '../award-years.service';
@@ -134,18 +143,24 @@ async function addStaff(m: EntityManager, rand: () => number, opds: Opd[]): Prom
       const name = makeName(rand);
       const position = pick(rand, DEMO_POSITIONS);
       seq += 1;
+      const nip = makeNip(rand, seq);
+      const info = parseNip(nip);
+      if (!isNipInfo(info)) throw new Error(`demo NIP ${nip} is invalid: ${info}`);
+      // The birth date and sex are the NIP's. They once came from draws of their own: those
+      // draws still happen, so everything seeded after them stays as it was.
+      for (let draw = 0; draw < 4; draw++) rand();
       const rows = await m.query<{ id: string }[]>(
         `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
         [
-          makeNip(rand, seq),
+          nip,
           name,
           `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${seq}@demo.lumbung.test`,
           opd.id,
           position.jabatan,
           position.kategori,
-          `${1966 + Math.floor(rand() * 34)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
-          rand() < 0.5 ? 'male' : 'female',
+          info.birthDate,
+          info.sex,
         ],
       );
       if (rows[0]) {
@@ -221,7 +236,8 @@ async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Pro
         sections[s.key] = sentence(rand, theme, s.label.id);
       });
       const narasumber = type === 'wawancara_pengetahuan' ? pick(rand, opd.staff) : null;
-      const tags = theme.tags.filter(() => rand() < 0.6).slice(0, 3);
+      // As the API stores them (`mutu layanan` → `mutu-layanan`): topics of the expertise map.
+      const tags = normalizeTags(theme.tags.filter(() => rand() < 0.6).slice(0, 3));
       const summary = `${theme.summary} (${template.label.id.toLowerCase()}, ${opd.code}).`;
       const quarter = Math.floor(rand() * 4);
       const publishedAt = new Date(
@@ -237,7 +253,7 @@ async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Pro
         type,
         summary,
         sections,
-        tags: tags.length ? tags : [theme.tags[0]],
+        tags: tags.length ? tags : normalizeTags([theme.tags[0]]),
         seciMode: 'eksternalisasi',
         narasumberId: narasumber,
         attachmentCount: 0,
@@ -255,7 +271,7 @@ async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Pro
           `${template.label.id}: ${theme.titles[i % theme.titles.length]}`,
           summary,
           JSON.stringify(sections),
-          tags.length ? tags : [theme.tags[0]],
+          tags.length ? tags : normalizeTags([theme.tags[0]]),
           opd.id,
           opd.copId ?? null,
           unique,

@@ -1,7 +1,12 @@
 import { type OpdInputs } from './inputs';
 
-/** Version of the data-score formulas and within-aspect weights below; stored with every score. */
-export const SCORING_RULES_VERSION = 'kma-data-2025.1';
+/**
+ * Version of the data-score formulas and within-aspect weights below; stored with every rubric
+ * version and score. `kma-data-2026.1` feeds the knowledge-at-risk coverage (libs/risk) into
+ * keberlanjutan; `kma-data-2025.1` had no register, so that input was always skipped.
+ */
+export const SCORING_RULES_VERSION = 'kma-data-2026.1';
+export const FIRST_RULES_VERSION = 'kma-data-2025.1';
 
 /** The six KMA aspects, in the order of the official assessment form (domain guide §6). */
 export const ASPECTS = [
@@ -345,7 +350,34 @@ export const INPUT_TABLE: InputTable = {
       weight: 0.3,
       value: (i) => i.atRiskCoverage,
       transform: 'share',
-      formula: 'cakupan daftar pengetahuan berisiko × 100 (dilewati bila daftar belum tersedia)',
+      formula:
+        'pegawai berisiko tinggi yang wawancara retensinya terbit sebelum berhenti ÷ pegawai berisiko tinggi × 100 (dilewati bila tidak ada yang berisiko tinggi)',
     },
   ],
 };
+
+/**
+ * The table each rules version scores with. Years whose rubric names `kma-data-2025.1` (finalised
+ * ones above all) keep scoring without the coverage, whatever the register says today; a version
+ * this code does not know scores with the current table.
+ */
+export const INPUT_TABLES: Readonly<Record<string, InputTable>> = {
+  [SCORING_RULES_VERSION]: INPUT_TABLE,
+  [FIRST_RULES_VERSION]: {
+    ...INPUT_TABLE,
+    keberlanjutan: INPUT_TABLE.keberlanjutan.map((input) =>
+      input.key === 'atRiskCoverage'
+        ? {
+            ...input,
+            value: () => null,
+            formula:
+              'cakupan daftar pengetahuan berisiko × 100 (dilewati bila daftar belum tersedia)',
+          }
+        : input,
+    ),
+  },
+};
+
+export function inputTableFor(rulesVersion: string): InputTable {
+  return INPUT_TABLES[rulesVersion] ?? INPUT_TABLE;
+}

@@ -5,12 +5,15 @@ import {
   combineScores,
   computeDataScores,
   DEFAULT_RUBRIC,
+  FIRST_RULES_VERSION,
   INPUT_TABLE,
+  inputTableFor,
   type OpdDataScores,
   type OpdInputs,
   percentile,
   rankOpds,
   type Rubric,
+  SCORING_RULES_VERSION,
   TIE_RULE,
   validateRubric,
   winsorise,
@@ -556,5 +559,39 @@ describe('KMA scoring', () => {
       const [heavy] = combineScores([data], assessed, weighted);
       expect(heavy.total).toBe(72.71); // (56 + 71 + 3·84 + 68 + 0·55 + 62) / 7 = 509 / 7
     });
+  });
+});
+
+describe('rules versions: the register coverage enters keberlanjutan with kma-data-2026.1', () => {
+  const coverage = (table = INPUT_TABLE, atRiskCoverage: number | null = 0.5) =>
+    computeDataScores(
+      [
+        givenOpd({ opdCode: 'OPD-A', atRiskCoverage }),
+        givenOpd({ opdCode: 'OPD-B', atRiskCoverage: 0 }),
+      ],
+      table,
+    )[0].aspects.keberlanjutan;
+
+  it('scores the coverage under the current rules', () => {
+    expect(inputTableFor(SCORING_RULES_VERSION)).toBe(INPUT_TABLE);
+    const input = coverage().inputs.find((i) => i.key === 'atRiskCoverage');
+    expect(input).toMatchObject({ raw: 0.5, normalised: 50, weight: 0.3 });
+  });
+
+  it('leaves a year on kma-data-2025.1 exactly as it was, whatever the register says', () => {
+    const old = inputTableFor(FIRST_RULES_VERSION);
+    const withCoverage = coverage(old, 0.9);
+    const without = coverage(old, null);
+    expect(withCoverage).toEqual(without);
+    expect(withCoverage.inputs.find((i) => i.key === 'atRiskCoverage')).toMatchObject({
+      raw: null,
+      normalised: null,
+    });
+    // The same data score as the aspect had before the register existed: its two other inputs.
+    expect(withCoverage.data).toBe(coverage(INPUT_TABLE, null).data);
+  });
+
+  it('scores a rules version it does not know with the current table', () => {
+    expect(inputTableFor('matriks')).toBe(INPUT_TABLE);
   });
 });

@@ -39,6 +39,10 @@ export enum Permission {
   AwardManage = 'award:manage',
   /** Score award aspects with a written justification (assessors). */
   AwardAssess = 'award:assess',
+  /** An OPD's knowledge-at-risk register: departures, risk, plans, coverage (checked per OPD). */
+  RiskRead = 'risk:read',
+  /** Retention plans and criticality overrides in an OPD's register (checked per OPD). */
+  RiskManage = 'risk:manage',
 }
 
 export const ROLES = ['asn', 'verifier', 'cop_lead', 'opd_admin', 'assessor', 'admin'] as const;
@@ -65,7 +69,7 @@ const CONTRIBUTOR: readonly Permission[] = [
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   asn: CONTRIBUTOR,
-  verifier: [...CONTRIBUTOR, Permission.AssetVerify],
+  verifier: [...CONTRIBUTOR, Permission.AssetVerify, Permission.RiskRead],
   cop_lead: CONTRIBUTOR,
   opd_admin: [
     ...CONTRIBUTOR,
@@ -73,6 +77,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.UserRead,
     Permission.UserManage,
     Permission.SearchInsightsRead,
+    Permission.RiskRead,
+    Permission.RiskManage,
   ],
   assessor: [
     ...BASE,
@@ -81,6 +87,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.MetricsRead,
     Permission.MetricsReadAll,
     Permission.AwardAssess,
+    Permission.RiskRead,
   ],
   admin: [
     ...CONTRIBUTOR,
@@ -94,6 +101,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CopManage,
     Permission.MetricsReadAll,
     Permission.AwardManage,
+    Permission.RiskRead,
+    Permission.RiskManage,
   ],
 };
 

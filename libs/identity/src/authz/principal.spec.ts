@@ -33,6 +33,7 @@ describe('Principal', () => {
       'cop:participate',
       'cop:read',
       'metrics:read',
+      'risk:read',
       'session:manage',
     ]);
     expect(perms('cop_lead')).toEqual(participant);
@@ -42,6 +43,7 @@ describe('Principal', () => {
       'cop:read',
       'metrics:read',
       'metrics:read_all',
+      'risk:read',
       'search:insights',
       'session:manage',
     ]);
@@ -52,6 +54,8 @@ describe('Principal', () => {
       'cop:participate',
       'cop:read',
       'metrics:read',
+      'risk:manage',
+      'risk:read',
       'search:insights',
       'session:manage',
       'user:manage',
@@ -69,6 +73,8 @@ describe('Principal', () => {
       'metrics:read',
       'metrics:read_all',
       'opd:manage',
+      'risk:manage',
+      'risk:read',
       'search:insights',
       'search:settings',
       'session:manage',
@@ -92,12 +98,14 @@ describe('Principal', () => {
       Permission.CopParticipate,
       Permission.CopRead,
       Permission.MetricsRead,
+      Permission.RiskManage,
+      Permission.RiskRead,
       Permission.SearchInsightsRead,
       Permission.SessionManage,
       Permission.UserManage,
       Permission.UserRead,
     ]);
-    expect(p.permissions.size).toBe(11);
+    expect(p.permissions.size).toBe(13);
   });
 
   it('has no permissions without grants', () => {

@@ -69,14 +69,17 @@ const FAMILY = [
   'Maulana',
 ];
 export const DEMO_POSITIONS: readonly { jabatan: string; kategori: string }[] = [
-  { jabatan: 'Analis Kebijakan Ahli Muda', kategori: 'fungsional_lain' },
-  { jabatan: 'Analis Sumber Daya Manusia Aparatur Ahli Pertama', kategori: 'fungsional_lain' },
+  { jabatan: 'Analis Kebijakan Ahli Muda', kategori: 'fungsional_ahli_muda' },
+  {
+    jabatan: 'Analis Sumber Daya Manusia Aparatur Ahli Pertama',
+    kategori: 'fungsional_ahli_pertama',
+  },
   { jabatan: 'Perencana Ahli Madya', kategori: 'fungsional_ahli_madya' },
   { jabatan: 'Widyaiswara Ahli Utama', kategori: 'fungsional_ahli_utama' },
   { jabatan: 'Kepala Subbagian Umum', kategori: 'administrasi' },
   { jabatan: 'Kepala Seksi Pelayanan', kategori: 'administrasi' },
   { jabatan: 'Pengelola Data dan Informasi', kategori: 'administrasi' },
-  { jabatan: 'Pranata Komputer Ahli Muda', kategori: 'fungsional_lain' },
+  { jabatan: 'Pranata Komputer Ahli Muda', kategori: 'fungsional_ahli_muda' },
   { jabatan: 'Kepala Badan', kategori: 'pimpinan_tinggi' },
   { jabatan: 'Auditor Ahli Madya', kategori: 'fungsional_ahli_madya' },
 ];

@@ -6,14 +6,35 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
+/**
+ * Position categories, which decide the retirement age (BUP, domain.md §7): 58 for
+ * `administrasi`, `fungsional_ahli_pertama`, `fungsional_ahli_muda`, `fungsional_keterampilan`
+ * and `fungsional_lain` (other functional posts at those levels); 60 for `pimpinan_tinggi` (JPT)
+ * and `fungsional_ahli_madya`; 65 for `fungsional_ahli_utama`.
+ */
 export const JABATAN_CATEGORIES = [
   'administrasi',
   'pimpinan_tinggi',
+  'fungsional_ahli_pertama',
+  'fungsional_ahli_muda',
   'fungsional_ahli_madya',
   'fungsional_ahli_utama',
+  'fungsional_keterampilan',
   'fungsional_lain',
 ] as const;
 export type JabatanCategory = (typeof JABATAN_CATEGORIES)[number];
+
+/**
+ * Why someone leaves before their BUP: rotation (mutasi), transfer to another agency, early
+ * retirement, or the end of a PPPK contract.
+ */
+export const DEPARTURE_REASONS = [
+  'mutasi',
+  'pindah_instansi',
+  'pensiun_dini',
+  'akhir_kontrak_pppk',
+] as const;
+export type DepartureReason = (typeof DEPARTURE_REASONS)[number];
 export type Sex = 'male' | 'female';
 
 @Entity('users')
@@ -44,6 +65,16 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 6 })
   sex: Sex;
+
+  /** A planned departure an OPD admin recorded (personal data: never shown outside user admin). */
+  @Column({ name: 'planned_departure_on', type: 'date', nullable: true })
+  plannedDepartureOn: string | null;
+
+  @Column({ name: 'planned_departure_reason', type: 'varchar', length: 24, nullable: true })
+  plannedDepartureReason: DepartureReason | null;
+
+  @Column({ name: 'planned_departure_note', type: 'varchar', length: 500, nullable: true })
+  plannedDepartureNote: string | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

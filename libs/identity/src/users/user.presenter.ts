@@ -12,6 +12,13 @@ export function presentUser(u: UserRow): UserResponseDto {
     jabatanKategori: u.jabatanKategori,
     birthDate: u.birthDate,
     sex: u.sex,
+    plannedDeparture: u.plannedDepartureOn
+      ? {
+          date: u.plannedDepartureOn,
+          reason: u.plannedDepartureReason!,
+          note: u.plannedDepartureNote,
+        }
+      : null,
     active: u.active,
     hasPassword: u.hasPassword,
     roles: [...new Set(u.grants.map((g) => g.role))],

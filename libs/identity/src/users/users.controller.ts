@@ -101,7 +101,9 @@ export class UsersController {
         file: {
           type: 'string',
           format: 'binary',
-          description: 'CSV: nip,name,email,opd_code,jabatan,jabatan_kategori,roles (, or ;)',
+          description:
+            'CSV: nip,name,email,opd_code,jabatan,jabatan_kategori,roles (, or ;); optional ' +
+            'planned_departure,departure_reason,departure_note and birth_date (must match the NIP)',
         },
       },
     },

@@ -9,12 +9,24 @@ import { endSessions } from '../auth/sessions';
 import type { Principal } from '../authz/principal';
 import { OpdsService } from '../opds/opds.service';
 import type { CreateUserDto } from './dto/create-user.dto';
+import type { PlannedDepartureDto } from './dto/planned-departure.dto';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { isNipInfo, parseNip } from './nip';
 import { administeredOpds, administers, forbiddenRole, grantsFor, mayManage } from './role-policy';
 import { UserEntity } from './user.entity';
 import { UserErrors } from './users.errors';
+
+/** A planned departure as the user row's columns (null clears them). */
+function plannedDepartureColumns(
+  planned: PlannedDepartureDto | null,
+): Pick<UserEntity, 'plannedDepartureOn' | 'plannedDepartureReason' | 'plannedDepartureNote'> {
+  return {
+    plannedDepartureOn: planned?.date ?? null,
+    plannedDepartureReason: planned?.reason ?? null,
+    plannedDepartureNote: planned?.note ?? null,
+  };
+}
 
 /** Queue other contexts listen to when a user's display name changes. */
 export const USER_RENAMED_QUEUE = 'identity.user_renamed';
@@ -77,6 +89,7 @@ export class UsersService {
         jabatanKategori: dto.jabatanKategori,
         birthDate: nip.birthDate,
         sex: nip.sex,
+        ...plannedDepartureColumns(dto.plannedDeparture ?? null),
         passwordHash,
         passwordChangedAt: passwordHash ? new Date() : null,
       });
@@ -138,6 +151,9 @@ export class UsersService {
         ...(dto.jabatan !== undefined ? { jabatan: dto.jabatan } : {}),
         ...(dto.jabatanKategori !== undefined ? { jabatanKategori: dto.jabatanKategori } : {}),
         ...(dto.active !== undefined ? { active: dto.active } : {}),
+        ...(dto.plannedDeparture !== undefined
+          ? plannedDepartureColumns(dto.plannedDeparture)
+          : {}),
       });
       if (passwordHash) await this.setFirstPassword(tx, id, passwordHash);
       if (roles) {

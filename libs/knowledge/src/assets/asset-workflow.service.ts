@@ -10,6 +10,7 @@ import { AssetErrors } from './asset.errors';
 import { AssetsRepository } from './assets.repository';
 import { computeCompleteness } from './completeness';
 import { touchSearch } from '../search/search-sync';
+import { announceInterview } from './interview-published';
 
 export type WorkflowAction = 'submit' | 'approve' | 'reject' | 'archive' | 'reverify';
 
@@ -81,6 +82,7 @@ export class AssetWorkflowService {
       if (action === 'approve' || action === 'archive' || action === 'reverify') {
         await touchSearch(tx, [asset.id]);
       }
+      if (action === 'approve') await announceInterview(tx, asset);
       return saved;
     });
   }

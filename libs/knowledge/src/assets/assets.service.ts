@@ -15,6 +15,7 @@ import type { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { normalizeTags } from './tags';
 import { touchSearch } from '../search/search-sync';
+import { announceInterview } from './interview-published';
 
 export const STORAGE_DELETE_QUEUE = 'storage.delete';
 
@@ -154,6 +155,7 @@ export class AssetsService {
       if (asset.status === 'published') {
         asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
         await touchSearch(tx, [asset.id]);
+        if (dto.narasumberId !== undefined) await announceInterview(tx, asset);
       }
       return tx.getRepository(AssetEntity).save(asset);
     });

@@ -53,7 +53,10 @@ export interface OpdMetrics {
   activeQuarters: number;
   /** People holding lead roles or authoring ≥ 2 published assets. */
   keyPeople: number;
-  /** Coverage of the knowledge-at-risk register (domain.md §7); null until the register exists. */
+  /**
+   * Coverage of the knowledge-at-risk register (domain.md §7). The register is its own context
+   * (libs/risk): these metrics leave it null and the award fills it in from the register.
+   */
   atRiskCoverage: number | null;
   // Relevance and impact support.
   /** Endorsements net of withdrawals in the period. */

@@ -694,6 +694,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/knowledge-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the register says about the caller (audit-logged) */
+        get: operations["RegisterController_own"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings/{id}": {
         parameters: {
             query?: never;
@@ -844,6 +861,194 @@ export interface paths {
         get: operations["ActivityController_opd"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opds/{code}/knowledge-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OPD’s knowledge-at-risk register: departures (month and kind only), risk, topics, plans, a 24-month timeline and this year’s coverage (the OPD’s admins and verifiers, assessors, admins; audit-logged) */
+        get: operations["RegisterController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opds/{code}/knowledge-risk/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage for a year: the high-risk people and whether their interview was published before they left (the award’s keberlanjutan input; audit-logged) */
+        get: operations["RegisterController_coverageOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opds/{code}/retention-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OPD’s retention plans, with their state and overdue flag */
+        get: operations["RegisterController_plansOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/criticality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Override (or, with null, restore) a person’s criticality with a reason (their OPD’s admins, admins) */
+        put: operations["PeopleController_setCriticality"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/expertise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person’s expertise topics, each with the evidence behind it */
+        get: operations["PeopleController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{id}/expertise/declared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Declare topics: the person for themselves, or their OPD admin for them (replaces the list) */
+        put: operations["PeopleController_declare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People holding a topic, ranked by evidence the caller may read: assets written or given as narasumber, CoPs, endorsements, reuse, declarations */
+        get: operations["PeopleController_experts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan a retention interview for a high-risk person (their OPD’s admins, admins): interviewer, target date before the departure */
+        post: operations["RetentionPlansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan with its history (the register’s readers, the person, the interviewer) */
+        get: operations["RetentionPlansController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an open plan’s interviewer, target date or notes */
+        patch: operations["RetentionPlansController_update"];
+        trace?: never;
+    };
+    "/api/v1/retention-plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an open plan with a reason (→ dibatalkan) */
+        post: operations["RetentionPlansController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention-plans/{id}/interviewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The interview took place: direncanakan → diwawancarai */
+        post: operations["RetentionPlansController_interviewed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1142,6 +1347,21 @@ export interface components {
             history: components["schemas"]["AssessmentEntryDto"][];
             opdCode: string;
         };
+        AssetEvidenceDto: {
+            endorsements: number;
+            /** @example /api/v1/assets/… */
+            href: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            reuseReports: number;
+            /** @enum {string} */
+            role: "author" | "narasumber";
+            title: string;
+            /** @enum {string} */
+            type: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
+        };
         AssetImportLineDto: {
             /** Format: uuid */
             assetId?: string;
@@ -1262,6 +1482,11 @@ export interface components {
             /** @enum {string} */
             visibility: "publik" | "internal" | "opd" | "cop";
         };
+        AssetTypeCountDto: {
+            count: number;
+            /** @enum {string} */
+            type: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
+        };
         AssetTypeDto: {
             label: components["schemas"]["LocalizedTextDto"];
             requiresAttachment: boolean;
@@ -1314,6 +1539,9 @@ export interface components {
             tieRule: components["schemas"]["TieRuleDto"];
             year: number;
         };
+        CancelPlanDto: {
+            reason: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -1336,6 +1564,16 @@ export interface components {
              */
             token: string;
         };
+        CopEvidenceDto: {
+            /** @example /api/v1/cops/… */
+            href: string;
+            /** Format: uuid */
+            id: string;
+            meetingsAttended: number;
+            name: string;
+            /** @enum {string} */
+            role: "lead" | "member" | "attendee";
+        };
         CopPageDto: {
             items: components["schemas"]["CopResponseDto"][];
             limit: number;
@@ -1356,6 +1594,54 @@ export interface components {
             /** @enum {string} */
             status: "aktif" | "tidak_aktif";
             theme: string;
+        };
+        CoveragePersonDto: {
+            /** @description Interview published before the departure and by the period end */
+            covered: boolean;
+            /** @enum {string} */
+            departureKind: "bup" | "rencana";
+            /** @example 2026-05 */
+            departureMonth: string;
+            /**
+             * Format: uuid
+             * @description The earliest published interview, when the caller may read it
+             */
+            interviewAssetId: string | null;
+            /**
+             * Format: date
+             * @description WIB day
+             */
+            interviewPublishedOn: string | null;
+            name: string;
+            /** @description Risk as judged for the period (≥ 15) */
+            risk: number;
+            /** Format: uuid */
+            userId: string;
+        };
+        CoverageResponseDto: {
+            /**
+             * Format: date
+             * @description The WIB day it was computed on
+             */
+            asOf: string;
+            /** @description covered ÷ highRisk; null without any */
+            coverage: number | null;
+            covered: number;
+            /** Format: date */
+            from: string;
+            highRisk: number;
+            opdCode: string;
+            people: components["schemas"]["CoveragePersonDto"][];
+            /** Format: date */
+            to: string;
+            year: number;
+        };
+        CoverageSummaryDto: {
+            /** @description covered ÷ highRisk; null without any */
+            coverage: number | null;
+            covered: number;
+            highRisk: number;
+            year: number;
         };
         CreateAssetDto: {
             /** @description Markdown */
@@ -1455,13 +1741,31 @@ export interface components {
             seciMode?: "sosialisasi" | "eksternalisasi" | "kombinasi" | "internalisasi";
             topic: string;
         };
+        CreatePlanDto: {
+            /**
+             * Format: uuid
+             * @description Who interviews them (an active user, not themselves)
+             */
+            interviewerId: string;
+            notes?: string;
+            /**
+             * Format: date
+             * @description Interview by this day: from today, before the departure
+             */
+            targetDate: string;
+            /**
+             * Format: uuid
+             * @description The high-risk person whose knowledge is to be kept
+             */
+            userId: string;
+        };
         CreateUserDto: {
             /** @example siti.rahmawati@jakarta.go.id */
             email: string;
             /** @example Analis Kebijakan Ahli Muda */
             jabatan: string;
             /** @enum {string} */
-            jabatanKategori: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_lain";
+            jabatanKategori: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_pertama" | "fungsional_ahli_muda" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_keterampilan" | "fungsional_lain";
             /** @example Siti Rahmawati */
             name: string;
             /**
@@ -1473,8 +1777,42 @@ export interface components {
             opdCode: string;
             /** @description Initial password (12–128 characters) */
             password?: string;
+            /** @description A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); null removes it */
+            plannedDeparture?: components["schemas"]["PlannedDepartureDto"] | null;
             /** @description Role names; verifier and opd_admin are scoped to the user OPD. asn is implied. */
             roles?: ("asn" | "verifier" | "cop_lead" | "opd_admin" | "assessor" | "admin")[];
+        };
+        CriticalityEntryDto: {
+            reason: string;
+            /** Format: date-time */
+            setAt: string;
+            setBy: components["schemas"]["PersonRefDto"];
+            /** @description null: the override was removed */
+            value: number | null;
+        };
+        CriticalityOverrideDto: {
+            reason: string;
+            /** Format: date-time */
+            setAt: string;
+            setBy: components["schemas"]["PersonRefDto"];
+            value: number;
+        };
+        CriticalityResponseDto: {
+            criticality: number;
+            criticalityComputed: number;
+            /** @description Every override, newest first */
+            history: components["schemas"]["CriticalityEntryDto"][];
+            override: components["schemas"]["CriticalityOverrideDto"] | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        DeclaredTopicsDto: {
+            opdAdmin: string[];
+            self: string[];
+        };
+        DeclareTopicsDto: {
+            /** @description The whole list of topics the caller declares for the person (themselves, or as their OPD admin); normalised like tags */
+            topics: string[];
         };
         DrillDownDto: {
             aspects: components["schemas"]["AspectDrillDownsDto"];
@@ -1552,6 +1890,42 @@ export interface components {
             at: string;
             reporterOpdCode: string;
             story: string | null;
+        };
+        ExpertEvidenceCountsDto: {
+            /** @description Readable published assets written on the matched topics */
+            assets: number;
+            cops: number;
+            declared: boolean;
+            endorsements: number;
+            /** @description Of which interviews given as narasumber */
+            interviews: number;
+            reuseReports: number;
+        };
+        ExpertHitDto: {
+            evidence: components["schemas"]["ExpertEvidenceCountsDto"];
+            /** @example /api/v1/people/…/expertise */
+            href: string;
+            jabatan: string;
+            matchedTopics: components["schemas"]["MatchedTopicDto"][];
+            name: string;
+            opdCode: string;
+            /** @description Sum of the matched topics’ scores (the ranking) */
+            score: number;
+            /** @description Their strongest topics (at most 5) */
+            topTopics: string[];
+            /** Format: uuid */
+            userId: string;
+        };
+        ExpertiseResponseDto: {
+            /** @description Readable published assets by type */
+            assetTypes: components["schemas"]["AssetTypeCountDto"][];
+            declared: components["schemas"]["DeclaredTopicsDto"];
+            jabatan: string;
+            name: string;
+            opdCode: string;
+            topics: components["schemas"]["TopicEvidenceDto"][];
+            /** Format: uuid */
+            userId: string;
         };
         FieldProblemDto: {
             /** @description Facts about the problem where a code alone is not enough (e.g. missing columns) */
@@ -1650,6 +2024,13 @@ export interface components {
             /** @description Nominal weight within the aspect */
             weight: number;
         };
+        InterviewedDto: {
+            /**
+             * Format: date
+             * @description When the interview took place (default today)
+             */
+            interviewedOn?: string;
+        };
         JobDto: {
             attempts: number;
             /** Format: date-time */
@@ -1695,6 +2076,10 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
             user: components["schemas"]["SessionUserDto"];
+        };
+        MatchedTopicDto: {
+            score: number;
+            topic: string;
         };
         MeetingDto: {
             agenda: string;
@@ -1822,6 +2207,15 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        OwnRiskResponseDto: {
+            /** Format: date */
+            asOf: string;
+            /** @example 15 */
+            highThreshold: number;
+            /** @description Null for service accounts */
+            item: components["schemas"]["RegisterItemDto"] | null;
+            rulesVersion: string;
+        };
         PasswordResetStartedDto: {
             /**
              * Format: date-time
@@ -1854,6 +2248,53 @@ export interface components {
             id: string;
             name: string;
             opdCode: string;
+        };
+        PlanCountsDto: {
+            aset_terbit: number;
+            dibatalkan: number;
+            direncanakan: number;
+            diwawancarai: number;
+        };
+        PlanEventDto: {
+            /** @enum {string} */
+            action: "create" | "update" | "interviewed" | "published" | "cancel";
+            /** @description Null when the system moved it (interview published) */
+            actor: components["schemas"]["PersonRefDto"] | null;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string|null} */
+            from: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan" | null;
+            /** @enum {string} */
+            to: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan";
+        };
+        PlannedDepartureDto: {
+            /**
+             * @description The day the person leaves (YYYY-MM-DD)
+             * @example 2026-09-01
+             */
+            date: string;
+            note?: string | null;
+            /** @enum {string} */
+            reason: "mutasi" | "pindah_instansi" | "pensiun_dini" | "akhir_kontrak_pppk";
+        };
+        PlanSummaryDto: {
+            /** Format: uuid */
+            assetId: string | null;
+            /** Format: date-time */
+            assetPublishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            interviewedOn: string | null;
+            interviewer: components["schemas"]["PersonRefDto"];
+            /** @description Not yet interviewed, and the target passed or departure ≤ 60 days */
+            overdue: boolean;
+            /** @enum {string} */
+            state: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan";
+            /** Format: date */
+            targetDate: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         QuarterActivityDto: {
             activeCops: number;
@@ -1955,6 +2396,73 @@ export interface components {
             /** @description Sum of daily unique readers from this OPD */
             readers: number;
         };
+        RegisterItemDto: {
+            attrition: number;
+            /** @description The override when set, else computed */
+            criticality: number;
+            criticalityComputed: number;
+            criticalityOverride: components["schemas"]["CriticalityOverrideDto"] | null;
+            /**
+             * @description Statutory retirement or planned departure
+             * @enum {string}
+             */
+            departureKind: "bup" | "rencana";
+            /**
+             * @description YYYY-MM
+             * @example 2027-04
+             */
+            departureMonth: string;
+            /** @enum {string|null} */
+            departureReason: "mutasi" | "pindah_instansi" | "pensiun_dini" | "akhir_kontrak_pppk" | null;
+            /** @description Share of those topics with at least one published asset (null without topics) */
+            documentedShare: number | null;
+            /** @description risk ≥ 15 */
+            high: boolean;
+            jabatan: string;
+            /** @enum {string} */
+            jabatanKategori: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_pertama" | "fungsional_ahli_muda" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_keterampilan" | "fungsional_lain";
+            /** @description Whole months until the departure (negative once past) */
+            monthsToDeparture: number;
+            name: string;
+            plan: components["schemas"]["PlanSummaryDto"] | null;
+            /** @description attrition × criticality */
+            risk: number;
+            topicDetails: components["schemas"]["TopicStandingDto"][];
+            /** @description The strongest topics (at most 5) */
+            topics: string[];
+            /** Format: uuid */
+            userId: string;
+        };
+        RegisterResponseDto: {
+            /**
+             * Format: date
+             * @description The WIB day the register was computed for
+             */
+            asOf: string;
+            coverage: components["schemas"]["CoverageSummaryDto"];
+            /** @example 15 */
+            highThreshold: number;
+            items: components["schemas"]["RegisterItemDto"][];
+            limit: number;
+            opdCode: string;
+            opdName: string;
+            page: number;
+            rulesVersion: string;
+            summary: components["schemas"]["RegisterSummaryDto"];
+            /** @description The next 24 months, unfiltered */
+            timeline: components["schemas"]["TimelineMonthDto"][];
+            total: number;
+        };
+        RegisterSummaryDto: {
+            high: number;
+            /** @description High-risk people with no plan (or only a cancelled one) */
+            highWithoutPlan: number;
+            overdue: number;
+            /** @description Departure date passed while still active (records to update) */
+            pastDeparture: number;
+            people: number;
+            plans: components["schemas"]["PlanCountsDto"];
+        };
         RejectAssetDto: {
             /** @description What the authors should change */
             comment: string;
@@ -1986,6 +2494,85 @@ export interface components {
             meetingsChanged: number;
             opdDirectoryChanged: number;
             usageDaysRefolded: number;
+        };
+        RetentionPlanDetailDto: {
+            /**
+             * Format: uuid
+             * @description The published interview, when the caller may read it
+             */
+            assetId: string | null;
+            /** Format: date-time */
+            assetPublishedAt: string | null;
+            cancelReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            departureKind: "bup" | "rencana";
+            /** @example 2027-04 */
+            departureMonth: string;
+            /** @enum {string|null} */
+            departureReason: "mutasi" | "pindah_instansi" | "pensiun_dini" | "akhir_kontrak_pppk" | null;
+            history: components["schemas"]["PlanEventDto"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            interviewedOn: string | null;
+            interviewer: components["schemas"]["PersonRefDto"];
+            notes: string;
+            opdCode: string;
+            /** @description Not yet interviewed, and the target passed or departure ≤ 60 days */
+            overdue: boolean;
+            person: components["schemas"]["PersonRefDto"];
+            /** @enum {string} */
+            state: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan";
+            /** Format: date */
+            targetDate: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back as expectedVersion when editing */
+            version: number;
+        };
+        RetentionPlanDto: {
+            /**
+             * Format: uuid
+             * @description The published interview, when the caller may read it
+             */
+            assetId: string | null;
+            /** Format: date-time */
+            assetPublishedAt: string | null;
+            cancelReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            departureKind: "bup" | "rencana";
+            /** @example 2027-04 */
+            departureMonth: string;
+            /** @enum {string|null} */
+            departureReason: "mutasi" | "pindah_instansi" | "pensiun_dini" | "akhir_kontrak_pppk" | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            interviewedOn: string | null;
+            interviewer: components["schemas"]["PersonRefDto"];
+            notes: string;
+            opdCode: string;
+            /** @description Not yet interviewed, and the target passed or departure ≤ 60 days */
+            overdue: boolean;
+            person: components["schemas"]["PersonRefDto"];
+            /** @enum {string} */
+            state: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan";
+            /** Format: date */
+            targetDate: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back as expectedVersion when editing */
+            version: number;
+        };
+        RetentionPlanListDto: {
+            /** Format: date */
+            asOf: string;
+            items: components["schemas"]["RetentionPlanDto"][];
+            opdCode: string;
         };
         ReuseReportDto: {
             /** @description How the asset was applied */
@@ -2220,12 +2807,18 @@ export interface components {
             /** @example BPSDM */
             opdCode: string;
             /** @description Permissions the roles give (scope is checked per object) */
-            permissions: ("session:manage" | "opd:manage" | "user:read" | "user:manage" | "asset:contribute" | "asset:verify" | "asset:import" | "search:insights" | "search:settings" | "jobs:manage" | "cop:read" | "cop:participate" | "cop:manage" | "asset:engage" | "metrics:read" | "metrics:read_all" | "award:manage" | "award:assess")[];
+            permissions: ("session:manage" | "opd:manage" | "user:read" | "user:manage" | "asset:contribute" | "asset:verify" | "asset:import" | "search:insights" | "search:settings" | "jobs:manage" | "cop:read" | "cop:participate" | "cop:manage" | "asset:engage" | "metrics:read" | "metrics:read_all" | "award:manage" | "award:assess" | "risk:read" | "risk:manage")[];
             /** @description Distinct role names held */
             roles: ("asn" | "verifier" | "cop_lead" | "opd_admin" | "assessor" | "admin")[];
         };
         SetAuthorsDto: {
             authorIds: string[];
+        };
+        SetCriticalityDto: {
+            /** @description Why (kept with who and when) */
+            reason: string;
+            /** @description The criticality to use instead of the computed one; null removes the override */
+            value: number | null;
         };
         SpikeEvidenceDto: {
             flagged: boolean;
@@ -2259,6 +2852,15 @@ export interface components {
             en: string;
             id: string;
         };
+        TimelineMonthDto: {
+            bup: number;
+            departures: number;
+            high: number;
+            /** @example 2027-01 */
+            month: string;
+            rencana: number;
+            userIds: string[];
+        };
         TopAssetDto: {
             downloads: number;
             endorsements: number;
@@ -2271,6 +2873,28 @@ export interface components {
             type: string | null;
             uniqueReaders: number;
             views: number;
+        };
+        TopicEvidenceDto: {
+            assets: components["schemas"]["AssetEvidenceDto"][];
+            cops: components["schemas"]["CopEvidenceDto"][];
+            /** @description Who declared it */
+            declared: ("self" | "opd_admin")[];
+            /** @description Evidence points (expertise-scoring.ts), from what the caller may read */
+            score: number;
+            /** @description A normalised tag or CoP theme */
+            topic: string;
+        };
+        TopicStandingDto: {
+            /** @description 1 + rarity points + documentation gap */
+            criticality: number;
+            /** @description Other active people of the OPD who hold the topic */
+            othersInOpd: number;
+            /** @description Published assets of the OPD on the topic (the person's own interviews excluded) */
+            publishedAssets: number;
+            /** @description Evidence score from what the caller may read */
+            score: number;
+            /** @description A normalised tag or CoP theme */
+            topic: string;
         };
         TransitionCommentDto: {
             comment?: string;
@@ -2369,6 +2993,21 @@ export interface components {
             headcount?: number;
             name?: string;
         };
+        UpdatePlanDto: {
+            /** @description The version last read: 409 VERSION_CONFLICT if it moved */
+            expectedVersion?: number;
+            /**
+             * Format: uuid
+             * @description Who interviews them (an active user, not themselves)
+             */
+            interviewerId?: string;
+            notes?: string;
+            /**
+             * Format: date
+             * @description Interview by this day: from today, before the departure
+             */
+            targetDate?: string;
+        };
         UpdateUserDto: {
             /** @description false deactivates: every session ends at once */
             active?: boolean;
@@ -2377,13 +3016,15 @@ export interface components {
             /** @example Analis Kebijakan Ahli Muda */
             jabatan?: string;
             /** @enum {string} */
-            jabatanKategori?: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_lain";
+            jabatanKategori?: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_pertama" | "fungsional_ahli_muda" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_keterampilan" | "fungsional_lain";
             /** @example Siti Rahmawati */
             name?: string;
             /** @example BPSDM */
             opdCode?: string;
             /** @description First password of an account that has none (imported users), 12–128 characters. A working password is never replaced (409 PASSWORD_ALREADY_SET): start a password reset. */
             password?: string;
+            /** @description A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); null removes it */
+            plannedDeparture?: components["schemas"]["PlannedDepartureDto"] | null;
             /** @description Role names; verifier and opd_admin are scoped to the user OPD. asn is implied. */
             roles?: ("asn" | "verifier" | "cop_lead" | "opd_admin" | "assessor" | "admin")[];
         };
@@ -2411,10 +3052,11 @@ export interface components {
             id: string;
             jabatan: string;
             /** @enum {string} */
-            jabatanKategori: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_lain";
+            jabatanKategori: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_pertama" | "fungsional_ahli_muda" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_keterampilan" | "fungsional_lain";
             name: string;
             nip: string;
             opdCode: string;
+            plannedDeparture: components["schemas"]["PlannedDepartureDto"] | null;
             roles: ("asn" | "verifier" | "cop_lead" | "opd_admin" | "assessor" | "admin")[];
             /**
              * @description Derived from the NIP
@@ -6982,6 +7624,72 @@ export interface operations {
             };
         };
     };
+    RegisterController_own: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnRiskResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     MeetingsController_get: {
         parameters: {
             query?: never;
@@ -8029,6 +8737,1035 @@ export interface operations {
             };
         };
     };
+    RegisterController_list: {
+        parameters: {
+            query?: {
+                /** @description Only high-risk people (true) or only the others (false) */
+                high?: boolean;
+                jabatanKategori?: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_pertama" | "fungsional_ahli_muda" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_keterampilan" | "fungsional_lain";
+                kind?: "bup" | "rencana";
+                limit?: number;
+                /** @description Default: desc for risk, criticality and attrition; asc for departure and name */
+                order?: "asc" | "desc";
+                /** @description Only people whose plan is overdue */
+                overdue?: boolean;
+                page?: number;
+                /** @description `none`: no plan at all */
+                planState?: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan" | "none";
+                /** @description Part of the name */
+                q?: string;
+                sort?: "risk" | "departure" | "name" | "criticality" | "attrition";
+                /** @description A topic (or part of one) the person holds */
+                topic?: string;
+                /** @description Leaving within this many months */
+                withinMonths?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RegisterController_coverageOf: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RegisterController_plansOf: {
+        parameters: {
+            query?: {
+                overdue?: boolean;
+                state?: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PeopleController_setCriticality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCriticalityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriticalityResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PeopleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertiseResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PeopleController_declare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareTopicsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertiseResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PeopleController_experts: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description Only people of this OPD */
+                opd?: string;
+                /** @description A topic, or part of one */
+                topic: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertHitDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RetentionPlansController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RetentionPlansController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RetentionPlansController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RetentionPlansController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RetentionPlansController_interviewed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterviewedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPlanDetailDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SearchController_query: {
         parameters: {
             query?: {
@@ -8952,7 +10689,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description CSV: nip,name,email,opd_code,jabatan,jabatan_kategori,roles (, or ;)
+                     * @description CSV: nip,name,email,opd_code,jabatan,jabatan_kategori,roles (, or ;); optional planned_departure,departure_reason,departure_note and birth_date (must match the NIP)
                      */
                     file: string;
                 };

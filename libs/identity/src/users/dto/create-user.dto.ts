@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -10,10 +10,12 @@ import {
   IsString,
   Length,
   Matches,
+  ValidateNested,
 } from 'class-validator';
 import { ROLES } from '../../authz/permissions';
 import { JABATAN_CATEGORIES } from '../user.entity';
 import type { JabatanCategory } from '../user.entity';
+import { PlannedDepartureDto } from './planned-departure.dto';
 
 const trim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -67,6 +69,17 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsIn(ROLES, { each: true })
   roles?: string[];
+
+  @ApiPropertyOptional({
+    type: PlannedDepartureDto,
+    nullable: true,
+    description:
+      'A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); null removes it',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlannedDepartureDto)
+  plannedDeparture?: PlannedDepartureDto | null;
 
   @ApiPropertyOptional({ description: 'Initial password (12–128 characters)' })
   @IsOptional()

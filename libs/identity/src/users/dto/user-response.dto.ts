@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { RoleGrantDto } from '../../auth/dto/auth-response.dto';
 import { ROLES } from '../../authz/permissions';
 import { JABATAN_CATEGORIES } from '../user.entity';
+import { PlannedDepartureDto } from './planned-departure.dto';
 
 export class UserResponseDto {
   @ApiProperty({ format: 'uuid' })
@@ -30,6 +31,9 @@ export class UserResponseDto {
 
   @ApiProperty({ enum: ['male', 'female'], description: 'Derived from the NIP' })
   sex: string;
+
+  @ApiProperty({ type: PlannedDepartureDto, nullable: true })
+  plannedDeparture: PlannedDepartureDto | null;
 
   @ApiProperty()
   active: boolean;

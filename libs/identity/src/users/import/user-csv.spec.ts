@@ -389,3 +389,63 @@ describe('parseUserCsv: Excel quirks', () => {
     expect(result.ok && result.rows.map((r) => r.line)).toEqual([4]);
   });
 });
+
+describe('parseUserCsv: planned departures and birth dates (issue #17)', () => {
+  const HEAD = `${HEADER},planned_departure,departure_reason,departure_note`;
+  const base = `${NIP_A},Budi Santoso,budi@jakarta.go.id,BKD,Analis,administrasi,`;
+
+  it('reads a planned departure with its reason and note', () => {
+    const result = okResult(csv(HEAD, `${base},2026-09-01,mutasi,Ke Dinas Kesehatan`));
+    expect(result.rows[0].plannedDeparture).toEqual({
+      date: '2026-09-01',
+      reason: 'mutasi',
+      note: 'Ke Dinas Kesehatan',
+    });
+  });
+
+  it('empty departure cells remove a planned departure (null); a file without the columns keeps it', () => {
+    expect(okResult(csv(HEAD, `${base},,,`)).rows[0].plannedDeparture).toBeNull();
+    expect(okResult(csv(HEADER, base)).rows[0]).not.toHaveProperty('plannedDeparture');
+  });
+
+  it.each([
+    ['a date without a reason', '2026-09-01,,', 'PLANNED_DEPARTURE_INCOMPLETE', 'departure_reason'],
+    ['a reason without a date', ',mutasi,', 'PLANNED_DEPARTURE_INCOMPLETE', 'planned_departure'],
+    ['a note alone', ',,Catatan', 'PLANNED_DEPARTURE_INCOMPLETE', 'planned_departure'],
+    ['an impossible date', '2026-02-30,mutasi,', 'INVALID_PLANNED_DEPARTURE', 'planned_departure'],
+    ['a day-first date', '01/09/2026,mutasi,', 'INVALID_PLANNED_DEPARTURE', 'planned_departure'],
+    ['an unknown reason', '2026-09-01,promosi,', 'INVALID_DEPARTURE_REASON', 'departure_reason'],
+  ])('rejects %s', (_label, cells, code, field) => {
+    const result = okResult(csv(HEAD, `${base},${cells}`));
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toEqual([{ line: 2, nip: NIP_A, problems: [{ code, field }] }]);
+  });
+
+  it('accepts a birth date that agrees with the NIP and reports one that does not', () => {
+    const head = `${HEADER},birth_date`;
+    expect(okResult(csv(head, `${base},1985-03-15`)).rows).toHaveLength(1);
+    const result = okResult(csv(head, `${base},1975-02-18`));
+    expect(result.rejected).toEqual([
+      { line: 2, nip: NIP_A, problems: [{ code: 'BIRTH_DATE_MISMATCH', field: 'birth_date' }] },
+    ]);
+  });
+
+  it('reads tanggal_lahir the same way', () => {
+    const result = okResult(csv(`${HEADER},tanggal_lahir`, `${base},1985-03-16`));
+    expect(result.rejected[0].problems).toEqual([
+      { code: 'BIRTH_DATE_MISMATCH', field: 'tanggal_lahir' },
+    ]);
+  });
+
+  it.each([
+    ['30 February', '198502302010011001'],
+    ['month 13', '198513152010011001'],
+    ['29 February of a common year', '198502292010011001'],
+  ])('reports a NIP whose birth date is %s, never guessing one', (_label, nip) => {
+    const result = okResult(csv(`${HEADER},birth_date`, `${base.replace(NIP_A, nip)},1985-03-01`));
+    expect(result.rows).toEqual([]);
+    expect(result.rejected).toEqual([
+      { line: 2, nip, problems: [{ code: 'INVALID_NIP_BIRTH_DATE', field: 'nip' }] },
+    ]);
+  });
+});

@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { isRole } from '../../authz/permissions';
 import { isNipInfo, type NipInfo, parseNip } from '../nip';
-import { JABATAN_CATEGORIES, type JabatanCategory } from '../user.entity';
+import { isCalendarDay } from '@lumbung/platform';
+import {
+  DEPARTURE_REASONS,
+  type DepartureReason,
+  JABATAN_CATEGORIES,
+  type JabatanCategory,
+} from '../user.entity';
 
 export const CSV_COLUMNS = [
   'nip',
@@ -13,6 +19,9 @@ export const CSV_COLUMNS = [
   'roles',
 ] as const;
 const REQUIRED_COLUMNS = CSV_COLUMNS.filter((c) => c !== 'roles');
+// Optional columns: a planned departure (`planned_departure` YYYY-MM-DD with `departure_reason`
+// one of DEPARTURE_REASONS and an optional `departure_note`; both empty removes it), and a birth
+// date (`birth_date` or `tanggal_lahir`, YYYY-MM-DD) that, when given, must agree with the NIP's.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface RowProblem {
@@ -30,7 +39,15 @@ export interface ParsedUserRow {
   jabatanKategori: JabatanCategory;
   /** undefined when the cell was empty (an existing user keeps the roles they have). */
   roles: string[] | undefined;
+  /** undefined when the file has no departure columns (an existing user keeps theirs). */
+  plannedDeparture?: PlannedDepartureCells | null;
   info: NipInfo;
+}
+
+export interface PlannedDepartureCells {
+  date: string;
+  reason: DepartureReason;
+  note: string | null;
 }
 
 export interface RejectedRow {
@@ -54,12 +71,55 @@ export function detectDelimiter(headerLine: string): ',' | ';' {
   return semis > commas ? ';' : ',';
 }
 
-function validateRow(line: number, cells: Record<string, string>): ParsedUserRow | RejectedRow {
+/** The planned departure cells of a row, or the problems with them (both cells empty: none). */
+function plannedDepartureOf(
+  get: (k: string) => string,
+  problems: RowProblem[],
+): PlannedDepartureCells | null {
+  const date = get('planned_departure');
+  const reason = get('departure_reason').toLowerCase();
+  const note = get('departure_note').replace(/\s+/g, ' ');
+  if (!date && !reason) {
+    if (note) problems.push({ code: 'PLANNED_DEPARTURE_INCOMPLETE', field: 'planned_departure' });
+    return null;
+  }
+  if (!date || !reason) {
+    problems.push({
+      code: 'PLANNED_DEPARTURE_INCOMPLETE',
+      field: date ? 'departure_reason' : 'planned_departure',
+    });
+    return null;
+  }
+  if (!isCalendarDay(date)) {
+    problems.push({ code: 'INVALID_PLANNED_DEPARTURE', field: 'planned_departure' });
+  }
+  if (!(DEPARTURE_REASONS as readonly string[]).includes(reason)) {
+    problems.push({ code: 'INVALID_DEPARTURE_REASON', field: 'departure_reason' });
+  }
+  if (note.length > 500) problems.push({ code: 'INVALID_DEPARTURE_NOTE', field: 'departure_note' });
+  return { date, reason: reason as DepartureReason, note: note || null };
+}
+
+function validateRow(
+  line: number,
+  cells: Record<string, string>,
+  header: readonly string[],
+): ParsedUserRow | RejectedRow {
   const get = (k: string): string => (cells[k] ?? '').trim();
   const problems: RowProblem[] = [];
   const nip = get('nip').replace(/\s/g, '');
   const info = parseNip(nip);
   if (!isNipInfo(info)) problems.push({ code: `INVALID_NIP_${info.toUpperCase()}`, field: 'nip' });
+  // The birth date is the NIP's: a file that says otherwise is reported, never reconciled.
+  for (const column of ['birth_date', 'tanggal_lahir']) {
+    const given = get(column);
+    if (given && isNipInfo(info) && given !== info.birthDate) {
+      problems.push({ code: 'BIRTH_DATE_MISMATCH', field: column });
+    }
+  }
+  const hasDepartureColumns =
+    header.includes('planned_departure') || header.includes('departure_reason');
+  const plannedDeparture = hasDepartureColumns ? plannedDepartureOf(get, problems) : undefined;
   const name = get('name').replace(/\s+/g, ' ');
   if (name.length < 2 || name.length > 200) problems.push({ code: 'INVALID_NAME', field: 'name' });
   const email = get('email').toLowerCase();
@@ -91,6 +151,7 @@ function validateRow(line: number, cells: Record<string, string>): ParsedUserRow
     jabatan,
     jabatanKategori: kategori as JabatanCategory,
     roles,
+    ...(plannedDeparture !== undefined ? { plannedDeparture } : {}),
     info,
   };
 }
@@ -140,7 +201,7 @@ export function parseUserCsv(text: string, maxRows: number): CsvParseResult {
   const seenEmail = new Set<string>();
   for (const { record, info } of records.slice(1)) {
     const cells = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
-    const row = validateRow(startLine(record, info.lines), cells);
+    const row = validateRow(startLine(record, info.lines), cells, header);
     if ('problems' in row) {
       rejected.push(row);
       continue;

@@ -36,6 +36,9 @@ interface Existing {
   opd_id: string;
   jabatan: string;
   jabatan_kategori: string;
+  planned_departure_on: string | null;
+  planned_departure_reason: string | null;
+  planned_departure_note: string | null;
   roles: Role[];
 }
 
@@ -107,6 +110,7 @@ export class UserImportService {
       (
         await this.ds.query<Existing[]>(
           `SELECT u.id, u.nip, u.name, u.email, u.opd_id, u.jabatan, u.jabatan_kategori,
+                u.planned_departure_on::text, u.planned_departure_reason, u.planned_departure_note,
                 COALESCE(array_agg(r.role::text ORDER BY r.role) FILTER (WHERE r.role <> 'cop_lead'), '{}') AS roles
            FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
           WHERE u.nip = ANY($1) GROUP BY u.id`,
@@ -175,6 +179,19 @@ export class UserImportService {
     return undefined;
   }
 
+  /** Planned departures of the rows whose file has the departure columns (empty cells clear). */
+  private async writePlannedDepartures(tx: EntityManager, chunk: Planned[]): Promise<void> {
+    const columns = departureColumns(chunk);
+    if (columns[0].length === 0) return;
+    await tx.query(
+      `UPDATE users u SET planned_departure_on = v.day, planned_departure_reason = v.reason,
+              planned_departure_note = v.note, updated_at = now()
+         FROM unnest($1::text[], $2::date[], $3::text[], $4::text[]) AS v(nip, day, reason, note)
+        WHERE u.nip = v.nip`,
+      columns,
+    );
+  }
+
   /** Inserts new users, updates changed ones, then replaces grants; returns nip → id. */
   private async write(
     tx: EntityManager,
@@ -216,6 +233,7 @@ export class UserImportService {
         );
       }
       for (const p of chunk) if (p.existing) ids.set(p.row.nip, p.existing.id);
+      await this.writePlannedDepartures(tx, chunk);
       const withGrants = chunk.filter((p) => p.grants);
       const userIds = withGrants.map((p) => ids.get(p.row.nip)!);
       const grants = new Map(withGrants.map((p) => [ids.get(p.row.nip)!, p.grants!]));
@@ -223,6 +241,19 @@ export class UserImportService {
     }
     return ids;
   }
+}
+
+/** Rows whose file carries the departure columns, as [nip, date, reason, note] columns. */
+function departureColumns(
+  chunk: Planned[],
+): [string[], (string | null)[], (string | null)[], (string | null)[]] {
+  const rows = chunk.filter((p) => p.row.plannedDeparture !== undefined).map((p) => p.row);
+  return [
+    rows.map((r) => r.nip),
+    rows.map((r) => r.plannedDeparture?.date ?? null),
+    rows.map((r) => r.plannedDeparture?.reason ?? null),
+    rows.map((r) => r.plannedDeparture?.note ?? null),
+  ];
 }
 
 function isUnchanged(
@@ -236,7 +267,11 @@ function isUnchanged(
     ex.email === row.email &&
     ex.opd_id === opdId &&
     ex.jabatan === row.jabatan &&
-    ex.jabatan_kategori === row.jabatanKategori;
+    ex.jabatan_kategori === row.jabatanKategori &&
+    (row.plannedDeparture === undefined ||
+      ((ex.planned_departure_on ?? null) === (row.plannedDeparture?.date ?? null) &&
+        (ex.planned_departure_reason ?? null) === (row.plannedDeparture?.reason ?? null) &&
+        (ex.planned_departure_note ?? null) === (row.plannedDeparture?.note ?? null)));
   if (!same) return false;
   if (!grants) return true;
   const wanted = grants.map((g) => g.role).sort();

@@ -9,6 +9,8 @@ import { UsageRollups1765065600000 } from './1765065600000-usage-rollups';
 import { PasswordResets1765152000000 } from './1765152000000-password-resets';
 import { JobsRetention1765200000000 } from './1765200000000-jobs-retention';
 import { BackfillFirstRevisions1765200000001 } from './1765200000001-backfill-first-revisions';
+import { KnowledgeRisk1765324800000 } from './1765324800000-knowledge-risk';
+import { AwardCoverageRules1765411200000 } from './1765411200000-award-coverage-rules';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   PasswordResets1765152000000,
   JobsRetention1765200000000,
   BackfillFirstRevisions1765200000001,
+  KnowledgeRisk1765324800000,
+  AwardCoverageRules1765411200000,
 ];

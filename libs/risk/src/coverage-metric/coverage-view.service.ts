@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, wibDay } from '@lumbung/platform';
+import type { Principal } from '@lumbung/identity';
+import { AssetEvidenceReader } from '@lumbung/knowledge';
+import { periodDays } from '@lumbung/metrics';
+import { RegisterService } from '../register/register.service';
+import { CoverageService } from './coverage.service';
+import type { CoverageResponseDto } from './dto/coverage-response.dto';
+
+/** An OPD's coverage for a year with the people behind it (the register's readers; audited). */
+@Injectable()
+export class CoverageViewService {
+  constructor(
+    private readonly register: RegisterService,
+    private readonly coverage: CoverageService,
+    private readonly assets: AssetEvidenceReader,
+    private readonly audit: AuditService,
+  ) {}
+
+  async forYear(principal: Principal, code: string, year: number): Promise<CoverageResponseDto> {
+    const opd = await this.register.readableOpd(principal, code);
+    const today = wibDay();
+    const period = periodDays(year);
+    const run = await this.coverage.run([{ key: 'year', ...period }], today, opd.id);
+    const result = run.periods.get('year')?.get(opd.id);
+    const people = result?.people ?? [];
+    const interviews = people.flatMap((p) => {
+      const i = run.interviews.get(p.userId);
+      return i ? [i.assetId] : [];
+    });
+    const readable = await this.assets.readableIds(principal, interviews);
+    await this.audit.record({
+      actorId: principal.userId,
+      action: 'knowledge_risk_read',
+      targetType: 'opd',
+      targetId: opd.code,
+      details: { view: 'coverage', year, returned: people.map((p) => p.userId) },
+    });
+    return {
+      opdCode: opd.code,
+      year,
+      from: period.first,
+      to: period.last,
+      asOf: today,
+      highRisk: result?.highRisk ?? 0,
+      covered: result?.covered ?? 0,
+      coverage: result?.coverage ?? null,
+      people: people.map((p) => {
+        const person = run.people.get(p.userId)!;
+        const interview = run.interviews.get(p.userId);
+        return {
+          userId: p.userId,
+          name: person.person.name,
+          departureMonth: person.departure.month,
+          departureKind: person.departure.kind,
+          risk: p.risk,
+          covered: p.covered,
+          interviewAssetId: interview && readable.has(interview.assetId) ? interview.assetId : null,
+          interviewPublishedOn: interview ? wibDay(interview.publishedAt) : null,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
+import { CriticalityService } from '../criticality/criticality.service';
+import { CriticalityResponseDto, SetCriticalityDto } from '../criticality/dto';
+import { DeclareTopicsDto } from './dto/declare-topics.dto';
+import { ExpertHitDto, ExpertiseResponseDto } from './dto/expertise-response.dto';
+import { ExpertsQueryDto } from './dto/experts-query.dto';
+import { ExpertiseService } from './expertise.service';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class PeopleController {
+  constructor(
+    private readonly expertise: ExpertiseService,
+    private readonly criticality: CriticalityService,
+  ) {}
+
+  @Get('experts')
+  @ApiOperation({
+    summary:
+      'People holding a topic, ranked by evidence the caller may read: assets written or given as narasumber, CoPs, endorsements, reuse, declarations',
+  })
+  @ApiOkResponse({ type: [ExpertHitDto] })
+  experts(
+    @CurrentPrincipal() principal: Principal,
+    @Query() q: ExpertsQueryDto,
+  ): Promise<ExpertHitDto[]> {
+    return this.expertise.experts(principal, q);
+  }
+
+  @Get(':id/expertise')
+  @ApiOperation({ summary: 'A person’s expertise topics, each with the evidence behind it' })
+  @ApiOkResponse({ type: ExpertiseResponseDto })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+  ): Promise<ExpertiseResponseDto> {
+    return this.expertise.expertise(principal, id);
+  }
+
+  @Put(':id/expertise/declared')
+  @ApiOperation({
+    summary:
+      'Declare topics: the person for themselves, or their OPD admin for them (replaces the list)',
+  })
+  @ApiOkResponse({ type: ExpertiseResponseDto })
+  declare(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: DeclareTopicsDto,
+  ): Promise<ExpertiseResponseDto> {
+    return this.expertise.declare(principal, id, dto.topics);
+  }
+
+  @Put(':id/criticality')
+  @RequirePermission(Permission.RiskManage)
+  @ApiOperation({
+    summary:
+      'Override (or, with null, restore) a person’s criticality with a reason (their OPD’s admins, admins)',
+  })
+  @ApiOkResponse({ type: CriticalityResponseDto })
+  setCriticality(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() dto: SetCriticalityDto,
+  ): Promise<CriticalityResponseDto> {
+    return this.criticality.set(principal, id, dto);
+  }
+}
