@@ -93,6 +93,9 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: `/api/v1/users/${f.target.id}`,
     body: { jabatan: 'Analis Kebijakan Ahli Madya' },
   }),
+  'DELETE /api/v1/users/:id/planned-departure': (f) => ({
+    path: `/api/v1/users/${f.target.id}/planned-departure`,
+  }),
   'POST /api/v1/users/:id/password-reset': (f) => ({
     path: `/api/v1/users/${f.target.id}/password-reset`,
   }),
