@@ -1194,6 +1194,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/planned-departure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a planned departure: the register goes back to the BUP (no body; null is never sent) */
+        delete: operations["UsersController_clearPlannedDeparture"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/import": {
         parameters: {
             query?: never;
@@ -1777,8 +1794,8 @@ export interface components {
             opdCode: string;
             /** @description Initial password (12–128 characters) */
             password?: string;
-            /** @description A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); null removes it */
-            plannedDeparture?: components["schemas"]["PlannedDepartureDto"] | null;
+            /** @description A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); DELETE /users/:id/planned-departure removes it */
+            plannedDeparture?: components["schemas"]["PlannedDepartureDto"];
             /** @description Role names; verifier and opd_admin are scoped to the user OPD. asn is implied. */
             roles?: ("asn" | "verifier" | "cop_lead" | "opd_admin" | "assessor" | "admin")[];
         };
@@ -2817,8 +2834,8 @@ export interface components {
         SetCriticalityDto: {
             /** @description Why (kept with who and when) */
             reason: string;
-            /** @description The criticality to use instead of the computed one; null removes the override */
-            value: number | null;
+            /** @description The criticality to use instead of the computed one; left out, the override is removed (JSON null is never taken) */
+            value?: number;
         };
         SpikeEvidenceDto: {
             flagged: boolean;
@@ -3023,8 +3040,8 @@ export interface components {
             opdCode?: string;
             /** @description First password of an account that has none (imported users), 12–128 characters. A working password is never replaced (409 PASSWORD_ALREADY_SET): start a password reset. */
             password?: string;
-            /** @description A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); null removes it */
-            plannedDeparture?: components["schemas"]["PlannedDepartureDto"] | null;
+            /** @description A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); DELETE /users/:id/planned-departure removes it */
+            plannedDeparture?: components["schemas"]["PlannedDepartureDto"];
             /** @description Role names; verifier and opd_admin are scoped to the user OPD. asn is implied. */
             roles?: ("asn" | "verifier" | "cop_lead" | "opd_admin" | "assessor" | "admin")[];
         };
@@ -9228,6 +9245,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description FORBIDDEN: neither the person nor an admin of their OPD */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
                 headers: {
@@ -9381,6 +9407,24 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `risk:manage` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: no active person of that id in an OPD whose register the caller manages */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PERSON_NOT_HIGH_RISK (details.risk); RETENTION_PLAN_EXISTS (details.planId) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9555,6 +9599,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INVALID_PLAN_TRANSITION: the plan is no longer open; VERSION_CONFLICT (details.version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -9645,6 +9698,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description INVALID_PLAN_TRANSITION: not from the plan’s state (details.state) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -9728,6 +9790,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_PLAN_TRANSITION: not from the plan’s state (details.state) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10605,6 +10676,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasswordResetStartedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `user:manage`. FORBIDDEN: an account the caller may not manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_clearPlannedDeparture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
                 };
             };
             /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
