@@ -8,6 +8,7 @@ import {
   givenMeeting,
   givenMember,
   givenHighRiskPerson,
+  inDays,
   givenPlan,
   givenUser,
   type GivenUser,
@@ -304,10 +305,6 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   }),
   'GET /api/v1/cops/:id/activity': (f) => ({ path: `/api/v1/cops/${f.copId}/activity?year=2025` }),
 };
-
-/** A WIB day some days from now (YYYY-MM-DD). */
-const inDays = (days: number): string =>
-  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 let yearSequence = 0;
 /** Years for POST /awards in the matrix (nothing else uses 2100 downwards). */

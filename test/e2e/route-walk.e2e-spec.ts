@@ -7,6 +7,7 @@ import {
   givenAwardYear,
   givenCop,
   givenHighRiskPerson,
+  inDays,
   givenMeeting,
   givenMember,
   givenPlan,
@@ -70,10 +71,6 @@ interface Fixtures {
   /** A fresh open retention plan (`direncanakan`) of a fresh high-risk person. */
   plan(): Promise<string>;
 }
-
-/** A WIB day some days from now (YYYY-MM-DD). */
-const inDays = (days: number): string =>
-  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const file = (name: string, text: string) => ({
   field: name.endsWith('.csv') || name.endsWith('.jsonl') ? 'file' : 'files',
