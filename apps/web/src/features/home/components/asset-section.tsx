@@ -1,14 +1,14 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '@/components/links';
-import { PageState } from '@/components/page-state';
+import { AssetLine } from '@/components/asset-line';
+import { QuerySection } from '@/components/query-section';
 import { RejectionNote } from '@/components/rejection-note';
 import type { Schemas } from '@/lib/api/types';
 import { formatWib, formatWibDate } from '@/lib/format/wib';
 import { currentLanguage } from '@/i18n';
-import classes from './asset-section.module.css';
+import classes from '@/components/plain-list.module.css';
 
 type AssetSummary = Schemas['AssetSummaryDto'] & {
   submittedAt?: string | null;
@@ -36,31 +36,24 @@ export function AssetSection({
   kind = 'published',
   footer,
 }: AssetSectionProps) {
-  const headingId = useId();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
-      <Title order={2} size="h4" id={headingId} mb="sm">
-        {title}
-      </Title>
-      {query.isPending ? (
-        <PageState kind="loading" />
-      ) : query.isError ? (
-        <PageState kind="error" error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {emptyText}
-        </Text>
-      ) : (
+    <QuerySection
+      title={title}
+      query={query}
+      isEmpty={(data) => data.items.length === 0}
+      empty={emptyText}
+    >
+      {(data) => (
         <Stack gap="sm">
           <ul className={classes.list}>
-            {query.data.items.map((asset) => (
+            {data.items.map((asset) => (
               <AssetItem key={asset.id} asset={asset} kind={kind} />
             ))}
           </ul>
           {footer}
         </Stack>
       )}
-    </Paper>
+    </QuerySection>
   );
 }
 
@@ -73,32 +66,21 @@ function AssetItem({ asset, kind }: { asset: AssetSummary; kind: AssetSectionPro
       : kind === 'published' && typeof asset.publishedAt === 'string'
         ? t('home:sections.published', { when: formatWibDate(asset.publishedAt, lang) })
         : t('home:sections.updated', { when: formatWibDate(asset.updatedAt, lang) });
-  const params = { id: asset.id };
   return (
     <li className={classes.item}>
-      {kind === 'drafts' ? (
-        <AnchorLink to="/aset/$id/ubah" params={params} fw={600}>
-          {asset.title}
-        </AnchorLink>
-      ) : kind === 'review' ? (
-        <AnchorLink to="/tinjauan/$id" params={params} fw={600}>
-          {asset.title}
-        </AnchorLink>
-      ) : (
-        <AnchorLink to="/aset/$id" params={params} fw={600}>
-          {asset.title}
-        </AnchorLink>
-      )}
-      <Group gap="xs" mt={2}>
-        <Badge variant="light" size="sm">
-          {t(`assets:types.${asset.type as 'pelajaran'}`)}
-        </Badge>
-        <Text size="xs" c="dimmed">
-          {kind === 'review' && asset.authors?.length
+      <AssetLine
+        id={asset.id}
+        title={asset.title}
+        to={
+          kind === 'drafts' ? '/aset/$id/ubah' : kind === 'review' ? '/tinjauan/$id' : '/aset/$id'
+        }
+        typeLabel={t(`assets:types.${asset.type as 'pelajaran'}`)}
+        meta={
+          kind === 'review' && asset.authors?.length
             ? `${asset.authors.map((a) => a.name).join(', ')} · ${when}`
-            : `${asset.opdCode} · ${when}`}
-        </Text>
-      </Group>
+            : `${asset.opdCode} · ${when}`
+        }
+      />
       {kind === 'drafts' && asset.rejection && <RejectionNote rejection={asset.rejection} />}
     </li>
   );

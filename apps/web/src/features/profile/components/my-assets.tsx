@@ -1,7 +1,10 @@
 import { Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink, ButtonLink } from '@/components/links';
+import { AssetLine } from '@/components/asset-line';
+import { ButtonLink } from '@/components/links';
+import { ListPages } from '@/components/list-pages';
+import lists from '@/components/plain-list.module.css';
 import { PageState } from '@/components/page-state';
 import { RejectionNote } from '@/components/rejection-note';
 import { currentLanguage } from '@/i18n';
@@ -9,11 +12,10 @@ import type { Schemas } from '@/lib/api/types';
 import { formatWibDate } from '@/lib/format/wib';
 import {
   MY_ASSET_STATUSES,
+  PROFILE_PAGE_SIZE,
   type MyAssetStatus,
   useMyAssetsQuery,
 } from '../queries/profile-queries';
-import classes from './profile-lists.module.css';
-import { ListPages } from './list-pages';
 
 type AssetSummary = Schemas['AssetSummaryDto'];
 
@@ -92,12 +94,17 @@ function StatusList({
     );
   return (
     <Stack gap="md">
-      <ul className={classes.list}>
+      <ul className={lists.list}>
         {query.data.items.map((asset) => (
           <MyAssetItem key={asset.id} asset={asset} />
         ))}
       </ul>
-      <ListPages total={query.data.total} page={page} onPage={onPage} />
+      <ListPages
+        total={query.data.total}
+        pageSize={PROFILE_PAGE_SIZE}
+        page={page}
+        onPage={onPage}
+      />
     </Stack>
   );
 }
@@ -110,29 +117,19 @@ function MyAssetItem({ asset }: { asset: AssetSummary }) {
       ? t('assets.published', { when: formatWibDate(asset.publishedAt, lang) })
       : t('assets.updated', { when: formatWibDate(asset.updatedAt, lang) });
   return (
-    <li className={classes.item}>
-      {asset.status === 'draft' ? (
-        <AnchorLink to="/aset/$id/ubah" params={{ id: asset.id }} fw={600}>
-          {asset.title}
-        </AnchorLink>
-      ) : (
-        <AnchorLink to="/aset/$id" params={{ id: asset.id }} fw={600}>
-          {asset.title}
-        </AnchorLink>
-      )}
-      <Group gap="xs" mt={4}>
-        <Badge variant="light" size="sm">
-          {t(`assets:types.${asset.type as 'pelajaran'}`)}
+    <li className={lists.item}>
+      <AssetLine
+        id={asset.id}
+        title={asset.title}
+        to={asset.status === 'draft' ? '/aset/$id/ubah' : '/aset/$id'}
+        typeLabel={t(`assets:types.${asset.type as 'pelajaran'}`)}
+        meta={`${asset.opdCode} · ${when}`}
+      />
+      {asset.needsReview && (
+        <Badge variant="filled" color="red.9" size="sm" mt={4}>
+          {t('assets.needsReview')}
         </Badge>
-        {asset.needsReview && (
-          <Badge variant="filled" color="red.9" size="sm">
-            {t('assets.needsReview')}
-          </Badge>
-        )}
-        <Text size="xs" c="dimmed">
-          {asset.opdCode} · {when}
-        </Text>
-      </Group>
+      )}
       {asset.rejection && <RejectionNote rejection={asset.rejection} />}
     </li>
   );

@@ -1,13 +1,18 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { Stack, Text } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '@/components/links';
-import { PageState } from '@/components/page-state';
+import { AssetLine } from '@/components/asset-line';
+import { ListPages } from '@/components/list-pages';
+import lists from '@/components/plain-list.module.css';
+import { QuerySection, type SectionQuery } from '@/components/query-section';
 import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
 import { formatWibDate } from '@/lib/format/wib';
-import { useMyEndorsementsQuery, useMyReuseReportsQuery } from '../queries/profile-queries';
-import { ListPages } from './list-pages';
+import {
+  PROFILE_PAGE_SIZE,
+  useMyEndorsementsQuery,
+  useMyReuseReportsQuery,
+} from '../queries/profile-queries';
 import classes from './profile-lists.module.css';
 
 type AssetRef = Schemas['MyAssetRefDto'];
@@ -19,27 +24,23 @@ export function MyEndorsements() {
   const query = useMyEndorsementsQuery(page);
   const lang = currentLanguage();
   return (
-    <EngagementSection
+    <EngagementList
       title={t('endorsements.title')}
       query={query}
       empty={t('endorsements.empty')}
+      page={page}
+      onPage={setPage}
+      keyOf={(item, i) => item.asset?.id ?? `gone-${i}`}
     >
-      {(data) => (
+      {(item) => (
         <>
-          <ul className={classes.list}>
-            {data.items.map((item, i) => (
-              <li key={item.asset?.id ?? `gone-${i}`} className={classes.item}>
-                <AssetLine asset={item.asset} />
-                <Text size="xs" c="dimmed" mt={4}>
-                  {t('endorsements.at', { when: formatWibDate(item.endorsedAt, lang) })}
-                </Text>
-              </li>
-            ))}
-          </ul>
-          <ListPages total={data.total} page={page} onPage={setPage} />
+          <EngagedAsset asset={item.asset} />
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('endorsements.at', { when: formatWibDate(item.endorsedAt, lang) })}
+          </Text>
         </>
       )}
-    </EngagementSection>
+    </EngagementList>
   );
 }
 
@@ -50,79 +51,75 @@ export function MyReuseReports() {
   const query = useMyReuseReportsQuery(page);
   const lang = currentLanguage();
   return (
-    <EngagementSection title={t('reuse.title')} query={query} empty={t('reuse.empty')}>
-      {(data) => (
+    <EngagementList
+      title={t('reuse.title')}
+      query={query}
+      empty={t('reuse.empty')}
+      page={page}
+      onPage={setPage}
+      keyOf={(item) => item.id}
+    >
+      {(item) => (
         <>
-          <ul className={classes.list}>
-            {data.items.map((item) => (
-              <li key={item.id} className={classes.item}>
-                <AssetLine asset={item.asset} />
-                <Text size="sm" className={classes.story}>
-                  {item.story}
-                </Text>
-                <Text size="xs" c="dimmed" mt={4}>
-                  {t('reuse.at', { when: formatWibDate(item.createdAt, lang) })}
-                </Text>
-              </li>
-            ))}
-          </ul>
-          <ListPages total={data.total} page={page} onPage={setPage} />
+          <EngagedAsset asset={item.asset} />
+          <Text size="sm" className={classes.story}>
+            {item.story}
+          </Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('reuse.at', { when: formatWibDate(item.createdAt, lang) })}
+          </Text>
         </>
       )}
-    </EngagementSection>
+    </EngagementList>
   );
 }
 
-interface Paged {
-  items: unknown[];
-  total: number;
-}
-
-interface SectionProps<T extends Paged> {
+interface EngagementListProps<T> {
   title: string;
   empty: string;
-  query: {
-    isPending: boolean;
-    isError: boolean;
-    error: unknown;
-    data?: T;
-    refetch: () => Promise<unknown>;
-  };
-  children: (data: T) => React.ReactNode;
+  query: SectionQuery<{ items: T[]; total: number }>;
+  page: number;
+  onPage: (page: number) => void;
+  keyOf: (item: T, index: number) => string;
+  children: (item: T) => ReactNode;
 }
 
-function EngagementSection<T extends Paged>({ title, empty, query, children }: SectionProps<T>) {
-  const headingId = useId();
+/** One of the caller's engagement lists, with its count in the title and its pages. */
+function EngagementList<T>({
+  title,
+  empty,
+  query,
+  page,
+  onPage,
+  keyOf,
+  children,
+}: EngagementListProps<T>) {
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={headingId}>
-      <Title order={2} size="h3" id={headingId} mb="sm">
-        {title}
-        {query.data && query.data.total > 0 && (
-          <Text span c="dimmed" fw={400} size="md">
-            {' '}
-            ({query.data.total})
-          </Text>
-        )}
-      </Title>
-      <Stack gap="sm">
-        {query.isPending ? (
-          <PageState kind="loading" />
-        ) : query.isError || !query.data ? (
-          <PageState kind="error" error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.data.items.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {empty}
-          </Text>
-        ) : (
-          children(query.data)
-        )}
-      </Stack>
-    </Paper>
+    <QuerySection
+      size="h3"
+      title={query.data && query.data.total > 0 ? `${title} (${query.data.total})` : title}
+      query={query}
+      isEmpty={(data) => data.items.length === 0}
+      empty={empty}
+    >
+      {(data) => (
+        <Stack gap="sm">
+          <ul className={lists.list}>
+            {data.items.map((item, i) => (
+              <li key={keyOf(item, i)} className={lists.item}>
+                {children(item)}
+              </li>
+            ))}
+          </ul>
+          <ListPages total={data.total} pageSize={PROFILE_PAGE_SIZE} page={page} onPage={onPage} />
+        </Stack>
+      )}
+    </QuerySection>
   );
 }
 
 /** The asset by its title, or a plain phrase when the caller may no longer read it. */
-function AssetLine({ asset }: { asset: AssetRef | null }) {
+function EngagedAsset({ asset }: { asset: AssetRef | null }) {
   const { t } = useTranslation(['profile', 'assets']);
   if (!asset) {
     return (
@@ -132,18 +129,11 @@ function AssetLine({ asset }: { asset: AssetRef | null }) {
     );
   }
   return (
-    <div>
-      <AnchorLink to="/aset/$id" params={{ id: asset.id }} fw={600}>
-        {asset.title}
-      </AnchorLink>
-      <Group gap="xs" mt={4}>
-        <Badge variant="light" size="sm">
-          {t(`assets:types.${asset.type as 'pelajaran'}`)}
-        </Badge>
-        <Text size="xs" c="dimmed">
-          {asset.opdCode}
-        </Text>
-      </Group>
-    </div>
+    <AssetLine
+      id={asset.id}
+      title={asset.title}
+      typeLabel={t(`assets:types.${asset.type as 'pelajaran'}`)}
+      meta={asset.opdCode}
+    />
   );
 }

@@ -1,5 +1,6 @@
-import { Badge, Group, Paper, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FactList } from '@/components/fact-list';
 import { LanguageSwitch } from '@/components/language-switch';
 import { PageHeader } from '@/components/page-header';
 import { PageState } from '@/components/page-state';
@@ -24,12 +25,12 @@ export function ProfilePage() {
         <div className={classes.account}>
           <AccountDetails />
         </div>
-        <div className={classes.main}>
+        <Stack gap="md" className={classes.main}>
           <MyAssets />
           <MyEndorsements />
           <MyReuseReports />
-        </div>
-        <div className={classes.settings}>
+        </Stack>
+        <Stack gap="md" className={classes.settings}>
           <Paper withBorder p="lg" component="section" aria-labelledby="profile-language">
             <Title order={2} size="h3" id="profile-language" mb="xs">
               {t('language')}
@@ -40,7 +41,7 @@ export function ProfilePage() {
             <LanguageSwitch size="sm" withNames />
           </Paper>
           <ChangePasswordForm />
-        </div>
+        </Stack>
       </div>
     </>
   );
@@ -59,32 +60,30 @@ function AccountDetails() {
       ) : me.isError ? (
         <PageState kind="error" error={me.error} onRetry={() => void me.refetch()} />
       ) : (
-        <dl className={classes.facts}>
-          <dt>{t('name')}</dt>
-          <dd>{me.data.name}</dd>
-          <dt>{t('nip')}</dt>
-          <dd>{me.data.nip}</dd>
-          <dt>{t('email')}</dt>
-          <dd>{me.data.email}</dd>
-          <dt>{t('opd')}</dt>
-          <dd>{me.data.opdCode}</dd>
-          <dt>{t('roles')}</dt>
-          <dd>
-            <Group gap={6}>
-              {[
-                ...new Set(
-                  me.data.grants.map((g) =>
-                    [t(`roleNames.${g.role as 'asn'}`), g.opdCode].filter(Boolean).join(' · '),
+        <FactList
+          facts={[
+            [t('name'), me.data.name],
+            [t('nip'), me.data.nip],
+            [t('email'), me.data.email],
+            [t('opd'), me.data.opdCode],
+            [
+              t('roles'),
+              <Group gap={6} key="roles">
+                {[
+                  ...new Set(
+                    me.data.grants.map((g) =>
+                      [t(`roleNames.${g.role as 'asn'}`), g.opdCode].filter(Boolean).join(' · '),
+                    ),
                   ),
-                ),
-              ].map((label) => (
-                <Badge key={label} variant="light">
-                  {label}
-                </Badge>
-              ))}
-            </Group>
-          </dd>
-        </dl>
+                ].map((label) => (
+                  <Badge key={label} variant="light">
+                    {label}
+                  </Badge>
+                ))}
+              </Group>,
+            ],
+          ]}
+        />
       )}
     </Paper>
   );

@@ -1,8 +1,10 @@
-import { Alert, Badge, Button, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/api-error';
 import { AnchorLink } from '@/components/links';
+import { ListPages } from '@/components/list-pages';
+import lists from '@/components/plain-list.module.css';
 import { PageState } from '@/components/page-state';
 import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
@@ -35,7 +37,6 @@ export function ReviewList({ list, page, onPage }: ReviewListProps) {
   if (query.isError)
     return <PageState kind="error" error={query.error} onRetry={() => void query.refetch()} />;
   const { items, total } = query.data;
-  const pages = Math.ceil(total / REVIEW_PAGE_SIZE);
   return (
     <>
       <div role="status" aria-live="polite">
@@ -52,7 +53,7 @@ export function ReviewList({ list, page, onPage }: ReviewListProps) {
         {items.length === 0 ? (
           <PageState kind="empty">{t(`empty.${list}`)}</PageState>
         ) : (
-          <ul className={classes.list}>
+          <ul className={lists.list}>
             {items.map((item) => (
               <ReviewListItem
                 key={item.id}
@@ -78,22 +79,7 @@ export function ReviewList({ list, page, onPage }: ReviewListProps) {
             ))}
           </ul>
         )}
-        {pages > 1 && (
-          <nav aria-label={t('pagination')}>
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={onPage}
-              getControlProps={(control) =>
-                control === 'previous'
-                  ? { 'aria-label': t('previousPage') }
-                  : control === 'next'
-                    ? { 'aria-label': t('nextPage') }
-                    : {}
-              }
-            />
-          </nav>
-        )}
+        <ListPages total={total} pageSize={REVIEW_PAGE_SIZE} page={page} onPage={onPage} />
       </Stack>
     </>
   );

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FactList } from '@/components/fact-list';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { PageState } from '@/components/page-state';
@@ -60,11 +61,11 @@ export function ReviewAssetPage() {
       </AnchorLink>
       <PageHeader title={asset.data.title} documentTitle={t('view.documentTitle')} />
       <div className={classes.layout}>
-        <div className={classes.content}>
+        <Stack gap="md" className={classes.column}>
           <AssetFacts asset={asset.data} />
           <AssetContent asset={asset.data} template={template} />
-        </div>
-        <aside className={classes.aside}>
+        </Stack>
+        <Stack gap="md" component="aside" className={`${classes.column} ${classes.aside}`}>
           <Paper withBorder p="md">
             {types.isError ? (
               <PageState kind="error" error={types.error} onRetry={() => void types.refetch()} />
@@ -75,7 +76,7 @@ export function ReviewAssetPage() {
           <Paper withBorder p="md">
             <ReviewDecision asset={asset.data} byCaller={byCaller} />
           </Paper>
-        </aside>
+        </Stack>
       </div>
     </>
   );
@@ -90,40 +91,31 @@ function AssetFacts({ asset }: { asset: Asset }) {
       <Title order={2} size="h4" id={headingId} mb="sm">
         {t('view.meta')}
       </Title>
-      <dl className={classes.facts}>
-        <dt>{t('view.type')}</dt>
-        <dd>{t(`assets:types.${asset.type as 'pelajaran'}`)}</dd>
-        <dt>{t('view.opd')}</dt>
-        <dd>{asset.opdCode}</dd>
-        <dt>{t('view.authors')}</dt>
-        <dd>{asset.authors.map((a) => `${a.name} (${a.opdCode})`).join(', ')}</dd>
-        {asset.narasumber && (
-          <>
-            <dt>{t('view.narasumber')}</dt>
-            <dd>{asset.narasumber.name}</dd>
-          </>
-        )}
-        <dt>{t('view.submittedAt')}</dt>
-        <dd>{formatWib(asset.submittedAt, lang) || '—'}</dd>
-        <dt>{t('view.visibility')}</dt>
-        <dd>{t(`visibility.${asset.visibility as 'internal'}`)}</dd>
-        <dt>{t('view.seciMode')}</dt>
-        <dd>{asset.seciMode ? t(`seci.${asset.seciMode as 'kombinasi'}`) : '—'}</dd>
-        <dt>{t('view.tags')}</dt>
-        <dd>
-          {asset.tags.length === 0 ? (
-            '—'
-          ) : (
-            <Group gap={6}>
-              {asset.tags.map((tag) => (
-                <Badge key={tag} variant="outline" size="sm" color="gray.8">
-                  {tag}
-                </Badge>
-              ))}
-            </Group>
-          )}
-        </dd>
-      </dl>
+      <FactList
+        facts={[
+          [t('view.type'), t(`assets:types.${asset.type as 'pelajaran'}`)],
+          [t('view.opd'), asset.opdCode],
+          [t('view.authors'), asset.authors.map((a) => `${a.name} (${a.opdCode})`).join(', ')],
+          [t('view.narasumber'), asset.narasumber?.name],
+          [t('view.submittedAt'), formatWib(asset.submittedAt, lang) || '—'],
+          [t('view.visibility'), t(`visibility.${asset.visibility as 'internal'}`)],
+          [t('view.seciMode'), asset.seciMode ? t(`seci.${asset.seciMode as 'kombinasi'}`) : '—'],
+          [
+            t('view.tags'),
+            asset.tags.length === 0 ? (
+              '—'
+            ) : (
+              <Group gap={6} key="tags">
+                {asset.tags.map((tag) => (
+                  <Badge key={tag} variant="outline" size="sm" color="gray.8">
+                    {tag}
+                  </Badge>
+                ))}
+              </Group>
+            ),
+          ],
+        ]}
+      />
     </Paper>
   );
 }

@@ -1,22 +1,20 @@
 import { Pagination } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PROFILE_PAGE_SIZE } from '../queries/profile-queries';
 
-/** Page numbers under a list, shown only when it has more than one page. */
-export function ListPages({
-  total,
-  page,
-  onPage,
-}: {
+interface ListPagesProps {
   total: number;
+  pageSize: number;
   page: number;
   onPage: (page: number) => void;
-}) {
-  const { t } = useTranslation('profile');
-  const pages = Math.ceil(total / PROFILE_PAGE_SIZE);
+}
+
+/** Page numbers under a list, in a named navigation landmark; nothing when it fits one page. */
+export function ListPages({ total, pageSize, page, onPage }: ListPagesProps) {
+  const { t } = useTranslation();
+  const pages = Math.ceil(total / pageSize);
   if (pages <= 1) return null;
   return (
-    <nav aria-label={t('pagination')}>
+    <nav aria-label={t('pages.label')}>
       <Pagination
         size="sm"
         total={pages}
@@ -24,9 +22,9 @@ export function ListPages({
         onChange={onPage}
         getControlProps={(control) =>
           control === 'previous'
-            ? { 'aria-label': t('previousPage') }
+            ? { 'aria-label': t('pages.previous') }
             : control === 'next'
-              ? { 'aria-label': t('nextPage') }
+              ? { 'aria-label': t('pages.next') }
               : {}
         }
       />
