@@ -30,6 +30,13 @@ export class AttachmentSummaryDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** Why a verifier sent a submission back: shown to its authors until they submit it again. */
+export class RejectionDto {
+  @ApiProperty({ description: 'What the authors should change' }) comment: string;
+  @ApiProperty({ type: PersonRefDto }) by: PersonRefDto;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
 export class AssetSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ASSET_TYPES }) type: string;
@@ -44,6 +51,12 @@ export class AssetSummaryDto {
   needsReview: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    type: RejectionDto,
+    nullable: true,
+    description: 'A draft a verifier sent back: their comment (null once it is submitted again)',
+  })
+  rejection: RejectionDto | null;
 }
 
 export class AssetResponseDto extends AssetSummaryDto {
