@@ -17,7 +17,7 @@ interface ReviewItem {
   byCaller: boolean;
   submittedAt: string | null;
   reviewDueAt: string | null;
-  missing: string[];
+  missing: { key: string; label: string; labelEn: string }[];
   rejection: { comment: string; by: { name: string }; at: string } | null;
 }
 
@@ -109,7 +109,7 @@ describe("review: a verifier's queue, re-verification lists and rejections their
       missing: [],
       rejection: null,
     });
-    expect(items[1].missing).toEqual(['summary', 'tags', 'seciMode']);
+    expect(items[1].missing.map((m) => m.key)).toEqual(['summary', 'tags', 'seciMode']);
     expect(items[2]).toMatchObject({
       byCaller: true,
       authors: [{ id: verifierUser.id, name: 'Bambang Verifikator' }],

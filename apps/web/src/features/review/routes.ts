@@ -1,9 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '@/app/root-route';
 import { requirePermission } from '@/app/route-guards';
-
-export const REVIEW_TABS = ['diajukan', 'lewat-tenggat', 'jatuh-tempo'] as const;
-export type ReviewTab = (typeof REVIEW_TABS)[number];
+import { REVIEW_TABS, type ReviewTab } from './review-tabs';
 
 /** The open list and its page live in the URL (`/tinjauan?daftar=lewat-tenggat&hal=2`). */
 export interface ReviewSearch {

@@ -1517,6 +1517,7 @@ export interface components {
             authors: components["schemas"]["PersonRefDto"][];
             /** @description Markdown */
             body: string;
+            /** @description Filled required parts ÷ required parts: each required section, summary, a tag, SECI mode, and an attachment where the type needs one */
             completeness: number;
             /** Format: uuid */
             copId: string | null;
@@ -1526,8 +1527,8 @@ export interface components {
             externalId: string | null;
             /** Format: uuid */
             id: string;
-            /** @description What completeness still misses (section:<key>, summary, tags, seciMode, attachment) */
-            missing: string[];
+            /** @description The required parts still empty (what completeness still misses), in form order */
+            missing: components["schemas"]["MissingPartDto"][];
             narasumber: components["schemas"]["PersonRefDto"] | null;
             /** @description Past reviewDueAt: still readable, flagged for review */
             needsReview: boolean;
@@ -1566,6 +1567,7 @@ export interface components {
             visibility: "publik" | "internal" | "opd" | "cop";
         };
         AssetSummaryDto: {
+            /** @description Filled required parts ÷ required parts: each required section, summary, a tag, SECI mode, and an attachment where the type needs one */
             completeness: number;
             /** Format: uuid */
             id: string;
@@ -2233,6 +2235,20 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        MissingPartDto: {
+            /**
+             * @description section:<key>, summary, tags, seciMode or attachment (stable)
+             * @example section:yang_terjadi
+             */
+            key: string;
+            /**
+             * @description Label, Indonesian
+             * @example Apa yang terjadi
+             */
+            label: string;
+            /** @example What happened */
+            labelEn: string;
+        };
         MyAssetRefDto: {
             /** Format: uuid */
             id: string;
@@ -2760,11 +2776,12 @@ export interface components {
             authors: components["schemas"]["PersonRefDto"][];
             /** @description The caller is one of its authors (a verifier may not review it) */
             byCaller: boolean;
+            /** @description Filled required parts ÷ required parts: each required section, summary, a tag, SECI mode, and an attachment where the type needs one */
             completeness: number;
             /** Format: uuid */
             id: string;
-            /** @description What completeness still misses (section:<key>, summary, tags, seciMode, attachment) */
-            missing: string[];
+            /** @description What completeness still misses */
+            missing: components["schemas"]["MissingPartDto"][];
             /** @description Past reviewDueAt: still readable, flagged for review */
             needsReview: boolean;
             opdCode: string;
@@ -5218,7 +5235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ASSET_INCOMPLETE (details.missing: the empty required parts) */
+            /** @description ASSET_INCOMPLETE (details.missing: [{ key, label, labelEn }], the empty required sections or attachment; the message names them by label) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AssetSummaryDto, PersonRefDto } from '../../assets/dto/asset-response.dto';
+import { AssetSummaryDto, MissingPartDto, PersonRefDto } from '../../assets/dto/asset-response.dto';
 
 /** An asset as a verifier's lists show it: who wrote it, when it came in or falls due, what is empty. */
 export class ReviewItemDto extends AssetSummaryDto {
@@ -9,12 +9,8 @@ export class ReviewItemDto extends AssetSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewDueAt: string | null;
-  @ApiProperty({
-    type: [String],
-    description:
-      'What completeness still misses (section:<key>, summary, tags, seciMode, attachment)',
-  })
-  missing: string[];
+  @ApiProperty({ type: [MissingPartDto], description: 'What completeness still misses' })
+  missing: MissingPartDto[];
 }
 
 export class ReviewPageDto {

@@ -21,10 +21,13 @@ const panduan = {
   ],
 };
 
+/** A missing part as the API names it (labels do not matter to the checklist). */
+const part = (key: string) => ({ key, label: key, labelEn: key });
+
 describe('checklistOf', () => {
   it('names each template part by its label, filled or empty as the API says, optional ones by their text', () => {
     const items = checklistOf(
-      { missing: ['section:tujuan', 'tags'], sections: { rujukan: 'Pergub 12/2024' } },
+      { missing: [part('section:tujuan'), part('tags')], sections: { rujukan: 'Pergub 12/2024' } },
       panduan,
       'id',
       LABELS,
@@ -40,7 +43,12 @@ describe('checklistOf', () => {
 
   it('asks for an attachment only where the type needs one, and labels in English on demand', () => {
     const dokumen = { requiresAttachment: true, sections: [] };
-    const items = checklistOf({ missing: ['attachment'], sections: {} }, dokumen, 'en', LABELS);
+    const items = checklistOf(
+      { missing: [part('attachment')], sections: {} },
+      dokumen,
+      'en',
+      LABELS,
+    );
     expect(items.at(-1)).toEqual({
       key: 'attachment',
       label: 'Lampiran',

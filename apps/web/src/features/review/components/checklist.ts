@@ -21,7 +21,7 @@ export function checklistOf(
   lang: 'id' | 'en',
   labels: { summary: string; tags: string; seciMode: string; attachment: string },
 ): ChecklistItem[] {
-  const missing = new Set(asset.missing);
+  const missing = new Set(asset.missing.map((m) => m.key));
   const sections: ChecklistItem[] = (template?.sections ?? []).map((s) => ({
     key: `section:${s.key}`,
     label: s.label[lang],

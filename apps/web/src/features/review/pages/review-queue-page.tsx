@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/page-header';
 import { ReviewList } from '../components/review-list';
 import { type ReviewList as ListKind, useReviewCounts } from '../queries/review-queries';
-import type { ReviewTab } from '../routes';
+import type { ReviewTab } from '../review-tabs';
 
 const route = getRouteApi('/tinjauan');
 
