@@ -270,6 +270,9 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   }),
   'GET /api/v1/opds/:code/activity': () => ({ path: '/api/v1/opds/BPSDM/activity?year=2025' }),
   'GET /api/v1/opds/:code/knowledge-risk': () => ({ path: '/api/v1/opds/BPSDM/knowledge-risk' }),
+  'GET /api/v1/opds/:code/knowledge-risk/export': () => ({
+    path: '/api/v1/opds/BPSDM/knowledge-risk/export',
+  }),
   'GET /api/v1/opds/:code/knowledge-risk/coverage': () => ({
     path: '/api/v1/opds/BPSDM/knowledge-risk/coverage?year=2025',
   }),

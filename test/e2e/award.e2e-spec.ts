@@ -1,5 +1,4 @@
 import { Workbook } from 'exceljs';
-import type { Response } from 'superagent';
 import { UsageRollupService } from '@lumbung/metrics';
 import {
   givenUser,
@@ -9,6 +8,7 @@ import {
   publishAsset,
   type Session,
 } from '../support/factories';
+import { binary } from '../support/binary';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface AspectView {
@@ -36,14 +36,6 @@ interface Row {
   rubricVersion: number;
   aspects: Record<string, { data: number; score: number }>;
 }
-
-/** Collects a response body as bytes (CSV and XLSX downloads). */
-const binary = (res: Response, cb: (err: Error | null, body: unknown) => void): void => {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  stream.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 const ASPECTS = [
   'relevansi',

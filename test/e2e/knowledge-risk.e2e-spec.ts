@@ -9,6 +9,8 @@ import {
   type Session,
   TEST_PASSWORD,
 } from '../support/factories';
+import { Workbook } from 'exceljs';
+import { binary } from '../support/binary';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { AwardCoverageRules1765411200000 } from '../../libs/platform/src/database/migrations/1765411200000-award-coverage-rules';
 
@@ -219,6 +221,79 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
         .get('/api/v1/opds/BPSDM/knowledge-risk?sort=nip')
         .set(s.verifier.auth)
         .expect(400);
+    });
+
+    it('exports the filtered register as an XLSX a person reads as is (labels, dates, widths, Keterangan)', async () => {
+      const before = await auditReads();
+      const res = await http()
+        .get('/api/v1/opds/BPSDM/knowledge-risk/export?high=true&sort=name')
+        .set(s.assessor.auth)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="pengetahuan-berisiko-BPSDM-${TODAY}.xlsx"`,
+      );
+      expect(await auditReads()).toBe(before + 1);
+      const book = new Workbook();
+      await book.xlsx.load(res.body as never);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Pengetahuan berisiko', 'Keterangan']);
+      const ws = book.getWorksheet('Pengetahuan berisiko')!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual([
+        'Nama',
+        'Jabatan',
+        'Kategori jabatan',
+        'Bulan keluar',
+        'Jenis',
+        'Alasan',
+        'Bulan tersisa',
+        'Atrisi (1–5)',
+        'Kritikalitas (1–5)',
+        'Risiko (1–25)',
+        'Risiko tinggi',
+        'Topik',
+        'Topik terdokumentasi',
+        'Rencana retensi',
+        'Pewawancara',
+        'Target wawancara',
+        'Terlambat',
+      ]);
+      // Every row the filter keeps (the API's high-risk list), by name, and nothing else.
+      const api = await register(s.assessor, '?high=true&sort=name&limit=100');
+      expect(ws.rowCount).toBe(api.items.length + 1);
+      const names = ws.getColumn(1).values.slice(2);
+      expect(names).toEqual(api.items.map((i) => i.name));
+      const row = ws.getRow(2 + api.items.findIndex((i) => i.userId === expert.id));
+      expect(row.getCell(1).value).toBe('Sri Arsiparis');
+      expect(row.getCell(3).value).toBe('Administrasi');
+      // The departure month is a real Excel date shown as a month, not ISO text.
+      expect(row.getCell(4).value).toEqual(new Date(`${expert.departureMonth}-01T00:00:00Z`));
+      expect(row.getCell(4).numFmt).toBe('mmm yyyy');
+      expect(row.getCell(5).value).toBe('Pensiun (BUP)');
+      expect(row.getCell(10).value).toBe(20);
+      expect(row.getCell(11).value).toBe('Ya');
+      expect(row.getCell(12).value).toBe('tata-kelola-arsip-lama');
+      expect(row.getCell(14).value).toBe('Belum ada');
+      // Widths fit the longest value (capped), the header stays in view and carries a filter.
+      const longestName = Math.max(...api.items.map((i) => i.name.length), 'Nama'.length);
+      expect(ws.getColumn(1).width).toBe(Math.min(60, longestName + 2));
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter).toBeTruthy();
+      // No birth date or NIP anywhere in the file.
+      const text = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
+      expect(text).not.toMatch(/\d{18}/);
+      const about = book.getWorksheet('Keterangan')!;
+      expect(about.getCell('A1').value).toBe('OPD');
+      expect(about.getCell('B3').numFmt).toBe('dd/mm/yyyy hh:mm "WIB"');
+      const explained = about.getColumn(1).values;
+      for (const h of header) expect(explained).toContain(h);
+      // An ASN is refused like any other register read.
+      await http()
+        .get('/api/v1/opds/BPSDM/knowledge-risk/export')
+        .set(s.colleague.auth)
+        .expect(403);
     });
 
     it('a planned departure recorded on the user replaces the BUP (month and kind only)', async () => {

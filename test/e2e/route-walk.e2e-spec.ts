@@ -453,6 +453,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     query: { high: 'true', kind: 'rencana', withinMonths: '12', sort: 'departure', limit: '20' },
     status: 200,
   }),
+  'GET /api/v1/opds/:code/knowledge-risk/export': () => ({
+    path: '/api/v1/opds/BPSDM/knowledge-risk/export',
+    query: { high: 'true', planState: 'none', sort: 'name', q: 'a' },
+    status: 200,
+  }),
   'GET /api/v1/opds/:code/knowledge-risk/coverage': () => ({
     path: '/api/v1/opds/BPSDM/knowledge-risk/coverage',
     query: { year: '2025' },

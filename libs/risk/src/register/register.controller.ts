@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiOpdCodeParam, YearQueryDto } from '@lumbung/platform';
@@ -10,6 +11,10 @@ import { RetentionPlansViewService } from '../plans/retention-plans-view.service
 import { RegisterQueryDto } from './dto/register-query.dto';
 import { OwnRiskResponseDto, RegisterResponseDto } from './dto/register-response.dto';
 import { RegisterService } from './register.service';
+import { registerWorkbook } from './register-export';
+import { RISK_RULES_VERSION } from '../scoring/risk-formula';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('knowledge-risk')
 @ApiBearerAuth()
@@ -35,6 +40,35 @@ export class RegisterController {
     @Query() q: RegisterQueryDto,
   ): Promise<RegisterResponseDto> {
     return this.register.register(principal, code, q);
+  }
+
+  @Get('opds/:code/knowledge-risk/export')
+  @RequirePermission(Permission.RiskRead)
+  @ApiOperation({
+    summary:
+      'The register as XLSX (the same filters and order, every row, labels in Indonesian, a Keterangan sheet; audit-logged)',
+  })
+  @ApiOpdCodeParam()
+  @ApiOkResponse({ content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Query() q: RegisterQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const rows = await this.register.exportRows(principal, code, q);
+    const body = await registerWorkbook(
+      { ...rows, rulesVersion: RISK_RULES_VERSION, generatedAt: new Date() },
+      rows.items,
+    );
+    res.status(200);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="pengetahuan-berisiko-${rows.opdCode}-${rows.asOf}.xlsx"`,
+    );
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.send(body);
   }
 
   @Get('opds/:code/knowledge-risk/coverage')

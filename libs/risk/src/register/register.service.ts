@@ -52,25 +52,9 @@ export class RegisterService {
     code: string,
     q: RegisterQueryDto,
   ): Promise<RegisterResponseDto> {
-    const opd = await this.readableOpd(principal, code);
-    const today = wibDay();
-    const year = Number(today.slice(0, 4));
-    // One assessment (with who has left) serves the rows and this year's coverage.
-    const assessment = await this.assessor.assess(opd.id, today, true);
-    const [all, coverage] = await Promise.all([
-      this.present(principal, assessment, today),
-      this.coverage.over(assessment, [{ key: 'year', ...periodDays(year) }], today),
-    ]);
-    const filtered = sortItems(filterItems(all, q, today), q);
+    const { opd, today, year, all, filtered, yearCoverage } = await this.assess(principal, code, q);
     const page = filtered.slice((q.page - 1) * q.limit, q.page * q.limit);
-    const yearCoverage = coverage.periods.get('year')?.get(opd.id);
-    await this.audit.record({
-      actorId: principal.userId,
-      action: 'knowledge_risk_read',
-      targetType: 'opd',
-      targetId: opd.code,
-      details: { view: 'register', query: { ...q }, returned: page.map((i) => i.userId) },
-    });
+    await this.recordRead(principal, opd.code, 'register', q, page);
     return {
       opdCode: opd.code,
       opdName: opd.name,
@@ -90,6 +74,55 @@ export class RegisterService {
         coverage: yearCoverage?.coverage ?? null,
       },
     };
+  }
+
+  /** Every row the filters keep, in the chosen order (no paging): the register's export. */
+  async exportRows(
+    principal: Principal,
+    code: string,
+    q: RegisterQueryDto,
+  ): Promise<{ opdCode: string; opdName: string; asOf: string; items: RegisterItemDto[] }> {
+    const { opd, today, filtered } = await this.assess(principal, code, q);
+    await this.recordRead(principal, opd.code, 'export', q, filtered);
+    return { opdCode: opd.code, opdName: opd.name, asOf: today, items: filtered };
+  }
+
+  private async assess(principal: Principal, code: string, q: RegisterQueryDto) {
+    const opd = await this.readableOpd(principal, code);
+    const today = wibDay();
+    const year = Number(today.slice(0, 4));
+    // One assessment (with who has left) serves the rows and this year's coverage.
+    const assessment = await this.assessor.assess(opd.id, today, true);
+    const [all, coverage] = await Promise.all([
+      this.present(principal, assessment, today),
+      this.coverage.over(assessment, [{ key: 'year', ...periodDays(year) }], today),
+    ]);
+    const filtered = sortItems(filterItems(all, q, today), q);
+    return {
+      opd,
+      today,
+      year,
+      all,
+      filtered,
+      yearCoverage: coverage.periods.get('year')?.get(opd.id),
+    };
+  }
+
+  /** Every read of the register is audit-logged with the people it returned. */
+  private recordRead(
+    principal: Principal,
+    opdCode: string,
+    view: 'register' | 'export',
+    q: RegisterQueryDto,
+    returned: readonly RegisterItemDto[],
+  ): Promise<void> {
+    return this.audit.record({
+      actorId: principal.userId,
+      action: 'knowledge_risk_read',
+      targetType: 'opd',
+      targetId: opdCode,
+      details: { view, query: { ...q }, returned: returned.map((i) => i.userId) },
+    });
   }
 
   /** The caller's own entry (a person may always see what the register says about them). */
