@@ -46,10 +46,15 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
       'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname'],
-      // Route guards throw the router's redirect(), as TanStack Router expects.
+      // Route guards throw the router's redirect() and notFound(), as TanStack Router expects.
       '@typescript-eslint/only-throw-error': [
         'error',
-        { allow: [{ from: 'package', package: '@tanstack/router-core', name: 'Redirect' }] },
+        {
+          allow: [
+            { from: 'package', package: '@tanstack/router-core', name: 'Redirect' },
+            { from: 'package', package: '@tanstack/router-core', name: 'NotFoundError' },
+          ],
+        },
       ],
       'no-restricted-imports': [
         'error',

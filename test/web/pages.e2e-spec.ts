@@ -1,5 +1,7 @@
 import { UsageRollupService } from '@lumbung/metrics';
 import {
+  givenHighRiskPerson,
+  givenPlan,
   givenUser,
   type GivenUser,
   insertUsageEvents,
@@ -48,9 +50,15 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     // Someone who sees every part of the navigation: a verifier of BPSDM who is also an admin.
     const everyone = await givenUser(ds, { roles: ['verifier', 'admin'], name: 'Rina Wijaya' });
     reader = everyone;
+    // The register has someone leaving with a plan, and someone leaving without one.
+    const leaving = await givenHighRiskPerson(ds, { name: 'Sri Arsiparis' });
+    await givenPlan(ds, leaving, asn);
+    await givenHighRiskPerson(ds, { name: 'Joko Pranata Komputer' });
     assetId = await publishAsset(http, author, verifier, {
       title: 'Pelajaran dari migrasi layanan perizinan ke aplikasi daring',
       visibility: 'publik',
+      // Dewi's expertise page shows this as her topic.
+      tags: ['perizinan-daring'],
     });
     const overdue = await publishAsset(http, author, verifier, {
       title: 'Rapat koordinasi lintas OPD tanpa tatap muka',
@@ -135,6 +143,8 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     { name: 'dasbor', path: '/dasbor', heading: 'Dasbor' },
     { name: 'penghargaan', path: '/penghargaan', heading: 'Penghargaan KMA' },
     { name: 'admin', path: '/admin', heading: 'Admin' },
+    { name: 'berisiko', path: '/berisiko', heading: 'Pengetahuan berisiko' },
+    { name: 'keahlian', path: `/orang/${asn.id}`, heading: 'Keahlian Dewi Lestari' },
     { name: 'tidak-ditemukan', path: '/tidak-ada', heading: 'Halaman tidak ditemukan' },
   ];
 

@@ -9,7 +9,8 @@ export type NavKey =
   | 'communities'
   | 'dashboard'
   | 'award'
-  | 'admin';
+  | 'admin'
+  | 'risk';
 
 export interface NavItem {
   key: NavKey;
@@ -33,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'communities', to: '/komunitas', permission: 'cop:read' },
   { key: 'dashboard', to: '/dasbor', permission: 'metrics:read' },
   { key: 'award', to: '/penghargaan', signedIn: true },
+  { key: 'risk', to: '/berisiko', permission: 'risk:read' },
   { key: 'admin', to: '/admin', permission: 'user:read' },
   { key: 'profile', to: '/profil', signedIn: true },
 ];

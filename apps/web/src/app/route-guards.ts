@@ -1,13 +1,16 @@
-import { type ParsedLocation, redirect } from '@tanstack/react-router';
+import { notFound, type ParsedLocation, redirect } from '@tanstack/react-router';
 import type { Permission, SessionUser } from '@/lib/api/types';
 import { session } from '@/lib/auth/session';
 
-/** Thrown by a guard when the signed-in user's roles do not give the page's permission. */
-export class ForbiddenError extends Error {
-  constructor() {
-    super('forbidden');
-    this.name = 'ForbiddenError';
-  }
+/**
+ * What a guard throws when the signed-in user's roles do not give the page's permission: the
+ * router's not-found (which it neither logs as an error nor retries), marked so that the page
+ * says "Tidak ada akses" instead of "Halaman tidak ditemukan".
+ */
+export const FORBIDDEN = { forbidden: true } as const;
+
+export function isForbidden(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'forbidden' in data;
 }
 
 /**
@@ -24,7 +27,7 @@ export function requireSignIn({ location }: { location: ParsedLocation }): { use
 export function requirePermission(permission: Permission) {
   return (args: { location: ParsedLocation }): { user: SessionUser } => {
     const { user } = requireSignIn(args);
-    if (!user.permissions.includes(permission)) throw new ForbiddenError();
+    if (!user.permissions.includes(permission)) throw notFound({ data: FORBIDDEN });
     return { user };
   };
 }

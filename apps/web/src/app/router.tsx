@@ -9,6 +9,7 @@ import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
 import { profileRoute } from '@/features/profile/routes';
 import { reviewAssetRoute, reviewRoute } from '@/features/review/routes';
+import { expertiseRoute, riskRoute } from '@/features/risk/routes';
 import { searchRoute } from '@/features/search/routes';
 import { editAssetRoute, writeRoute } from '@/features/write/routes';
 import { queryClient } from '@/lib/query/query-client';
@@ -33,6 +34,8 @@ const routeTree = rootRoute.addChildren([
   dashboardRoute,
   awardRoute,
   adminRoute,
+  riskRoute,
+  expertiseRoute,
 ]);
 
 export const router = createRouter({

@@ -9,6 +9,7 @@ import type dashboard from './locales/id/dashboard.json';
 import type home from './locales/id/home.json';
 import type profile from './locales/id/profile.json';
 import type review from './locales/id/review.json';
+import type risk from './locales/id/risk.json';
 import type search from './locales/id/search.json';
 import type write from './locales/id/write.json';
 
@@ -28,6 +29,7 @@ declare module 'i18next' {
       home: typeof home;
       profile: typeof profile;
       review: typeof review;
+      risk: typeof risk;
       search: typeof search;
       write: typeof write;
     };

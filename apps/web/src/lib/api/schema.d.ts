@@ -952,6 +952,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opds/{code}/knowledge-risk/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register as XLSX (the same filters and order, every row, labels in Indonesian, a Keterangan sheet; audit-logged) */
+        get: operations["RegisterController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opds/{code}/retention-plans": {
         parameters: {
             query?: never;
@@ -9318,6 +9335,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `risk:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RegisterController_export: {
+        parameters: {
+            query?: {
+                /** @description Only high-risk people (true) or only the others (false) */
+                high?: boolean;
+                jabatanKategori?: "administrasi" | "pimpinan_tinggi" | "fungsional_ahli_pertama" | "fungsional_ahli_muda" | "fungsional_ahli_madya" | "fungsional_ahli_utama" | "fungsional_keterampilan" | "fungsional_lain";
+                kind?: "bup" | "rencana";
+                limit?: number;
+                /** @description Default: desc for risk, criticality and attrition; asc for departure and name */
+                order?: "asc" | "desc";
+                /** @description Only people whose plan is overdue */
+                overdue?: boolean;
+                page?: number;
+                /** @description `none`: no plan at all */
+                planState?: "direncanakan" | "diwawancarai" | "aset_terbit" | "dibatalkan" | "none";
+                /** @description Part of the name */
+                q?: string;
+                sort?: "risk" | "departure" | "name" | "criticality" | "attrition";
+                /** @description A topic (or part of one) the person holds */
+                topic?: string;
+                /** @description Leaving within this many months */
+                withinMonths?: number;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
