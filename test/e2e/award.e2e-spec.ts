@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { templateOf } from '@lumbung/knowledge';
 import { UsageRollupService } from '@lumbung/metrics';
 import {
   givenUser,
@@ -356,6 +357,11 @@ describe('the award (KMA)', () => {
     expect(lines[0]).toMatch(/^Peringkat,Kode OPD,Nama OPD,Nilai Total,Pemenang/);
     expect(lines[0]).toContain('Dokumentasi dan Aset Pengetahuan (data)');
     expect(lines).toHaveLength(52);
+    // Scores with two decimals at most, Ya/Tidak instead of true/false.
+    for (const line of lines.slice(1)) {
+      expect(line).not.toMatch(/\d\.\d{3,}/);
+      expect(line).not.toMatch(/true|false/);
+    }
     const xlsx = await t
       .http()
       .get(`/api/v1/awards/${year}/export?format=xlsx&opd=KEPSERIBU`)
@@ -372,10 +378,98 @@ describe('the award (KMA)', () => {
       'Pertemuan',
       'Laporan Penerapan',
       'Anomali',
+      'Keterangan',
     ]);
-    const summary = book.getWorksheet('Ringkasan');
-    expect(summary?.getRow(2).getCell(1).value).toBe('Relevansi Tema');
-    expect(summary?.getRow(2).getCell(4).value).toBe(64);
+    const summary = book.getWorksheet('Ringkasan')!;
+    // The OPD, the rubric version and when it was made, above the table.
+    expect(summary.getCell('A1').value).toMatch(
+      /^Penghargaan KMA \d{4}: paket bukti .+ \(KEPSERIBU\)$/,
+    );
+    expect(summary.getCell('A2').value).toMatch(/^Versi rubrik \d+; /);
+    expect(summary.getCell('A3').value).toMatch(/^Dibuat \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} WIB$/);
+    expect((summary.getRow(5).values as unknown[]).slice(1, 4)).toEqual([
+      'Aspek',
+      'Nilai data',
+      'Nilai asesor',
+    ]);
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(summary.getRow(6).getCell(1).value).toBe('Relevansi Tema');
+    expect(summary.getRow(6).getCell(4).value).toBe(64);
+    expect(summary.getRow(6).getCell(4).numFmt).toBe('0.00');
+    // Every number on every sheet has at most two decimals or is a share with a % format.
+    const inputs = book.getWorksheet('Masukan')!;
+    inputs.eachRow((row, n) => {
+      if (n <= 1) return;
+      for (const c of [3, 4]) {
+        const v = row.getCell(c).value;
+        if (typeof v === 'number') expect(Math.round(v * 100) / 100).toBe(v);
+      }
+      expect(row.getCell(5).numFmt).toBe('0%');
+    });
+    // Assets: type and visibility in words, the publication time a real WIB date.
+    const a = await login(t.http, await givenUser(t.ds, { opd: 'DISPUSIP' }));
+    const v = await login(t.http, await givenUser(t.ds, { opd: 'DISPUSIP', roles: ['verifier'] }));
+    const title = 'Panduan alih media arsip statis ke bentuk digital di perpustakaan daerah';
+    const assetId = await publishAsset(t.http, a, v, { title, visibility: 'internal' });
+    await publishedIn(assetId, '2025-03-01T03:00:00Z');
+    const packXlsx = await t
+      .http()
+      .get(`/api/v1/awards/${year}/export?format=xlsx&opd=DISPUSIP`)
+      .set(assessor.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const dispusip = new Workbook();
+    await dispusip.xlsx.load(packXlsx.body as never);
+    const assets = dispusip.getWorksheet('Aset')!;
+    expect((assets.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'ID',
+      'Judul',
+      'Jenis',
+      'Visibilitas',
+      'Kelengkapan',
+      'Terbit',
+    ]);
+    const assetRow = assets
+      .getRows(2, assets.rowCount - 1)!
+      .find((r) => r.getCell(1).value === assetId)!;
+    expect(assetRow.getCell(2).value).toBe(title);
+    expect(assetRow.getCell(3).value).toBe(templateOf('pelajaran').label.id);
+    expect(assetRow.getCell(4).value).toBe('Internal (semua ASN)');
+    expect(assetRow.getCell(5).numFmt).toBe('0%');
+    // 03:00 UTC is 10:00 WIB, held as a real date.
+    expect(assetRow.getCell(6).value).toEqual(new Date('2025-03-01T10:00:00Z'));
+    expect(assetRow.getCell(6).numFmt).toBe('dd/mm/yyyy hh:mm');
+    // Widths follow the content: the long title (74 characters) widens its column up to the cap.
+    expect(assets.getColumn(2).width).toBe(60);
+    expect(assets.getColumn(3).width).toBe(templateOf('pelajaran').label.id.length + 2);
+    // Keterangan explains every column of every sheet.
+    const about = book.getWorksheet('Keterangan')!;
+    const explained = new Set<string>();
+    about.eachRow((row) => {
+      explained.add(`${row.getCell(1).text}|${row.getCell(2).text}`);
+    });
+    for (const ws of book.worksheets.filter((w) => w.name !== 'Keterangan')) {
+      const headerRow = ws.name === 'Ringkasan' ? 5 : 1;
+      for (const h of (ws.getRow(headerRow).values as unknown[]).slice(1))
+        expect(explained).toContain(`${ws.name}|${String(h)}`);
+    }
+    // The evidence pack as CSV: each part under its own name and real headings.
+    const packCsv = await t
+      .http()
+      .get(`/api/v1/awards/${year}/export?format=csv&opd=KEPSERIBU`)
+      .set(assessor.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const pack = (packCsv.body as Buffer).subarray(3).toString('utf8').split('\r\n');
+    expect(pack.slice(0, 2)).toEqual([
+      'Ringkasan',
+      'Aspek,Nilai data,Nilai asesor,Nilai aspek,Bobot data,Sementara',
+    ]);
+    expect(pack).toContain('Aset');
+    expect(pack).toContain('ID,Judul,Jenis,Visibilitas,Kelengkapan,Terbit');
+    expect(pack.join('\n')).not.toContain('Kolom 1');
     await t.http().get(`/api/v1/awards/${year}/export?format=pdf`).set(assessor.auth).expect(400);
     await t.http().get(`/api/v1/awards/${year}/export`).set(asn.auth).expect(403);
   });

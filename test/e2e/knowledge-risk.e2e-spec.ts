@@ -240,7 +240,12 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
       await book.xlsx.load(res.body as never);
       expect(book.worksheets.map((w) => w.name)).toEqual(['Pengetahuan berisiko', 'Keterangan']);
       const ws = book.getWorksheet('Pengetahuan berisiko')!;
-      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      // The OPD, the day and the rules above the table, then its header (row 5).
+      expect(ws.getCell('A1').value).toBe(
+        'Pengetahuan berisiko: Badan Pengembangan Sumber Daya Manusia (BPSDM)',
+      );
+      expect(ws.getCell('A3').value).toMatch(/^Dibuat \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} WIB$/);
+      const header = (ws.getRow(5).values as unknown[]).slice(1);
       expect(header).toEqual([
         'Nama',
         'Jabatan',
@@ -262,10 +267,10 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
       ]);
       // Every row the filter keeps (the API's high-risk list), by name, and nothing else.
       const api = await register(s.assessor, '?high=true&sort=name&limit=100');
-      expect(ws.rowCount).toBe(api.items.length + 1);
-      const names = ws.getColumn(1).values.slice(2);
+      expect(ws.rowCount).toBe(api.items.length + 5);
+      const names = ws.getColumn(1).values.slice(6);
       expect(names).toEqual(api.items.map((i) => i.name));
-      const row = ws.getRow(2 + api.items.findIndex((i) => i.userId === expert.id));
+      const row = ws.getRow(6 + api.items.findIndex((i) => i.userId === expert.id));
       expect(row.getCell(1).value).toBe('Sri Arsiparis');
       expect(row.getCell(3).value).toBe('Administrasi');
       // The departure month is a real Excel date shown as a month, not ISO text.
@@ -278,16 +283,15 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
       expect(row.getCell(14).value).toBe('Belum ada');
       // Widths fit the longest value (capped), the header stays in view and carries a filter.
       const longestName = Math.max(...api.items.map((i) => i.name.length), 'Nama'.length);
-      expect(ws.getColumn(1).width).toBe(Math.min(60, longestName + 2));
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(ws.autoFilter).toBeTruthy();
+      expect(ws.getColumn(1).width).toBe(Math.min(60, Math.max(8, longestName + 2)));
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+      expect(ws.autoFilter).toBe('A5:Q5');
       // No birth date or NIP anywhere in the file.
       const text = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
       expect(text).not.toMatch(/\d{18}/);
       const about = book.getWorksheet('Keterangan')!;
-      expect(about.getCell('A1').value).toBe('OPD');
-      expect(about.getCell('B3').numFmt).toBe('dd/mm/yyyy hh:mm "WIB"');
-      const explained = about.getColumn(1).values;
+      expect(about.getCell('A1').value).toBe(ws.getCell('A1').value);
+      const explained = about.getColumn(2).values;
       for (const h of header) expect(explained).toContain(h);
       // An ASN is refused like any other register read.
       await http()

@@ -120,10 +120,10 @@ describe('portal: Pengetahuan berisiko', () => {
     const book = new Workbook();
     await book.xlsx.load((await readFile(await download.path())) as never);
     const sheet = book.getWorksheet('Pengetahuan berisiko')!;
-    expect(sheet.rowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(1).value).toBe('Sri Arsiparis Senior');
-    expect(sheet.getRow(2).getCell(14).value).toBe('Direncanakan');
-    expect(sheet.getRow(2).getCell(15).value).toBe('Budi Pewawancara');
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.getRow(6).getCell(1).value).toBe('Sri Arsiparis Senior');
+    expect(sheet.getRow(6).getCell(14).value).toBe('Direncanakan');
+    expect(sheet.getRow(6).getCell(15).value).toBe('Budi Pewawancara');
 
     // The person's name opens their expertise page.
     await row.getByRole('link', { name: 'Sri Arsiparis Senior' }).click();

@@ -1,94 +1,147 @@
 import { Injectable } from '@nestjs/common';
-import { Workbook } from 'exceljs';
 import type { Principal } from '@lumbung/identity';
+import { ASSET_TYPE_TEMPLATES } from '@lumbung/knowledge';
+import {
+  type ColumnKind,
+  type ExportBook,
+  type ExportCell,
+  type ExportColumn,
+  type ExportSheet,
+} from '@lumbung/platform';
 import { AwardScoresService, type ScoreRow } from './award-scores.service';
 import { ASPECTS, type AspectKey, type InputScore } from './scoring';
 
-export type Cell = string | number | boolean | null;
-export interface Sheet {
-  name: string;
-  header: string[];
-  rows: Cell[][];
-}
+const col = (header: string, kind: ColumnKind, explain: string): ExportColumn => ({
+  header,
+  kind,
+  explain,
+});
 
-/** Ranking columns the committee reads, Indonesian headings. */
-const METRIC_COLUMNS: [keyof ScoreRunMetrics, string][] = [
-  ['headcount', 'Jumlah ASN'],
-  ['publishedAssets', 'Aset terbit'],
-  ['meanCompleteness', 'Rata-rata kelengkapan'],
-  ['tacitShare', 'Porsi aset tacit'],
-  ['internalReachPercent', 'Jangkauan internal (%)'],
-  ['otherOpdsReached', 'OPD lain terjangkau'],
-  ['uniqueDownloadsPerAsset', 'Unduhan unik per aset'],
-  ['meetings', 'Pertemuan CoP'],
-  ['distinctAttendees', 'Peserta berbeda'],
-  ['activeQuarters', 'Triwulan aktif'],
-  ['endorsements', 'Penilaian bermanfaat'],
-  ['reuseReports', 'Laporan penerapan'],
-  ['reuseReportsOtherOpd', 'Laporan penerapan dari OPD lain'],
+/** Ranking columns the committee reads: heading, kind and what each counts. */
+const METRIC_COLUMNS: [keyof ScoreRunMetrics, ExportColumn][] = [
+  ['headcount', col('Jumlah ASN', 'integer', 'ASN aktif OPD (dasar angka per 100 ASN).')],
+  [
+    'publishedAssets',
+    col('Aset terbit', 'integer', 'Aset pengetahuan yang terbit dalam tahun ini.'),
+  ],
+  [
+    'meanCompleteness',
+    col(
+      'Rata-rata kelengkapan',
+      'percent',
+      'Rata-rata kelengkapan templat aset yang terbit (0–100 %).',
+    ),
+  ],
+  [
+    'tacitShare',
+    col(
+      'Porsi aset tacit',
+      'percent',
+      'Bagian aset jenis tacit (praktik baik, pelajaran, wawancara, resep) dari semua aset terbit.',
+    ),
+  ],
+  [
+    'internalReachPercent',
+    col(
+      'Jangkauan internal (%)',
+      'decimal',
+      'Persen ASN OPD yang membaca setidaknya satu asetnya (target 50 %).',
+    ),
+  ],
+  [
+    'otherOpdsReached',
+    col('OPD lain terjangkau', 'integer', 'Jumlah OPD lain yang ASN-nya membaca aset OPD ini.'),
+  ],
+  [
+    'uniqueDownloadsPerAsset',
+    col(
+      'Unduhan unik per aset',
+      'decimal',
+      'Unduhan unik (satu per orang per aset per hari) dibagi aset terbit.',
+    ),
+  ],
+  ['meetings', col('Pertemuan CoP', 'integer', 'Pertemuan CoP OPD yang dicatat dalam tahun ini.')],
+  [
+    'distinctAttendees',
+    col('Peserta berbeda', 'integer', 'Orang berbeda yang menghadiri pertemuan CoP OPD.'),
+  ],
+  [
+    'activeQuarters',
+    col(
+      'Triwulan aktif',
+      'integer',
+      'Triwulan (dari 4) dengan setidaknya satu pertemuan atau aset terbit.',
+    ),
+  ],
+  ['endorsements', col('Penilaian bermanfaat', 'integer', 'Tanda "Bermanfaat" pada aset OPD.')],
+  ['reuseReports', col('Laporan penerapan', 'integer', 'Laporan "Saya terapkan" pada aset OPD.')],
+  [
+    'reuseReportsOtherOpd',
+    col(
+      'Laporan penerapan dari OPD lain',
+      'integer',
+      'Laporan penerapan yang dibuat ASN OPD lain.',
+    ),
+  ],
 ];
 type ScoreRunMetrics = Awaited<ReturnType<AwardScoresService['compute']>>['metrics'][number];
 
-const yesNo = (b: boolean): string => (b ? 'Ya' : 'Tidak');
-
-/**
- * Text a spreadsheet would run as a formula: `= + - @`, their fullwidth forms `＝ ＋ － ＠` (some
- * spreadsheet setups, e.g. with East Asian input, read them as the ASCII ones), and a leading tab
- * or carriage return.
- */
-const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
-
-/** CSV for Excel: UTF-8 BOM, CRLF, quoted fields, and no cell that a spreadsheet runs as a formula. */
-export function toCsv(sheet: Sheet): Buffer {
-  const cell = (v: Cell): string => {
-    if (v === null) return '';
-    let s = typeof v === 'boolean' ? yesNo(v) : String(v);
-    if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-    return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [sheet.header, ...sheet.rows].map((r) => r.map(cell).join(','));
-  return Buffer.concat([
-    Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
-  ]);
-}
-
-export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const book = new Workbook();
-  book.creator = 'Lumbung';
-  for (const s of sheets) {
-    const ws = book.addWorksheet(s.name.slice(0, 31));
-    ws.addRow(s.header).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((v) => (typeof v === 'boolean' ? yesNo(v) : v)));
-    ws.columns.forEach((c, i) => {
-      c.width = Math.min(60, Math.max(10, s.header[i]?.length ?? 10));
-    });
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+const TYPE_LABEL = new Map(ASSET_TYPE_TEMPLATES.map((t) => [t.type, t.label.id]));
+const VISIBILITY_LABEL: Record<string, string> = {
+  publik: 'Publik',
+  internal: 'Internal (semua ASN)',
+  opd: 'OPD',
+  cop: 'Anggota CoP',
+};
+const ANOMALY_LABEL: Record<string, string> = {
+  spike: 'Lonjakan',
+  concentration: 'Dominasi satu akun',
+  burst: 'Ledakan singkat',
+};
+const QUARTER = ['I', 'II', 'III', 'IV'];
+const quarterLabel = (q: number): string => `Triwulan ${QUARTER[q - 1] ?? q}`;
 
 /** The ranking with the six aspects and their inputs, or one OPD's evidence pack. */
 @Injectable()
 export class AwardExportService {
   constructor(private readonly scores: AwardScoresService) {}
 
-  async ranking(year: number): Promise<Sheet[]> {
+  async ranking(year: number): Promise<ExportBook> {
     const snapshot = await this.scores.snapshot(year);
     const run = snapshot ?? (await this.scores.compute(year, false));
     const metrics = new Map(run.metrics.map((m) => [m.opdCode, m]));
-    const header = [
-      'Peringkat',
-      'Kode OPD',
-      'Nama OPD',
-      'Nilai Total',
-      'Pemenang',
-      'Sementara',
-      ...ASPECTS.flatMap((a) => [`${a.label} (data)`, `${a.label} (asesor)`, `${a.label} (nilai)`]),
-      ...METRIC_COLUMNS.map(([, label]) => label),
-      'Versi rubrik',
+    const columns = [
+      col('Peringkat', 'integer', 'Urutan menurut Nilai Total (sama nilai, sama peringkat).'),
+      col('Kode OPD', 'text', 'Kode singkat OPD.'),
+      col('Nama OPD', 'text', 'Nama resmi OPD.'),
+      col('Nilai Total', 'decimal', 'Jumlah nilai aspek dikali bobot aspek dalam rubrik (0–100).'),
+      col('Pemenang', 'yesNo', `Ya untuk ${run.rubric.winners} OPD teratas.`),
+      col(
+        'Sementara',
+        'yesNo',
+        'Ya bila ada aspek yang belum dinilai asesor (nilai dapat berubah).',
+      ),
+      ...ASPECTS.flatMap((a) => [
+        col(
+          `${a.label} (data)`,
+          'decimal',
+          `Nilai data aspek ${a.label}: rata-rata berbobot masukannya (lembar Masukan), 0–100.`,
+        ),
+        col(
+          `${a.label} (asesor)`,
+          'decimal',
+          `Nilai asesor aspek ${a.label} (0–100), kosong bila belum dinilai.`,
+        ),
+        col(
+          `${a.label} (nilai)`,
+          'decimal',
+          `Nilai aspek ${a.label}: nilai data dan nilai asesor digabung dengan bobot data rubrik.`,
+        ),
+      ]),
+      ...METRIC_COLUMNS.map(([, c]) => c),
+      col('Versi rubrik', 'integer', 'Versi bobot rubrik yang dipakai untuk nilai ini.'),
     ];
-    const rows = run.rows.map((r: ScoreRow) => [
+    const rows = run.rows.map((r: ScoreRow): ExportCell[] => [
       r.rank,
       r.opdCode,
       r.opdName,
@@ -100,91 +153,159 @@ export class AwardExportService {
         r.aspects[a.key].assessor,
         r.aspects[a.key].score,
       ]),
-      ...METRIC_COLUMNS.map(([key]) => (metrics.get(r.opdCode)?.[key] ?? null) as Cell),
+      ...METRIC_COLUMNS.map(([key]) => (metrics.get(r.opdCode)?.[key] ?? null) as ExportCell),
       r.rubricVersion,
     ]);
     const inputs = inputsSheet(run.data.map((d) => ({ opdCode: d.opdCode, aspects: d.aspects })));
-    return [{ name: `Peringkat ${year}`, header, rows }, inputs];
+    return {
+      intro: [
+        `Penghargaan Knowledge Management (KMA) ${year}: peringkat OPD`,
+        `Versi rubrik ${run.rubric.version}, aturan ${run.rubric.rulesVersion}; ${
+          snapshot ? 'final' : 'sementara (belum difinalkan)'
+        }`,
+      ],
+      sheets: [{ name: `Peringkat ${year}`, columns, rows }, inputs],
+    };
   }
 
-  async evidencePack(principal: Principal, year: number, code: string): Promise<Sheet[]> {
+  async evidencePack(principal: Principal, year: number, code: string): Promise<ExportBook> {
     const d = await this.scores.drillDown(principal, year, code);
-    const summary: Sheet = {
+    const summary: ExportSheet = {
       name: 'Ringkasan',
-      header: ['Aspek', 'Nilai data', 'Nilai asesor', 'Nilai aspek', 'Bobot data', 'Sementara'],
+      columns: [
+        col('Aspek', 'text', 'Aspek penilaian KMA.'),
+        col('Nilai data', 'decimal', 'Rata-rata berbobot masukan aspek (lembar Masukan), 0–100.'),
+        col(
+          'Nilai asesor',
+          'decimal',
+          'Nilai yang diberikan asesor (0–100), kosong bila belum dinilai.',
+        ),
+        col('Nilai aspek', 'decimal', 'Nilai data dan nilai asesor digabung dengan bobot data.'),
+        col('Bobot data', 'percent', 'Bagian nilai data dalam nilai aspek.'),
+        col('Sementara', 'yesNo', 'Ya bila asesor belum menilai aspek ini.'),
+      ],
       rows: [
         ...ASPECTS.map((a) => {
           const x = d.aspects[a.key];
-          return [a.label, x.data, x.assessor, x.score, x.weight, x.provisional] as Cell[];
+          return [a.label, x.data, x.assessor, x.score, x.weight, x.provisional];
         }),
         ['Nilai Total', null, null, d.total, null, d.provisional],
         ['Peringkat', null, null, d.rank, null, null],
       ],
     };
-    const inputs = inputsSheet([{ aspects: d.aspects }]);
     const e = d.evidence;
-    return [
-      summary,
-      inputs,
-      {
-        name: 'Aset',
-        header: ['ID', 'Judul', 'Jenis', 'Visibilitas', 'Kelengkapan', 'Terbit'],
-        rows: e.assets.map((a) => [
-          a.id,
-          a.title,
-          a.type,
-          a.visibility,
-          a.completeness,
-          a.publishedAt,
-        ]),
-      },
-      {
-        name: 'Pertemuan',
-        header: ['ID', 'CoP', 'Tanggal', 'Triwulan', 'Topik', 'Jumlah peserta', 'Notula ≤ 14 hari'],
-        rows: e.meetings.map((m) => [
-          m.id,
-          m.cop,
-          m.heldDate,
-          m.quarter,
-          m.topic,
-          m.attendees,
-          m.documented,
-        ]),
-      },
-      {
-        name: 'Laporan Penerapan',
-        header: ['Aset', 'OPD pelapor', 'Waktu', 'Cerita'],
-        rows: e.reuseReports.map((r) => [
-          r.assetTitle ?? '(terbatas)',
-          r.reporterOpdCode,
-          r.at,
-          r.story,
-        ]),
-      },
-      {
-        name: 'Anomali',
-        header: ['Jenis', 'Periode', 'Keterangan'],
-        rows: e.anomalies.map((a) => [a.kind, a.period, a.message.id]),
-      },
-    ];
+    return {
+      intro: [
+        `Penghargaan KMA ${year}: paket bukti ${d.opdName} (${d.opdCode})`,
+        `Versi rubrik ${d.rubricVersion}; ${d.frozen ? 'final' : 'sementara (belum difinalkan)'}`,
+      ],
+      sheets: [
+        summary,
+        inputsSheet([{ aspects: d.aspects }]),
+        {
+          name: 'Aset',
+          columns: [
+            col('ID', 'text', 'Pengenal aset di Lumbung.'),
+            col('Judul', 'text', 'Judul aset.'),
+            col('Jenis', 'text', 'Jenis templat aset.'),
+            col('Visibilitas', 'text', 'Siapa yang dapat membaca aset.'),
+            col(
+              'Kelengkapan',
+              'percent',
+              'Bagian templat yang terisi (bagian wajib, ringkasan, tag, mode SECI, lampiran).',
+            ),
+            col('Terbit', 'datetime', 'Waktu terbit (WIB).'),
+          ],
+          rows: e.assets.map((a) => [
+            a.id,
+            a.title,
+            TYPE_LABEL.get(a.type as never) ?? a.type,
+            VISIBILITY_LABEL[a.visibility] ?? a.visibility,
+            a.completeness,
+            a.publishedAt,
+          ]),
+        },
+        {
+          name: 'Pertemuan',
+          columns: [
+            col('ID', 'text', 'Pengenal pertemuan di Lumbung.'),
+            col('CoP', 'text', 'Komunitas yang bertemu.'),
+            col('Tanggal', 'date', 'Tanggal pertemuan (WIB).'),
+            col('Triwulan', 'text', 'Triwulan pendampingan BPSDM.'),
+            col('Topik', 'text', 'Topik pertemuan.'),
+            col('Jumlah peserta', 'integer', 'Peserta yang tercatat hadir.'),
+            col(
+              'Notula ≤ 14 hari',
+              'yesNo',
+              'Ya bila notula dicatat paling lambat 14 hari setelah pertemuan.',
+            ),
+          ],
+          rows: e.meetings.map((m) => [
+            m.id,
+            m.cop,
+            m.heldDate,
+            quarterLabel(m.quarter),
+            m.topic,
+            m.attendees,
+            m.documented,
+          ]),
+        },
+        {
+          name: 'Laporan Penerapan',
+          columns: [
+            col(
+              'Aset',
+              'text',
+              'Aset yang diterapkan ("(terbatas)" bila Anda tidak dapat membacanya).',
+            ),
+            col('OPD pelapor', 'text', 'OPD dari ASN yang menerapkan.'),
+            col('Waktu', 'datetime', 'Waktu laporan (WIB).'),
+            col('Cerita', 'longText', 'Cerita penerapan dari pelapor.'),
+          ],
+          rows: e.reuseReports.map((r) => [
+            r.assetTitle ?? '(terbatas)',
+            r.reporterOpdCode,
+            r.at,
+            r.story,
+          ]),
+        },
+        {
+          name: 'Anomali',
+          columns: [
+            col('Jenis', 'text', 'Lonjakan, dominasi satu akun, atau ledakan singkat pemakaian.'),
+            col('Periode', 'text', 'Triwulan (lonjakan) atau hari (WIB) kejadian.'),
+            col('Keterangan', 'longText', 'Penjelasan dengan angka yang memicunya.'),
+          ],
+          rows: e.anomalies.map((a) => [ANOMALY_LABEL[a.kind] ?? a.kind, a.period, a.message.id]),
+        },
+      ],
+    };
   }
 }
 
 /** Every input of every aspect: raw, normalised, weight and formula (with the OPD when several). */
 function inputsSheet(
   opds: { opdCode?: string; aspects: Record<AspectKey, { inputs: InputScore[] }> }[],
-): Sheet {
+): ExportSheet {
   const withOpd = opds.some((o) => o.opdCode);
   return {
     name: 'Masukan',
-    header: [
-      ...(withOpd ? ['Kode OPD'] : []),
-      'Aspek',
-      'Masukan',
-      'Nilai mentah',
-      'Nilai normalisasi (0-100)',
-      'Bobot',
-      'Rumus',
+    columns: [
+      ...(withOpd ? [col('Kode OPD', 'text', 'Kode singkat OPD.')] : []),
+      col('Aspek', 'text', 'Aspek yang memakai masukan ini.'),
+      col('Masukan', 'text', 'Nama masukan data.'),
+      col(
+        'Nilai mentah',
+        'decimal',
+        'Nilai masukan sebelum dinormalisasi, dalam satuannya sendiri.',
+      ),
+      col(
+        'Nilai normalisasi (0-100)',
+        'decimal',
+        'Nilai mentah dibandingkan semua OPD, diubah ke 0–100.',
+      ),
+      col('Bobot', 'percent', 'Bobot masukan dalam aspeknya.'),
+      col('Rumus', 'longText', 'Cara menghitung nilai mentah dan normalisasinya.'),
     ],
     rows: opds.flatMap((o) =>
       ASPECTS.flatMap((a) =>
@@ -200,19 +321,4 @@ function inputsSheet(
       ),
     ),
   };
-}
-
-/** One CSV from several sheets: a `Bagian` (section) column in front. */
-export function sheetsToCsv(sheets: Sheet[]): Buffer {
-  if (sheets.length === 1) return toCsv(sheets[0]);
-  const width = Math.max(...sheets.map((s) => s.header.length));
-  const pad = (r: Cell[]): Cell[] => [...r, ...Array<Cell>(width - r.length).fill(null)];
-  return toCsv({
-    name: 'Paket',
-    header: ['Bagian', ...pad(sheets[0].header.map(() => null)).map((_, i) => `Kolom ${i + 1}`)],
-    rows: sheets.flatMap((s) => [
-      [s.name, ...pad(s.header)],
-      ...s.rows.map((r) => [s.name, ...pad(r)]),
-    ]),
-  });
 }

@@ -25,10 +25,12 @@ import {
   ApiYearParam,
   CommonErrors,
   ReportYearPipe,
+  toCsvFile,
+  toWorkbook,
 } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { AssessmentDto, CreateAwardDto, ExportQueryDto, RubricChangeDto } from './award.dto';
-import { AwardExportService, sheetsToCsv, toCsv, toXlsx } from './award-export.service';
+import { AwardExportService } from './award-export.service';
 import {
   AssessmentResultDto,
   AwardYearDto,
@@ -179,12 +181,14 @@ export class AwardController {
     @Res() res: Response,
   ): Promise<void> {
     const format = q.format ?? 'xlsx';
-    const sheets = q.opd
+    const book = q.opd
       ? await this.exports.evidencePack(principal, year, q.opd)
       : await this.exports.ranking(year);
     const name = q.opd ? `kma-${year}-bukti-${q.opd.toUpperCase()}` : `kma-${year}-peringkat`;
     const body =
-      format === 'csv' ? (q.opd ? sheetsToCsv(sheets) : toCsv(sheets[0])) : await toXlsx(sheets);
+      format === 'csv'
+        ? toCsvFile(q.opd ? book.sheets : book.sheets.slice(0, 1))
+        : await toWorkbook(book);
     res.status(200);
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX);
     res.setHeader('Content-Disposition', `attachment; filename="${name}.${format}"`);

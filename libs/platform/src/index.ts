@@ -29,3 +29,4 @@ export * from './http/content-type.guard';
 export * from './usage/usage-events';
 export * from './time/wib';
 export * from './time/calendar-day';
+export * from './export/workbook';
