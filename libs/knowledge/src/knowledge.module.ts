@@ -9,6 +9,7 @@ import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
 import { AssetsRepository } from './assets/assets.repository';
 import { AssetsService } from './assets/assets.service';
+import { RelatedAssetsService } from './assets/related-assets.service';
 import { AttachmentViewService } from './attachments/attachment-view.service';
 import { AttachmentsService } from './attachments/attachments.service';
 import { AssetImportService } from './import/asset-import.service';
@@ -33,6 +34,7 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetUsageRecorder,
     Bm25Reranker,
     AssetEvidenceReader,
+    RelatedAssetsService,
   ],
   exports: [
     AssetsRepository,
@@ -47,6 +49,7 @@ import { PeopleSearchService } from './search/people-search.service';
     PeopleSearchService,
     AssetUsageRecorder,
     AssetEvidenceReader,
+    RelatedAssetsService,
   ],
 })
 export class KnowledgeModule {}
