@@ -26,6 +26,7 @@ interface PageCase {
 }
 
 const HOME = 'Temukan dan bagikan pengetahuan ASN Jakarta';
+const ASSET_TITLE = 'Pelajaran dari migrasi layanan perizinan ke aplikasi daring';
 
 describe('portal: every page is accessible and photographed at 1280 and 360 px', () => {
   let portal: Portal;
@@ -43,7 +44,7 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     const everyone = await givenUser(ds, { roles: ['verifier', 'admin'], name: 'Rina Wijaya' });
     reader = everyone;
     assetId = await publishAsset(http, author, verifier, {
-      title: 'Pelajaran dari migrasi layanan perizinan ke aplikasi daring',
+      title: ASSET_TITLE,
       visibility: 'publik',
     });
     await publishAsset(http, author, verifier, {
@@ -80,11 +81,13 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
   const anonymousPages = (): PageCase[] => [
     { name: 'masuk', path: '/masuk', heading: 'Masuk ke Lumbung' },
     { name: 'beranda-anonim', path: '/', heading: HOME },
+    { name: 'aset-anonim', path: `/aset/${assetId}`, heading: ASSET_TITLE },
   ];
   const signedInPages = (): PageCase[] => [
     { name: 'beranda', path: '/', heading: HOME },
     { name: 'cari', path: '/cari?q=perizinan', heading: 'Cari' },
-    { name: 'aset', path: `/aset/${assetId}`, heading: 'Aset pengetahuan' },
+    { name: 'aset', path: `/aset/${assetId}`, heading: ASSET_TITLE },
+    { name: 'aset-revisi', path: `/aset/${assetId}/revisi`, heading: 'Riwayat revisi' },
     { name: 'tulis', path: '/tulis', heading: 'Tulis pengetahuan' },
     { name: 'aset-ubah', path: `/aset/${assetId}/ubah`, heading: 'Ubah aset' },
     { name: 'tinjauan', path: '/tinjauan', heading: 'Antrean tinjauan' },

@@ -2,13 +2,16 @@ import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 
 /**
- * The portal's one way from text written by people (Markdown from the API) to HTML: marked turns
- * it into HTML, DOMPurify keeps only what Markdown itself produces. Raw HTML in the source,
- * scripts, frames, forms, media, SVG/MathML, event handlers, style attributes (the CSP would
- * refuse them), ids and classes are dropped; links keep http(s), mailto, tel and same-site
- * addresses only (no javascript:, data: or any other scheme) and get rel="noopener noreferrer";
- * images become their alt text (an outside image would be a tracker, and the CSP refuses it).
- * markdown-content.tsx is the only place that inserts the result.
+ * The portal's one way from text written by people (Markdown from the API) to HTML, in two layers.
+ * marked turns Markdown into HTML and shows raw HTML from the source as text, except a few bare
+ * inline tags (TipTap writes underline as `<u>…</u>`), so no attribute a person typed ever reaches
+ * an HTML parser (the browser reports an inline handler to the CSP as soon as it parses one, even
+ * in an inert document). DOMPurify then keeps only what Markdown itself produces: no scripts,
+ * frames, forms, media, SVG/MathML, event handlers, style attributes (the CSP would refuse them),
+ * ids or classes; links keep http(s), mailto, tel and same-site addresses only (no javascript:,
+ * data: or any other scheme) and get rel="noopener noreferrer"; images become their alt text (an
+ * outside image would be a tracker, and the CSP refuses it). markdown-content.tsx is the only
+ * place that inserts the result.
  */
 const ALLOWED_TAGS = [
   'p',
@@ -43,6 +46,8 @@ const ALLOWED_TAGS = [
   'sup',
 ];
 const ALLOWED_ATTR = ['href', 'title', 'start', 'align'];
+/** Raw HTML kept as HTML: a bare inline tag without attributes. */
+const BARE_INLINE_TAG = /^<\/?(u|s|del|sub|sup|b|i|em|strong|br)\s*\/?>$/i;
 /** http:, https:, mailto: and tel:, or an address without a scheme (/aset/…, #bagian, ./x). */
 const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
@@ -83,6 +88,10 @@ export function createMarkdownRenderer(
       },
       renderer: {
         image: ({ text }: Tokens.Image) => escapeHtml(text),
+        html: ({ text, block }: Tokens.HTML | Tokens.Tag) => {
+          if (!block && BARE_INLINE_TAG.test(text.trim())) return text;
+          return block ? `<p>${escapeHtml(text)}</p>` : escapeHtml(text);
+        },
       },
     });
     const html = marked.parse(markdown, { async: false });
