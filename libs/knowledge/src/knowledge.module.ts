@@ -16,6 +16,8 @@ import { AssetImportService } from './import/asset-import.service';
 import { AssetProjection } from './search/asset-projection';
 import { AssetSearchService } from './search/asset-search.service';
 import { PeopleSearchService } from './search/people-search.service';
+import { ReviewQueueRepository } from './review/review-queue.repository';
+import { ReviewQueueService } from './review/review-queue.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
@@ -35,6 +37,8 @@ import { PeopleSearchService } from './search/people-search.service';
     Bm25Reranker,
     AssetEvidenceReader,
     RelatedAssetsService,
+    ReviewQueueRepository,
+    ReviewQueueService,
   ],
   exports: [
     AssetsRepository,
@@ -50,6 +54,7 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetUsageRecorder,
     AssetEvidenceReader,
     RelatedAssetsService,
+    ReviewQueueService,
   ],
 })
 export class KnowledgeModule {}
