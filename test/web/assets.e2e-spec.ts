@@ -64,6 +64,7 @@ describe('portal: the asset page', () => {
       await givenUser(ds, { roles: ['verifier'], name: 'Bambang Sutrisno' }),
     );
     reader = await givenUser(ds, { opd: 'DINKES', name: 'Sari Wulandari' });
+    const narasumber = await givenUser(ds, { opd: 'DPMPTSP', name: 'Hendra Gunawan' });
 
     // A lesson with a two-page PDF, published, then edited once (revision 2).
     assetId = await givenAsset(http, author, verifier, 'draft', {
@@ -100,10 +101,22 @@ describe('portal: the asset page', () => {
       tags: ['Perizinan'],
       visibility: 'internal',
     });
+    // A public interview with the expert who was heard.
     publicId = await publishAsset(http, author, verifier, {
+      type: 'wawancara_pengetahuan',
       title: 'Panduan singkat perizinan daring untuk warga',
       tags: ['Perizinan'],
       visibility: 'publik',
+      narasumberId: narasumber.id,
+      sections: {
+        topik: 'Cara warga mengajukan izin usaha mikro secara daring tanpa datang ke loket.',
+        keputusan_kunci: 'Berkas diperiksa setiap hari, bukan sekali seminggu.',
+        aturan_praktis:
+          'Balas setiap pemohon dalam satu hari kerja, walau hanya untuk meminta berkas.',
+        jejaring_kontak: 'Petugas loket DPMPTSP di tiap kecamatan.',
+        jebakan: 'Formulir yang terlalu panjang membuat pemohon berhenti di tengah jalan.',
+        saran_penerus: 'Uji formulir baru dengan lima warga sebelum diluncurkan.',
+      },
     });
     internalId = await publishAsset(http, author, verifier, {
       title: 'Catatan rapat internal tim perizinan',
@@ -181,6 +194,11 @@ describe('portal: the asset page', () => {
     await page.getByRole('button', { name: 'Halaman berikutnya' }).focus();
     await page.keyboard.press('ArrowLeft');
     await drawnPage(page, /halaman 1 dari 2$/);
+    // Drawn in pdf.js's own worker (a file of the portal's origin, allowed by the CSP's
+    // worker-src), not the main-thread fallback.
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
+      expect.stringMatching(/^\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/),
+    ]);
     await expectAccessible(page);
     await screenshot(page, 'aset-pratinjau-pdf');
 
@@ -265,9 +283,19 @@ describe('portal: the asset page', () => {
   });
 
   it('Pengunjung anonim membuka aset publik dan tidak bisa membuka aset internal', async () => {
+    // Its review date has passed: readers are told it may be out of date.
+    await portal.t.ds.query(
+      `UPDATE assets SET review_due_at = now() - interval '1 day' WHERE id = $1`,
+      [publicId],
+    );
     const { page } = await open({});
     await page.goto(`/aset/${publicId}`);
     await waitForPage(page, 'Panduan singkat perizinan daring untuk warga');
+    const main = page.getByRole('main');
+    await main.getByText('Perlu ditinjau ulang', { exact: true }).waitFor();
+    await main.getByText('Wawancara Pengetahuan').first().waitFor();
+    await main.getByText('Hendra Gunawan (DPMPTSP)').waitFor();
+    await main.getByRole('heading', { level: 2, name: 'Aturan praktis' }).waitFor();
     await page.getByRole('link', { name: /^Masuk untuk menandai bermanfaat/ }).waitFor();
     await expect(page.getByRole('button', { name: 'Bermanfaat' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Saya terapkan' }).count()).resolves.toBe(0);

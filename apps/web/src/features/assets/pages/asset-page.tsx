@@ -127,7 +127,11 @@ function ContentSections({ asset, template }: { asset: Asset; template: AssetTyp
   const { t } = useTranslation('assets');
   const lang = currentLanguage();
   const known = (template?.sections ?? []).filter((s) => s.kind === 'text');
-  const extra = Object.keys(asset.sections).filter((k) => !known.some((s) => s.key === k));
+  // Keys the template does not know (an older template's), under their own key; a `user`
+  // section (the narasumber) is in the facts, not here.
+  const extra = Object.keys(asset.sections).filter(
+    (k) => !template?.sections.some((s) => s.key === k),
+  );
   const sections = [
     ...known.map((s) => ({ key: s.key, label: s.label[lang] })),
     ...extra.map((key) => ({ key, label: key })),
