@@ -1,10 +1,8 @@
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '@/components/links';
-import { PageState } from '@/components/page-state';
+import { AssetLine } from '@/components/asset-line';
+import lists from '@/components/plain-list.module.css';
+import { QuerySection } from '@/components/query-section';
 import { useRelatedQuery } from '../queries/asset-queries';
-import classes from './asset-lists.module.css';
 
 /** "Aset terkait": published assets sharing tags, type or OPD, as the API ranks them. */
 export function RelatedAssets({
@@ -15,38 +13,24 @@ export function RelatedAssets({
   typeLabel: (type: string) => string;
 }) {
   const { t } = useTranslation('assets');
-  const headingId = useId();
   const related = useRelatedQuery(assetId, true);
   return (
-    <section aria-labelledby={headingId}>
-      <Title order={2} size="h3" id={headingId} mb="sm">
-        {t('related.heading')}
-      </Title>
-      {related.isPending ? (
-        <PageState kind="loading" />
-      ) : related.isError ? (
-        <PageState kind="error" error={related.error} onRetry={() => void related.refetch()} />
-      ) : related.data.length === 0 ? (
-        <Text c="dimmed">{t('related.empty')}</Text>
-      ) : (
-        <Stack gap="sm" component="ul" className={classes.list}>
-          {related.data.map((a) => (
-            <li key={a.id}>
-              <AnchorLink to="/aset/$id" params={{ id: a.id }} fw={600}>
-                {a.title}
-              </AnchorLink>
-              <Group gap="xs" mt={2}>
-                <Badge variant="light" size="sm">
-                  {typeLabel(a.type)}
-                </Badge>
-                <Text size="xs" c="dimmed">
-                  {a.opdCode}
-                </Text>
-              </Group>
+    <QuerySection
+      title={t('related.heading')}
+      size="h3"
+      query={related}
+      isEmpty={(list) => list.length === 0}
+      empty={t('related.empty')}
+    >
+      {(list) => (
+        <ul className={lists.list}>
+          {list.map((a) => (
+            <li key={a.id} className={lists.item}>
+              <AssetLine id={a.id} title={a.title} typeLabel={typeLabel(a.type)} meta={a.opdCode} />
             </li>
           ))}
-        </Stack>
+        </ul>
       )}
-    </section>
+    </QuerySection>
   );
 }

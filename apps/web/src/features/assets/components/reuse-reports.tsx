@@ -1,33 +1,29 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PageState } from '@/components/page-state';
+import lists from '@/components/plain-list.module.css';
+import { QuerySection } from '@/components/query-section';
 import { formatWibDate } from '@/lib/format/wib';
 import { currentLanguage } from '@/i18n';
 import { useReuseReportsQuery } from '../queries/asset-queries';
-import classes from './asset-lists.module.css';
+import classes from './reuse-reports.module.css';
 
 /** "Cerita penerapan": how readers applied the asset, newest first. */
 export function ReuseReports({ assetId }: { assetId: string }) {
   const { t } = useTranslation('assets');
-  const headingId = useId();
   const reports = useReuseReportsQuery(assetId, true);
   const lang = currentLanguage();
   return (
-    <section aria-labelledby={headingId}>
-      <Title order={2} size="h3" id={headingId} mb="sm">
-        {t('reuse.heading')}
-      </Title>
-      {reports.isPending ? (
-        <PageState kind="loading" />
-      ) : reports.isError ? (
-        <PageState kind="error" error={reports.error} onRetry={() => void reports.refetch()} />
-      ) : reports.data.length === 0 ? (
-        <Text c="dimmed">{t('reuse.empty')}</Text>
-      ) : (
-        <Stack gap="sm" component="ul" className={classes.list}>
-          {reports.data.map((r) => (
-            <Paper component="li" withBorder p="sm" key={r.id}>
+    <QuerySection
+      title={t('reuse.heading')}
+      size="h3"
+      query={reports}
+      isEmpty={(list) => list.length === 0}
+      empty={t('reuse.empty')}
+    >
+      {(list) => (
+        <ul className={lists.list}>
+          {list.map((r) => (
+            <li key={r.id} className={classes.report}>
               <Text className={classes.story}>{r.story}</Text>
               <Text size="sm" c="dimmed" mt={4}>
                 {t('reuse.by', {
@@ -36,10 +32,10 @@ export function ReuseReports({ assetId }: { assetId: string }) {
                   when: formatWibDate(r.createdAt, lang),
                 })}
               </Text>
-            </Paper>
+            </li>
           ))}
-        </Stack>
+        </ul>
       )}
-    </section>
+    </QuerySection>
   );
 }

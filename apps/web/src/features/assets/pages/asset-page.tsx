@@ -2,16 +2,14 @@ import { Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NotFoundPage } from '@/app/not-found-page';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { PageState } from '@/components/page-state';
-import { isApiError } from '@/lib/api/errors';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { MarkdownContent } from '@/lib/markdown/markdown-content';
 import { currentLanguage } from '@/i18n';
 import { mayEdit } from '../asset-roles';
 import { AssetMeta } from '../components/asset-meta';
+import { assetPageState } from '../components/asset-page-state';
 import { AttachmentList } from '../components/attachment-list';
 import { EngagementPanel } from '../components/engagement-panel';
 import { RelatedAssets } from '../components/related-assets';
@@ -42,22 +40,8 @@ function AssetView({ id }: { id: string }) {
   const { t } = useTranslation('assets');
   const asset = useAssetQuery(id);
   const types = useAssetTypesQuery();
-  if (asset.isError && isApiError(asset.error) && asset.error.status === 404) {
-    return <NotFoundPage />;
-  }
-  if (asset.isError || types.isError) {
-    return (
-      <>
-        <PageHeader title={t('title')} />
-        <PageState
-          kind="error"
-          error={asset.error ?? types.error}
-          onRetry={() => void (asset.isError ? asset.refetch() : types.refetch())}
-        />
-      </>
-    );
-  }
-  if (asset.isPending || types.isPending) return <PageState kind="loading" />;
+  const state = assetPageState(t('title'), [asset, types]);
+  if (state !== undefined || !asset.data || !types.data) return state;
   return <AssetContent asset={asset.data} types={types.data} />;
 }
 

@@ -2,14 +2,13 @@ import { Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NotFoundPage } from '@/app/not-found-page';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { PageState } from '@/components/page-state';
-import { isApiError } from '@/lib/api/errors';
 import type { Schemas } from '@/lib/api/types';
 import { formatWib } from '@/lib/format/wib';
 import { currentLanguage } from '@/i18n';
+import { assetPageState } from '../components/asset-page-state';
 import { RevisionChanges } from '../components/revision-changes';
 import { useAssetTypesQuery, useRevisionsQuery } from '../queries/asset-queries';
 import classes from './revisions-page.module.css';
@@ -28,22 +27,8 @@ export function RevisionsPage() {
   const { t } = useTranslation('assets');
   const revisions = useRevisionsQuery(id);
   const types = useAssetTypesQuery();
-  if (revisions.isError && isApiError(revisions.error) && revisions.error.status === 404) {
-    return <NotFoundPage />;
-  }
-  if (revisions.isError || types.isError) {
-    return (
-      <>
-        <PageHeader title={t('revisions.title')} />
-        <PageState
-          kind="error"
-          error={revisions.error ?? types.error}
-          onRetry={() => void (revisions.isError ? revisions.refetch() : types.refetch())}
-        />
-      </>
-    );
-  }
-  if (revisions.isPending || types.isPending) return <PageState kind="loading" />;
+  const state = assetPageState(t('revisions.title'), [revisions, types]);
+  if (state !== undefined || !revisions.data || !types.data) return state;
   return <RevisionsContent id={id} revisions={revisions.data} types={types.data} />;
 }
 
