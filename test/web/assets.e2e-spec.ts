@@ -47,6 +47,8 @@ describe('portal: the asset page', () => {
   };
   const count = async (sql: string, params: unknown[]) =>
     (await portal.t.ds.query<{ n: number }[]>(sql, params))[0].n;
+  const endorsements = () =>
+    count(`SELECT count(*)::int AS n FROM asset_endorsements WHERE asset_id = $1`, [assetId]);
   const events = (type: string, userId: string | null) =>
     count(
       `SELECT count(*)::int AS n FROM usage_events
@@ -229,11 +231,18 @@ describe('portal: the asset page', () => {
     await waitForPage(page, TITLE);
     await expect(useful.getAttribute('aria-pressed')).resolves.toBe('true');
     await main.getByText(/^1 orang merasa bermanfaat/).waitFor();
-    expect(
-      await count(`SELECT count(*)::int AS n FROM asset_endorsements WHERE asset_id = $1`, [
-        assetId,
-      ]),
-    ).toBe(1);
+    expect(await endorsements()).toBe(1);
+    // Pressed again, it is taken back (the count with it); then given again.
+    await useful.click();
+    await until(
+      () => useful.getAttribute('aria-pressed'),
+      (v) => v === 'false',
+    );
+    await main.getByText('Belum ada yang menandai bermanfaat').waitFor();
+    expect(await endorsements()).toBe(0);
+    await useful.click();
+    await main.getByText(/^1 orang merasa bermanfaat/).waitFor();
+    expect(await endorsements()).toBe(1);
 
     // "Saya terapkan": the API's answer to a story too short, beside the field; then the story.
     await page.getByRole('button', { name: 'Saya terapkan', exact: true }).click();
