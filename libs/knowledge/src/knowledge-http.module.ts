@@ -4,6 +4,7 @@ import { AssetWorkflowController } from './assets/asset-workflow.controller';
 import { AssetsController } from './assets/assets.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AssetImportController } from './import/asset-import.controller';
+import { RelatedAssetsController } from './assets/related-assets.controller';
 import { KnowledgeModule } from './knowledge.module';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { SearchController } from './search/search.controller';
@@ -16,6 +17,7 @@ import { SearchController } from './search/search.controller';
     AssetImportController,
     AssetsController,
     AssetWorkflowController,
+    RelatedAssetsController,
     AttachmentsController,
     ReviewQueueController,
     SearchController,

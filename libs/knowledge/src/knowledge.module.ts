@@ -9,6 +9,7 @@ import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
 import { AssetsRepository } from './assets/assets.repository';
 import { AssetsService } from './assets/assets.service';
+import { RelatedAssetsService } from './assets/related-assets.service';
 import { AttachmentViewService } from './attachments/attachment-view.service';
 import { AttachmentsService } from './attachments/attachments.service';
 import { AssetImportService } from './import/asset-import.service';
@@ -35,6 +36,7 @@ import { ReviewQueueService } from './review/review-queue.service';
     AssetUsageRecorder,
     Bm25Reranker,
     AssetEvidenceReader,
+    RelatedAssetsService,
     ReviewQueueRepository,
     ReviewQueueService,
   ],
@@ -51,6 +53,7 @@ import { ReviewQueueService } from './review/review-queue.service';
     PeopleSearchService,
     AssetUsageRecorder,
     AssetEvidenceReader,
+    RelatedAssetsService,
     ReviewQueueService,
   ],
 })

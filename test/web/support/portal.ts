@@ -97,6 +97,7 @@ export async function openPortal(portal: Portal, options: OpenOptions = {}): Pro
     viewport,
     locale: 'id-ID',
     storageState,
+    userAgent: personUserAgent(portal.browser),
   });
   const problems: string[] = [];
   await context.exposeBinding('__lumbungCspViolation', (_source, text: string) => {
@@ -130,6 +131,15 @@ export async function openPortal(portal: Portal, options: OpenOptions = {}): Pro
     expectNoProblems: () => expect(problems).toEqual([]),
     close: () => context.close(),
   };
+}
+
+/**
+ * Chromium's user agent as a person's browser sends it: headless Chromium says "HeadlessChrome",
+ * which the API treats as a robot (its reads and downloads are served but never recorded), while
+ * the journeys act as people whose views, downloads and clicks count.
+ */
+function personUserAgent(browser: Browser): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
 }
 
 /** Cookies and storage of a browser that signed in as `user` (the API's real login). */

@@ -1,7 +1,7 @@
 import { createRouter } from '@tanstack/react-router';
 import { PageState } from '@/components/page-state';
 import { adminRoute } from '@/features/admin/routes';
-import { assetRoute } from '@/features/assets/routes';
+import { assetRevisionsRoute, assetRoute } from '@/features/assets/routes';
 import { signInRoute } from '@/features/auth/routes';
 import { awardRoute } from '@/features/award/routes';
 import { communitiesRoute } from '@/features/communities/routes';
@@ -25,6 +25,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   searchRoute,
   assetRoute,
+  assetRevisionsRoute,
   editAssetRoute,
   writeRoute,
   reviewRoute,

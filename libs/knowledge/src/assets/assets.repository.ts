@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { CommonErrors, isUuid, preparedQuery } from '@lumbung/platform';
 import { type Reader, readablePredicate } from './asset-access';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
@@ -138,6 +138,42 @@ export class AssetsRepository {
       .skip((page - 1) * limit)
       .take(limit)
       .getManyAndCount();
+  }
+
+  /**
+   * Published assets the reader may read that share tags, type or OPD with `source`, best first:
+   * three points per shared tag, one for the same type, one for the same OPD, then the newest.
+   * Filtered by the same read predicate as every other path, in the query.
+   */
+  async findRelated(
+    source: Pick<AssetEntity, 'id' | 'tags' | 'type' | 'opdId'>,
+    reader: Reader | undefined,
+    limit: number,
+  ): Promise<AssetEntity[]> {
+    const pred = readablePredicate('a', reader);
+    const [query, values] = this.ds.driver.escapeQueryWithParameters(
+      `SELECT a.id FROM assets a
+        WHERE ${pred.sql} AND a.status = 'published' AND a.id <> :sourceId
+          AND (a.tags && :sourceTags::text[] OR a.type = :sourceType OR a.opd_id = :sourceOpd)
+        ORDER BY 3 * cardinality(ARRAY(SELECT unnest(a.tags) INTERSECT SELECT unnest(:sourceTags::text[])))
+                 + (a.type = :sourceType)::int + (a.opd_id = :sourceOpd)::int DESC,
+                 a.published_at DESC, a.id
+        LIMIT :limit`,
+      {
+        ...pred.params,
+        sourceId: source.id,
+        sourceTags: source.tags,
+        sourceType: source.type,
+        sourceOpd: source.opdId,
+        limit,
+      },
+      {},
+    );
+    const ids = (await this.ds.query<{ id: string }[]>(query, values)).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = await this.ds.getRepository(AssetEntity).findBy({ id: In(ids) });
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /**

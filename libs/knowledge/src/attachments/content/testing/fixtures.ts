@@ -113,24 +113,32 @@ export function odt(): Buffer {
 }
 
 /**
- * A one-page PDF 1.4 showing `text` in Helvetica, with a correct cross-reference table.
- * `text` must not contain PDF string delimiters. With `encrypted`, the file carries a standard
- * security handler whose O/U values match no password, so a reader must ask for one.
+ * A PDF 1.4 with one page per string of `text`, each showing it in Helvetica, with a correct
+ * cross-reference table. `text` must not contain PDF string delimiters. With `encrypted`, the
+ * file carries a standard security handler whose O/U values match no password, so a reader must
+ * ask for one.
  */
-export function minimalPdf(text: string, options: { encrypted?: boolean } = {}): Buffer {
-  const stream = `BT /F1 24 Tf 72 720 Td (${text}) Tj ET`;
+export function minimalPdf(text: string | string[], options: { encrypted?: boolean } = {}): Buffer {
+  const pages = typeof text === 'string' ? [text] : text;
+  // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream per page.
+  const pageRef = (i: number) => `${4 + 2 * i} 0 R`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+    `<< /Type /Pages /Kids [${pages.map((_, i) => pageRef(i)).join(' ')}] /Count ${pages.length} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
+  pages.forEach((line, i) => {
+    const stream = `BT /F1 24 Tf 72 720 Td (${line}) Tj ET`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${5 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+    );
+  });
   let trailerExtra = '';
   if (options.encrypted) {
     const hex = (byte: string, count: number) => `<${byte.repeat(count)}>`;
     objects.push(`<< /Filter /Standard /V 1 /R 2 /O ${hex('11', 32)} /U ${hex('22', 32)} /P -4 >>`);
-    trailerExtra = ` /Encrypt 6 0 R /ID [${hex('33', 16)} ${hex('33', 16)}]`;
+    trailerExtra = ` /Encrypt ${objects.length} 0 R /ID [${hex('33', 16)} ${hex('33', 16)}]`;
   }
   let pdf = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];
