@@ -15,6 +15,13 @@ import { AssetImportService } from './import/asset-import.service';
 import { AssetProjection } from './search/asset-projection';
 import { AssetSearchService } from './search/asset-search.service';
 import { PeopleSearchService } from './search/people-search.service';
+import { MeiliAssetSearch } from './search/meili-asset-search';
+import { PostgresAssetSearch } from './search/postgres-asset-search';
+import { QuestionRanker } from './search/question-ranker';
+import { SearchCompletionsService } from './search/search-completions.service';
+import { SearchFilterResolver } from './search/search-filters';
+import { SearchHelpService } from './search/search-help.service';
+import { SearchVocabularyService } from './search/search-vocabulary.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
@@ -29,6 +36,13 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetImportService,
     AssetProjection,
     AssetSearchService,
+    SearchFilterResolver,
+    MeiliAssetSearch,
+    PostgresAssetSearch,
+    QuestionRanker,
+    SearchHelpService,
+    SearchVocabularyService,
+    SearchCompletionsService,
     PeopleSearchService,
     AssetUsageRecorder,
     Bm25Reranker,
@@ -44,6 +58,7 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetImportService,
     AssetProjection,
     AssetSearchService,
+    SearchCompletionsService,
     PeopleSearchService,
     AssetUsageRecorder,
     AssetEvidenceReader,
