@@ -68,6 +68,8 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       })
       .expect(201);
     await http().post(`/api/v1/assets/${submitted.body.id}/submit`).set(author.auth).expect(200);
+    // Published assets reach the search index.
+    await portal.t.drainJobs();
   });
   afterEach(async () => {
     for (const tab of tabs.splice(0)) {
@@ -80,10 +82,14 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
   const anonymousPages = (): PageCase[] => [
     { name: 'masuk', path: '/masuk', heading: 'Masuk ke Lumbung' },
     { name: 'beranda-anonim', path: '/', heading: HOME },
+    { name: 'cari-narasumber-anonim', path: '/cari?q=Dewi&tab=narasumber', heading: 'Cari' },
   ];
   const signedInPages = (): PageCase[] => [
     { name: 'beranda', path: '/', heading: HOME },
     { name: 'cari', path: '/cari?q=perizinan', heading: 'Cari' },
+    // No result; the API suggests "aplikasi" (in the published lesson's title).
+    { name: 'cari-kosong', path: '/cari?q=aplukasu', heading: 'Cari' },
+    { name: 'cari-narasumber', path: '/cari?q=Dewi&tab=narasumber', heading: 'Cari' },
     { name: 'aset', path: `/aset/${assetId}`, heading: 'Aset pengetahuan' },
     { name: 'tulis', path: '/tulis', heading: 'Tulis pengetahuan' },
     { name: 'aset-ubah', path: `/aset/${assetId}/ubah`, heading: 'Ubah aset' },
