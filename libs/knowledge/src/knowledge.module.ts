@@ -15,6 +15,8 @@ import { AssetImportService } from './import/asset-import.service';
 import { AssetProjection } from './search/asset-projection';
 import { AssetSearchService } from './search/asset-search.service';
 import { PeopleSearchService } from './search/people-search.service';
+import { ReviewQueueRepository } from './review/review-queue.repository';
+import { ReviewQueueService } from './review/review-queue.service';
 import { MeiliAssetSearch } from './search/meili-asset-search';
 import { PostgresAssetSearch } from './search/postgres-asset-search';
 import { QuestionRanker } from './search/question-ranker';
@@ -47,6 +49,8 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
     AssetUsageRecorder,
     Bm25Reranker,
     AssetEvidenceReader,
+    ReviewQueueRepository,
+    ReviewQueueService,
   ],
   exports: [
     AssetsRepository,
@@ -62,6 +66,7 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
     PeopleSearchService,
     AssetUsageRecorder,
     AssetEvidenceReader,
+    ReviewQueueService,
   ],
 })
 export class KnowledgeModule {}

@@ -11,7 +11,8 @@ import { JobsRetention1765200000000 } from './1765200000000-jobs-retention';
 import { BackfillFirstRevisions1765200000001 } from './1765200000001-backfill-first-revisions';
 import { KnowledgeRisk1765324800000 } from './1765324800000-knowledge-risk';
 import { AwardCoverageRules1765411200000 } from './1765411200000-award-coverage-rules';
-import { SearchAsYouType1765497600000 } from './1765497600000-search-as-you-type';
+import { CompletenessPerSection1765497600000 } from './1765497600000-completeness-per-section';
+import { SearchAsYouType1765584000000 } from './1765584000000-search-as-you-type';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   BackfillFirstRevisions1765200000001,
   KnowledgeRisk1765324800000,
   AwardCoverageRules1765411200000,
-  SearchAsYouType1765497600000,
+  CompletenessPerSection1765497600000,
+  SearchAsYouType1765584000000,
 ];

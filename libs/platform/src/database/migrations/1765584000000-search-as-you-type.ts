@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * its GIN index; and the popular queries a search that finds little suggests are read per OPD
  * from the log's successful searches.
  */
-export class SearchAsYouType1765497600000 implements MigrationInterface {
-  name = 'SearchAsYouType1765497600000';
+export class SearchAsYouType1765584000000 implements MigrationInterface {
+  name = 'SearchAsYouType1765584000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
