@@ -240,6 +240,16 @@ describe('portal: Cari', () => {
         ),
       (rows) => rows[0].n === before[0].n + 1,
     );
+
+    // Back from the asset: the search is where it was, box and list.
+    await page.goBack();
+    await waitForPage(page, 'Cari');
+    await until(
+      () => resultTitles(page),
+      (titles) => titles[0] === TARGET,
+    );
+    await expect(box.inputValue()).resolves.toBe('migrasi daring');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('migrasi daring');
   });
 
   it('ASN memilih saran di bawah kotak pencarian dengan papan ketik', async () => {

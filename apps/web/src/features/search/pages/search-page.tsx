@@ -44,8 +44,10 @@ export function SearchPage() {
   const wide = useMediaQuery('(min-width: 48em)');
   const [filtersOpen, setFiltersOpen] = useState(false);
   const q = params.q ?? '';
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
+  /** The box's text once typing settled (the box itself re-renders alone on every key). */
+  const [settled, setSettled] = useState(q);
+  /** Text the box is told to show when the URL changes from outside (Back, a link, a pick). */
+  const [boxReset, setBoxReset] = useState({ text: q });
   /** The text this page last put in the URL, and whether the current history entry is typing's. */
   const written = useRef(q);
   const typing = useRef(false);
@@ -58,29 +60,30 @@ export function SearchPage() {
     });
   };
 
-  // The box follows the URL when it changes from outside (Back, a suggestion, a link).
+  // The box and the list follow the URL when it changes from outside (Back, a suggestion, a link).
   useEffect(() => {
     if (q !== written.current) {
       written.current = q;
       typing.current = false;
-      setText(q);
+      setBoxReset({ text: q });
+      setSettled(q);
     }
   }, [q]);
   // The URL follows the box once typing settles.
   useEffect(() => {
-    const next = debounced.trim();
-    if (next === written.current.trim()) return;
-    written.current = next;
+    if (settled === written.current.trim()) return;
+    written.current = settled;
     const replace = typing.current;
     typing.current = true;
     void navigate({
-      search: (prev) => clean({ ...prev, q: next || undefined, page: undefined }),
+      search: (prev) => clean({ ...prev, q: settled || undefined, page: undefined }),
       replace,
     });
-  }, [debounced, navigate]);
+  }, [settled, navigate]);
 
-  const submit = () => {
+  const submit = (text: string) => {
     written.current = text.trim();
+    setSettled(text.trim());
     go({ q: text.trim() || undefined });
   };
   const pick = (item: Suggestion) => {
@@ -89,6 +92,8 @@ export function SearchPage() {
       return;
     }
     written.current = item.kind === 'person' ? item.label : '';
+    setBoxReset({ text: written.current });
+    setSettled(written.current);
     if (item.kind === 'tag') go({ q: undefined, tag: item.label, tab: undefined });
     else if (item.kind === 'cop') go({ q: undefined, cop: item.id, tab: undefined });
     else go({ q: item.label, tab: 'narasumber' });
@@ -97,6 +102,10 @@ export function SearchPage() {
     key === 'type' ? typeLabel(value) : value;
   const typeLabel = (type: string): string =>
     type === 'meeting' ? t('search:types.meeting') : t(`assets:types.${type as 'pelajaran'}`, type);
+  // The list follows the settled text at once, without waiting for the URL to catch up (a
+  // router round trip).
+  const listParams: SearchParams =
+    settled === q ? params : { ...params, q: settled || undefined, page: undefined };
   const filtered = Boolean(params.type || params.opd || params.tag || params.cop);
   const clearFilters = () =>
     go({ type: undefined, opd: undefined, tag: undefined, cop: undefined });
@@ -105,7 +114,7 @@ export function SearchPage() {
     <>
       <PageHeader title={t('title')} documentTitle={q ? t('documentTitle', { q }) : t('title')} />
       <Stack gap="lg">
-        <SearchBox value={text} onChange={setText} onSubmit={submit} onPick={pick} />
+        <SearchField reset={boxReset} onSettle={setSettled} onSubmit={submit} onPick={pick} />
         <Tabs
           value={params.tab ?? 'aset'}
           onChange={(value) => go({ tab: value === 'narasumber' ? 'narasumber' : undefined })}
@@ -117,7 +126,7 @@ export function SearchPage() {
           </Tabs.List>
           <Tabs.Panel value="aset" pt="md">
             <AssetResults
-              params={params}
+              params={listParams}
               signedIn={Boolean(user)}
               filtered={filtered}
               wide={wide !== false}
@@ -137,6 +146,36 @@ export function SearchPage() {
         </Tabs>
       </Stack>
     </>
+  );
+}
+
+/**
+ * The box with its own text state, so that a keystroke re-renders the box alone; the page hears
+ * of the text once typing settles (DEBOUNCE_MS). `reset` puts a new text in it (a new object each
+ * time the URL changed from outside).
+ */
+function SearchField(props: {
+  reset: { text: string };
+  onSettle: (text: string) => void;
+  onSubmit: (text: string) => void;
+  onPick: (item: Suggestion) => void;
+}) {
+  const [text, setText] = useState(props.reset.text);
+  const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
+  const { onSettle } = props;
+  const [lastReset, setLastReset] = useState(props.reset);
+  if (props.reset !== lastReset) {
+    setLastReset(props.reset);
+    setText(props.reset.text);
+  }
+  useEffect(() => onSettle(debounced.trim()), [debounced, onSettle]);
+  return (
+    <SearchBox
+      value={text}
+      onChange={setText}
+      onSubmit={() => props.onSubmit(text)}
+      onPick={props.onPick}
+    />
   );
 }
 
