@@ -77,9 +77,9 @@ async function typeAndMeasure(page, query, rnd) {
   }
   const handle = await page.waitForFunction(
     (q) => {
-      const at = window.__shown.get(q);
+      const at = globalThis.__shown.get(q);
       if (!Number.isFinite(at)) return false;
-      const key = window.__lastKey;
+      const key = globalThis.__lastKey;
       // The search request for the whole text (resource timing): when it left and came back.
       const req = performance
         .getEntriesByType('resource')
