@@ -22,7 +22,7 @@ import { SearchBox, type Suggestion } from '../components/search-box';
 import { type FacetKey, SearchFacets } from '../components/search-facets';
 import { DidYouMean, NoResults } from '../components/search-help';
 import { PAGE_SIZE, reportClick, useSearchResultsQuery } from '../queries/search-queries';
-import type { SearchParams, SearchSort } from '../routes';
+import type { SearchParams, SearchSort } from '../search-params';
 import classes from './search-page.module.css';
 import resultClasses from '../components/search-results.module.css';
 

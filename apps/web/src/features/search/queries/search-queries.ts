@@ -1,7 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { $api, api } from '@/lib/api/client';
 import type { paths } from '@/lib/api/schema';
-import type { SearchParams } from '../routes';
+import type { SearchParams } from '../search-params';
 
 type SearchQuery = NonNullable<paths['/api/v1/search']['get']['parameters']['query']>;
 
