@@ -1,12 +1,9 @@
 import { rmSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AssetSearchJobs } from '@lumbung/knowledge';
-import { AppModule } from '../../apps/api/src/app.module';
 import { buildOpenApi } from '../../apps/api/src/openapi';
-import { configureApp } from '../../apps/api/src/setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import {
   givenCop,
@@ -18,7 +15,7 @@ import {
   type Session,
 } from '../support/factories';
 import { checkedAgent } from '../support/openapi-check';
-import { createTestApp, type TestApp, testConfig } from '../support/test-app';
+import { createTestApp, startApi, type TestApp, testConfig } from '../support/test-app';
 
 interface Hit {
   id: string;
@@ -47,13 +44,7 @@ async function fallbackApi(t: TestApp): Promise<{ http: () => TestAgent; close()
     MEILI_HOST: 'http://127.0.0.1:9',
     MEILI_INDEX_PREFIX: t.config.search.indexPrefix,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: true,
-    bodyParser: false,
-    abortOnError: false,
-  });
-  configureApp(app, config);
-  await app.init();
+  const app = await startApi(config);
   const server = app.getHttpServer() as Parameters<typeof request>[0];
   return {
     http: checkedAgent(
