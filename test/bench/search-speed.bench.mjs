@@ -7,6 +7,11 @@
 //      closed loop at c=1 and c=16, interleaved rounds, medians of per-round ratios;
 //      goals: c=16 p95 ≤ 1.75×; c=1 p50 ≤ raw + 10 ms and p95 ≤ 2×; no non-2xx
 //  (c) freshness: 20 single-asset edits, PATCH returned → top hit for a new title word; p95 ≤ 2 s
+//  (d) issue 15: the API against raw Meilisearch sent the app's exact request (its query text with
+//      the stems, access filter, page/hitsPerPage, highlights), c=16 p95 ≤ 1.3× and c=1 p50 ≤
+//      raw + 5 ms (from the cells of (b)); GET /search/suggest with a word being typed vs the
+//      raw title prefix query it makes, p95 ≤ 2×; freshness after publish (verifier's approve
+//      returned → found by search), p95 ≤ 1 s
 // plus a guard that reports raw Meilisearch with Accept-Encoding gzip vs identity (§5.3).
 // Nothing here asserts on wall-clock time alone; the table prints PASS/FAIL per goal.
 // Overrides for quick checks: BENCH_DOCS, BENCH_ROUNDS, BENCH_CELL_MS.
@@ -336,6 +341,81 @@ async function measureFreshness(stack, candidates) {
   };
 }
 
+/**
+ * (d) Freshness after publish: an ASN drafts and submits a lesson whose title holds a new word,
+ * the OPD's verifier approves it; from approve's answer, poll search as the ASN until it is the
+ * top hit for that word.
+ */
+async function measurePublishFreshness(stack, count) {
+  const author = await stack.login(stack.asn.email);
+  const verifier = await stack.login(`verifier.${stack.asn.opdCode.toLowerCase()}@lumbung.test`);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const rnd = mulberry32(Date.now() % 2 ** 31);
+  const letters = (n) =>
+    Array.from({ length: n }, () => 'bcdfghjklmnpqrstvwxz'[Math.floor(rnd() * 20)]).join('');
+  const call = (method, path, token, json) => {
+    const body = json ? JSON.stringify(json) : undefined;
+    return request(agent, `${stack.base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+          : {}),
+      },
+      body,
+    });
+  };
+  const samples = [];
+  const failures = [];
+  for (let i = 0; i < count; i++) {
+    const word = `terbit${letters(7)}`;
+    const draft = await call('POST', '/api/v1/assets', author, {
+      type: 'pelajaran',
+      title: `Pelajaran pelayanan ${word}`,
+      sections: { rencana: 'a', yang_terjadi: 'b', mengapa_berbeda: 'c', lain_kali: 'd' },
+    });
+    if (draft.status !== 201) {
+      failures.push(`draft ${draft.status} ${draft.body.toString('utf8', 0, 200)}`);
+      continue;
+    }
+    const { id } = JSON.parse(draft.body.toString('utf8'));
+    const submit = await call('POST', `/api/v1/assets/${id}/submit`, author);
+    const approve =
+      submit.status === 200 ? await call('POST', `/api/v1/assets/${id}/approve`, verifier) : submit;
+    const published = now();
+    if (approve.status !== 200) {
+      failures.push(`submit/approve ${approve.status} ${approve.body.toString('utf8', 0, 200)}`);
+      continue;
+    }
+    let seen = NaN;
+    while (now() - published < FRESHNESS_TIMEOUT_MS) {
+      const res = await call('GET', `/api/v1/search?q=${word}&limit=3`, author);
+      if (res.status === 200 && JSON.parse(res.body.toString('utf8')).hits?.[0]?.id === id) {
+        seen = now() - published;
+        break;
+      }
+      await sleep(20);
+    }
+    if (Number.isFinite(seen)) samples.push(seen);
+    else failures.push(`"${word}" not found after ${FRESHNESS_TIMEOUT_MS} ms`);
+  }
+  agent.destroy();
+  const all = [...samples, ...failures.map(() => Infinity)];
+  return { samples, failures, p50: percentile(all, 50), p95: percentile(all, 95) };
+}
+
+/** Words being typed: each query cut inside its last word (at least 3 of its letters). */
+function typedPrefixes(queries) {
+  const rnd = mulberry32(5);
+  return queries.map((q) => {
+    const cut = q.lastIndexOf(' ') + 1;
+    const last = q.slice(cut);
+    const keep = Math.min(last.length, 3 + Math.floor(rnd() * Math.max(1, last.length - 2)));
+    return q.slice(0, cut + keep);
+  });
+}
+
 /** Guard (§5.3): raw search on a kept-alive connection, gzip vs identity, alternating. */
 async function encodingGuard(stack, payload, queries) {
   const result = { identity: [], gzip: [] };
@@ -475,27 +555,33 @@ export default async function run() {
       attributesToRetrieve: retrieve,
     });
     const queries = makeQueries(300, 7);
-    const api = apiTarget(stack.base, await stack.login(asn.email));
+    const asnToken = await stack.login(asn.email);
+    const api = apiTarget(stack.base, asnToken);
     const raw = rawTarget(stack.meili.host, stack.meili.masterKey, stack.indexUid, payload);
-    // Info only: raw Meilisearch with the parameters the app sends for a keyword query (the
-    // query's Indonesian stems appended, "frequency" matching, highlighted title and summary), to
-    // split the API's cost into Meilisearch's and the app's own.
+    // Raw Meilisearch sent exactly what the app sends for a keyword query (its query text with
+    // the Indonesian stems before the user's words, the access filter, exact counts by page,
+    // highlighted title and summary): "the same query" of issue 15 (goals in (d)).
     const { MARK_START, MARK_END } = dist('libs/search/src/highlight.js');
-    const { stemsOf } = dist('libs/search/src/indonesian-stem.js');
-    const appPayload = (q) => {
-      const extra = stemsOf(q);
-      return {
-        ...payload(extra ? `${q} ${extra}` : q),
-        offset: 0,
-        matchingStrategy: 'frequency',
-        attributesToHighlight: ['title', 'summary'],
-        highlightPreTag: MARK_START,
-        highlightPostTag: MARK_END,
-      };
-    };
+    const { HIT_ATTRIBUTES } = dist('libs/search/src/asset-index.js');
+    const { meiliQueryText, meiliFilterList } = dist(
+      'libs/knowledge/src/search/meili-asset-search.js',
+    );
+    const reader = { opdId: asn.opdId, copIds: [], isAssessor: false };
+    const appPayload = (q) => ({
+      q: meiliQueryText(q),
+      filter: meiliFilterList(reader, {}),
+      facets: ['type', 'opdCode', 'tags'],
+      page: 1,
+      hitsPerPage: 20,
+      matchingStrategy: 'frequency',
+      attributesToRetrieve: [...HIT_ATTRIBUTES],
+      attributesToHighlight: ['title', 'summary'],
+      highlightPreTag: MARK_START,
+      highlightPostTag: MARK_END,
+    });
     const rawApp = {
       ...rawTarget(stack.meili.host, stack.meili.masterKey, stack.indexUid, appPayload),
-      name: "raw, app's parameters (info)",
+      name: "raw, the app's request",
     };
     const warm = await warmUp(api, raw, queries);
     const cells = await measureLatency([raw, api, rawApp], queries, { rounds, cellMs });
@@ -526,11 +612,13 @@ export default async function run() {
       }
     }
     out(table(rows));
-    const perRound = (c, f) => {
+    const perRound = (c, f, base = raw) => {
       const a = cells.get(`${c}|${api.name}`);
-      const r = cells.get(`${c}|${raw.name}`);
+      const r = cells.get(`${c}|${base.name}`);
       return a.map((x, i) => f(x, r[i]));
     };
+    const sameP95c16 = perRound(16, (a, r) => a.p95 / r.p95, rawApp);
+    const sameP50c1 = perRound(1, (a, r) => a.p50 - r.p50, rawApp);
     const range = (xs, fmt) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
     const p95c16 = perRound(16, (a, r) => a.p95 / r.p95);
     const p95c1 = perRound(1, (a, r) => a.p95 / r.p95);
@@ -553,6 +641,67 @@ export default async function run() {
     out(
       `\n(c) freshness over ${FRESHNESS_EDITS} edits: p50 ${ms(fresh.p50)}, p95 ${ms(fresh.p95)}, max ${ms(fresh.max)}` +
         (fresh.failures.length ? `; failures: ${fresh.failures.slice(0, 3).join(' | ')}` : ''),
+    );
+
+    // (d) suggest: the API's completions vs the raw title prefix query they make, interleaved
+    const prefixes = typedPrefixes(queries);
+    const suggestApi = {
+      name: 'GET /search/suggest',
+      send: (agent, q) =>
+        request(agent, `${stack.base}/api/v1/search/suggest?q=${encodeURIComponent(q)}`, {
+          headers: { authorization: `Bearer ${asnToken}` },
+        }),
+    };
+    const rawPrefix = {
+      ...rawTarget(stack.meili.host, stack.meili.masterKey, stack.indexUid, (q) => ({
+        q,
+        filter: [...meiliFilterList(reader, {}), 'kind = "asset"'],
+        attributesToSearchOn: ['title'],
+        attributesToRetrieve: ['id', 'title'],
+        matchingStrategy: 'all',
+        limit: 5,
+      })),
+      name: 'raw title prefix query',
+    };
+    const suggestCells = await measureLatency([rawPrefix, suggestApi], prefixes, {
+      rounds,
+      cellMs,
+    });
+    const suggestRows = [['c', 'target', 'requests', 'p50', 'p95', 'p99', 'non-2xx']];
+    for (const c of CONCURRENCIES) {
+      for (const t of [rawPrefix, suggestApi]) {
+        const rs = suggestCells.get(`${c}|${t.name}`);
+        const lat = rs.flatMap((r) => r.latencies);
+        suggestRows.push([
+          c,
+          t.name,
+          lat.length,
+          ms(percentile(lat, 50)),
+          ms(percentile(lat, 95)),
+          ms(percentile(lat, 99)),
+          rs.reduce((a, r) => a + r.non2xx, 0),
+        ]);
+      }
+    }
+    const suggestRatio = (c) => {
+      const a = suggestCells.get(`${c}|${suggestApi.name}`);
+      const r = suggestCells.get(`${c}|${rawPrefix.name}`);
+      return a.map((x, i) => x.p95 / r[i].p95);
+    };
+    const suggestNon2xx = [...suggestCells.values()].flat().reduce((a, r) => a + r.non2xx, 0);
+    out(
+      `\n(d) suggest: ${prefixes.length} texts cut inside their last word (e.g. ${JSON.stringify(prefixes.slice(0, 3))})`,
+    );
+    out(table(suggestRows));
+
+    // (d) freshness after publish
+    const published = await measurePublishFreshness(stack, FRESHNESS_EDITS);
+    out(
+      `(d) freshness over ${FRESHNESS_EDITS} publications (approve → top hit): p50 ${ms(published.p50)}, ` +
+        `p95 ${ms(published.p95)}` +
+        (published.failures.length
+          ? `; failures: ${published.failures.slice(0, 3).join(' | ')}`
+          : ''),
     );
 
     // guard: compressed responses on a kept-alive connection
@@ -598,6 +747,30 @@ export default async function run() {
         '≤ 2000 ms',
         `${ms(fresh.p95)} (p50 ${ms(fresh.p50)}, ${fresh.failures.length} not found)`,
         verdict(fresh.p95 <= 2000),
+      ],
+      [
+        "Q1 c=16 API p95 / raw app's request p95",
+        '≤ 1.3×',
+        `${x2(median(sameP95c16))} (${range(sameP95c16, x2)})`,
+        verdict(median(sameP95c16) <= 1.3),
+      ],
+      [
+        "Q2 c=1 API p50 − raw app's request p50",
+        '≤ +5 ms',
+        `${median(sameP50c1) >= 0 ? '+' : ''}${ms(median(sameP50c1))} (${range(sameP50c1, ms)})`,
+        verdict(median(sameP50c1) <= 5),
+      ],
+      ...CONCURRENCIES.map((c) => [
+        `Q3 c=${c} suggest p95 / raw prefix p95`,
+        '≤ 2.0×',
+        `${x2(median(suggestRatio(c)))} (${range(suggestRatio(c), x2)}); non-2xx ${suggestNon2xx}`,
+        verdict(median(suggestRatio(c)) <= 2 && suggestNon2xx === 0),
+      ]),
+      [
+        'Q4 freshness p95 (approve → top hit)',
+        '≤ 1000 ms',
+        `${ms(published.p95)} (p50 ${ms(published.p50)}, ${published.failures.length} not found)`,
+        verdict(published.p95 <= 1000),
       ],
       [
         'S3 c=16 API req/s / raw req/s (info)',

@@ -155,8 +155,13 @@ export async function startSearchStack(options = {}) {
 
   try {
     await ensureDatabase(pg.adminUrl, 'api');
-    // Demo users for logging in; no demo year, so the corpus is the benchmark's own.
-    await prepareDatabase(apiDbUrl, { seed: true, demoYear: false, password: PASSWORD });
+    // Demo users for logging in; no demo year unless asked (`demoYear: true`, the portal's demo
+    // data), so the corpus is the benchmark's own.
+    await prepareDatabase(apiDbUrl, {
+      seed: true,
+      demoYear: options.demoYear === true,
+      password: PASSWORD,
+    });
     db = new Client({ connectionString: apiDbUrl });
     await db.connect();
     const api = await startApi('api');

@@ -220,6 +220,7 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: `/api/v1/awards/${await f.awardYear('shared')}/export?format=csv`,
   }),
   'GET /api/v1/search': () => ({ path: '/api/v1/search?q=pelajaran' }),
+  'GET /api/v1/search/suggest': () => ({ path: '/api/v1/search/suggest?q=pel' }),
   'GET /api/v1/search/people': () => ({ path: '/api/v1/search/people?q=pegawai' }),
   'POST /api/v1/search/:searchId/clicks': async (f) => ({
     path: '/api/v1/search/00000000-0000-4000-8000-000000000000/clicks',

@@ -117,8 +117,11 @@ describe('canary sweep over every read path', () => {
         '?mine=true',
         '?limit=50',
       ];
-      for (const canary of [OPD_CANARY, DRAFT_CANARY])
+      for (const canary of [OPD_CANARY, DRAFT_CANARY]) {
         queries.push(`?q=${canary}`, `?tag=${canary}`);
+        // As typed (a prefix) and misspelt: completions and "did you mean" must not reveal it.
+        queries.push(`?q=${canary.slice(0, 5)}`, `?q=${canary.slice(0, -2)}${canary.slice(-1)}`);
+      }
       return queries.map((q) => path + q);
     }
     const all = Object.values(ids);

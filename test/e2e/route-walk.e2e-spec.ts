@@ -351,7 +351,12 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
   }),
   'GET /api/v1/search': () => ({
     path: '/api/v1/search',
-    query: { q: 'pelajaran', tag: 'uji', page: '1' },
+    query: { q: 'pelajaran', tag: 'uji', type: 'Pelajaran', opd: 'bpsdm', page: '1' },
+    status: 200,
+  }),
+  'GET /api/v1/search/suggest': () => ({
+    path: '/api/v1/search/suggest',
+    query: { q: 'pel' },
     status: 200,
   }),
   'GET /api/v1/search/people': () => ({

@@ -77,10 +77,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API (same module and global setup as main.ts) on a fresh database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const config = testConfig(db.url, env);
+/** The API's module with main.ts's global setup, initialised (not listening) on `config`. */
+export async function startApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
@@ -88,6 +86,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   configureApp(app, config);
   await app.init();
+  return app;
+}
+
+/** The real API (same module and global setup as main.ts) on a fresh database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(db.url, env);
+  const app = await startApi(config);
   const ds = new DataSource(dataSourceOptions(db.url));
   await ds.initialize();
   let worker: INestApplicationContext | undefined;

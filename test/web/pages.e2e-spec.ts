@@ -118,6 +118,8 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       .set(verifier.auth)
       .send({ comment: 'Lengkapi ringkasan dan tambahkan tag agar mudah ditemukan.' })
       .expect(200);
+    // Published assets reach the search index.
+    await portal.t.drainJobs();
   });
   afterEach(async () => {
     for (const tab of tabs.splice(0)) {
@@ -131,10 +133,14 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     { name: 'masuk', path: '/masuk', heading: 'Masuk ke Lumbung' },
     { name: 'beranda-anonim', path: '/', heading: HOME },
     { name: 'aset-anonim', path: `/aset/${assetId}`, heading: ASSET_TITLE },
+    { name: 'cari-narasumber-anonim', path: '/cari?q=Dewi&tab=narasumber', heading: 'Cari' },
   ];
   const signedInPages = (): PageCase[] => [
     { name: 'beranda', path: '/', heading: HOME },
     { name: 'cari', path: '/cari?q=perizinan', heading: 'Cari' },
+    // No result; the API suggests "aplikasi" (in the published lesson's title).
+    { name: 'cari-kosong', path: '/cari?q=aplukasu', heading: 'Cari' },
+    { name: 'cari-narasumber', path: '/cari?q=Dewi&tab=narasumber', heading: 'Cari' },
     { name: 'aset', path: `/aset/${assetId}`, heading: ASSET_TITLE },
     { name: 'aset-revisi', path: `/aset/${assetId}/revisi`, heading: 'Riwayat revisi' },
     { name: 'aset-tinjau-ulang', path: `/aset/${overdueId}`, heading: OVERDUE_TITLE },

@@ -51,7 +51,9 @@ describe('portal: signing in and staying signed in', () => {
     await waitForPage(page, 'Cari');
     expect(new URL(page.url()).pathname).toBe('/cari');
     expect(new URL(page.url()).searchParams.get('q')).toBe('SOP perizinan');
-    await expect(page.getByText('Pencarian: SOP perizinan').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('searchbox', { name: 'Cari pengetahuan' }).inputValue(),
+    ).resolves.toBe('SOP perizinan');
     // Focus moved to the new page's heading (screen readers announce it).
     await expect(page.locator('h1:focus').count()).resolves.toBe(1);
   });

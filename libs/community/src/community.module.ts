@@ -1,14 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { COP_MEMBERSHIP_SOURCE, IdentityModule } from '@lumbung/identity';
-import { KnowledgeModule } from '@lumbung/knowledge';
+import { COMMUNITY_SEARCH_SOURCE, KnowledgeModule } from '@lumbung/knowledge';
 import { ActivityService } from './activity/activity.service';
 import { CopEvidenceReader } from './cops/cop-evidence.reader';
 import { CopsService } from './cops/cops.service';
+import { CommunitySearchReader } from './meetings/community-search.reader';
 import { MeetingsService } from './meetings/meetings.service';
 
 /**
  * Communities of practice, membership and the meeting log. Global so identity can resolve the
- * membership source for every request's principal.
+ * membership source for every request's principal, and search its meeting and CoP source.
  */
 @Global()
 @Module({
@@ -19,6 +20,8 @@ import { MeetingsService } from './meetings/meetings.service';
     ActivityService,
     CopEvidenceReader,
     { provide: COP_MEMBERSHIP_SOURCE, useExisting: CopsService },
+    CommunitySearchReader,
+    { provide: COMMUNITY_SEARCH_SOURCE, useExisting: CommunitySearchReader },
   ],
   exports: [
     CopsService,
@@ -26,6 +29,7 @@ import { MeetingsService } from './meetings/meetings.service';
     ActivityService,
     CopEvidenceReader,
     COP_MEMBERSHIP_SOURCE,
+    COMMUNITY_SEARCH_SOURCE,
   ],
 })
 export class CommunityModule {}

@@ -20,3 +20,9 @@ export {
 } from './assets/asset-evidence.reader';
 export { INTERVIEW_PUBLISHED_QUEUE } from './assets/interview-published';
 export { normalizeTags } from './assets/tags';
+export {
+  COMMUNITY_SEARCH_SOURCE,
+  type CommunitySearchSource,
+  type CopSummary,
+  type MeetingMatch,
+} from './search/community-search.source';

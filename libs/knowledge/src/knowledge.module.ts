@@ -18,6 +18,13 @@ import { AssetSearchService } from './search/asset-search.service';
 import { PeopleSearchService } from './search/people-search.service';
 import { ReviewQueueRepository } from './review/review-queue.repository';
 import { ReviewQueueService } from './review/review-queue.service';
+import { MeiliAssetSearch } from './search/meili-asset-search';
+import { PostgresAssetSearch } from './search/postgres-asset-search';
+import { QuestionRanker } from './search/question-ranker';
+import { SearchCompletionsService } from './search/search-completions.service';
+import { SearchFilterResolver } from './search/search-filters';
+import { SearchHelpService } from './search/search-help.service';
+import { SearchVocabularyService } from './search/search-vocabulary.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
@@ -32,6 +39,13 @@ import { ReviewQueueService } from './review/review-queue.service';
     AssetImportService,
     AssetProjection,
     AssetSearchService,
+    SearchFilterResolver,
+    MeiliAssetSearch,
+    PostgresAssetSearch,
+    QuestionRanker,
+    SearchHelpService,
+    SearchVocabularyService,
+    SearchCompletionsService,
     PeopleSearchService,
     AssetUsageRecorder,
     Bm25Reranker,
@@ -50,6 +64,7 @@ import { ReviewQueueService } from './review/review-queue.service';
     AssetImportService,
     AssetProjection,
     AssetSearchService,
+    SearchCompletionsService,
     PeopleSearchService,
     AssetUsageRecorder,
     AssetEvidenceReader,

@@ -11,3 +11,5 @@ export * from './synonyms.service';
 export * from './queues';
 export * from './http/search-http.module';
 export * from './indonesian-stem';
+export * from './query-text';
+export * from './spelling';

@@ -91,6 +91,14 @@ export class SearchClient implements OnModuleDestroy {
     return this.guarded('/multi-search', body);
   }
 
+  /** Values of one facet that start like `facetQuery`, among the documents `filter` lets through. */
+  facetSearch(
+    uid: string,
+    body: { facetName: string; facetQuery: string; filter?: string[]; q?: string },
+  ): Promise<{ facetHits: { value: string; count: number }[] }> {
+    return this.guarded(`/indexes/${encodeURIComponent(uid)}/facet-search`, body);
+  }
+
   /**
    * A search through the breaker. Failures that say the engine is unreachable, hung or broken
    * (no answer, timeout, 5xx) count; a 4xx is an answer from a live engine and does not, so no

@@ -145,6 +145,22 @@ export class SearchLogService {
     }
   }
 
+  /**
+   * The most searched queries of an OPD (of everyone, for anonymous callers) over the last 90
+   * days that found something, most searched first. Their words are other people's input:
+   * callers check them against what the person may read before showing them.
+   */
+  async popularQueries(opdId: string | undefined, limit: number): Promise<string[]> {
+    const rows = await this.ds.query<{ query: string }[]>(
+      `SELECT query FROM search_log
+        WHERE started_at > now() - interval '90 days' AND result_count > 0 AND query <> ''
+          AND ($1::uuid IS NULL OR opd_id = $1::uuid)
+        GROUP BY query ORDER BY count(*) DESC, count(DISTINCT actor_key) DESC, query LIMIT $2`,
+      [opdId ?? null, limit],
+    );
+    return rows.map((r) => r.query);
+  }
+
   /** A click belongs to a search of the same caller; returns false when there is no such search. */
   async click(
     actor: SearchActor,

@@ -5,9 +5,16 @@ export class SearchDriftDto {
   @ApiProperty({ format: 'date-time' }) checkedAt: string;
   @ApiProperty({ description: 'Documents in the index' }) indexed: number;
   @ApiProperty({ description: 'Assets PostgreSQL says are searchable' }) searchable: number;
-  @ApiProperty() missing: number;
-  @ApiProperty() stale: number;
-  @ApiProperty() extra: number;
+  @ApiProperty({ description: 'Searchable assets not in the index, with no sync queued (drift)' })
+  missing: number;
+  @ApiProperty({ description: 'Indexed with an older version, no sync queued (drift)' })
+  stale: number;
+  @ApiProperty({ description: 'In the index but no longer searchable, no sync queued (drift)' })
+  extra: number;
+  @ApiProperty({
+    description: 'Assets whose sync was queued or running: indexing in progress, not drift',
+  })
+  pending: number;
   @ApiProperty({ description: 'Repairs queued' }) repaired: number;
 }
 

@@ -42,11 +42,13 @@ export class HealthService {
     const drift =
       database === 'up'
         ? await this.ds
-            .query<{ value: SearchDriftDto }[]>(
+            .query<{ value: Omit<SearchDriftDto, 'pending'> & { pending?: number } }[]>(
               `SELECT value FROM app_meta WHERE key = 'search_drift'`,
             )
             .then(
-              (rows) => rows[0]?.value ?? null,
+              // Reports written before `pending` existed had none queued that they knew of.
+              (rows) =>
+                rows[0] ? { ...rows[0].value, pending: rows[0].value.pending ?? 0 } : null,
               () => null,
             )
         : null;

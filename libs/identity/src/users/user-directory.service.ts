@@ -25,6 +25,25 @@ export class UserDirectory {
     return this.query(`u.nip = ANY($1::text[])`, [nips], (u) => u.nip);
   }
 
+  /**
+   * Active people (no service accounts) with a name word starting with `prefix`, by name: the
+   * staff directory's completions (id and name only).
+   */
+  async byNamePrefix(prefix: string, limit: number): Promise<{ id: string; name: string }[]> {
+    const p = prefix
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`);
+    if (!p) return [];
+    return this.ds.query<{ id: string; name: string }[]>(
+      `SELECT u.id, u.name FROM users u
+        WHERE u.active AND NOT u.service_account
+          AND (lower(u.name) LIKE $1 || '%' OR lower(u.name) LIKE '% ' || $1 || '%')
+        ORDER BY lower(u.name) LIKE $1 || '%' DESC, u.name, u.id LIMIT $2`,
+      [p, limit],
+    );
+  }
+
   private async query(
     where: string,
     params: unknown[],

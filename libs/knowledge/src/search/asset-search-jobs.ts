@@ -3,6 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
+  type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -21,14 +22,19 @@ import { AssetProjection } from './asset-projection';
 import { touchSearch } from './search-sync';
 
 export const SEARCH_DRIFT_CHECK_MS = 10 * 60_000;
+/** While syncs are still queued (a first indexing), the check looks again this soon. */
+export const SEARCH_DRIFT_RECHECK_MS = 30_000;
 
 export interface DriftReport {
   checkedAt: string;
   indexed: number;
   searchable: number;
+  /** Drift: documents missing, stale or extra with no sync queued for them. */
   missing: number;
   stale: number;
   extra: number;
+  /** Assets whose sync is queued or running (indexing in progress, not drift). */
+  pending: number;
   repaired: number;
 }
 
@@ -38,9 +44,10 @@ export interface DriftReport {
  * synonyms change, and repairs drift on a schedule.
  */
 @Injectable()
-export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
+export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SearchSync');
   private timer?: NodeJS.Timeout;
+  private recheck?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -88,12 +95,26 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
       );
     });
     const check = (): void =>
-      void this.checkDrift().catch((err: unknown) =>
-        this.logger.warn({ err: String(err) }, 'drift check failed'),
-      );
+      void this.checkDrift()
+        .then((report) => {
+          // A first indexing is still going: report again once it has moved on, not in 10 minutes.
+          if (report.pending > 0 && !this.recheck) {
+            this.recheck = setTimeout(() => {
+              this.recheck = undefined;
+              check();
+            }, SEARCH_DRIFT_RECHECK_MS);
+            this.recheck.unref();
+          }
+        })
+        .catch((err: unknown) => this.logger.warn({ err: String(err) }, 'drift check failed'));
     check();
     this.timer = setInterval(check, SEARCH_DRIFT_CHECK_MS);
     this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+    clearTimeout(this.recheck);
   }
 
   async applySettings(uid?: string): Promise<void> {
@@ -120,7 +141,9 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Compares PostgreSQL (ids and version stamps of searchable assets) with the index and queues
-   * a sync for every missing, stale or extra document. The result is kept for /health.
+   * a sync for every missing, stale or extra document. Documents whose sync is already queued or
+   * running are indexing in progress (a first start queues every asset), reported as `pending`,
+   * not as drift. The result is kept for /health.
    */
   async checkDrift(): Promise<DriftReport> {
     const [expected, all] = await Promise.all([
@@ -143,15 +166,17 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap {
         )
       ).map((r) => r.id),
     );
-    const repair = [...missing, ...stale, ...extra].filter((id) => !inFlight.has(id));
+    const drifted = (ids: string[]): string[] => ids.filter((id) => !inFlight.has(id));
+    const repair = [...drifted(missing), ...drifted(stale), ...drifted(extra)];
     await touchSearch(this.ds.manager, repair);
     const report: DriftReport = {
       checkedAt: new Date().toISOString(),
       indexed: indexed.size,
       searchable: expected.size,
-      missing: missing.length,
-      stale: stale.length,
-      extra: extra.length,
+      missing: drifted(missing).length,
+      stale: drifted(stale).length,
+      extra: drifted(extra).length,
+      pending: inFlight.size,
       repaired: repair.length,
     };
     await this.ds.query(

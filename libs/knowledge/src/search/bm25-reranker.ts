@@ -72,15 +72,21 @@ export class Bm25Reranker {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async scores(q: string, ids: readonly string[]): Promise<Map<string, number>> {
+  /**
+   * BM25 of each candidate for the query. `prefix`, the word still being typed, also counts every
+   * word it begins (each as its own term, with its own document frequency).
+   */
+  async scores(q: string, ids: readonly string[], prefix?: string): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
+    const like = prefix && prefix.length >= 3 && /^[\p{L}\p{N}]+$/u.test(prefix) ? prefix : null;
     const rows = await this.ds.query<(TermHit & { field: Bm25Field })[]>(
       `WITH qw AS (SELECT DISTINCT lexeme AS t FROM unnest(to_tsvector('simple', $1))),
             qs AS (SELECT DISTINCT lexeme AS t FROM unnest(to_tsvector('indonesian', $1))),
             a AS (SELECT id, terms_tsv, search_tsv, terms_len, stems_len, title_len
                     FROM assets WHERE id = ANY($2::uuid[]))
        SELECT a.id, 'words' AS field, u.lexeme AS term, cardinality(u.positions) AS tf, a.terms_len AS len
-         FROM a CROSS JOIN LATERAL unnest(a.terms_tsv) u WHERE u.lexeme IN (SELECT t FROM qw)
+         FROM a CROSS JOIN LATERAL unnest(a.terms_tsv) u
+        WHERE u.lexeme IN (SELECT t FROM qw) OR ($3::text IS NOT NULL AND u.lexeme LIKE $3 || '%')
        UNION ALL
        SELECT a.id, x.field, x.term, x.tf, x.len FROM a CROSS JOIN LATERAL (
          SELECT 'stems' AS field, u.lexeme AS term, cardinality(u.positions) AS tf, a.stems_len AS len
@@ -88,7 +94,7 @@ export class Bm25Reranker {
          UNION ALL
          SELECT 'title', u.lexeme, (SELECT count(*)::int FROM unnest(u.weights) w WHERE w = 'A'), a.title_len
            FROM unnest(a.search_tsv) u WHERE u.lexeme IN (SELECT t FROM qs) AND 'A' = ANY(u.weights)) x`,
-      [q, ids],
+      [q, ids, like],
     );
     const fields = Object.keys(BM25_FIELDS) as Bm25Field[];
     const byField = fields.map((field) => rows.filter((r) => r.field === field));

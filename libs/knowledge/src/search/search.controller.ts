@@ -9,6 +9,8 @@ import { AssetsRepository } from '../assets/assets.repository';
 import { AssetSearchService } from './asset-search.service';
 import { SearchClickDto } from './dto/click.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
+import { SuggestQueryDto, SuggestResponseDto } from './dto/suggest.dto';
+import { SearchCompletionsService } from './search-completions.service';
 import { SearchQueryDto } from './dto/search-query.dto';
 import { PersonHitDto, SearchResponseDto } from './dto/search-response.dto';
 import { PeopleSearchService } from './people-search.service';
@@ -24,6 +26,7 @@ export class SearchController {
     private readonly log: SearchLogService,
     private readonly assets: AssetsRepository,
     private readonly usage: AssetUsageRecorder,
+    private readonly completions: SearchCompletionsService,
   ) {}
 
   @Get()
@@ -32,6 +35,9 @@ export class SearchController {
     summary: 'Search published knowledge the caller may read (Meilisearch, PostgreSQL fallback)',
   })
   @ApiOkResponse({ type: SearchResponseDto })
+  @ApiErrors({
+    400: 'VALIDATION_FAILED: an unknown type, opd or cop filter (details name the allowed values)',
+  })
   query(
     @CurrentPrincipal() principal: Principal | undefined,
     @Query() dto: SearchQueryDto,
@@ -39,6 +45,21 @@ export class SearchController {
   ): Promise<SearchResponseDto> {
     // Anonymous callers are told apart by the usage log's keyed daily pseudonym (never the address).
     return this.search.query(principal, dto, this.usage.actor(principal, req).key);
+  }
+
+  /** Completions for every keystroke: only what the caller may see. */
+  @Get('suggest')
+  @Public()
+  @ApiOperation({
+    summary:
+      'As-you-type completions: asset titles and tags the caller may read, people and CoPs for signed-in users',
+  })
+  @ApiOkResponse({ type: SuggestResponseDto })
+  async suggest(
+    @CurrentPrincipal() principal: Principal | undefined,
+    @Query() dto: SuggestQueryDto,
+  ): Promise<SuggestResponseDto> {
+    return { items: await this.completions.suggest(principal, dto.q) };
   }
 
   /** The staff directory is for signed-in users only (names, OPDs and positions of ASN). */

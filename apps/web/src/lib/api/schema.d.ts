@@ -1242,6 +1242,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** As-you-type completions: asset titles and tags the caller may read, people and CoPs for signed-in users */
+        get: operations["SearchController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search/synonyms": {
         parameters: {
             query?: never;
@@ -2947,14 +2964,19 @@ export interface components {
         SearchDriftDto: {
             /** Format: date-time */
             checkedAt: string;
+            /** @description In the index but no longer searchable, no sync queued (drift) */
             extra: number;
             /** @description Documents in the index */
             indexed: number;
+            /** @description Searchable assets not in the index, with no sync queued (drift) */
             missing: number;
+            /** @description Assets whose sync was queued or running: indexing in progress, not drift */
+            pending: number;
             /** @description Repairs queued */
             repaired: number;
             /** @description Assets PostgreSQL says are searchable */
             searchable: number;
+            /** @description Indexed with an older version, no sync queued (drift) */
             stale: number;
         };
         SearchFacetsDto: {
@@ -3027,7 +3049,10 @@ export interface components {
             zeroResultQueries: components["schemas"]["QueryStatDto"][];
         };
         SearchResponseDto: {
-            /** @enum {string} */
+            /**
+             * @description postgres: the fallback answered (Meilisearch unreachable or failing)
+             * @enum {string}
+             */
             engine: "meilisearch" | "postgres";
             /** @description Counts per value, only over what the caller may read */
             facets: components["schemas"]["SearchFacetsDto"];
@@ -3040,10 +3065,20 @@ export interface components {
              * @description Report clicks against this id
              */
             searchId: string;
-            /** @description Matches the caller may read */
+            /** @description Present when the search finds fewer than 3 results */
+            suggestions?: components["schemas"]["SearchSuggestionsDto"];
+            /** @description Results the caller may read: the same set that facets count and pages slice (a question’s results are its ranked candidate pool) */
             total: number;
-            /** @description True when total is Meilisearch’s estimate (capped at 1000), not an exact count */
+            /** @description True when total is not an exact count: Meilisearch counts exactly up to 1000 matches and says 1000 beyond that */
             totalIsEstimate: boolean;
+        };
+        SearchSuggestionsDto: {
+            /** @description The query with misspelt words replaced by the nearest words of the index ("Mungkin maksud Anda …") */
+            correctedQuery?: string;
+            /** @description Popular queries of the caller’s OPD that found something */
+            popular?: string[];
+            /** @description Synonym sets with a member among the query’s words (try another member) */
+            synonyms?: string[][];
         };
         SectionTemplateDto: {
             key: string;
@@ -3084,6 +3119,21 @@ export interface components {
             sd: number;
             threshold: number;
             views: number;
+        };
+        SuggestionItemDto: {
+            /**
+             * Format: uuid
+             * @description Asset, person or CoP id (tags have none: the label is the tag)
+             */
+            id?: string;
+            /** @enum {string} */
+            kind: "asset" | "tag" | "person" | "cop";
+            /** @description Title, tag, name: plain text */
+            label: string;
+        };
+        SuggestResponseDto: {
+            /** @description Assets and tags the caller may read; people and CoPs for signed-in users (CoPs with cop:read) */
+            items: components["schemas"]["SuggestionItemDto"][];
         };
         SynonymSetsDto: {
             /**
@@ -10657,15 +10707,16 @@ export interface operations {
                 /** @description Community of practice */
                 cop?: string;
                 limit?: number;
-                /** @description Owning OPD code */
+                /** @description Owning OPD code, any case (e.g. dinkes) */
                 opd?: string;
                 page?: number;
-                /** @description Words to look for (empty: browse) */
+                /** @description Words to look for (empty: browse). The last word is matched as a prefix while it is typed. */
                 q?: string;
                 sort?: "relevance" | "newest" | "oldest";
-                /** @description Letters, digits, _, #, - and spaces */
+                /** @description Letters, digits, _, #, - and spaces; any case */
                 tag?: string;
-                type?: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
+                /** @description Asset type, or meeting (minutes); any case */
+                type?: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen" | "meeting";
             };
             header?: never;
             path?: never;
@@ -10681,7 +10732,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. VALIDATION_FAILED: an unknown type, opd or cop filter (details name the allowed values) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10923,6 +10974,75 @@ export interface operations {
                 };
             };
             /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SearchController_suggest: {
+        parameters: {
+            query: {
+                /** @description What the person has typed so far */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed) */
             401: {
                 headers: {
                     [name: string]: unknown;

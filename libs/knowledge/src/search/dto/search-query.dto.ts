@@ -1,53 +1,54 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { ASSET_TYPES } from '../../assets/asset-types';
-import { UpperCase } from '@lumbung/platform';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SEARCH_TYPES } from '../search-filters';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
 
-/** Every user filter is validated against an allow-list; the access filter is the server's own. */
+/**
+ * Every user filter is checked against what exists (unknown values are a 400 naming the field and
+ * the allowed values); the access filter is the server's own.
+ */
 export class SearchQueryDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Words to look for (empty: browse)' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'Words to look for (empty: browse). The last word is matched as a prefix while it is typed.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ASSET_TYPES })
+  @ApiPropertyOptional({
+    enum: SEARCH_TYPES,
+    description: 'Asset type, or meeting (minutes); any case',
+  })
   @IsOptional()
-  @IsIn(ASSET_TYPES)
+  @IsString()
+  @MaxLength(40)
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Owning OPD code', pattern: '^[A-Za-z][A-Za-z0-9]{1,15}$' })
+  @ApiPropertyOptional({ description: 'Owning OPD code, any case (e.g. dinkes)', maxLength: 40 })
   @IsOptional()
-  @UpperCase()
-  @Matches(/^[A-Z][A-Z0-9]{1,15}$/)
+  @IsString()
+  @MaxLength(40)
   opd?: string;
 
   @ApiPropertyOptional({
     minLength: 1,
     maxLength: 60,
-    description: 'Letters, digits, _, #, - and spaces',
+    description: 'Letters, digits, _, #, - and spaces; any case',
   })
   @IsOptional()
   @IsString()
   @Matches(/^[\p{L}\p{N}_ #-]{1,60}$/u)
   tag?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Community of practice' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Community of practice', maxLength: 60 })
   @IsOptional()
-  @IsUUID('all')
+  @IsString()
+  @MaxLength(60)
   cop?: string;
 
   @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance' })

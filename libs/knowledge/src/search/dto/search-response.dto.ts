@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ASSET_TYPES } from '../../assets/asset-types';
 
 export class HighlightDto {
@@ -39,12 +39,43 @@ export class SearchFacetsDto {
   tags: Record<string, number>;
 }
 
+/** Help when a search finds little: every word offered occurs in something the caller may read. */
+export class SearchSuggestionsDto {
+  @ApiPropertyOptional({
+    description:
+      'The query with misspelt words replaced by the nearest words of the index ("Mungkin maksud Anda …")',
+  })
+  correctedQuery?: string;
+  @ApiPropertyOptional({
+    description: 'Synonym sets with a member among the query’s words (try another member)',
+    type: 'array',
+    items: { type: 'array', items: { type: 'string' } },
+  })
+  synonyms?: string[][];
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Popular queries of the caller’s OPD that found something',
+  })
+  popular?: string[];
+}
+
 export class SearchResponseDto {
-  @ApiProperty({ enum: ['meilisearch', 'postgres'] }) engine: 'meilisearch' | 'postgres';
-  @ApiProperty() query: string;
-  @ApiProperty({ description: 'Matches the caller may read' }) total: number;
   @ApiProperty({
-    description: 'True when total is Meilisearch’s estimate (capped at 1000), not an exact count',
+    enum: ['meilisearch', 'postgres'],
+    description: 'postgres: the fallback answered (Meilisearch unreachable or failing)',
+  })
+  engine: 'meilisearch' | 'postgres';
+  @ApiProperty() query: string;
+  @ApiProperty({
+    description:
+      'Results the caller may read: the same set that facets count and pages slice (a question’s ' +
+      'results are its ranked candidate pool)',
+  })
+  total: number;
+  @ApiProperty({
+    description:
+      'True when total is not an exact count: Meilisearch counts exactly up to 1000 matches and ' +
+      'says 1000 beyond that',
   })
   totalIsEstimate: boolean;
   @ApiProperty() page: number;
@@ -56,6 +87,11 @@ export class SearchResponseDto {
     description: 'Counts per value, only over what the caller may read',
   })
   facets: SearchFacetsDto;
+  @ApiPropertyOptional({
+    type: SearchSuggestionsDto,
+    description: 'Present when the search finds fewer than 3 results',
+  })
+  suggestions?: SearchSuggestionsDto;
 }
 
 export class PersonHitDto {

@@ -1,0 +1,296 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { type Highlight, MARK_END, MARK_START, toHighlight, typingWord } from '@lumbung/search';
+import type { Reader } from '../assets/asset-access';
+import {
+  COMMUNITY_SEARCH_SOURCE,
+  type CommunitySearchSource,
+  type MeetingMatch,
+} from './community-search.source';
+import type { SearchHitDto } from './dto/search-response.dto';
+import { assetWhere, meetingsMayMatch, type SearchFilters } from './search-filters';
+import { type Candidate, mergeCounts, type SearchOutcome } from './search-outcome';
+
+/** Meeting minutes the fallback considers per search (there are few; all are counted). */
+const MAX_MEETINGS = 1000;
+
+interface HitRow {
+  id: string;
+  type: string;
+  title: string;
+  summary: string;
+  opd_code: string;
+  tags: string[];
+  published_at: string | null;
+  hl_title: string;
+  hl_summary: string;
+}
+
+interface Ranked {
+  id: string;
+  kind: 'asset' | 'meeting';
+  r: number;
+  at: number;
+}
+
+type SortKey = 'relevance' | 'newest' | 'oldest' | undefined;
+
+/**
+ * Any word may match (natural questions rarely match word for word). The word being typed
+ * (`:typing`, or NULL) also matches as a prefix of the unstemmed words (`pq`). `lx` are the
+ * query's stems, one tsquery each, so that a match counts the query's words it holds.
+ */
+const QQ = `qq AS (
+  SELECT COALESCE(NULLIF(replace(plainto_tsquery('indonesian', :q)::text, '&', '|'), ''), '')::tsquery AS tsq,
+         CASE WHEN :typing::text IS NULL THEN NULL
+              ELSE to_tsquery('simple', quote_literal(:typing::text) || ':*') END AS pq,
+         ARRAY(SELECT to_tsquery('simple', quote_literal(l))
+                 FROM unnest(tsvector_to_array(to_tsvector('indonesian', :q))) l) AS lx,
+         lower(:q::text) AS raw)`;
+
+/**
+ * Readable published assets matching the query (or all of them when it is empty), ranked as the
+ * engine ranks: first by how many of the query's words they hold (the word being typed as a
+ * prefix), then by cover density and title similarity.
+ */
+const MATCHES = (where: string): string => `
+  m AS (
+    SELECT a.id, a.type, a.opd_id, a.tags, a.published_at,
+           (SELECT count(*) FROM unnest(qq.lx) x WHERE a.search_tsv @@ x)
+             + COALESCE((a.terms_tsv @@ qq.pq)::int, 0)
+             + ts_rank_cd(a.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(a.title)) AS r
+      FROM assets a, qq
+     WHERE a.status = 'published' AND ${where}
+       AND (:empty OR a.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(a.title)) > 0.45
+            OR COALESCE(a.terms_tsv @@ qq.pq, false)
+            OR EXISTS (SELECT 1 FROM attachments f WHERE f.asset_id = a.id AND f.text_status = 'extracted'
+                         AND f.scan_status <> 'pending_scan' AND f.search_tsv @@ qq.tsq)))`;
+
+function order(sort: SortKey): (a: Ranked, b: Ranked) => number {
+  if (sort === 'newest') return (a, b) => b.at - a.at || (a.id < b.id ? -1 : 1);
+  if (sort === 'oldest') return (a, b) => a.at - b.at || (a.id < b.id ? -1 : 1);
+  return (a, b) => b.r - a.r || b.at - a.at || (a.id < b.id ? -1 : 1);
+}
+
+/**
+ * The PostgreSQL fallback: full-text search (`indonesian` configuration, attachment text,
+ * trigram similarity on titles for typos) over the same readable set, with meeting minutes from
+ * the community context, in the same response shape as Meilisearch.
+ */
+@Injectable()
+export class PostgresAssetSearch {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional()
+    @Inject(COMMUNITY_SEARCH_SOURCE)
+    private readonly community?: CommunitySearchSource,
+  ) {}
+
+  /** Keyword search: total and facets over every match, one page of them. */
+  async keyword(
+    reader: Reader | undefined,
+    q: string,
+    filters: SearchFilters,
+    page: { page: number; limit: number; sort: SortKey },
+  ): Promise<SearchOutcome> {
+    const where = assetWhere(reader, filters);
+    const depth = page.page * page.limit;
+    const sortSql =
+      page.sort === 'newest'
+        ? 'published_at DESC, id'
+        : page.sort === 'oldest'
+          ? 'published_at ASC, id'
+          : 'r DESC, published_at DESC, id';
+    const [row] = await this.run<{
+      total: string;
+      type_facet: Record<string, number> | null;
+      opd_facet: Record<string, number> | null;
+      tag_facet: Record<string, number> | null;
+      top: { id: string; r: number; published_at: string | null }[] | null;
+    }>(
+      `WITH ${QQ}, ${MATCHES(where.sql)}
+       SELECT (SELECT count(*) FROM m) AS total,
+              (SELECT json_object_agg(type, c) FROM (SELECT type, count(*) c FROM m GROUP BY type) x) AS type_facet,
+              (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN opds o ON o.id = m.opd_id GROUP BY o.code) x) AS opd_facet,
+              (SELECT json_object_agg(tag, c) FROM (SELECT t AS tag, count(*) c FROM m, unnest(m.tags) t GROUP BY t ORDER BY c DESC, t LIMIT 100) x) AS tag_facet,
+              (SELECT json_agg(t) FROM (SELECT id, r, published_at FROM m ORDER BY ${sortSql} LIMIT :depth) t) AS top`,
+      { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
+    );
+    const meetings = await this.meetings(reader, q, filters);
+    const ranked: Ranked[] = [
+      ...(row?.top ?? []).map((t) => ({
+        id: t.id,
+        kind: 'asset' as const,
+        r: t.r,
+        at: t.published_at ? Date.parse(t.published_at) : 0,
+      })),
+      ...meetings.map((m) => ({
+        id: m.id,
+        kind: 'meeting' as const,
+        r: m.rank,
+        at: m.heldAt.getTime(),
+      })),
+    ]
+      .sort(order(page.sort))
+      .slice((page.page - 1) * page.limit, depth);
+    const assetHits = new Map(
+      (
+        await this.hits(
+          ranked.filter((r) => r.kind === 'asset').map((r) => r.id),
+          q,
+        )
+      ).map((h) => [h.id, h]),
+    );
+    const meetingHits = new Map(meetings.map((m) => [m.id, meetingHit(m)]));
+    const meetingOpds: Record<string, number> = {};
+    for (const m of meetings) meetingOpds[m.opdCode] = (meetingOpds[m.opdCode] ?? 0) + 1;
+    return {
+      engine: 'postgres',
+      total: Number(row?.total ?? 0) + meetings.length,
+      totalIsEstimate: false,
+      hits: ranked
+        .map((r) => (r.kind === 'asset' ? assetHits.get(r.id) : meetingHits.get(r.id)))
+        .filter((h): h is SearchHitDto => Boolean(h)),
+      facets: {
+        type: mergeCounts(
+          row?.type_facet ?? {},
+          meetings.length ? { meeting: meetings.length } : {},
+        ),
+        opdCode: mergeCounts(row?.opd_facet ?? {}, meetingOpds),
+        tags: row?.tag_facet ?? {},
+      },
+    };
+  }
+
+  /** A question's best `depth` candidates by PostgreSQL's own rank (assets and meetings). */
+  async candidates(
+    reader: Reader | undefined,
+    q: string,
+    filters: SearchFilters,
+    depth: number,
+  ): Promise<Candidate[]> {
+    const where = assetWhere(reader, filters);
+    const rows = await this.run<{
+      id: string;
+      type: string;
+      opd_code: string;
+      tags: string[];
+      r: number;
+      published_at: string | null;
+    }>(
+      `WITH ${QQ}, ${MATCHES(where.sql)}
+       SELECT m.id, m.type, o.code AS opd_code, m.tags, m.r, m.published_at
+         FROM m JOIN opds o ON o.id = m.opd_id ORDER BY m.r DESC, m.published_at DESC, m.id LIMIT :depth`,
+      { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
+    );
+    const meetings = await this.meetings(reader, q, filters);
+    const assets = rows.map((r) => ({
+      c: { id: r.id, kind: 'asset' as const, type: r.type, opdCode: r.opd_code, tags: r.tags },
+      r: r.r,
+    }));
+    const minutes = meetings.map((m) => ({
+      c: {
+        id: m.id,
+        kind: 'meeting' as const,
+        type: 'meeting',
+        opdCode: m.opdCode,
+        tags: [],
+        hit: meetingHit(m),
+      },
+      r: m.rank,
+    }));
+    return [...assets, ...minutes]
+      .sort((a, b) => b.r - a.r)
+      .slice(0, depth)
+      .map((x) => x.c);
+  }
+
+  /** What facets need of these readable assets (a question's extra candidates). */
+  async candidateRows(ids: readonly string[]): Promise<Candidate[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.ds.query<
+      { id: string; type: string; opd_code: string; tags: string[] }[]
+    >(
+      `SELECT a.id, a.type, o.code AS opd_code, a.tags FROM assets a JOIN opds o ON o.id = a.opd_id
+        WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids
+      .map((id) => byId.get(id))
+      .filter((r): r is (typeof rows)[number] => Boolean(r))
+      .map((r) => ({ id: r.id, kind: 'asset', type: r.type, opdCode: r.opd_code, tags: r.tags }));
+  }
+
+  /** Displayed hits, with PostgreSQL highlights, for asset ids already known to be readable. */
+  async hits(ids: readonly string[], q: string): Promise<SearchHitDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.ds.query<HitRow[]>(
+      `WITH qq AS (
+         SELECT COALESCE(NULLIF(replace(plainto_tsquery('indonesian', $2)::text, '&', '|'), ''), '')::tsquery
+                  || CASE WHEN $3::text IS NULL THEN ''::tsquery
+                          ELSE to_tsquery('simple', quote_literal($3::text) || ':*') END AS tsq)
+       SELECT a.id, a.type, a.title, a.summary, o.code AS opd_code, a.tags, a.published_at,
+              ts_headline('indonesian', a.title, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
+              ts_headline('indonesian', a.summary, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
+         FROM assets a JOIN opds o ON o.id = a.opd_id, qq
+        WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
+      [ids, q, typingWord(q) ?? null],
+    );
+    const byId = new Map(rows.map((r) => [r.id, pgHit(r)]));
+    return ids.map((id) => byId.get(id)).filter((h): h is SearchHitDto => Boolean(h));
+  }
+
+  private meetings(
+    reader: Reader | undefined,
+    q: string,
+    filters: SearchFilters,
+  ): Promise<MeetingMatch[]> {
+    if (!this.community || !meetingsMayMatch(filters)) return Promise.resolve([]);
+    return this.community.searchMeetings(
+      reader,
+      q,
+      { opdId: filters.opdId, copId: filters.copId },
+      MAX_MEETINGS,
+    );
+  }
+
+  private async run<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [query, values] = this.ds.driver.escapeQueryWithParameters(sql, params, {});
+    return this.ds.query<T[]>(query, values);
+  }
+}
+
+function pgHit(h: HitRow): SearchHitDto {
+  return {
+    id: h.id,
+    kind: 'asset',
+    type: h.type,
+    title: h.title,
+    summary: h.summary,
+    opdCode: h.opd_code,
+    tags: h.tags,
+    publishedAt: h.published_at ? new Date(h.published_at).toISOString() : null,
+    highlights: [toHighlight('title', h.hl_title), toHighlight('summary', h.hl_summary)].filter(
+      (x): x is Highlight => Boolean(x),
+    ),
+  };
+}
+
+function meetingHit(m: MeetingMatch): SearchHitDto {
+  return {
+    id: m.id,
+    kind: 'meeting',
+    type: 'meeting',
+    title: m.title,
+    summary: m.summary,
+    opdCode: m.opdCode,
+    tags: [],
+    publishedAt: m.heldAt.toISOString(),
+    highlights: [
+      toHighlight('title', m.markedTitle),
+      toHighlight('summary', m.markedSummary),
+    ].filter((x): x is Highlight => Boolean(x)),
+  };
+}
