@@ -80,6 +80,30 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(types.find((x) => x.type === 'dokumen')!.requiresAttachment).toBe(true);
       expect(res.body[0].label).toEqual({ id: 'Praktik Baik', en: 'Best practice' });
     });
+
+    it('explains each type and each section in both languages, for the write form', async () => {
+      const res = await t.http().get('/api/v1/asset-types').expect(200);
+      const types = res.body as {
+        type: string;
+        label: { id: string; en: string };
+        description: { id: string; en: string };
+        sections: { label: { id: string }; guidance: { id: string; en: string } }[];
+      }[];
+      const pelajaran = types.find((x) => x.type === 'pelajaran')!;
+      expect(pelajaran.label).toEqual({ id: 'Pelajaran', en: 'Lesson learned' });
+      expect(pelajaran.description.id).toContain('after action review');
+      for (const type of types) {
+        expect(type.description.id.length).toBeGreaterThan(20);
+        expect(type.description.en.length).toBeGreaterThan(20);
+        for (const section of type.sections) {
+          expect(section.guidance.id.length).toBeGreaterThan(10);
+          expect(section.guidance.en.length).toBeGreaterThan(10);
+        }
+        // Each section is a field named by its label beside "Judul" and "Ringkasan" (the summary).
+        const names = ['Judul', 'Ringkasan', ...type.sections.map((s) => s.label.id)];
+        expect(new Set(names).size).toBe(names.length);
+      }
+    });
   });
 
   describe('POST /assets', () => {
