@@ -661,6 +661,37 @@ describe('knowledge assets: drafting, workflow, access', () => {
     });
   });
 
+  describe('GET /tags (suggestions while writing)', () => {
+    it('suggests tags in use, counted over what the caller may read, for signed-in users', async () => {
+      await publishedAsset({ tags: ['Saranuji Rahasia'], visibility: 'opd' });
+      await publishedAsset({
+        tags: ['Saranuji Umum', '#saranuji rahasia'],
+        visibility: 'internal',
+      });
+      await create(author, { type: 'panduan', title: 'Draf bertag', tags: ['saranuji-draf'] });
+      const tags = async (s: Session, q: string) =>
+        (await t.http().get('/api/v1/tags').query({ q }).set(s.auth).expect(200)).body;
+      // Typed as a person types it: normalised like stored tags, the ones starting with it first.
+      expect(await tags(asnBpsdm, 'Saranuji R')).toEqual([{ tag: 'saranuji-rahasia', count: 2 }]);
+      expect(await tags(asnBpsdm, 'saranuji')).toEqual([
+        { tag: 'saranuji-rahasia', count: 2 },
+        { tag: 'saranuji-umum', count: 1 },
+      ]);
+      // Another OPD does not see the opd-only asset, not even in a count; drafts never count.
+      expect(await tags(asnDinkes, 'saranuji')).toEqual([
+        { tag: 'saranuji-rahasia', count: 1 },
+        { tag: 'saranuji-umum', count: 1 },
+      ]);
+      expect(await tags(asnBpsdm, 'ranuji-u')).toEqual([{ tag: 'saranuji-umum', count: 1 }]);
+      expect(await tags(asnBpsdm, '#')).toEqual([]);
+      const top = await t.http().get('/api/v1/tags?limit=2').set(asnBpsdm.auth).expect(200);
+      expect(top.body).toHaveLength(2);
+      expect(top.body[0].count).toBeGreaterThanOrEqual(top.body[1].count);
+      await t.http().get('/api/v1/tags?q=saranuji').expect(401);
+      await t.http().get('/api/v1/tags?limit=51').set(asnBpsdm.auth).expect(400);
+    });
+  });
+
   it('assessors read but never write', async () => {
     const res = await create(assessor, { type: 'pelajaran', title: 'Tidak boleh' });
     expect(res.status).toBe(403);

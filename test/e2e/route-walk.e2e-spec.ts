@@ -142,6 +142,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     status: 201,
   }),
   'GET /api/v1/asset-types': () => ({ path: '/api/v1/asset-types', status: 200 }),
+  'GET /api/v1/tags': () => ({
+    path: '/api/v1/tags',
+    query: { q: 'uji', limit: '5' },
+    status: 200,
+  }),
   'GET /api/v1/assets': () => ({ path: '/api/v1/assets', query: { tag: 'uji' }, status: 200 }),
   'POST /api/v1/assets': () => ({
     path: '/api/v1/assets',

@@ -6,6 +6,7 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { AssetImportController } from './import/asset-import.controller';
 import { KnowledgeModule } from './knowledge.module';
 import { SearchController } from './search/search.controller';
+import { TagsController } from './assets/tags.controller';
 
 /** HTTP routes of the knowledge context. */
 @Module({
@@ -17,6 +18,7 @@ import { SearchController } from './search/search.controller';
     AssetWorkflowController,
     AttachmentsController,
     SearchController,
+    TagsController,
   ],
 })
 export class KnowledgeHttpModule {}
