@@ -350,7 +350,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     path: '/api/v1/admin/jobs/999999999/retry',
     status: 404,
   }),
-  'GET /api/v1/cops': () => ({ path: '/api/v1/cops', query: { q: 'komunitas' }, status: 200 }),
+  'GET /api/v1/cops': () => ({
+    path: '/api/v1/cops',
+    query: { q: 'komunitas', mine: 'true' },
+    status: 200,
+  }),
   'POST /api/v1/cops': () => ({
     path: '/api/v1/cops',
     body: { name: `Komunitas ${Math.random()}`, theme: 'Tema uji jalan', skReference: 'SK 1' },
