@@ -82,7 +82,8 @@ export const ASSET_TYPE_TEMPLATES: readonly AssetTypeTemplate[] = [
       ),
       text(
         'hasil',
-        { id: 'Hasil', en: 'Results' },
+        // Not just "Hasil", which "Faktor kunci keberhasilan" contains.
+        { id: 'Hasil yang dicapai', en: 'Results' },
         {
           id: 'Apa yang berubah? Sertakan angka bila ada (waktu layanan, biaya, kepuasan).',
           en: 'What changed? Include figures where you have them (service time, cost, satisfaction).',
@@ -330,10 +331,11 @@ export const ASSET_TYPE_TEMPLATES: readonly AssetTypeTemplate[] = [
     },
     requiresAttachment: true,
     sections: [
-      // Not "Ringkasan": that is the summary every asset has, and two fields may not share a name.
+      // Not "Ringkasan": that is the summary every asset has, and no field may share (or contain)
+      // another's name.
       text(
         'ringkasan',
-        { id: 'Ringkasan dokumen', en: 'Summary of the document' },
+        { id: 'Pokok isi dokumen', en: 'Main points of the document' },
         {
           id: 'Ringkas isi dokumen dan kapan dokumen ini dipakai.',
           en: 'Summarise what the document says and when it applies.',
