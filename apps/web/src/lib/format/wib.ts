@@ -53,6 +53,17 @@ export function formatWib(
   return `${p.day} ${p.month} ${p.year} ${p.hour}${separator}${p.minute} WIB`;
 }
 
+/** "16.07" (en: "16:07"): the WIB time of day, e.g. when a draft was last saved today. */
+export function formatWibTime(
+  value: DateInput | null | undefined,
+  lang: DisplayLanguage = 'id',
+): string {
+  const date = toDate(value);
+  if (!date) return '';
+  const p = parts(date, lang, true);
+  return `${p.hour}${lang === 'id' ? '.' : ':'}${p.minute}`;
+}
+
 /** "3 Des 2026" (en: "3 Dec 2026"): the WIB calendar day; '' for a missing or invalid value. */
 export function formatWibDate(
   value: DateInput | null | undefined,
