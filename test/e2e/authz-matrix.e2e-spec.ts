@@ -8,6 +8,7 @@ import {
   givenMeeting,
   givenMember,
   givenHighRiskPerson,
+  inDays,
   givenPlan,
   givenUser,
   type GivenUser,
@@ -93,6 +94,9 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: `/api/v1/users/${f.target.id}`,
     body: { jabatan: 'Analis Kebijakan Ahli Madya' },
   }),
+  'DELETE /api/v1/users/:id/planned-departure': (f) => ({
+    path: `/api/v1/users/${f.target.id}/planned-departure`,
+  }),
   'POST /api/v1/users/:id/password-reset': (f) => ({
     path: `/api/v1/users/${f.target.id}/password-reset`,
   }),
@@ -135,6 +139,8 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'POST /api/v1/assets/:id/reverify': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/reverify`,
   }),
+  'GET /api/v1/review/queue': () => ({ path: '/api/v1/review/queue' }),
+  'GET /api/v1/review/reverification': () => ({ path: '/api/v1/review/reverification' }),
   'POST /api/v1/assets/:id/attachments': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/attachments`,
     file: { name: 'catatan.txt', data: Buffer.from(`Catatan ${Math.random()}`) },
@@ -171,6 +177,8 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: `/api/v1/assets/${await f.asset('published')}/reuse-reports`,
     body: { story: 'Kami terapkan langkah-langkah ini pada perencanaan tahun depan.' },
   }),
+  'GET /api/v1/me/endorsements': () => ({ path: '/api/v1/me/endorsements' }),
+  'GET /api/v1/me/reuse-reports': () => ({ path: '/api/v1/me/reuse-reports' }),
   'POST /api/v1/events': async (f) => ({
     path: '/api/v1/events',
     body: { type: 'share', assetId: await f.asset('published') },
@@ -181,6 +189,7 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'GET /api/v1/metrics/assets/:id': async (f) => ({
     path: `/api/v1/metrics/assets/${await f.asset('published')}`,
   }),
+  'GET /api/v1/metrics/popular-assets': () => ({ path: '/api/v1/metrics/popular-assets' }),
   'POST /api/v1/awards': () => ({ path: '/api/v1/awards', body: { year: 2000 + nextYear() } }),
   'GET /api/v1/awards/:year': async (f) => ({
     path: `/api/v1/awards/${await f.awardYear('shared')}`,
@@ -302,10 +311,6 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   }),
   'GET /api/v1/cops/:id/activity': (f) => ({ path: `/api/v1/cops/${f.copId}/activity?year=2025` }),
 };
-
-/** A WIB day some days from now (YYYY-MM-DD). */
-const inDays = (days: number): string =>
-  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 let yearSequence = 0;
 /** Years for POST /awards in the matrix (nothing else uses 2100 downwards). */

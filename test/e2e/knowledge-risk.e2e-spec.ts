@@ -249,11 +249,17 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
         .set(s.opdAdmin.auth)
         .send({ plannedDeparture: { date: '2026-02-30', reason: 'mutasi' } })
         .expect(400);
+      // No field takes JSON null (the edge refuses it): removal has its own route.
       await http()
-        .patch(`/api/v1/users/${person.id}`)
+        .delete(`/api/v1/users/${person.id}/planned-departure`)
         .set(s.opdAdmin.auth)
-        .send({ plannedDeparture: null })
-        .expect(200);
+        .expect(200)
+        .expect((r) => expect(r.body.plannedDeparture).toBeNull());
+      const [row] = await t.ds.query<{ on: string | null; reason: string | null }[]>(
+        `SELECT planned_departure_on AS on, planned_departure_reason AS reason FROM users WHERE id = $1`,
+        [person.id],
+      );
+      expect(row).toEqual({ on: null, reason: null });
       expect((await itemOf(s.opdAdmin, person.id)).departureKind).toBe('bup');
     });
 
@@ -282,7 +288,7 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
       expect(set.body).toMatchObject({
         criticalityComputed: 1,
         criticality: 5,
-        override: { value: 5, setBy: { id: opdAdmin.id } },
+        override: { value: 5, setBy: { id: opdAdmin.id, opdCode: 'BPSDM' } },
       });
       expect((await itemOf(s.verifier, person.id)).criticalityOverride).toMatchObject({
         value: 5,
@@ -291,7 +297,7 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
       const cleared = await http()
         .put(`/api/v1/people/${person.id}/criticality`)
         .set(s.opdAdmin.auth)
-        .send({ value: null, reason: 'Sudah ada penerus yang terlatih.' })
+        .send({ reason: 'Sudah ada penerus yang terlatih.' })
         .expect(200);
       expect(cleared.body).toMatchObject({ criticality: 1, override: null });
       expect(cleared.body.history.map((h: { value: number | null }) => h.value)).toEqual([null, 5]);
@@ -471,7 +477,16 @@ describe('knowledge at risk: register, plans, expertise, coverage', () => {
         .set(s.opdAdmin.auth)
         .send({ targetDate: inDays(25), expectedVersion: 1 })
         .expect(200)
-        .expect((r) => expect(r.body).toMatchObject({ targetDate: inDays(25), version: 2 }));
+        .expect((r) =>
+          // People come with their OPD, as everywhere else in the API.
+          expect(r.body).toMatchObject({
+            targetDate: inDays(25),
+            version: 2,
+            person: { id: person.id, opdCode: 'BPSDM' },
+            interviewer: { id: colleague.id, opdCode: 'BPSDM' },
+            history: [{ action: 'create', actor: { opdCode: 'BPSDM' } }, { action: 'update' }],
+          }),
+        );
       await http()
         .patch(`/api/v1/retention-plans/${id}`)
         .set(s.opdAdmin.auth)

@@ -6,8 +6,11 @@ import {
   givenAttachment,
   givenAwardYear,
   givenCop,
+  givenHighRiskPerson,
+  inDays,
   givenMeeting,
   givenMember,
+  givenPlan,
   givenUser,
   type GivenUser,
   login,
@@ -63,6 +66,10 @@ interface Fixtures {
   searchId(): Promise<string>;
   /** A reset code the walking admin started for a fresh user. */
   resetCode(): Promise<string>;
+  /** A fresh BPSDM person on the knowledge-at-risk register with risk ≥ 15 (planned mutasi). */
+  highRisk(): Promise<GivenUser>;
+  /** A fresh open retention plan (`direncanakan`) of a fresh high-risk person. */
+  plan(): Promise<string>;
 }
 
 const file = (name: string, text: string) => ({
@@ -137,6 +144,10 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     body: { jabatan: 'Analis Kebijakan Ahli Madya' },
     status: 200,
   }),
+  'DELETE /api/v1/users/:id/planned-departure': (f) => ({
+    path: `/api/v1/users/${f.target.id}/planned-departure`,
+    status: 200,
+  }),
   'POST /api/v1/users/:id/password-reset': (f) => ({
     path: `/api/v1/users/${f.target.id}/password-reset`,
     status: 201,
@@ -201,6 +212,16 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     path: `/api/v1/assets/${await f.asset('published', 'other')}/reverify`,
     status: 200,
   }),
+  'GET /api/v1/review/queue': () => ({
+    path: '/api/v1/review/queue',
+    query: { page: '1', limit: '10' },
+    status: 200,
+  }),
+  'GET /api/v1/review/reverification': () => ({
+    path: '/api/v1/review/reverification',
+    query: { state: 'soon', page: '1', limit: '10' },
+    status: 200,
+  }),
   'POST /api/v1/assets/:id/attachments': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/attachments`,
     upload: file('catatan.txt', `Catatan ${Math.random()}`),
@@ -244,6 +265,16 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     body: { story: 'Kami terapkan langkah-langkah ini pada perencanaan tahun depan.' },
     status: 409,
   }),
+  'GET /api/v1/me/endorsements': () => ({
+    path: '/api/v1/me/endorsements',
+    query: { page: '1', limit: '10' },
+    status: 200,
+  }),
+  'GET /api/v1/me/reuse-reports': () => ({
+    path: '/api/v1/me/reuse-reports',
+    query: { page: '1', limit: '10' },
+    status: 200,
+  }),
   'POST /api/v1/events': async (f) => ({
     path: '/api/v1/events',
     body: { type: 'share', assetId: await f.asset('published', 'other') },
@@ -267,6 +298,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
   'GET /api/v1/metrics/assets/:id': async (f) => ({
     path: `/api/v1/metrics/assets/${await f.asset('published')}`,
     query: { from: '2025-01-01', to: '2025-12-31' },
+    status: 200,
+  }),
+  'GET /api/v1/metrics/popular-assets': () => ({
+    path: '/api/v1/metrics/popular-assets',
+    query: { limit: '5' },
     status: 200,
   }),
   'POST /api/v1/awards': async (f) => ({
@@ -421,6 +457,72 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     query: { year: '2025' },
     status: 200,
   }),
+  'GET /api/v1/opds/:code/knowledge-risk': () => ({
+    path: '/api/v1/opds/BPSDM/knowledge-risk',
+    query: { high: 'true', kind: 'rencana', withinMonths: '12', sort: 'departure', limit: '20' },
+    status: 200,
+  }),
+  'GET /api/v1/opds/:code/knowledge-risk/coverage': () => ({
+    path: '/api/v1/opds/BPSDM/knowledge-risk/coverage',
+    query: { year: '2025' },
+    status: 200,
+  }),
+  'GET /api/v1/opds/:code/retention-plans': () => ({
+    path: '/api/v1/opds/BPSDM/retention-plans',
+    query: { state: 'direncanakan', overdue: 'false' },
+    status: 200,
+  }),
+  'GET /api/v1/me/knowledge-risk': () => ({ path: '/api/v1/me/knowledge-risk', status: 200 }),
+  // Cells after the first plan of the person answer 409 RETENTION_PLAN_EXISTS from the service.
+  'POST /api/v1/retention-plans': async (f) => ({
+    path: '/api/v1/retention-plans',
+    body: {
+      userId: (await f.highRisk()).id,
+      interviewerId: f.target.id,
+      targetDate: inDays(20),
+      notes: 'Wawancara di ruang arsip.',
+    },
+    status: 201,
+  }),
+  'GET /api/v1/retention-plans/:id': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}`,
+    status: 200,
+  }),
+  'PATCH /api/v1/retention-plans/:id': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}`,
+    body: { targetDate: inDays(30), notes: 'Wawancara di ruang rapat lantai 3.' },
+    status: 200,
+  }),
+  // Cells after the move answer 409 INVALID_PLAN_TRANSITION from the service.
+  'POST /api/v1/retention-plans/:id/interviewed': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}/interviewed`,
+    body: { interviewedOn: inDays(0) },
+    status: 200,
+  }),
+  'POST /api/v1/retention-plans/:id/cancel': async (f) => ({
+    path: `/api/v1/retention-plans/${await f.plan()}/cancel`,
+    body: { reason: 'Narasumber dipindahkan lebih awal.' },
+    status: 200,
+  }),
+  'GET /api/v1/people/experts': () => ({
+    path: '/api/v1/people/experts',
+    query: { topic: 'uji', opd: 'BPSDM', limit: '5' },
+    status: 200,
+  }),
+  'GET /api/v1/people/:id/expertise': (f) => ({
+    path: `/api/v1/people/${f.admin.id}/expertise`,
+    status: 200,
+  }),
+  'PUT /api/v1/people/:id/expertise/declared': (f) => ({
+    path: `/api/v1/people/${f.target.id}/expertise/declared`,
+    body: { topics: ['pengadaan barang', 'arsip'] },
+    status: 200,
+  }),
+  'PUT /api/v1/people/:id/criticality': async (f) => ({
+    path: `/api/v1/people/${(await f.highRisk()).id}/criticality`,
+    body: { value: 4, reason: 'Pengetahuan kontrak lama hanya ada padanya.' },
+    status: 200,
+  }),
 };
 
 /** Hostile values, already percent-encoded where they go into a URL. */
@@ -544,6 +646,8 @@ describe('every registered route with hostile values: never a 5xx', () => {
           .expect(201);
         return (res.body as { token: string }).token;
       },
+      highRisk: () => givenHighRiskPerson(t.ds),
+      plan: async () => givenPlan(t.ds, await givenHighRiskPerson(t.ds), await givenUser(t.ds)),
     };
   });
   afterAll(() => t.close());

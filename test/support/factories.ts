@@ -301,6 +301,10 @@ export async function givenHighRiskPerson(
   return user;
 }
 
+/** A WIB day some days from now (YYYY-MM-DD). */
+export const inDays = (days: number): string =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
 /** An open retention plan (`direncanakan`, target in a month) for a person, stored directly. */
 export async function givenPlan(
   ds: DataSource,

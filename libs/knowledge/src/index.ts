@@ -7,7 +7,7 @@ export * from './search/asset-search-jobs';
 export { AssetsService } from './assets/assets.service';
 export { AttachmentsService, type MeetingFileGuard } from './attachments/attachments.service';
 export { AttachmentViewService } from './attachments/attachment-view.service';
-export { AttachmentSummaryDto } from './assets/dto/asset-response.dto';
+export { AttachmentSummaryDto, PersonRefDto } from './assets/dto/asset-response.dto';
 export { ApiFilesUpload } from './attachments/files-upload.decorator';
 export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
 export { readerOf, readablePredicate, type Reader } from './assets/asset-access';

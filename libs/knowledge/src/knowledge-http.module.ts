@@ -5,6 +5,7 @@ import { AssetsController } from './assets/assets.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AssetImportController } from './import/asset-import.controller';
 import { KnowledgeModule } from './knowledge.module';
+import { ReviewQueueController } from './review/review-queue.controller';
 import { SearchController } from './search/search.controller';
 import { TagsController } from './assets/tags.controller';
 
@@ -17,6 +18,7 @@ import { TagsController } from './assets/tags.controller';
     AssetsController,
     AssetWorkflowController,
     AttachmentsController,
+    ReviewQueueController,
     SearchController,
     TagsController,
   ],

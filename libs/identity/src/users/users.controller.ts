@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Param,
@@ -149,6 +150,23 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
   ): Promise<UserResponseDto> {
     return presentUser(await this.users.update(actor, id, dto));
+  }
+
+  @Delete(':id/planned-departure')
+  @HttpCode(200)
+  @RequirePermission(Permission.UserManage)
+  @ApiOperation({
+    summary:
+      'Remove a planned departure: the register goes back to the BUP (no body; null is never sent)',
+  })
+  @ApiUuidParams()
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiErrors({ 403: 'FORBIDDEN: an account the caller may not manage' })
+  async clearPlannedDeparture(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id') id: string,
+  ): Promise<UserResponseDto> {
+    return presentUser(await this.users.clearPlannedDeparture(actor, id));
   }
 
   @Post(':id/password-reset')

@@ -179,6 +179,26 @@ export class UsersService {
     return (await this.users.findById(id)) as UserRow;
   }
 
+  /** Removes a planned departure (the edge takes no JSON null, so PATCH cannot send one). */
+  async clearPlannedDeparture(actor: Principal, id: string): Promise<UserRow> {
+    const current = await this.get(actor, id);
+    if (!mayManage(actor, current.grants)) throw CommonErrors.forbidden();
+    await this.ds.transaction(async (tx) => {
+      await tx.getRepository(UserEntity).update(id, plannedDepartureColumns(null));
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          action: 'user_updated',
+          targetType: 'user',
+          targetId: id,
+          details: { fields: ['plannedDeparture'] },
+        },
+        tx,
+      );
+    });
+    return (await this.users.findById(id)) as UserRow;
+  }
+
   private async opdIdOf(code: string): Promise<string> {
     const id = (await this.opds.idsByCode([code])).get(code.toUpperCase());
     if (!id) throw UserErrors.unknownOpd();

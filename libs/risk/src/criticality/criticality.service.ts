@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors, isUuid, wibDay } from '@lumbung/platform';
 import { PersonnelDirectory, type Principal, UserDirectory } from '@lumbung/identity';
 import { managesRegisterOf } from '../register/register-access';
+import { personRef } from '../register/register.presenter';
 import { RiskAssessor } from '../register/risk-assessor.service';
 import type { CriticalityResponseDto, SetCriticalityDto } from './dto';
 import { OverridesRepository } from './overrides.repository';
@@ -32,14 +33,14 @@ export class CriticalityService {
     if (!person?.active || !managesRegisterOf(principal, person.opdId))
       throw CommonErrors.notFound();
     await this.ds.transaction(async (tx) => {
-      await this.overrides.record(tx, person.id, dto.value, dto.reason, principal.userId);
+      await this.overrides.record(tx, person.id, dto.value ?? null, dto.reason, principal.userId);
       await this.audit.record(
         {
           actorId: principal.userId,
           action: 'criticality_overridden',
           targetType: 'user',
           targetId: person.id,
-          details: { value: dto.value },
+          details: { value: dto.value ?? null },
         },
         tx,
       );
@@ -50,7 +51,7 @@ export class CriticalityService {
     if (!assessed) throw CommonErrors.notFound();
     const history = await this.overrides.history(person.id);
     const names = await this.users.byIds([...new Set(history.map((h) => h.setById))]);
-    const ref = (id: string) => ({ id, name: names.get(id)?.name ?? '' });
+    const ref = (id: string) => personRef(names, id);
     const current = assessed.override;
     return {
       userId: person.id,

@@ -1,21 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { CriticalityOverrideDto, PersonRefDto } from '../register/dto/register-response.dto';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PersonRefDto } from '@lumbung/knowledge';
+import { CriticalityOverrideDto } from '../register/dto/register-response.dto';
 
 export class SetCriticalityDto {
-  @ApiProperty({
-    type: Number,
-    nullable: true,
+  @ApiPropertyOptional({
     minimum: 1,
     maximum: 5,
-    description: 'The criticality to use instead of the computed one; null removes the override',
+    description:
+      'The criticality to use instead of the computed one; left out, the override is removed (JSON null is never taken)',
   })
-  @ValidateIf((o: { value: unknown }) => o.value !== null)
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
-  value: number | null;
+  value?: number;
 
   @ApiProperty({ minLength: 10, maxLength: 1000, description: 'Why (kept with who and when)' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))

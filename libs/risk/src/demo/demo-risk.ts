@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, wibDay } from '@lumbung/platform';
 import { isNipInfo, type JabatanCategory, parseNip, pick, prng } from '@lumbung/identity';
-import { computeCompleteness, touchSearch } from '@lumbung/knowledge';
+import { computeCompleteness, recordCurrentRevisions, touchSearch } from '@lumbung/knowledge';
 import { BUP_YEARS, statutoryRetirement } from '../departure/departure';
 import type { PlanState } from '../plans/plan-state';
 
@@ -398,6 +398,8 @@ async function interviewAsset(
       publishedAt,
     ],
   );
+  // Revision 1, as approval would have recorded it (GET /revisions lists it).
+  await recordCurrentRevisions(ctx.m, [row.id]);
   await touchSearch(ctx.m, [row.id]);
   return { id: row.id, publishedAt };
 }

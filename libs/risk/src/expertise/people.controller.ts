@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
+import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CriticalityService } from '../criticality/criticality.service';
 import { CriticalityResponseDto, SetCriticalityDto } from '../criticality/dto';
 import { DeclareTopicsDto } from './dto/declare-topics.dto';
@@ -32,6 +33,7 @@ export class PeopleController {
 
   @Get(':id/expertise')
   @ApiOperation({ summary: 'A person’s expertise topics, each with the evidence behind it' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: ExpertiseResponseDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -45,7 +47,9 @@ export class PeopleController {
     summary:
       'Declare topics: the person for themselves, or their OPD admin for them (replaces the list)',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: ExpertiseResponseDto })
+  @ApiErrors({ 403: 'FORBIDDEN: neither the person nor an admin of their OPD' })
   declare(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -60,6 +64,7 @@ export class PeopleController {
     summary:
       'Override (or, with null, restore) a person’s criticality with a reason (their OPD’s admins, admins)',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: CriticalityResponseDto })
   setCriticality(
     @CurrentPrincipal() principal: Principal,

@@ -17,7 +17,7 @@ export function presentPlan(
   const departure = departureOf(person);
   return {
     id: plan.id,
-    person: { id: person.id, name: person.name },
+    person: { id: person.id, name: person.name, opdCode },
     opdCode,
     interviewer: personRef(names, plan.interviewerId),
     targetDate: plan.targetDate,

@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
+import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CreatePlanDto } from './dto/create-plan.dto';
 import { CancelPlanDto, InterviewedDto } from './dto/plan-moves.dto';
 import { RetentionPlanDetailDto } from './dto/plan-response.dto';
@@ -30,6 +31,10 @@ export class RetentionPlansController {
       'Plan a retention interview for a high-risk person (their OPD’s admins, admins): interviewer, target date before the departure',
   })
   @ApiCreatedResponse({ type: RetentionPlanDetailDto })
+  @ApiErrors({
+    404: 'NOT_FOUND: no active person of that id in an OPD whose register the caller manages',
+    409: 'PERSON_NOT_HIGH_RISK (details.risk); RETENTION_PLAN_EXISTS (details.planId)',
+  })
   create(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: CreatePlanDto,
@@ -41,6 +46,7 @@ export class RetentionPlansController {
   @ApiOperation({
     summary: 'A plan with its history (the register’s readers, the person, the interviewer)',
   })
+  @ApiUuidParams()
   @ApiOkResponse({ type: RetentionPlanDetailDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -52,7 +58,11 @@ export class RetentionPlansController {
   @Patch(':id')
   @RequirePermission(Permission.RiskManage)
   @ApiOperation({ summary: 'Change an open plan’s interviewer, target date or notes' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: RetentionPlanDetailDto })
+  @ApiErrors({
+    409: 'INVALID_PLAN_TRANSITION: the plan is no longer open; VERSION_CONFLICT (details.version)',
+  })
   update(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -65,7 +75,9 @@ export class RetentionPlansController {
   @HttpCode(200)
   @RequirePermission(Permission.RiskManage)
   @ApiOperation({ summary: 'The interview took place: direncanakan → diwawancarai' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: RetentionPlanDetailDto })
+  @ApiErrors({ 409: 'INVALID_PLAN_TRANSITION: not from the plan’s state (details.state)' })
   interviewed(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -78,7 +90,9 @@ export class RetentionPlansController {
   @HttpCode(200)
   @RequirePermission(Permission.RiskManage)
   @ApiOperation({ summary: 'Cancel an open plan with a reason (→ dibatalkan)' })
+  @ApiUuidParams()
   @ApiOkResponse({ type: RetentionPlanDetailDto })
+  @ApiErrors({ 409: 'INVALID_PLAN_TRANSITION: not from the plan’s state (details.state)' })
   cancel(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,

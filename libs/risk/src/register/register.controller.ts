@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { YearQueryDto } from '@lumbung/platform';
+import { ApiOpdCodeParam, YearQueryDto } from '@lumbung/platform';
 import { CoverageViewService } from '../coverage-metric/coverage-view.service';
 import { CoverageResponseDto } from '../coverage-metric/dto/coverage-response.dto';
 import { ListPlansQueryDto } from '../plans/dto/list-plans-query.dto';
@@ -27,6 +27,7 @@ export class RegisterController {
     summary:
       'The OPD’s knowledge-at-risk register: departures (month and kind only), risk, topics, plans, a 24-month timeline and this year’s coverage (the OPD’s admins and verifiers, assessors, admins; audit-logged)',
   })
+  @ApiOpdCodeParam()
   @ApiOkResponse({ type: RegisterResponseDto })
   list(
     @CurrentPrincipal() principal: Principal,
@@ -42,6 +43,7 @@ export class RegisterController {
     summary:
       'Coverage for a year: the high-risk people and whether their interview was published before they left (the award’s keberlanjutan input; audit-logged)',
   })
+  @ApiOpdCodeParam()
   @ApiOkResponse({ type: CoverageResponseDto })
   coverageOf(
     @CurrentPrincipal() principal: Principal,
@@ -54,6 +56,7 @@ export class RegisterController {
   @Get('opds/:code/retention-plans')
   @RequirePermission(Permission.RiskRead)
   @ApiOperation({ summary: 'The OPD’s retention plans, with their state and overdue flag' })
+  @ApiOpdCodeParam()
   @ApiOkResponse({ type: RetentionPlanListDto })
   plansOf(
     @CurrentPrincipal() principal: Principal,

@@ -1,5 +1,6 @@
 import { addMonths } from '@lumbung/platform';
 import type { UserSummary } from '@lumbung/identity';
+import type { PersonRefDto } from '@lumbung/knowledge';
 import { monthsUntil } from '../departure/departure';
 import { topicsOf, type PersonEvidence } from '../expertise/expertise-scoring';
 import { isOverdue } from '../plans/plan-state';
@@ -14,9 +15,10 @@ import type {
 } from './dto/register-response.dto';
 import type { PersonAssessment } from './risk-assessor.service';
 
-/** `{ id, name }` of a user whose name was looked up with the others of a response. */
-export function personRef(names: ReadonlyMap<string, UserSummary>, id: string) {
-  return { id, name: names.get(id)?.name ?? '' };
+/** `{ id, name, opdCode }` of a user looked up with the others of a response. */
+export function personRef(names: ReadonlyMap<string, UserSummary>, id: string): PersonRefDto {
+  const user = names.get(id);
+  return { id, name: user?.name ?? '', opdCode: user?.opdCode ?? '' };
 }
 
 export function presentPlan(

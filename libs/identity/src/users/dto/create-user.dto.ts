@@ -72,14 +72,13 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({
     type: PlannedDepartureDto,
-    nullable: true,
     description:
-      'A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); null removes it',
+      'A planned departure before the BUP (mutasi, transfer, early retirement, end of a PPPK contract); DELETE /users/:id/planned-departure removes it',
   })
   @IsOptional()
   @ValidateNested()
   @Type(() => PlannedDepartureDto)
-  plannedDeparture?: PlannedDepartureDto | null;
+  plannedDeparture?: PlannedDepartureDto;
 
   @ApiPropertyOptional({ description: 'Initial password (12–128 characters)' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEPARTURE_REASONS } from '@lumbung/identity';
-import { PersonRefDto } from '../../register/dto/register-response.dto';
+import { PersonRefDto } from '@lumbung/knowledge';
 import { PLAN_STATES } from '../plan-state';
 
 export class RetentionPlanDto {

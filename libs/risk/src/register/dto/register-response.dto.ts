@@ -1,11 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DEPARTURE_REASONS, JABATAN_CATEGORIES } from '@lumbung/identity';
+import { PersonRefDto } from '@lumbung/knowledge';
 import { PLAN_STATES } from '../../plans/plan-state';
-
-export class PersonRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-}
 
 export class CriticalityOverrideDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) value: number;
