@@ -258,7 +258,7 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     await screenshot(page, 'tulis-lampiran');
     await page.setViewportSize(DESKTOP);
 
-    await attached.getByRole('button', { name: 'Hapus lampiran daftar-klasifikasi.txt' }).click();
+    await attached.getByRole('button', { name: 'Hapus berkas daftar-klasifikasi.txt' }).click();
     await attached.getByText('daftar-klasifikasi.txt').waitFor({ state: 'detached' });
     const asset = await stored(title);
     await expect(attachmentsOf(asset!.id)).resolves.toEqual([
@@ -381,7 +381,7 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     );
     await expect(
       panel.getByRole('progressbar', { name: 'Kelengkapan' }).getAttribute('aria-valuenow'),
-    ).resolves.toBe('88');
+    ).resolves.toBe('71');
 
     await tabTo(page.getByRole('button', { name: 'Ajukan', exact: true }));
     await page.keyboard.press('Enter');

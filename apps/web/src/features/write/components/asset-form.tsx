@@ -27,6 +27,7 @@ import {
   fieldIdOf,
   missingInNewDraft,
   missingLabel,
+  type MissingPart,
   type PersonRef,
   SECI_MODES,
   sectionFieldId,
@@ -72,6 +73,8 @@ const FIELD = {
   coAuthors: 'tulis-penulis',
   attachments: 'tulis-lampiran',
 } as const;
+/** The hint above the sections (Word paste, Tab in tables), which every editor refers to. */
+const CONTENT_HINT = 'tulis-isi-petunjuk';
 
 /**
  * The write form: title, summary, one field per template section (its label, its guidance), the
@@ -98,7 +101,7 @@ export function AssetForm(props: AssetFormProps) {
   const { form, setForm, server } = saver;
   const [restoredNotice, setRestoredNotice] = useState(props.restored);
   const [submitting, setSubmitting] = useState(false);
-  const [submitMissing, setSubmitMissing] = useState<string[]>([]);
+  const [submitMissing, setSubmitMissing] = useState<MissingPart[]>([]);
   const [submitError, setSubmitError] = useState<unknown>();
   const [submitted, setSubmitted] = useState(false);
   const [savedByHand, setSavedByHand] = useState(false);
@@ -117,22 +120,22 @@ export function AssetForm(props: AssetFormProps) {
     [setForm],
   );
 
-  const fieldLabels = {
-    summary: t('fields.summary'),
-    tags: t('fields.tags'),
-    seciMode: t('fields.seciMode'),
-    attachment: t('attachments.label'),
-  };
-  const missingKeys = server?.missing ?? missingInNewDraft(template);
-  const missing: MissingItem[] = missingKeys.map((key) => ({
-    key,
-    label: missingLabel(key, template, lang, fieldLabels),
-    fieldId: fieldIdOf(key),
+  const missingParts = server
+    ? server.missing.map((part) => ({ key: part.key, label: missingLabel(part, lang) }))
+    : missingInNewDraft(template, lang, {
+        summary: t('completeness.parts.summary'),
+        tags: t('completeness.parts.tags'),
+        seciMode: t('completeness.parts.seciMode'),
+        attachment: t('completeness.parts.attachment'),
+      });
+  const missing: MissingItem[] = missingParts.map((part) => ({
+    ...part,
+    fieldId: fieldIdOf(part.key),
   }));
 
   /** Whether something the API said was missing at submit time is still missing now. */
   const stillMissing = (missingKey: string): boolean => {
-    if (!submitMissing.includes(missingKey)) return false;
+    if (!submitMissing.some((part) => part.key === missingKey)) return false;
     if (missingKey === 'attachment') return (server?.attachments.length ?? 0) === 0;
     if (missingKey === 'section:narasumber') return !form.narasumber;
     if (missingKey.startsWith('section:'))
@@ -197,7 +200,7 @@ export function AssetForm(props: AssetFormProps) {
       const error = toApiError(failure);
       const details = error.details as { missing?: unknown } | undefined;
       if (error.code === 'ASSET_INCOMPLETE' && Array.isArray(details?.missing)) {
-        setSubmitMissing(details.missing.filter((m): m is string => typeof m === 'string'));
+        setSubmitMissing(details.missing.filter(isMissingPart));
         setSubmitError(error);
         requestAnimationFrame(() => missingAlert.current?.focus());
       } else {
@@ -240,9 +243,6 @@ export function AssetForm(props: AssetFormProps) {
     description: t(`visibility.${v}.description`),
   }));
   const copOptions = (cops.data?.items ?? []).map((cop) => ({ value: cop.id, label: cop.name }));
-  const submitMissingLabels = submitMissing.map((key) =>
-    missingLabel(key, template, lang, fieldLabels),
-  );
   const titleHeld = saver.status.kind === 'held' && saver.status.reason === 'title';
 
   return (
@@ -323,7 +323,7 @@ export function AssetForm(props: AssetFormProps) {
           <Title order={2} size="h4" id="tulis-isi" mb={4}>
             {t('sections.content', { type: template.label[lang] })}
           </Title>
-          <Text size="sm" c="dimmed" mb="md">
+          <Text size="sm" c="dimmed" mb="md" id={CONTENT_HINT}>
             {t('sections.contentHint')}
           </Text>
           <Stack gap="lg">
@@ -354,6 +354,7 @@ export function AssetForm(props: AssetFormProps) {
                   required={section.required}
                   initialValue={form.sections[section.key] ?? ''}
                   onChange={(markdown) => setSection(section.key, markdown)}
+                  helpId={CONTENT_HINT}
                   error={errorOf(`sections.${section.key}`, `section:${section.key}`)}
                 />
               );
@@ -486,14 +487,14 @@ export function AssetForm(props: AssetFormProps) {
               >
                 <Text size="sm">{toApiError(submitError).message}</Text>
                 <ul className={classes.missingList}>
-                  {submitMissing.map((key, i) => (
-                    <li key={key}>
-                      {fieldIdOf(key) ? (
-                        <AnchorLinkButton onClick={() => focusField(fieldIdOf(key)!)}>
-                          {submitMissingLabels[i]}
+                  {submitMissing.map((part) => (
+                    <li key={part.key}>
+                      {fieldIdOf(part.key) ? (
+                        <AnchorLinkButton onClick={() => focusField(fieldIdOf(part.key)!)}>
+                          {missingLabel(part, lang)}
                         </AnchorLinkButton>
                       ) : (
-                        submitMissingLabels[i]
+                        missingLabel(part, lang)
                       )}
                     </li>
                   ))}
@@ -588,6 +589,18 @@ function SaveState({
       {text}
       {savedByHand && status.kind === 'saved' ? ` ${t('save.byHand')}` : ''}
     </Text>
+  );
+}
+
+/** A part of ASSET_INCOMPLETE's `details.missing`: `{ key, label, labelEn }`. */
+function isMissingPart(value: unknown): value is MissingPart {
+  const part = value as Partial<MissingPart> | null;
+  return (
+    typeof part === 'object' &&
+    part !== null &&
+    typeof part.key === 'string' &&
+    typeof part.label === 'string' &&
+    typeof part.labelEn === 'string'
   );
 }
 

@@ -19,6 +19,8 @@ interface MarkdownEditorProps {
   /** The Markdown the editor starts with (later changes of this prop are ignored). */
   initialValue: string;
   onChange: (markdown: string) => void;
+  /** A hint shared by every editor on the form (pasting from Word, Tab in tables), read out too. */
+  helpId?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function MarkdownEditor({
   required,
   initialValue,
   onChange,
+  helpId,
 }: MarkdownEditorProps) {
   const { t } = useTranslation('write');
   const onChangeRef = useRef(onChange);
@@ -52,7 +55,7 @@ export function MarkdownEditor({
   const describedBy = [
     error ? errorId : undefined,
     description ? descriptionId : undefined,
-    `${id}-help`,
+    helpId,
   ]
     .filter(Boolean)
     .join(' ');
@@ -159,9 +162,6 @@ export function MarkdownEditor({
         </RichTextEditor.Toolbar>
         <RichTextEditor.Content className={classes.content} />
       </RichTextEditor>
-      <div id={`${id}-help`} className={classes.help}>
-        {t('editor.help')}
-      </div>
     </Input.Wrapper>
   );
 }

@@ -13,6 +13,7 @@ import {
   formFromAsset,
   type HeldBack,
   isSaved,
+  type MissingPart,
   sameList,
   titleIsValid,
   withFields,
@@ -22,7 +23,7 @@ import { NEW_DRAFT, removeLocalCopy, writeLocalCopy } from '../services/local-co
 /** What the server says about the asset after the last answer. */
 export interface ServerState {
   completeness: number;
-  missing: string[];
+  missing: MissingPart[];
   status: AssetResponse['status'];
   attachments: Attachment[];
 }

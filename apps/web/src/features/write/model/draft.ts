@@ -7,6 +7,8 @@ export type AssetType = AssetTypeTemplate['type'];
 export type Visibility = AssetResponse['visibility'];
 export type SeciMode = NonNullable<AssetResponse['seciMode']>;
 export type Attachment = Schemas['AttachmentSummaryDto'];
+/** A required part still empty, as the API names it: `{ key, label, labelEn }`. */
+export type MissingPart = Schemas['MissingPartDto'];
 type UpdateBody = Schemas['UpdateAssetDto'];
 
 export const VISIBILITIES: readonly Visibility[] = ['publik', 'internal', 'opd', 'cop'];
@@ -189,33 +191,27 @@ export function sectionFieldId(key: string): string {
   return `tulis-bagian-${key}`;
 }
 
-/**
- * A thing the API says is missing (`section:yang_terjadi`, `summary`, `tags`, `seciMode`,
- * `attachment`) by the label a person sees on the form. A text that is not one of those keys is
- * shown as it is (the API may name things by their label itself).
- */
-export function missingLabel(
-  missingKey: string,
-  template: AssetTypeTemplate | undefined,
-  lang: 'id' | 'en',
-  fieldLabels: Record<'summary' | 'tags' | 'seciMode' | 'attachment', string>,
-): string {
-  if (missingKey.startsWith('section:')) {
-    const key = missingKey.slice('section:'.length);
-    const found = template?.sections.find((s) => s.key === key);
-    return found ? found.label[lang] : key;
-  }
-  if (missingKey in fieldLabels) return fieldLabels[missingKey as keyof typeof fieldLabels];
-  return missingKey;
+/** A missing part by the label the API gives it, in the form's language. */
+export function missingLabel(part: MissingPart, lang: 'id' | 'en'): string {
+  return lang === 'en' ? part.labelEn : part.label;
 }
 
-/** What a brand-new draft misses (nothing is saved yet): every requirement of the type. */
-export function missingInNewDraft(template: AssetTypeTemplate): string[] {
+/**
+ * What a brand-new draft misses (nothing is on the server yet): every requirement of the type,
+ * the sections by their labels, the other parts by the words the API uses for them.
+ */
+export function missingInNewDraft(
+  template: AssetTypeTemplate,
+  lang: 'id' | 'en',
+  partLabels: Record<'summary' | 'tags' | 'seciMode' | 'attachment', string>,
+): { key: string; label: string }[] {
   return [
-    ...template.sections.filter((s) => s.required).map((s) => `section:${s.key}`),
-    'summary',
-    'tags',
-    'seciMode',
-    ...(template.requiresAttachment ? ['attachment'] : []),
+    ...template.sections
+      .filter((s) => s.required)
+      .map((s) => ({ key: `section:${s.key}`, label: s.label[lang] })),
+    { key: 'summary', label: partLabels.summary },
+    { key: 'tags', label: partLabels.tags },
+    { key: 'seciMode', label: partLabels.seciMode },
+    ...(template.requiresAttachment ? [{ key: 'attachment', label: partLabels.attachment }] : []),
   ];
 }
