@@ -36,6 +36,7 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
   let asn: GivenUser;
   let assetId: string;
   let submittedId: string;
+  let draftId: string;
   const tabs: PortalTab[] = [];
 
   beforeAll(async () => {
@@ -72,7 +73,10 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
           .send({ type: 'panduan', title })
           .expect(201)
       ).body.id as string;
-    await draft(await login(http, everyone), 'Panduan menyusun KAK pengadaan jasa konsultansi');
+    draftId = await draft(
+      await login(http, everyone),
+      'Panduan menyusun KAK pengadaan jasa konsultansi',
+    );
     const submitted = await http()
       .post('/api/v1/assets')
       .set(author.auth)
@@ -119,6 +123,7 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     { name: 'aset', path: `/aset/${assetId}`, heading: 'Aset pengetahuan' },
     { name: 'tulis', path: '/tulis', heading: 'Tulis pengetahuan' },
     { name: 'aset-ubah', path: `/aset/${assetId}/ubah`, heading: 'Ubah aset' },
+    { name: 'tulis-draf', path: `/aset/${draftId}/ubah`, heading: 'Ubah aset' },
     { name: 'tinjauan', path: '/tinjauan', heading: 'Antrean tinjauan' },
     {
       name: 'tinjauan-aset',

@@ -1,10 +1,11 @@
 import { Radio } from '@mantine/core';
+import type { ReactNode } from 'react';
 import classes from './choice-cards.module.css';
 
 export interface Choice<T extends string> {
   value: T;
   label: string;
-  description: string;
+  description: ReactNode;
 }
 
 interface ChoiceCardsProps<T extends string> {

@@ -52,11 +52,7 @@ export function MarkdownEditor({
   const labelId = `${id}-label`;
   const descriptionId = `${id}-description`;
   const errorId = `${id}-error`;
-  const describedBy = [
-    error ? errorId : undefined,
-    description ? descriptionId : undefined,
-    helpId,
-  ]
+  const describedBy = [error ? errorId : undefined, description ? descriptionId : undefined, helpId]
     .filter(Boolean)
     .join(' ');
   const attributes = {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '@/i18n';
 import type { AssetType, AssetTypeTemplate } from '../model/draft';
 import { ChoiceCards } from './choice-cards';
+import classes from './type-picker.module.css';
 
 interface TypePickerProps {
   types: AssetTypeTemplate[];
@@ -23,9 +24,15 @@ export function TypePicker({ types, initial, onChoose }: TypePickerProps) {
   const choices = types.map((type) => ({
     value: type.type,
     label: type.label[lang],
-    description: `${type.description[lang]} ${t('type.sections', {
-      sections: type.sections.map((s) => s.label[lang]).join(', '),
-    })}`,
+    description: (
+      <>
+        {type.description[lang]}
+        <span className={classes.sections}>
+          {t('type.sections', { sections: type.sections.map((s) => s.label[lang]).join(', ') })}
+          {type.requiresAttachment && ` ${t('type.needsFile')}`}
+        </span>
+      </>
+    ),
   }));
   return (
     <Paper withBorder p="md" component="section">
