@@ -6,7 +6,14 @@ import {
   minimalPdf,
   png,
 } from '../../libs/knowledge/src/attachments/content/testing/fixtures';
-import { givenCop, givenMember, givenUser, type GivenUser } from '../support/factories';
+import {
+  givenCop,
+  givenMember,
+  givenUser,
+  type GivenUser,
+  login,
+  publishAsset,
+} from '../support/factories';
 import {
   expectAccessible,
   openPortal,
@@ -68,11 +75,11 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
   /** A section's editor: a textbox named by the section's label. */
   const section = (page: Page, label: string): Locator =>
     page.getByRole('textbox', { name: label, exact: true });
-  /** Waits until the form says "Tersimpan HH.MM" (everything typed is on the server). */
+  /** Waits until the form says "Tersimpan HH.MM WIB" (everything typed is on the server). */
   const saved = (page: Page) =>
     page
       .locator('[data-save-state="saved"]')
-      .getByText(/^Tersimpan \d{2}\.\d{2}/)
+      .getByText(/^Tersimpan \d{2}\.\d{2} WIB/)
       .waitFor();
   const startWriting = async (page: Page, typeLabel: string) => {
     await page.goto('/tulis');
@@ -99,6 +106,14 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
 
   it('ASN menulis pelajaran dengan lampiran PDF, sesi berakhir di tengah jalan, dan tidak kehilangan apa pun', async () => {
     const asn = await givenUser(portal.t.ds, { name: 'Sari Wulandari' });
+    // A colleague's published asset already uses a tag: it is suggested as she types.
+    const http = () => portal.t.http();
+    await publishAsset(
+      http,
+      await login(http, await givenUser(portal.t.ds)),
+      await login(http, await givenUser(portal.t.ds, { roles: ['verifier'] })),
+      { title: 'Panduan perizinan usaha mikro daring', tags: ['perizinan-daring'] },
+    );
     const { page } = await open({ as: asn });
     const title = 'Pelajaran dari migrasi layanan perizinan ke aplikasi daring';
     await startWriting(page, 'Pelajaran');
@@ -158,8 +173,8 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     await section(page, 'Apa yang dilakukan lain kali').click();
     await page.keyboard.type('Buka pendaftaran akun di loket sebulan sebelum beralih.');
     const tags = page.getByRole('combobox', { name: 'Tag', exact: true });
-    await tags.fill('perizinan');
-    await page.keyboard.press('Enter');
+    await tags.fill('perizin');
+    await page.getByRole('option', { name: 'perizinan-daring', exact: true }).click();
     await page.getByRole('radio', { name: 'Eksternalisasi' }).check();
     await page.getByRole('button', { name: 'Ajukan', exact: true }).click();
     await page.getByRole('heading', { name: 'Terima kasih, aset Anda sudah diajukan' }).waitFor();
@@ -167,7 +182,7 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     const submitted = await stored(title);
     expect(submitted).toMatchObject({
       status: 'submitted',
-      tags: ['perizinan'],
+      tags: ['perizinan-daring'],
       seci_mode: 'eksternalisasi',
       visibility: 'internal',
     });

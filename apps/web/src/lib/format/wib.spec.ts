@@ -14,7 +14,7 @@ describe('formatWib', () => {
     expect(formatWibDate('2025-03-31T16:59:59Z')).toBe('31 Mar 2025');
   });
 
-  it('gives the WIB time of day alone ("Tersimpan 16.07")', () => {
+  it('gives the WIB time of day alone ("Tersimpan 16.07 WIB")', () => {
     expect(formatWibTime('2026-12-03T09:07:00Z')).toBe('16.07');
     expect(formatWibTime('2025-03-31T17:30:00Z')).toBe('00.30');
     expect(formatWibTime('2026-12-03T09:07:00Z', 'en')).toBe('16:07');
