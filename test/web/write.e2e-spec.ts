@@ -151,10 +151,7 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     // Nothing is lost: the text is on the page, and this tab keeps a copy until the server has it.
     await expect(section(page, 'Mengapa berbeda').textContent()).resolves.toBe(why);
     await until(
-      () =>
-        page.evaluate(
-          `sessionStorage.getItem('lumbung.tulis.${draft!.id}') ?? ''`,
-        ) as Promise<string>,
+      () => page.evaluate<string>(`sessionStorage.getItem('lumbung.tulis.${draft!.id}') ?? ''`),
       (copy) => copy.includes(why),
     );
     await expectAccessible(page);
@@ -350,7 +347,7 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
         if (await focused(target)) return;
         await page.keyboard.press('Tab');
       }
-      const at = (await page.evaluate('document.activeElement?.outerHTML.slice(0, 200)')) as string;
+      const at = await page.evaluate<string>('document.activeElement?.outerHTML.slice(0, 200)');
       throw new Error(`Tab never reached ${target.toString()}; focus is on ${at}`);
     };
 
