@@ -7,10 +7,12 @@ import {
   png,
 } from '../../libs/knowledge/src/attachments/content/testing/fixtures';
 import {
+  givenAsset,
   givenCop,
   givenMember,
   givenUser,
   type GivenUser,
+  LESSON_SECTIONS,
   login,
   publishAsset,
 } from '../support/factories';
@@ -433,6 +435,46 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     expect(submitted).toMatchObject({ status: 'submitted', tags: ['rapat-daring'] });
     expect(submitted!.sections.rencana).toBe('Semua bahan rapat dibagikan **sehari sebelumnya**.');
     expect(submitted!.sections.lain_kali).toBe('Kunci jadwal rapat sepekan sebelumnya.');
+  });
+
+  it('ASN melanjutkan drafnya dari Beranda: formulir yang sama memuat tulisannya, lalu diajukan', async () => {
+    const asn = await givenUser(portal.t.ds, { name: 'Nur Aini' });
+    const http = () => portal.t.http();
+    const title = 'Pelajaran dari antrean layanan KTP elektronik';
+    const id = await givenAsset(
+      http,
+      await login(http, asn),
+      await login(http, await givenUser(portal.t.ds, { roles: ['verifier'] })),
+      'draft',
+      {
+        title,
+        summary: 'Antrean perekaman KTP elektronik di kelurahan.',
+        tags: ['ktp-elektronik'],
+        seciMode: 'eksternalisasi',
+        sections: { ...LESSON_SECTIONS, lain_kali: '' },
+      },
+    );
+    const { page } = await open({ as: asn });
+    await page.goto('/');
+    await page.getByRole('link', { name: title, exact: true }).click();
+    await waitForPage(page, 'Ubah aset');
+    expect(new URL(page.url()).pathname).toBe(`/aset/${id}/ubah`);
+    await expect(
+      page.getByRole('textbox', { name: 'Judul', exact: true }).inputValue(),
+    ).resolves.toBe(title);
+    await expect(section(page, 'Apa yang terjadi').textContent()).resolves.toBe('b');
+    await expect(page.getByRole('radio', { name: 'Eksternalisasi' }).isChecked()).resolves.toBe(
+      true,
+    );
+
+    await section(page, 'Apa yang dilakukan lain kali').click();
+    await page.keyboard.type('Buka antrean daring sehari sebelumnya.');
+    await saved(page);
+    await page.getByRole('button', { name: 'Ajukan', exact: true }).click();
+    await page.getByRole('heading', { name: 'Terima kasih, aset Anda sudah diajukan' }).waitFor();
+    const submitted = await stored(title);
+    expect(submitted).toMatchObject({ id, status: 'submitted' });
+    expect(submitted!.sections.lain_kali).toBe('Buka antrean daring sehari sebelumnya.');
   });
 
   it('ASN mencatat wawancara pengetahuan: narasumber dicari dengan NIP, rekan penulis dengan nama, untuk satu komunitas', async () => {
