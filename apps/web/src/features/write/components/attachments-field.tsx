@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api/client';
 import { toApiError } from '@/lib/api/errors';
 import { currentLanguage } from '@/i18n';
+import { formatFileSize } from '@/lib/format/file-size';
 import type { Attachment } from '../model/draft';
 import { uploadAttachment } from '../services/upload';
 import classes from './attachments-field.module.css';
@@ -261,7 +262,7 @@ export function AttachmentsField({
                     {attachment.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {fileKind(attachment)} · {formatSize(attachment.size, lang)}
+                    {fileKind(attachment)} · {formatFileSize(attachment.size, lang)}
                     {attachment.scanStatus === 'pending_scan' && ` · ${t('attachments.scanning')}`}
                   </Text>
                 </div>
@@ -305,15 +306,4 @@ const KINDS: Record<string, string> = {
 function fileKind(attachment: Attachment): string {
   const mime = attachment.mime.split(';')[0]?.trim() ?? '';
   return KINDS[mime] ?? (attachment.name.split('.').pop() ?? mime).toUpperCase();
-}
-
-/** "820 KB", "1,4 MB" in the portal's language. */
-function formatSize(bytes: number, lang: 'id' | 'en'): string {
-  const format = (value: number, unit: string) =>
-    `${new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      maximumFractionDigits: value < 10 ? 1 : 0,
-    }).format(value)} ${unit}`;
-  if (bytes < 1024) return format(bytes, 'B');
-  if (bytes < 1024 * 1024) return format(bytes / 1024, 'KB');
-  return format(bytes / (1024 * 1024), 'MB');
 }
