@@ -175,6 +175,14 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     await tags.fill('perizin');
     await page.getByRole('option', { name: 'perizinan-daring', exact: true }).click();
     await page.getByRole('radio', { name: 'Eksternalisasi' }).check();
+    // Who will read it, in plain words, in the group named "Visibilitas" (internal by default).
+    const visibility = page.getByRole('radiogroup', { name: 'Visibilitas', exact: true });
+    await expect(
+      visibility.getByRole('radio', { name: 'Internal', exact: true }).isChecked(),
+    ).resolves.toBe(true);
+    await visibility
+      .getByText('Semua ASN Pemprov DKI Jakarta yang masuk ke Lumbung, dari OPD mana pun.')
+      .waitFor();
     await page.getByRole('button', { name: 'Ajukan', exact: true }).click();
     await page.getByRole('heading', { name: 'Terima kasih, aset Anda sudah diajukan' }).waitFor();
 
@@ -207,6 +215,8 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
     const { page } = await open({ as: asn });
     const title = 'Panduan mengarsipkan surat masuk secara elektronik';
     await startWriting(page, 'Panduan');
+    // An optional section is named by its label alone too; that it may stay empty is said below.
+    await expect(section(page, 'Rujukan').getAttribute('aria-required')).resolves.toBeNull();
     await page.getByRole('textbox', { name: 'Judul', exact: true }).fill(title);
     await saved(page);
 
@@ -469,7 +479,11 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
 
     await section(page, 'Apa yang dilakukan lain kali').click();
     await page.keyboard.type('Buka antrean daring sehari sebelumnya.');
+    await page.getByRole('button', { name: 'Simpan draf', exact: true }).click();
     await saved(page);
+    expect((await stored(title))!.sections.lain_kali).toBe(
+      'Buka antrean daring sehari sebelumnya.',
+    );
     await page.getByRole('button', { name: 'Ajukan', exact: true }).click();
     await page.getByRole('heading', { name: 'Terima kasih, aset Anda sudah diajukan' }).waitFor();
     const submitted = await stored(title);

@@ -328,16 +328,17 @@ export function AssetForm(props: AssetFormProps) {
           </Text>
           <Stack gap="lg">
             {template.sections.map((section) => {
-              const label = section.required
-                ? section.label[lang]
-                : `${section.label[lang]} ${t('fields.optional')}`;
+              // The field's name is the label alone (the contract); "optional" is said below it.
+              const guidance = section.required
+                ? section.guidance[lang]
+                : `${t('fields.optional')} ${section.guidance[lang]}`;
               if (section.kind === 'user') {
                 return (
                   <PeoplePicker
                     key={section.key}
                     id={sectionFieldId(section.key)}
                     label={section.label[lang]}
-                    description={section.guidance[lang]}
+                    description={guidance}
                     required={section.required}
                     value={form.narasumber}
                     onChange={(person) => set('narasumber', person)}
@@ -349,8 +350,8 @@ export function AssetForm(props: AssetFormProps) {
                 <MarkdownEditor
                   key={`${section.key}:${saver.generation}`}
                   id={sectionFieldId(section.key)}
-                  label={label}
-                  description={section.guidance[lang]}
+                  label={section.label[lang]}
+                  description={guidance}
                   required={section.required}
                   initialValue={form.sections[section.key] ?? ''}
                   onChange={(markdown) => setSection(section.key, markdown)}
