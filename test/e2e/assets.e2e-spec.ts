@@ -284,7 +284,7 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(res.body).toMatchObject({
         code: 'ASSET_INCOMPLETE',
         message:
-          'Bagian wajib belum diisi: Langkah yang dilakukan, Hasil, Faktor kunci keberhasilan, Cara mereplikasi. Lengkapi sebelum mengajukan.',
+          'Bagian wajib belum diisi: Langkah yang dilakukan, Hasil yang dicapai, Faktor kunci keberhasilan, Cara mereplikasi. Lengkapi sebelum mengajukan.',
       });
       expect(res.body.details.missing.map((m: { key: string }) => m.key)).toEqual([
         'section:langkah',
