@@ -80,6 +80,39 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(types.find((x) => x.type === 'dokumen')!.requiresAttachment).toBe(true);
       expect(res.body[0].label).toEqual({ id: 'Praktik Baik', en: 'Best practice' });
     });
+
+    it('explains each type and each section in both languages, for the write form', async () => {
+      const res = await t.http().get('/api/v1/asset-types').expect(200);
+      const types = res.body as {
+        type: string;
+        label: { id: string; en: string };
+        description: { id: string; en: string };
+        sections: { label: { id: string }; guidance: { id: string; en: string } }[];
+      }[];
+      const pelajaran = types.find((x) => x.type === 'pelajaran')!;
+      expect(pelajaran.label).toEqual({ id: 'Pelajaran', en: 'Lesson learned' });
+      expect(pelajaran.description.id).toContain('after action review');
+      for (const type of types) {
+        expect(type.description.id.length).toBeGreaterThan(20);
+        expect(type.description.en.length).toBeGreaterThan(20);
+        for (const section of type.sections) {
+          expect(section.guidance.id.length).toBeGreaterThan(10);
+          expect(section.guidance.en.length).toBeGreaterThan(10);
+        }
+        // Each section is a field named by its label beside the form's own fields ("Judul",
+        // "Ringkasan"…): no name may contain another, as forms are found by these names.
+        const names = [
+          ...['Judul', 'Ringkasan', 'Tag', 'Visibilitas', 'Lampiran'],
+          ...type.sections.map((s) => s.label.id),
+        ];
+        for (const name of names) {
+          const others = names.filter((other) => other !== name);
+          expect(
+            others.filter((other) => other.toLowerCase().includes(name.toLowerCase())),
+          ).toEqual([]);
+        }
+      }
+    });
   });
 
   describe('POST /assets', () => {
@@ -251,7 +284,7 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(res.body).toMatchObject({
         code: 'ASSET_INCOMPLETE',
         message:
-          'Bagian wajib belum diisi: Langkah yang dilakukan, Hasil, Faktor kunci keberhasilan, Cara mereplikasi. Lengkapi sebelum mengajukan.',
+          'Bagian wajib belum diisi: Langkah yang dilakukan, Hasil yang dicapai, Faktor kunci keberhasilan, Cara mereplikasi. Lengkapi sebelum mengajukan.',
       });
       expect(res.body.details.missing.map((m: { key: string }) => m.key)).toEqual([
         'section:langkah',
@@ -652,6 +685,37 @@ describe('knowledge assets: drafting, workflow, access', () => {
       await t.http().get('/api/v1/assets?status=secret').expect(400);
       const unknownOpd = await t.http().get('/api/v1/assets?opd=NOPE').expect(200);
       expect(unknownOpd.body).toMatchObject({ total: 0, items: [] });
+    });
+  });
+
+  describe('GET /tags (suggestions while writing)', () => {
+    it('suggests tags in use, counted over what the caller may read, for signed-in users', async () => {
+      await publishedAsset({ tags: ['Saranuji Rahasia'], visibility: 'opd' });
+      await publishedAsset({
+        tags: ['Saranuji Umum', '#saranuji rahasia'],
+        visibility: 'internal',
+      });
+      await create(author, { type: 'panduan', title: 'Draf bertag', tags: ['saranuji-draf'] });
+      const tags = async (s: Session, q: string) =>
+        (await t.http().get('/api/v1/tags').query({ q }).set(s.auth).expect(200)).body;
+      // Typed as a person types it: normalised like stored tags, the ones starting with it first.
+      expect(await tags(asnBpsdm, 'Saranuji R')).toEqual([{ tag: 'saranuji-rahasia', count: 2 }]);
+      expect(await tags(asnBpsdm, 'saranuji')).toEqual([
+        { tag: 'saranuji-rahasia', count: 2 },
+        { tag: 'saranuji-umum', count: 1 },
+      ]);
+      // Another OPD does not see the opd-only asset, not even in a count; drafts never count.
+      expect(await tags(asnDinkes, 'saranuji')).toEqual([
+        { tag: 'saranuji-rahasia', count: 1 },
+        { tag: 'saranuji-umum', count: 1 },
+      ]);
+      expect(await tags(asnBpsdm, 'ranuji-u')).toEqual([{ tag: 'saranuji-umum', count: 1 }]);
+      expect(await tags(asnBpsdm, '#')).toEqual([]);
+      const top = await t.http().get('/api/v1/tags?limit=2').set(asnBpsdm.auth).expect(200);
+      expect(top.body).toHaveLength(2);
+      expect(top.body[0].count).toBeGreaterThanOrEqual(top.body[1].count);
+      await t.http().get('/api/v1/tags?q=saranuji').expect(401);
+      await t.http().get('/api/v1/tags?limit=51').set(asnBpsdm.auth).expect(400);
     });
   });
 

@@ -101,6 +101,7 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: `/api/v1/users/${f.target.id}/password-reset`,
   }),
   'GET /api/v1/asset-types': () => ({ path: '/api/v1/asset-types' }),
+  'GET /api/v1/tags': () => ({ path: '/api/v1/tags?q=uji' }),
   'GET /api/v1/assets': () => ({ path: '/api/v1/assets' }),
   'POST /api/v1/assets': () => ({
     path: '/api/v1/assets',

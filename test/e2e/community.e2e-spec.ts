@@ -148,6 +148,20 @@ describe('communities of practice and the meeting log', () => {
         ['Lead Satu', 'BPSDM', true],
       ]);
       expect(JSON.stringify(list.body)).not.toContain(member.nip);
+
+      // "My CoPs" (the write form's choice): where one is a member or a lead, nothing else.
+      const mine = async (s: Session) =>
+        (await t.http().get('/api/v1/cops?mine=true').set(s.auth).expect(200)).body as {
+          items: { id: string }[];
+          total: number;
+        };
+      expect((await mine(memberSession)).items.map((c) => c.id)).toEqual([copA]);
+      expect((await mine(leadB)).items.map((c) => c.id)).toEqual([copB]);
+      expect(await mine(outsider)).toMatchObject({ items: [], total: 0 });
+      const all = await t.http().get('/api/v1/cops').set(outsider.auth).expect(200);
+      expect(all.body.items.map((c: { id: string }) => c.id)).toEqual(
+        expect.arrayContaining([copA, copB]),
+      );
     });
 
     it('a member leaving loses cop assets on the next request, in the API and in search', async () => {

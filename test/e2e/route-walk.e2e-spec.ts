@@ -153,6 +153,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     status: 201,
   }),
   'GET /api/v1/asset-types': () => ({ path: '/api/v1/asset-types', status: 200 }),
+  'GET /api/v1/tags': () => ({
+    path: '/api/v1/tags',
+    query: { q: 'uji', limit: '5' },
+    status: 200,
+  }),
   'GET /api/v1/assets': () => ({ path: '/api/v1/assets', query: { tag: 'uji' }, status: 200 }),
   'POST /api/v1/assets': () => ({
     path: '/api/v1/assets',
@@ -390,7 +395,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     path: '/api/v1/admin/jobs/999999999/retry',
     status: 404,
   }),
-  'GET /api/v1/cops': () => ({ path: '/api/v1/cops', query: { q: 'komunitas' }, status: 200 }),
+  'GET /api/v1/cops': () => ({
+    path: '/api/v1/cops',
+    query: { q: 'komunitas', mine: 'true' },
+    status: 200,
+  }),
   'POST /api/v1/cops': () => ({
     path: '/api/v1/cops',
     body: { name: `Komunitas ${Math.random()}`, theme: 'Tema uji jalan', skReference: 'SK 1' },

@@ -339,6 +339,23 @@ describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
       .set(asnDinkes.auth)
       .expect(200);
     expect(byName.body.map((p: { id: string }) => p.id)).toContain(authorUser.id);
+    // The whole NIP finds its person (the write form's people picker), never shown back; a part
+    // of one (its first digits are a birth date) finds nobody.
+    const byNip = await t
+      .http()
+      .get('/api/v1/search/people')
+      .query({ q: authorUser.nip })
+      .set(asnDinkes.auth)
+      .expect(200);
+    expect(byNip.body.map((p: { id: string }) => p.id)).toEqual([authorUser.id]);
+    expect(JSON.stringify(byNip.body)).not.toContain(authorUser.nip);
+    const byNipPrefix = await t
+      .http()
+      .get('/api/v1/search/people')
+      .query({ q: authorUser.nip.slice(0, 14) })
+      .set(asnDinkes.auth)
+      .expect(200);
+    expect(byNipPrefix.body).toEqual([]);
     await t.http().get('/api/v1/search/people?q=a').set(asnDinkes.auth).expect(400);
   });
 

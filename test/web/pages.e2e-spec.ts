@@ -41,6 +41,7 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
   let assetId: string;
   let overdueId: string;
   let submittedId: string;
+  let draftId: string;
   const tabs: PortalTab[] = [];
 
   beforeAll(async () => {
@@ -90,7 +91,10 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
           .send({ type: 'panduan', title })
           .expect(201)
       ).body.id as string;
-    await draft(await login(http, everyone), 'Panduan menyusun KAK pengadaan jasa konsultansi');
+    draftId = await draft(
+      await login(http, everyone),
+      'Panduan menyusun KAK pengadaan jasa konsultansi',
+    );
     const submitted = await http()
       .post('/api/v1/assets')
       .set(author.auth)
@@ -146,6 +150,7 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     { name: 'aset-tinjau-ulang', path: `/aset/${overdueId}`, heading: OVERDUE_TITLE },
     { name: 'tulis', path: '/tulis', heading: 'Tulis pengetahuan' },
     { name: 'aset-ubah', path: `/aset/${assetId}/ubah`, heading: 'Ubah aset' },
+    { name: 'tulis-draf', path: `/aset/${draftId}/ubah`, heading: 'Ubah aset' },
     { name: 'tinjauan', path: '/tinjauan', heading: 'Antrean tinjauan' },
     {
       name: 'tinjauan-aset',

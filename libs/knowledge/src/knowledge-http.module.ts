@@ -8,6 +8,7 @@ import { RelatedAssetsController } from './assets/related-assets.controller';
 import { KnowledgeModule } from './knowledge.module';
 import { ReviewQueueController } from './review/review-queue.controller';
 import { SearchController } from './search/search.controller';
+import { TagsController } from './assets/tags.controller';
 
 /** HTTP routes of the knowledge context. */
 @Module({
@@ -21,6 +22,7 @@ import { SearchController } from './search/search.controller';
     AttachmentsController,
     ReviewQueueController,
     SearchController,
+    TagsController,
   ],
 })
 export class KnowledgeHttpModule {}

@@ -56,10 +56,12 @@ export class CopsController {
 
   @Get()
   @RequirePermission(Permission.CopRead)
-  @ApiOperation({ summary: 'Communities of practice (filter by host OPD, status, name/theme)' })
+  @ApiOperation({
+    summary: 'Communities of practice (filter by host OPD, status, name/theme; mine=true: my own)',
+  })
   @ApiOkResponse({ type: CopPageDto })
-  async list(@Query() q: ListCopsQueryDto): Promise<CopPageDto> {
-    const page = await this.cops.list(q);
+  async list(@CurrentPrincipal() p: Principal, @Query() q: ListCopsQueryDto): Promise<CopPageDto> {
+    const page = await this.cops.list(p, q);
     return { ...page, items: page.items.map(presentCop) };
   }
 

@@ -56,17 +56,19 @@ export class CopsService implements CopMembershipSource {
     return cop;
   }
 
-  async list(q: ListCopsQueryDto): Promise<Page<CopRow>> {
+  /** The directory; with `mine`, only the CoPs the caller belongs to now or leads. */
+  async list(p: Principal, q: ListCopsQueryDto): Promise<Page<CopRow>> {
     const where = `WHERE ($1::text IS NULL OR o.code = $1) AND ($2::text IS NULL OR c.status = $2)
-                     AND ($3::text IS NULL OR c.name ILIKE $3 OR c.theme ILIKE $3)`;
+                     AND ($3::text IS NULL OR c.name ILIKE $3 OR c.theme ILIKE $3)
+                     AND ($4::uuid[] IS NULL OR c.id = ANY($4::uuid[]))`;
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const params = [q.opd ?? null, q.status ?? null, like];
+    const params = [q.opd ?? null, q.status ?? null, like, q.mine ? p.copIds : null];
     const [{ n }] = await this.ds.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM cops c JOIN opds o ON o.id = c.opd_id ${where}`,
       params,
     );
     const items = await this.ds.query<CopRow[]>(
-      `${SELECT_COP} ${where} ORDER BY o.code, c.name, c.id LIMIT $4 OFFSET $5`,
+      `${SELECT_COP} ${where} ORDER BY o.code, c.name, c.id LIMIT $5 OFFSET $6`,
       [...params, q.limit, (q.page - 1) * q.limit],
     );
     return { items, total: n, page: q.page, limit: q.limit };

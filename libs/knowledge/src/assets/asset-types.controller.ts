@@ -15,6 +15,7 @@ export class AssetTypesController {
     return ASSET_TYPE_TEMPLATES.map((t) => ({
       type: t.type,
       label: t.label,
+      description: t.description,
       requiresAttachment: t.requiresAttachment,
       sections: t.sections.map((s) => ({ ...s })),
     }));

@@ -265,4 +265,28 @@ export class AssetsRepository {
     );
     return row?.n ?? 0;
   }
+
+  /**
+   * Tags of published assets the reader may read, with how many carry each: those containing
+   * `typed` (tags starting with it first), or the most used when nothing is typed.
+   */
+  async tagCounts(
+    reader: Reader | undefined,
+    typed: string | undefined,
+    limit: number,
+  ): Promise<{ tag: string; count: number }[]> {
+    const pred = readablePredicate('a', reader);
+    const [sql, values] = this.ds.driver.escapeQueryWithParameters(
+      `SELECT t AS tag, count(*)::int AS count
+         FROM assets a, unnest(a.tags) t
+        WHERE a.status = 'published' AND ${pred.sql}
+          AND (:typed::text IS NULL OR strpos(t, :typed::text) > 0)
+        GROUP BY t
+        ORDER BY (:typed::text IS NOT NULL AND starts_with(t, :typed::text)) DESC, count(*) DESC, t
+        LIMIT :limit`,
+      { ...pred.params, typed: typed ?? null, limit },
+      {},
+    );
+    return this.ds.query<{ tag: string; count: number }[]>(sql, values);
+  }
 }

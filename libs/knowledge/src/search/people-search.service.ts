@@ -5,10 +5,13 @@ import type { Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '../assets/asset-access';
 import type { PersonHitDto } from './dto/search-response.dto';
 
+const NIP = /^\d{18}$/;
+
 /**
- * People search, for signed-in users only: ASN found by name, or by the expertise their
- * published assets show (as author or interviewed expert). Evidence counts only assets the
- * caller may read; NIP and email never appear.
+ * People search, for signed-in users only: ASN found by name, by their full 18-digit NIP (the
+ * people picker of the write form; a part of a NIP finds nobody, since its digits encode a birth
+ * date), or by the expertise their published assets show (as author or interviewed expert).
+ * Evidence counts only assets the caller may read; NIP and email never appear in the answer.
  */
 @Injectable()
 export class PeopleSearchService {
@@ -26,7 +29,8 @@ export class PeopleSearchService {
       interviewed AS (SELECT narasumber_id AS uid, id FROM topic WHERE narasumber_id IS NOT NULL),
       by_name AS (
         SELECT u.id AS uid FROM users u, qq
-         WHERE lower(u.name) LIKE qq.pattern OR word_similarity(qq.raw, lower(u.name)) > 0.6),
+         WHERE lower(u.name) LIKE qq.pattern OR word_similarity(qq.raw, lower(u.name)) > 0.6
+            OR u.nip = :nip),
       candidates AS (SELECT uid FROM authored UNION SELECT uid FROM interviewed UNION SELECT uid FROM by_name),
       scored AS (
         SELECT u.id, u.name, o.code AS opd_code, u.jabatan,
@@ -39,7 +43,7 @@ export class PeopleSearchService {
       SELECT * FROM scored ORDER BY authored + interviews DESC, name, id LIMIT :limit`;
     const [query, values] = this.ds.driver.escapeQueryWithParameters(
       sql,
-      { ...pred.params, q, limit },
+      { ...pred.params, q, limit, nip: NIP.test(q.trim()) ? q.trim() : null },
       {},
     );
     const rows = await this.ds.query<

@@ -578,7 +578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communities of practice (filter by host OPD, status, name/theme) */
+        /** Communities of practice (filter by host OPD, status, name/theme; mine=true: my own) */
         get: operations["CopsController_list"];
         put?: never;
         /** Create a CoP in an OPD the caller administers, with its leads */
@@ -1277,6 +1277,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tags in use on published assets the caller may read, most used first (signed in) */
+        get: operations["TagsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1647,6 +1664,8 @@ export interface components {
             type: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
         };
         AssetTypeDto: {
+            /** @description What the type is for, in plain words */
+            description: components["schemas"]["LocalizedTextDto"];
             label: components["schemas"]["LocalizedTextDto"];
             requiresAttachment: boolean;
             sections: components["schemas"]["SectionTemplateDto"][];
@@ -3081,6 +3100,8 @@ export interface components {
             synonyms?: string[][];
         };
         SectionTemplateDto: {
+            /** @description What to write here (shown under the field) */
+            guidance: components["schemas"]["LocalizedTextDto"];
             key: string;
             /** @enum {string} */
             kind: "text" | "user";
@@ -3154,6 +3175,12 @@ export interface components {
         };
         SynonymSetsResponseDto: {
             sets: string[][];
+        };
+        TagCountDto: {
+            /** @description Published assets the caller may read that carry it */
+            count: number;
+            /** @example layanan-publik */
+            tag: string;
         };
         TieRuleDto: {
             en: string;
@@ -6950,6 +6977,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description Only CoPs the caller belongs to now or leads (where they may file an asset) */
+                mine?: boolean;
                 /** @description Host OPD code */
                 opd?: string;
                 page?: number;
@@ -11198,6 +11227,76 @@ export interface operations {
             };
             /** @description FORBIDDEN: the caller's roles do not give `search:settings` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TagsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Part of a tag, as typed (normalised like stored tags); empty: the most used */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagCountDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatWib, formatWibDate, formatWibRelative } from './wib';
+import { formatWib, formatWibDate, formatWibRelative, formatWibTime } from './wib';
 
 describe('formatWib', () => {
   it('shows an instant in WIB with the id-ID format, whatever the zone it came in', () => {
@@ -12,6 +12,13 @@ describe('formatWib', () => {
     expect(formatWib('2025-03-31T17:30:00Z')).toBe('1 Apr 2025 00.30 WIB');
     expect(formatWibDate('2025-03-31T17:30:00Z')).toBe('1 Apr 2025');
     expect(formatWibDate('2025-03-31T16:59:59Z')).toBe('31 Mar 2025');
+  });
+
+  it('gives the WIB time of day alone ("Tersimpan 16.07 WIB")', () => {
+    expect(formatWibTime('2026-12-03T09:07:00Z')).toBe('16.07');
+    expect(formatWibTime('2025-03-31T17:30:00Z')).toBe('00.30');
+    expect(formatWibTime('2026-12-03T09:07:00Z', 'en')).toBe('16:07');
+    expect(formatWibTime('bukan tanggal')).toBe('');
   });
 
   it('uses English month names and a colon on demand', () => {

@@ -49,8 +49,22 @@ export function formatWib(
   const date = toDate(value);
   if (!date) return '';
   const p = parts(date, lang, true);
-  const separator = lang === 'id' ? '.' : ':';
-  return `${p.day} ${p.month} ${p.year} ${p.hour}${separator}${p.minute} WIB`;
+  return `${p.day} ${p.month} ${p.year} ${clock(p, lang)} WIB`;
+}
+
+/** "16.07" (en: "16:07"): the WIB time of day, e.g. when a draft was last saved today. */
+export function formatWibTime(
+  value: DateInput | null | undefined,
+  lang: DisplayLanguage = 'id',
+): string {
+  const date = toDate(value);
+  if (!date) return '';
+  return clock(parts(date, lang, true), lang);
+}
+
+/** "16.07" (en: "16:07") from a date's parts. */
+function clock(p: Record<string, string>, lang: DisplayLanguage): string {
+  return `${p.hour}${lang === 'id' ? '.' : ':'}${p.minute}`;
 }
 
 /** "3 Des 2026" (en: "3 Dec 2026"): the WIB calendar day; '' for a missing or invalid value. */

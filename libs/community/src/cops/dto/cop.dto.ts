@@ -94,6 +94,15 @@ export class ListCopsQueryDto extends PageQueryDto {
   @IsString()
   @Length(1, 100)
   q?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'Only CoPs the caller belongs to now or leads (where they may file an asset)',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  mine?: boolean;
 }
 
 export class AddMembersDto {

@@ -139,6 +139,11 @@ export class LocalizedTextDto {
 export class SectionTemplateDto {
   @ApiProperty() key: string;
   @ApiProperty({ type: LocalizedTextDto }) label: LocalizedTextDto;
+  @ApiProperty({
+    type: LocalizedTextDto,
+    description: 'What to write here (shown under the field)',
+  })
+  guidance: LocalizedTextDto;
   @ApiProperty() required: boolean;
   @ApiProperty({ enum: ['text', 'user'] }) kind: string;
 }
@@ -146,6 +151,8 @@ export class SectionTemplateDto {
 export class AssetTypeDto {
   @ApiProperty({ enum: ASSET_TYPES }) type: string;
   @ApiProperty({ type: LocalizedTextDto }) label: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto, description: 'What the type is for, in plain words' })
+  description: LocalizedTextDto;
   @ApiProperty({ type: [SectionTemplateDto] }) sections: SectionTemplateDto[];
   @ApiProperty() requiresAttachment: boolean;
 }

@@ -4,24 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/api-error';
 import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
+import { formatFileSize } from '@/lib/format/file-size';
 import { downloadAttachment } from '../services/download-attachment';
 import classes from './attachment-list.module.css';
 
 type Attachment = Schemas['AttachmentSummaryDto'];
-
-/** File size in words a person reads: "1,2 MB", "830 KB". */
-export function fileSize(bytes: number, lang: 'id' | 'en'): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
-  return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${units[unit]}`;
-}
 
 /** The asset's files, each with its type and size and a download the reviewer can open. */
 export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
@@ -47,7 +34,7 @@ export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
                     {file.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {file.mime} · {fileSize(file.size, lang)}
+                    {file.mime} · {formatFileSize(file.size, lang)}
                   </Text>
                 </div>
                 <Button

@@ -9,12 +9,14 @@ const panduan = {
     {
       key: 'tujuan',
       label: { id: 'Tujuan', en: 'Purpose' },
+      guidance: { id: 'Untuk apa panduan ini.', en: 'What the guide is for.' },
       required: true,
       kind: 'text' as const,
     },
     {
       key: 'rujukan',
       label: { id: 'Rujukan', en: 'References' },
+      guidance: { id: 'Peraturan yang menjadi dasar.', en: 'The rules it rests on.' },
       required: false,
       kind: 'text' as const,
     },
