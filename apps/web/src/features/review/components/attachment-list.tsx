@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/api-error';
 import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
-import { formatFileSize } from '@/lib/format/file-size';
+import { formatFileSize } from '@/lib/format/size';
 import { downloadAttachment } from '../services/download-attachment';
 import classes from './attachment-list.module.css';
 

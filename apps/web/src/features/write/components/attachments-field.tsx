@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '@/lib/api/client';
 import { toApiError } from '@/lib/api/errors';
 import { currentLanguage } from '@/i18n';
-import { formatFileSize } from '@/lib/format/file-size';
+import { formatFileSize } from '@/lib/format/size';
 import type { Attachment } from '../model/draft';
 import { uploadAttachment } from '../services/upload';
 import classes from './attachments-field.module.css';
