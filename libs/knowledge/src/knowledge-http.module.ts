@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssetRevisionsController } from './assets/asset-revisions.controller';
 import { AssetTypesController } from './assets/asset-types.controller';
 import { AssetWorkflowController } from './assets/asset-workflow.controller';
 import { AssetsController } from './assets/assets.controller';
@@ -15,6 +16,7 @@ import { SearchController } from './search/search.controller';
     AssetImportController,
     AssetsController,
     AssetWorkflowController,
+    AssetRevisionsController,
     AttachmentsController,
     SearchController,
   ],

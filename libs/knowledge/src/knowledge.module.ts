@@ -3,7 +3,9 @@ import { Bm25Reranker } from './search/bm25-reranker';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lumbung/identity';
+import { AssetContentEditor } from './assets/asset-content';
 import { AssetEvidenceReader } from './assets/asset-evidence.reader';
+import { AssetRevisionsService } from './assets/asset-revisions.service';
 import { AssetViewService } from './assets/asset-view.service';
 import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
@@ -22,6 +24,8 @@ import { PeopleSearchService } from './search/people-search.service';
   providers: [
     AssetsRepository,
     AssetsService,
+    AssetContentEditor,
+    AssetRevisionsService,
     AssetWorkflowService,
     AssetViewService,
     AttachmentsService,
@@ -37,6 +41,7 @@ import { PeopleSearchService } from './search/people-search.service';
   exports: [
     AssetsRepository,
     AssetsService,
+    AssetRevisionsService,
     AssetWorkflowService,
     AssetViewService,
     AttachmentsService,
