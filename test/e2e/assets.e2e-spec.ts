@@ -161,14 +161,22 @@ describe('knowledge assets: drafting, workflow, access', () => {
         ],
         revision: 0,
         version: 1,
-        // sections 2/5, no summary, tags yes, no SECI → (0.4 + 0 + 1 + 0) / 4
-        completeness: 0.35,
+        // 5 sections + summary + tags + SECI = 8 items; 2 sections and tags filled → 3/8
+        completeness: 0.375,
         missing: [
-          'section:langkah',
-          'section:faktor_kunci',
-          'section:cara_mereplikasi',
-          'summary',
-          'seciMode',
+          { key: 'section:langkah', label: 'Langkah yang dilakukan', labelEn: 'Steps taken' },
+          {
+            key: 'section:faktor_kunci',
+            label: 'Faktor kunci keberhasilan',
+            labelEn: 'Key success factors',
+          },
+          {
+            key: 'section:cara_mereplikasi',
+            label: 'Cara mereplikasi',
+            labelEn: 'How to replicate',
+          },
+          { key: 'summary', label: 'Ringkasan', labelEn: 'Summary' },
+          { key: 'seciMode', label: 'Mode SECI', labelEn: 'SECI mode' },
         ],
       });
       expect(res.body.transitions).toEqual([
@@ -180,7 +188,7 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(row).toEqual({
         author_ids: [authorUser.id, coauthorUser.id],
         status: 'draft',
-        completeness: '0.350',
+        completeness: '0.375',
       });
     });
 
@@ -242,15 +250,24 @@ describe('knowledge assets: drafting, workflow, access', () => {
         .expect(422);
       expect(res.body).toMatchObject({
         code: 'ASSET_INCOMPLETE',
-        details: {
-          missing: [
-            'section:langkah',
-            'section:hasil',
-            'section:faktor_kunci',
-            'section:cara_mereplikasi',
-          ],
-        },
+        message:
+          'Bagian wajib belum diisi: Langkah yang dilakukan, Hasil, Faktor kunci keberhasilan, Cara mereplikasi. Lengkapi sebelum mengajukan.',
       });
+      expect(res.body.details.missing.map((m: { key: string }) => m.key)).toEqual([
+        'section:langkah',
+        'section:hasil',
+        'section:faktor_kunci',
+        'section:cara_mereplikasi',
+      ]);
+      const english = await t
+        .http()
+        .post(`/api/v1/assets/${draft.body.id}/submit`)
+        .set(author.auth)
+        .set('Accept-Language', 'en')
+        .expect(422);
+      expect(english.body.message).toBe(
+        'Required parts are empty: Steps taken, Results, Key success factors, How to replicate. Complete them before submitting.',
+      );
       const [row] = await t.ds.query<{ status: string }[]>(
         `SELECT status FROM assets WHERE id = $1`,
         [draft.body.id],
@@ -579,8 +596,9 @@ describe('knowledge assets: drafting, workflow, access', () => {
         name: 'Budi Rekan',
         opdCode: 'DINKES',
       });
-      expect(res.body.missing).not.toContain('section:narasumber');
-      expect(res.body.missing).toContain('section:keputusan_kunci');
+      const keys = res.body.missing.map((m: { key: string }) => m.key);
+      expect(keys).not.toContain('section:narasumber');
+      expect(keys).toContain('section:keputusan_kunci');
     });
   });
 

@@ -442,10 +442,18 @@ describe('attachments: the upload battery', () => {
         seciMode: 'kombinasi',
       });
     const id = res.body.id as string;
-    expect(res.body.missing).toEqual(['attachment']);
+    const attachment = {
+      key: 'attachment',
+      label: 'Lampiran (minimal satu berkas)',
+      labelEn: 'Attachment (at least one file)',
+    };
+    expect(res.body.missing).toEqual([attachment]);
     expect(res.body.completeness).toBe(0.8);
     const refused = await t.http().post(`/api/v1/assets/${id}/submit`).set(author.auth).expect(422);
-    expect(refused.body.details.missing).toEqual(['attachment']);
+    expect(refused.body.details.missing).toEqual([attachment]);
+    expect(refused.body.message).toBe(
+      'Bagian wajib belum diisi: Lampiran (minimal satu berkas). Lengkapi sebelum mengajukan.',
+    );
     await upload(author, id, [{ name: 'pergub.pdf', data: minimalPdf('Pergub') }]).expect(201);
     const after = await t.http().get(`/api/v1/assets/${id}`).set(author.auth).expect(200);
     expect(after.body.completeness).toBe(1);

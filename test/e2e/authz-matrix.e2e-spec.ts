@@ -138,6 +138,8 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'POST /api/v1/assets/:id/reverify': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/reverify`,
   }),
+  'GET /api/v1/review/queue': () => ({ path: '/api/v1/review/queue' }),
+  'GET /api/v1/review/reverification': () => ({ path: '/api/v1/review/reverification' }),
   'POST /api/v1/assets/:id/attachments': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/attachments`,
     file: { name: 'catatan.txt', data: Buffer.from(`Catatan ${Math.random()}`) },
@@ -174,6 +176,8 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     path: `/api/v1/assets/${await f.asset('published')}/reuse-reports`,
     body: { story: 'Kami terapkan langkah-langkah ini pada perencanaan tahun depan.' },
   }),
+  'GET /api/v1/me/endorsements': () => ({ path: '/api/v1/me/endorsements' }),
+  'GET /api/v1/me/reuse-reports': () => ({ path: '/api/v1/me/reuse-reports' }),
   'POST /api/v1/events': async (f) => ({
     path: '/api/v1/events',
     body: { type: 'share', assetId: await f.asset('published') },
@@ -184,6 +188,7 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'GET /api/v1/metrics/assets/:id': async (f) => ({
     path: `/api/v1/metrics/assets/${await f.asset('published')}`,
   }),
+  'GET /api/v1/metrics/popular-assets': () => ({ path: '/api/v1/metrics/popular-assets' }),
   'POST /api/v1/awards': () => ({ path: '/api/v1/awards', body: { year: 2000 + nextYear() } }),
   'GET /api/v1/awards/:year': async (f) => ({
     path: `/api/v1/awards/${await f.awardYear('shared')}`,

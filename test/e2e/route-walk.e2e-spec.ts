@@ -207,6 +207,16 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     path: `/api/v1/assets/${await f.asset('published', 'other')}/reverify`,
     status: 200,
   }),
+  'GET /api/v1/review/queue': () => ({
+    path: '/api/v1/review/queue',
+    query: { page: '1', limit: '10' },
+    status: 200,
+  }),
+  'GET /api/v1/review/reverification': () => ({
+    path: '/api/v1/review/reverification',
+    query: { state: 'soon', page: '1', limit: '10' },
+    status: 200,
+  }),
   'POST /api/v1/assets/:id/attachments': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/attachments`,
     upload: file('catatan.txt', `Catatan ${Math.random()}`),
@@ -250,6 +260,16 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     body: { story: 'Kami terapkan langkah-langkah ini pada perencanaan tahun depan.' },
     status: 409,
   }),
+  'GET /api/v1/me/endorsements': () => ({
+    path: '/api/v1/me/endorsements',
+    query: { page: '1', limit: '10' },
+    status: 200,
+  }),
+  'GET /api/v1/me/reuse-reports': () => ({
+    path: '/api/v1/me/reuse-reports',
+    query: { page: '1', limit: '10' },
+    status: 200,
+  }),
   'POST /api/v1/events': async (f) => ({
     path: '/api/v1/events',
     body: { type: 'share', assetId: await f.asset('published', 'other') },
@@ -273,6 +293,11 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
   'GET /api/v1/metrics/assets/:id': async (f) => ({
     path: `/api/v1/metrics/assets/${await f.asset('published')}`,
     query: { from: '2025-01-01', to: '2025-12-31' },
+    status: 200,
+  }),
+  'GET /api/v1/metrics/popular-assets': () => ({
+    path: '/api/v1/metrics/popular-assets',
+    query: { limit: '5' },
     status: 200,
   }),
   'POST /api/v1/awards': async (f) => ({

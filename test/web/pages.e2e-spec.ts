@@ -1,5 +1,8 @@
+import { UsageRollupService } from '@lumbung/metrics';
 import {
   givenUser,
+  type GivenUser,
+  insertUsageEvents,
   LESSON_SECTIONS,
   login,
   publishAsset,
@@ -30,14 +33,17 @@ const HOME = 'Temukan dan bagikan pengetahuan ASN Jakarta';
 describe('portal: every page is accessible and photographed at 1280 and 360 px', () => {
   let portal: Portal;
   let reader: { email: string; password: string };
+  let asn: GivenUser;
   let assetId: string;
+  let submittedId: string;
   const tabs: PortalTab[] = [];
 
   beforeAll(async () => {
     portal = await startPortal();
     const http = () => portal.t.http();
     const ds = portal.t.ds;
-    const author = await login(http, await givenUser(ds, { name: 'Dewi Lestari' }));
+    asn = await givenUser(ds, { name: 'Dewi Lestari' });
+    const author = await login(http, asn);
     const verifier = await login(http, await givenUser(ds, { roles: ['verifier'] }));
     // Someone who sees every part of the navigation: a verifier of BPSDM who is also an admin.
     const everyone = await givenUser(ds, { roles: ['verifier', 'admin'], name: 'Rina Wijaya' });
@@ -46,9 +52,18 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       title: 'Pelajaran dari migrasi layanan perizinan ke aplikasi daring',
       visibility: 'publik',
     });
-    await publishAsset(http, author, verifier, {
+    const overdue = await publishAsset(http, author, verifier, {
       title: 'Rapat koordinasi lintas OPD tanpa tatap muka',
     });
+    // Due for re-verification, and used this Triwulan (Beranda's "Paling banyak dipakai").
+    await ds.query(`UPDATE assets SET review_due_at = now() - interval '15 days' WHERE id = $1`, [
+      overdue,
+    ]);
+    const readers = await Promise.all([1, 2, 3].map(() => givenUser(ds)));
+    const justNow = [new Date(Date.now() - 60_000).toISOString()];
+    await insertUsageEvents(ds, overdue, readers, justNow);
+    await insertUsageEvents(ds, assetId, readers.slice(0, 1), justNow);
+    await portal.t.app.get(UsageRollupService).foldPending();
     const draft = async (who: Session, title: string) =>
       (
         await http()
@@ -67,7 +82,24 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
         sections: LESSON_SECTIONS,
       })
       .expect(201);
-    await http().post(`/api/v1/assets/${submitted.body.id}/submit`).set(author.auth).expect(200);
+    submittedId = submitted.body.id as string;
+    await http().post(`/api/v1/assets/${submittedId}/submit`).set(author.auth).expect(200);
+    // A draft sent back with a comment: Dewi sees it on Beranda and Profil saya.
+    const returned = await http()
+      .post('/api/v1/assets')
+      .set(author.auth)
+      .send({
+        type: 'pelajaran',
+        title: 'Pelajaran dari pelatihan daring',
+        sections: LESSON_SECTIONS,
+      })
+      .expect(201);
+    await http().post(`/api/v1/assets/${returned.body.id}/submit`).set(author.auth).expect(200);
+    await http()
+      .post(`/api/v1/assets/${returned.body.id}/reject`)
+      .set(verifier.auth)
+      .send({ comment: 'Lengkapi ringkasan dan tambahkan tag agar mudah ditemukan.' })
+      .expect(200);
   });
   afterEach(async () => {
     for (const tab of tabs.splice(0)) {
@@ -88,6 +120,16 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     { name: 'tulis', path: '/tulis', heading: 'Tulis pengetahuan' },
     { name: 'aset-ubah', path: `/aset/${assetId}/ubah`, heading: 'Ubah aset' },
     { name: 'tinjauan', path: '/tinjauan', heading: 'Antrean tinjauan' },
+    {
+      name: 'tinjauan-aset',
+      path: `/tinjauan/${submittedId}`,
+      heading: 'Pelajaran dari layanan kesehatan bergerak',
+    },
+    {
+      name: 'tinjauan-lewat-tenggat',
+      path: '/tinjauan?daftar=lewat-tenggat',
+      heading: 'Antrean tinjauan',
+    },
     { name: 'profil', path: '/profil', heading: 'Profil saya' },
     { name: 'komunitas', path: '/komunitas', heading: 'Komunitas' },
     { name: 'dasbor', path: '/dasbor', heading: 'Dasbor' },
@@ -115,6 +157,14 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     const signedIn = await openPortal(portal, { viewport, as: reader });
     tabs.push(signedIn);
     await visit(signedIn, signedInPages());
+
+    // Beranda and Profil saya as a plain ASN (no review, her returned draft).
+    const asnTab = await openPortal(portal, { viewport, as: asn });
+    tabs.push(asnTab);
+    await visit(asnTab, [
+      { name: 'beranda-asn', path: '/', heading: HOME },
+      { name: 'profil-asn', path: '/profil', heading: 'Profil saya' },
+    ]);
     return signedIn;
   };
 

@@ -6,6 +6,7 @@ import { AssetsController } from './assets/assets.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AssetImportController } from './import/asset-import.controller';
 import { KnowledgeModule } from './knowledge.module';
+import { ReviewQueueController } from './review/review-queue.controller';
 import { SearchController } from './search/search.controller';
 
 /** HTTP routes of the knowledge context. */
@@ -18,6 +19,7 @@ import { SearchController } from './search/search.controller';
     AssetWorkflowController,
     AssetRevisionsController,
     AttachmentsController,
+    ReviewQueueController,
     SearchController,
   ],
 })

@@ -17,6 +17,8 @@ import { AssetImportService } from './import/asset-import.service';
 import { AssetProjection } from './search/asset-projection';
 import { AssetSearchService } from './search/asset-search.service';
 import { PeopleSearchService } from './search/people-search.service';
+import { ReviewQueueRepository } from './review/review-queue.repository';
+import { ReviewQueueService } from './review/review-queue.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
@@ -37,6 +39,8 @@ import { PeopleSearchService } from './search/people-search.service';
     AssetUsageRecorder,
     Bm25Reranker,
     AssetEvidenceReader,
+    ReviewQueueRepository,
+    ReviewQueueService,
   ],
   exports: [
     AssetsRepository,
@@ -52,6 +56,7 @@ import { PeopleSearchService } from './search/people-search.service';
     PeopleSearchService,
     AssetUsageRecorder,
     AssetEvidenceReader,
+    ReviewQueueService,
   ],
 })
 export class KnowledgeModule {}

@@ -5,6 +5,8 @@ import { EngagementReader } from './engagement/engagement.reader';
 import { EngagementService } from './engagement/engagement.service';
 import { MetricsService } from './metrics/metrics.service';
 import { MetricsViewService } from './metrics/metrics-view.service';
+import { PopularAssetsService } from './metrics/popular-assets.service';
+import { MyEngagementService } from './engagement/my-engagement.service';
 import { PseudonymiseService } from './rollup/pseudonymise.service';
 import { UsageRollupService } from './rollup/usage-rollup.service';
 
@@ -16,6 +18,8 @@ import { UsageRollupService } from './rollup/usage-rollup.service';
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    PopularAssetsService,
+    MyEngagementService,
     UsageRollupService,
     PseudonymiseService,
   ],
@@ -24,6 +28,8 @@ import { UsageRollupService } from './rollup/usage-rollup.service';
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    PopularAssetsService,
+    MyEngagementService,
     UsageRollupService,
     PseudonymiseService,
   ],

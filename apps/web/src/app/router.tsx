@@ -8,7 +8,7 @@ import { communitiesRoute } from '@/features/communities/routes';
 import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
 import { profileRoute } from '@/features/profile/routes';
-import { reviewRoute } from '@/features/review/routes';
+import { reviewAssetRoute, reviewRoute } from '@/features/review/routes';
 import { searchRoute } from '@/features/search/routes';
 import { editAssetRoute, writeRoute } from '@/features/write/routes';
 import { queryClient } from '@/lib/query/query-client';
@@ -27,6 +27,7 @@ const routeTree = rootRoute.addChildren([
   editAssetRoute,
   writeRoute,
   reviewRoute,
+  reviewAssetRoute,
   profileRoute,
   communitiesRoute,
   dashboardRoute,

@@ -2,8 +2,23 @@ import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage } from '@/i18n';
 
-/** Bahasa Indonesia / English; the choice is kept for the next visit. */
-export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+/**
+ * Bahasa Indonesia / English; the choice is kept for the next visit. The header shows "ID"/"EN"
+ * (full names for screen readers); `withNames` shows the full names on screen too.
+ */
+export function LanguageSwitch({
+  size = 'xs',
+  withNames = false,
+}: {
+  size?: 'xs' | 'sm';
+  withNames?: boolean;
+}) {
+  const label = (lang: string, short: string, name: string) =>
+    withNames ? (
+      <span lang={lang}>{name}</span>
+    ) : (
+      <LanguageLabel lang={lang} short={short} name={name} />
+    );
   const { t } = useTranslation();
   return (
     <SegmentedControl
@@ -12,8 +27,8 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       value={currentLanguage()}
       onChange={(value) => void changeLanguage(value === 'en' ? 'en' : 'id')}
       data={[
-        { value: 'id', label: <LanguageLabel lang="id" short="ID" name="Bahasa Indonesia" /> },
-        { value: 'en', label: <LanguageLabel lang="en" short="EN" name="English" /> },
+        { value: 'id', label: label('id', 'ID', 'Bahasa Indonesia') },
+        { value: 'en', label: label('en', 'EN', 'English') },
       ]}
     />
   );

@@ -8,10 +8,11 @@ import type {
   AssetResponseDto,
   AssetSummaryDto,
   PersonRefDto,
+  RejectionDto,
   RevisionDto,
   RevisionSummaryDto,
 } from './dto/asset-response.dto';
-import type { RevisionRow } from './assets.repository';
+import { AssetsRepository, type RevisionRow } from './assets.repository';
 import { computeCompleteness } from './completeness';
 import { AttachmentViewService, presentAttachment } from '../attachments/attachment-view.service';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
@@ -25,12 +26,28 @@ export class AssetViewService {
     private readonly opds: OpdsService,
     private readonly users: UserDirectory,
     private readonly attachments: AttachmentViewService,
+    private readonly repo: AssetsRepository,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   async summaries(assets: AssetEntity[]): Promise<AssetSummaryDto[]> {
-    const codes = await this.opds.codesByIds([...new Set(assets.map((a) => a.opdId))]);
-    return assets.map((a) => this.summary(a, codes.get(a.opdId) ?? ''));
+    const drafts = assets.filter((a) => a.status === 'draft').map((a) => a.id);
+    const [codes, rejections] = await Promise.all([
+      this.opds.codesByIds([...new Set(assets.map((a) => a.opdId))]),
+      this.repo.standingRejections(drafts),
+    ]);
+    const verifiers = await this.users.byIds([
+      ...new Set([...rejections.values()].map((r) => r.actor_id)),
+    ]);
+    return assets.map((a) => {
+      const r = rejections.get(a.id);
+      const rejection = r && {
+        comment: r.comment ?? '',
+        by: ref(r.actor_id, verifiers.get(r.actor_id)),
+        at: new Date(r.at).toISOString(),
+      };
+      return this.summary(a, codes.get(a.opdId) ?? '', rejection ?? null);
+    });
   }
 
   /** The full response; `extras` when the caller loaded them with the asset (one round trip). */
@@ -46,6 +63,15 @@ export class AssetViewService {
     const codes = new Map([[asset.opdId, row.opd_code ?? '']]);
     const person = (id: string | null): PersonRefDto | null =>
       id ? ref(id, people.get(id)) : null;
+    const last = transitions.at(-1);
+    const rejection =
+      asset.status === 'draft' && last?.action === 'reject'
+        ? {
+            comment: last.comment ?? '',
+            by: ref(last.actor_id, people.get(last.actor_id)),
+            at: last.at.toISOString(),
+          }
+        : null;
     const { missing } = computeCompleteness({
       type: asset.type,
       summary: asset.summary,
@@ -56,7 +82,7 @@ export class AssetViewService {
       attachmentCount: attachments.length,
     });
     return {
-      ...this.summary(asset, codes.get(asset.opdId) ?? ''),
+      ...this.summary(asset, codes.get(asset.opdId) ?? '', rejection),
       sections: asset.sections,
       body: asset.body,
       copId: asset.copId,
@@ -126,7 +152,11 @@ export class AssetViewService {
     return revisionDetail(row, (id) => ref(id, people.get(id)));
   }
 
-  private summary(a: AssetEntity, opdCode: string): AssetSummaryDto {
+  private summary(
+    a: AssetEntity,
+    opdCode: string,
+    rejection: RejectionDto | null,
+  ): AssetSummaryDto {
     return {
       id: a.id,
       type: a.type,
@@ -141,6 +171,7 @@ export class AssetViewService {
         a.status === 'published' && !!a.reviewDueAt && a.reviewDueAt.getTime() < Date.now(),
       publishedAt: iso(a.publishedAt),
       updatedAt: a.updatedAt.toISOString(),
+      rejection,
     };
   }
 }

@@ -28,7 +28,7 @@ export class AssetWorkflowController {
   @ApiOkResponse({ type: AssetResponseDto })
   @ApiErrors({
     403: 'FORBIDDEN: not an author',
-    422: 'ASSET_INCOMPLETE (details.missing: the empty required parts)',
+    422: 'ASSET_INCOMPLETE (details.missing: [{ key, label, labelEn }], the empty required sections or attachment; the message names them by label)',
   })
   async submit(
     @CurrentPrincipal() p: Principal,

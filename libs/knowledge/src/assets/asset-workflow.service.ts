@@ -8,7 +8,7 @@ import type { AssetStatus } from './asset-types';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetsRepository } from './assets.repository';
-import { computeCompleteness } from './completeness';
+import { blocksSubmission, computeCompleteness } from './completeness';
 import { touchSearch } from '../search/search-sync';
 import { announceInterview } from './interview-published';
 
@@ -110,7 +110,7 @@ export class AssetWorkflowService {
   async assertSubmittable(asset: AssetEntity, tx: EntityManager): Promise<void> {
     const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
     const { missing } = computeCompleteness({ ...asset, attachmentCount });
-    const blocking = missing.filter((m) => m.startsWith('section:') || m === 'attachment');
+    const blocking = blocksSubmission(missing);
     if (blocking.length > 0) throw AssetErrors.incomplete(blocking);
   }
 }

@@ -1,4 +1,5 @@
 import { AppError, CommonErrors } from '@lumbung/platform';
+import type { MissingPart } from './completeness';
 
 export const AssetErrors = {
   invalidTransition: (from: string, action: string): AppError =>
@@ -11,13 +12,14 @@ export const AssetErrors = {
       },
       { status: from, action },
     ),
-  incomplete: (missing: string[]): AppError =>
+  /** Names the empty parts by the labels the write form shows; `details.missing` keeps keys too. */
+  incomplete: (missing: MissingPart[]): AppError =>
     new AppError(
       'ASSET_INCOMPLETE',
       422,
       {
-        id: 'Bagian wajib belum diisi. Lengkapi sebelum mengajukan.',
-        en: 'Required parts are empty. Complete them before submitting.',
+        id: `Bagian wajib belum diisi: ${missing.map((m) => m.label).join(', ')}. Lengkapi sebelum mengajukan.`,
+        en: `Required parts are empty: ${missing.map((m) => m.labelEn).join(', ')}. Complete them before submitting.`,
       },
       { missing },
     ),

@@ -198,6 +198,22 @@ export class AssetsRepository {
       .getManyAndCount();
   }
 
+  /**
+   * The rejections still standing: for each of these assets whose latest move was a verifier's
+   * `reject` (so it is a draft that was not submitted again), that move.
+   */
+  async standingRejections(assetIds: readonly string[]): Promise<Map<string, TransitionRow>> {
+    if (assetIds.length === 0) return new Map();
+    const rows = await this.ds.query<(TransitionRow & { asset_id: string })[]>(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (asset_id) asset_id, action, from_status, to_status, actor_id, comment, at
+           FROM asset_transitions WHERE asset_id = ANY($1::uuid[]) ORDER BY asset_id, id DESC) last
+        WHERE action = 'reject'`,
+      [assetIds],
+    );
+    return new Map(rows.map((r) => [r.asset_id, r]));
+  }
+
   async transitions(assetId: string): Promise<TransitionRow[]> {
     return this.ds.query<TransitionRow[]>(
       `SELECT action, from_status, to_status, actor_id, comment, at

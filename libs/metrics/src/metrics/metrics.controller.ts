@@ -19,6 +19,8 @@ import {
   SpikeEvidenceDto,
 } from './metrics.dto';
 import { MetricsViewService } from './metrics-view.service';
+import { PopularAssetsDto, PopularAssetsQueryDto } from './popular-assets.dto';
+import { PopularAssetsService } from './popular-assets.service';
 
 @ApiTags('metrics')
 @ApiBearerAuth()
@@ -26,7 +28,10 @@ import { MetricsViewService } from './metrics-view.service';
 @Controller('metrics')
 @RequirePermission(Permission.MetricsRead)
 export class MetricsController {
-  constructor(private readonly view: MetricsViewService) {}
+  constructor(
+    private readonly view: MetricsViewService,
+    private readonly popular: PopularAssetsService,
+  ) {}
 
   @Get('opds')
   @ApiOperation({
@@ -54,6 +59,19 @@ export class MetricsController {
     @Query() q: YearQueryDto,
   ): Promise<OpdDetailDto> {
     return this.view.detail(principal, code, q.year);
+  }
+
+  @Get('popular-assets')
+  @ApiOperation({
+    summary:
+      'The assets used most this Triwulan (WIB) among the published ones the caller may read (no counts)',
+  })
+  @ApiOkResponse({ type: PopularAssetsDto })
+  popularAssets(
+    @CurrentPrincipal() principal: Principal,
+    @Query() q: PopularAssetsQueryDto,
+  ): Promise<PopularAssetsDto> {
+    return this.popular.current(principal, q.limit);
   }
 
   @Get('anomalies')

@@ -16,6 +16,7 @@ const KNOWN_PROBLEMS = [
   'isDateString',
   'isISO8601',
   'length',
+  'isLength',
   'minLength',
   'maxLength',
   'min',

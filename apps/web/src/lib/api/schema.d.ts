@@ -694,6 +694,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/endorsements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assets the caller marked "bermanfaat", newest first */
+        get: operations["MyEngagementController_endorsements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/knowledge-risk": {
         parameters: {
             query?: never;
@@ -703,6 +720,23 @@ export interface paths {
         };
         /** What the register says about the caller (audit-logged) */
         get: operations["RegisterController_own"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reuse-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s reuse reports ("saya terapkan"), newest first */
+        get: operations["MyEngagementController_reuseReports"];
         put?: never;
         post?: never;
         delete?: never;
@@ -807,6 +841,23 @@ export interface paths {
         };
         /** One OPD: the year, each Triwulan, top assets and anomaly flags */
         get: operations["MetricsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/popular-assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assets used most this Triwulan (WIB) among the published ones the caller may read (no counts) */
+        get: operations["MetricsController_popularAssets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1049,6 +1100,40 @@ export interface paths {
         put?: never;
         /** The interview took place: direncanakan → diwawancarai */
         post: operations["RetentionPlansController_interviewed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submitted assets of the OPDs the caller verifies, the longest-waiting first */
+        get: operations["ReviewQueueController_submitted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/reverification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published assets of the OPDs the caller verifies whose review date has passed (overdue) or comes within 30 days (soon), the earliest due first */
+        get: operations["ReviewQueueController_reverification"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1432,6 +1517,7 @@ export interface components {
             authors: components["schemas"]["PersonRefDto"][];
             /** @description Markdown */
             body: string;
+            /** @description Filled required parts ÷ required parts: each required section, summary, a tag, SECI mode, and an attachment where the type needs one */
             completeness: number;
             /** Format: uuid */
             copId: string | null;
@@ -1441,14 +1527,16 @@ export interface components {
             externalId: string | null;
             /** Format: uuid */
             id: string;
-            /** @description What completeness still misses (section:<key>, summary, tags, seciMode, attachment) */
-            missing: string[];
+            /** @description The required parts still empty (what completeness still misses), in form order */
+            missing: components["schemas"]["MissingPartDto"][];
             narasumber: components["schemas"]["PersonRefDto"] | null;
             /** @description Past reviewDueAt: still readable, flagged for review */
             needsReview: boolean;
             opdCode: string;
             /** Format: date-time */
             publishedAt: string | null;
+            /** @description A draft a verifier sent back: their comment (null once it is submitted again) */
+            rejection: components["schemas"]["RejectionDto"] | null;
             /** Format: date-time */
             reviewDueAt: string | null;
             /** @description Latest revision number (0 = never published) */
@@ -1479,6 +1567,7 @@ export interface components {
             visibility: "publik" | "internal" | "opd" | "cop";
         };
         AssetSummaryDto: {
+            /** @description Filled required parts ÷ required parts: each required section, summary, a tag, SECI mode, and an attachment where the type needs one */
             completeness: number;
             /** Format: uuid */
             id: string;
@@ -1487,6 +1576,8 @@ export interface components {
             opdCode: string;
             /** Format: date-time */
             publishedAt: string | null;
+            /** @description A draft a verifier sent back: their comment (null once it is submitted again) */
+            rejection: components["schemas"]["RejectionDto"] | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "published" | "archived";
             summary: string;
@@ -2144,6 +2235,56 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        MissingPartDto: {
+            /**
+             * @description section:<key>, summary, tags, seciMode or attachment (stable)
+             * @example section:yang_terjadi
+             */
+            key: string;
+            /**
+             * @description Label, Indonesian
+             * @example Apa yang terjadi
+             */
+            label: string;
+            /** @example What happened */
+            labelEn: string;
+        };
+        MyAssetRefDto: {
+            /** Format: uuid */
+            id: string;
+            opdCode: string;
+            title: string;
+            /** @enum {string} */
+            type: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
+        };
+        MyEndorsementDto: {
+            /** @description null when the caller may no longer read the asset (moved OPD, left the CoP…): it is never named */
+            asset: components["schemas"]["MyAssetRefDto"] | null;
+            /** Format: date-time */
+            endorsedAt: string;
+        };
+        MyEndorsementPageDto: {
+            items: components["schemas"]["MyEndorsementDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        MyReuseReportDto: {
+            /** @description null when the caller may no longer read the asset (moved OPD, left the CoP…): it is never named */
+            asset: components["schemas"]["MyAssetRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description How the caller applied the asset */
+            story: string;
+        };
+        MyReuseReportPageDto: {
+            items: components["schemas"]["MyReuseReportDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
         OpdDetailDto: {
             anomalies: components["schemas"]["AnomalyFlagDto"][];
             opd: components["schemas"]["OpdMetricsDto"];
@@ -2313,6 +2454,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        PopularAssetDto: {
+            /** Format: uuid */
+            id: string;
+            opdCode: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
+        };
+        PopularAssetsDto: {
+            /** @description Most used first: distinct readers, downloads and reuse reports of the Triwulan, then views */
+            items: components["schemas"]["PopularAssetDto"][];
+            /** @description Triwulan (WIB) */
+            quarter: number;
+            year: number;
+        };
         QuarterActivityDto: {
             activeCops: number;
             assetsPublishedByCops: number;
@@ -2481,6 +2639,13 @@ export interface components {
             plans: components["schemas"]["PlanCountsDto"];
         };
         RejectAssetDto: {
+            /** @description What the authors should change (spaces around it do not count) */
+            comment: string;
+        };
+        RejectionDto: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["PersonRefDto"];
             /** @description What the authors should change */
             comment: string;
         };
@@ -2606,6 +2771,47 @@ export interface components {
             id: string;
             reporter: components["schemas"]["ReuseReporterDto"];
             story: string;
+        };
+        ReviewItemDto: {
+            authors: components["schemas"]["PersonRefDto"][];
+            /** @description The caller is one of its authors (a verifier may not review it) */
+            byCaller: boolean;
+            /** @description Filled required parts ÷ required parts: each required section, summary, a tag, SECI mode, and an attachment where the type needs one */
+            completeness: number;
+            /** Format: uuid */
+            id: string;
+            /** @description What completeness still misses */
+            missing: components["schemas"]["MissingPartDto"][];
+            /** @description Past reviewDueAt: still readable, flagged for review */
+            needsReview: boolean;
+            opdCode: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description A draft a verifier sent back: their comment (null once it is submitted again) */
+            rejection: components["schemas"]["RejectionDto"] | null;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "published" | "archived";
+            /** Format: date-time */
+            submittedAt: string | null;
+            summary: string;
+            tags: string[];
+            title: string;
+            /** @enum {string} */
+            type: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @enum {string} */
+            visibility: "publik" | "internal" | "opd" | "cop";
+        };
+        ReviewPageDto: {
+            items: components["schemas"]["ReviewItemDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         RevisionDto: {
             body: string;
@@ -5029,7 +5235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ASSET_INCOMPLETE (details.missing: the empty required parts) */
+            /** @description ASSET_INCOMPLETE (details.missing: [{ key, label, labelEn }], the empty required sections or attachment; the message names them by label) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7641,6 +7847,84 @@ export interface operations {
             };
         };
     };
+    MyEngagementController_endorsements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEndorsementPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `session:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RegisterController_own: {
         parameters: {
             query?: never;
@@ -7669,6 +7953,84 @@ export interface operations {
             };
             /** @description UNAUTHENTICATED: no valid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MyEngagementController_reuseReports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReuseReportPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `session:manage` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8395,6 +8757,83 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MetricsController_popularAssets: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopularAssetsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `metrics:read` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9799,6 +10238,164 @@ export interface operations {
             };
             /** @description INVALID_PLAN_TRANSITION: not from the plan’s state (details.state) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReviewQueueController_submitted: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `asset:verify` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReviewQueueController_reverification: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                /** @description overdue: reviewDueAt has passed; soon: it falls within the next 30 days */
+                state?: "overdue" | "soon";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `asset:verify` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,24 @@ export class AttachmentSummaryDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** Why a verifier sent a submission back: shown to its authors until they submit it again. */
+export class RejectionDto {
+  @ApiProperty({ description: 'What the authors should change' }) comment: string;
+  @ApiProperty({ type: PersonRefDto }) by: PersonRefDto;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+/** A required part still empty: stable key, and the label the write form shows. */
+export class MissingPartDto {
+  @ApiProperty({
+    example: 'section:yang_terjadi',
+    description: 'section:<key>, summary, tags, seciMode or attachment (stable)',
+  })
+  key: string;
+  @ApiProperty({ example: 'Apa yang terjadi', description: 'Label, Indonesian' }) label: string;
+  @ApiProperty({ example: 'What happened' }) labelEn: string;
+}
+
 export class AssetSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ASSET_TYPES }) type: string;
@@ -53,11 +71,23 @@ export class AssetSummaryDto {
   @ApiProperty() opdCode: string;
   @ApiProperty({ enum: VISIBILITIES }) visibility: string;
   @ApiProperty({ enum: ASSET_STATUSES }) status: string;
-  @ApiProperty({ minimum: 0, maximum: 1 }) completeness: number;
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1,
+    description:
+      'Filled required parts ÷ required parts: each required section, summary, a tag, SECI mode, and an attachment where the type needs one',
+  })
+  completeness: number;
   @ApiProperty({ description: 'Past reviewDueAt: still readable, flagged for review' })
   needsReview: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    type: RejectionDto,
+    nullable: true,
+    description: 'A draft a verifier sent back: their comment (null once it is submitted again)',
+  })
+  rejection: RejectionDto | null;
 }
 
 export class AssetResponseDto extends AssetSummaryDto {
@@ -69,11 +99,10 @@ export class AssetResponseDto extends AssetSummaryDto {
   @ApiProperty({ type: PersonRefDto, nullable: true }) narasumber: PersonRefDto | null;
   @ApiProperty({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
   @ApiProperty({
-    type: [String],
-    description:
-      'What completeness still misses (section:<key>, summary, tags, seciMode, attachment)',
+    type: [MissingPartDto],
+    description: 'The required parts still empty (what completeness still misses), in form order',
   })
-  missing: string[];
+  missing: MissingPartDto[];
   @ApiProperty({ description: 'Latest revision number (0 = never published)' }) revision: number;
   @ApiProperty({ description: 'Send back as expectedVersion when editing' }) version: number;
   @ApiProperty({ type: String, nullable: true, description: 'Id in the source of an import' })

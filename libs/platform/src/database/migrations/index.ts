@@ -11,6 +11,7 @@ import { JobsRetention1765200000000 } from './1765200000000-jobs-retention';
 import { BackfillFirstRevisions1765200000001 } from './1765200000001-backfill-first-revisions';
 import { KnowledgeRisk1765324800000 } from './1765324800000-knowledge-risk';
 import { AwardCoverageRules1765411200000 } from './1765411200000-award-coverage-rules';
+import { CompletenessPerSection1765497600000 } from './1765497600000-completeness-per-section';
 import { RevisionReview1765500000016 } from './1765500000016-revision-review';
 
 /** Every migration, oldest first. New migrations are appended here. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   BackfillFirstRevisions1765200000001,
   KnowledgeRisk1765324800000,
   AwardCoverageRules1765411200000,
+  CompletenessPerSection1765497600000,
   RevisionReview1765500000016,
 ];

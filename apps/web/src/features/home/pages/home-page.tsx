@@ -1,14 +1,17 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { hasPermission, useCurrentUser } from '@/lib/auth/use-session';
 import { AssetSection } from '../components/asset-section';
 import { HomeSearch } from '../components/home-search';
+import { PopularSection } from '../components/popular-section';
 import {
   useAwaitingReviewQuery,
   useLatestQuery,
   useMyDraftsQuery,
   useNewInOpdQuery,
+  usePopularQuery,
 } from '../queries/home-queries';
 import classes from './home-page.module.css';
 
@@ -19,7 +22,9 @@ export function HomePage() {
   const drafts = useMyDraftsQuery(user);
   const newInOpd = useNewInOpdQuery(user);
   const latest = useLatestQuery(!user);
-  const awaiting = useAwaitingReviewQuery(user, isVerifier);
+  const awaiting = useAwaitingReviewQuery(isVerifier);
+  const popular = usePopularQuery(hasPermission(user, 'metrics:read'));
+  const waiting = awaiting.data?.total ?? 0;
   return (
     <>
       <PageHeader title={t('heading')} documentTitle={t('title')} description={t('intro')} />
@@ -33,28 +38,35 @@ export function HomePage() {
                   title={t('sections.awaitingReview')}
                   emptyText={t('sections.awaitingReviewEmpty')}
                   query={awaiting}
-                  dateOf="updated"
+                  kind="review"
+                  footer={
+                    <AnchorLink to="/tinjauan" size="sm">
+                      {t('sections.openQueue', { count: waiting })}
+                    </AnchorLink>
+                  }
                 />
               )}
-              <AssetSection
-                title={t('sections.drafts')}
-                emptyText={t('sections.draftsEmpty')}
-                query={drafts}
-                dateOf="updated"
-              />
+              {hasPermission(user, 'asset:contribute') && (
+                <AssetSection
+                  title={t('sections.drafts')}
+                  emptyText={t('sections.draftsEmpty')}
+                  query={drafts}
+                  kind="drafts"
+                  footer={
+                    drafts.data && drafts.data.total > drafts.data.items.length ? (
+                      <AnchorLink to="/profil" size="sm">
+                        {t('sections.allDrafts', { count: drafts.data.total })}
+                      </AnchorLink>
+                    ) : undefined
+                  }
+                />
+              )}
               <AssetSection
                 title={t('sections.newInOpd')}
                 emptyText={t('sections.newInOpdEmpty')}
                 query={newInOpd}
               />
-              <Paper withBorder p="md" component="section" aria-labelledby="home-most-used">
-                <Title order={2} size="h4" id="home-most-used" mb="sm">
-                  {t('sections.mostUsed')}
-                </Title>
-                <Text c="dimmed" size="sm">
-                  {t('common:state.comingSoon')}
-                </Text>
-              </Paper>
+              {hasPermission(user, 'metrics:read') && <PopularSection query={popular} />}
             </>
           ) : (
             <AssetSection

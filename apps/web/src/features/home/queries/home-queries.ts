@@ -3,7 +3,7 @@ import type { SessionUser } from '@/lib/api/types';
 
 const SECTION_SIZE = 5;
 
-/** "Lanjutkan menulis": the caller's own drafts. */
+/** "Lanjutkan menulis": the caller's own drafts, with a verifier's comment when sent back. */
 export function useMyDraftsQuery(user: SessionUser | undefined) {
   return $api.useQuery(
     'get',
@@ -33,12 +33,22 @@ export function useLatestQuery(enabled: boolean) {
   );
 }
 
-/** "Menunggu tinjauan Anda" (verifiers): submitted assets of their OPD. */
-export function useAwaitingReviewQuery(user: SessionUser | undefined, isVerifier: boolean) {
+/** "Menunggu tinjauan Anda" (verifiers): the review queue's first entries, oldest first. */
+export function useAwaitingReviewQuery(enabled: boolean) {
   return $api.useQuery(
     'get',
-    '/api/v1/assets',
-    { params: { query: { status: 'submitted', opd: user?.opdCode, limit: SECTION_SIZE } } },
-    { enabled: !!user && isVerifier },
+    '/api/v1/review/queue',
+    { params: { query: { limit: SECTION_SIZE } } },
+    { enabled },
+  );
+}
+
+/** "Paling banyak dipakai Triwulan ini": readable assets used most this Triwulan. */
+export function usePopularQuery(enabled: boolean) {
+  return $api.useQuery(
+    'get',
+    '/api/v1/metrics/popular-assets',
+    { params: { query: { limit: SECTION_SIZE } } },
+    { enabled },
   );
 }
