@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { ApiErrors, ApiUuidParams, IntParamPipe, PG_INTEGER_MAX } from '@lumbung/platform';
 import {
   CurrentPrincipal,
-  OpdsService,
   Permission,
   Principal,
   Public,
@@ -42,40 +41,20 @@ export class AssetRevisionsController {
     private readonly assets: AssetsService,
     private readonly revisions: AssetRevisionsService,
     private readonly view: AssetViewService,
-    private readonly opds: OpdsService,
   ) {}
 
-  @Get('asset-revisions/pending')
+  @Get('review/revisions')
   @RequirePermission(Permission.AssetVerify)
   @ApiOperation({
     summary:
-      'The review queue of edits: pending revisions of published assets of the OPDs the caller verifies, oldest first',
+      'Authors’ edits of published assets waiting for a verifier (pending revisions) in the OPDs the caller verifies, the oldest first; GET /review/queue lists new submissions',
   })
   @ApiOkResponse({ type: PendingRevisionPageDto })
-  async pending(
+  pending(
     @CurrentPrincipal() p: Principal,
     @Query() q: PendingRevisionsQueryDto,
   ): Promise<PendingRevisionPageDto> {
-    const opdId = q.opd ? ((await this.opds.idsByCode([q.opd])).get(q.opd) ?? null) : undefined;
-    const page = await this.revisions.pending(p, opdId, q.page, q.limit);
-    const codes = await this.opds.codesByIds([...new Set(page.items.map((r) => r.opd_id))]);
-    const people = await this.view.people(page.items.map((r) => r.created_by));
-    return {
-      ...page,
-      items: page.items.map((r) => ({
-        assetId: r.asset_id,
-        n: r.n,
-        basedOn: r.base_n,
-        title: r.title,
-        assetTitle: r.asset_title,
-        type: r.type,
-        opdCode: codes.get(r.opd_id) ?? '',
-        createdBy: people(r.created_by),
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-        canReview: r.canReview,
-      })),
-    };
+    return this.revisions.pending(p, q);
   }
 
   @Get('assets/:id/revisions/:n/diff')

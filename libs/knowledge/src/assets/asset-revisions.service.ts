@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, type Page } from '@lumbung/platform';
-import type { Principal } from '@lumbung/identity';
+import { AuditService, CommonErrors } from '@lumbung/platform';
+import { OpdsService, type Principal } from '@lumbung/identity';
 import { type Reader, readerOf, seesProposals } from './asset-access';
 import { AssetContentEditor, contentOf, revisionContent, sameContent } from './asset-content';
 import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
-import { AssetsRepository, type PendingRevisionRow, type RevisionRow } from './assets.repository';
+import { AssetViewService } from './asset-view.service';
+import { AssetsRepository, type RevisionRow } from './assets.repository';
 import { computeCompleteness } from './completeness';
+import type {
+  PendingRevisionPageDto,
+  PendingRevisionsQueryDto,
+  RevisionDiffDto,
+} from './dto/revision-review.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { announceInterview } from './interview-published';
 import { diffRevisions } from './revision-diff';
@@ -30,6 +36,8 @@ export class AssetRevisionsService {
     private readonly content: AssetContentEditor,
     private readonly workflow: AssetWorkflowService,
     private readonly audit: AuditService,
+    private readonly opds: OpdsService,
+    private readonly view: AssetViewService,
   ) {}
 
   /**
@@ -43,7 +51,10 @@ export class AssetRevisionsService {
     dto: UpdateAssetDto,
   ): Promise<void> {
     const pending = await this.repo.lockPending(tx, asset.id);
-    const proposed = pending ? revisionContent(pending) : contentOf(asset);
+    // After a rejection the author goes on from what they proposed, not from scratch.
+    const rejected = pending ? undefined : await this.repo.rejectedSince(tx, asset);
+    const start = pending ?? rejected;
+    const proposed = start ? revisionContent(start) : contentOf(asset);
     await this.content.apply(principal, proposed, dto);
     if (sameContent(proposed, asset)) {
       if (!pending) return;
@@ -99,6 +110,7 @@ export class AssetRevisionsService {
       const { asset, reader, revision } = await this.reviewable(principal, id, n, tx);
       if (revision.base_n !== (asset.revision || null))
         throw AssetErrors.revisionOutdated(asset.revision);
+      const narasumberBefore = asset.narasumberId;
       Object.assign(asset, revisionContent(revision));
       await this.workflow.assertSubmittable(asset, tx);
       const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
@@ -120,7 +132,7 @@ export class AssetRevisionsService {
       });
       await this.recordDecision(tx, reader, asset.id, n, 'asset_revision_approved');
       await touchSearch(tx, [asset.id]);
-      await announceInterview(tx, asset);
+      if (asset.narasumberId !== narasumberBefore) await announceInterview(tx, asset);
       return tx.getRepository(AssetEntity).save(asset);
     });
   }
@@ -154,7 +166,7 @@ export class AssetRevisionsService {
    * Revision `n` against the published revision it would replace (pending) or was written against
    * (published, rejected): the review a verifier approves or rejects.
    */
-  async diff(reader: Reader | undefined, asset: AssetEntity, n: number) {
+  async diff(reader: Reader | undefined, asset: AssetEntity, n: number): Promise<RevisionDiffDto> {
     const row = await this.one(reader, asset, n);
     const against = row.status === 'pending' ? asset.revision || null : row.base_n;
     const base = against ? await this.repo.revision(asset.id, against, true) : undefined;
@@ -167,18 +179,37 @@ export class AssetRevisionsService {
     };
   }
 
-  /** The review queue: pending revisions of the OPDs the caller verifies (or one of them). */
+  /**
+   * The edits waiting for the caller: pending revisions of published assets of the OPDs they
+   * verify (or of one of them, `q.opd`), the oldest first. Scoped in the query.
+   */
   async pending(
     principal: Principal,
-    opdId: string | null | undefined,
-    page: number,
-    limit: number,
-  ): Promise<Page<PendingRevisionRow & { canReview: boolean }>> {
+    q: PendingRevisionsQueryDto,
+  ): Promise<PendingRevisionPageDto> {
+    const { page, limit } = q;
     const mine = principal.opdsWhere('verifier');
-    const opdIds = opdId === undefined ? mine : mine.filter((id) => id === opdId);
+    const only = q.opd ? (await this.opds.idsByCode([q.opd])).get(q.opd) : undefined;
+    const opdIds = q.opd ? mine.filter((id) => id === only) : mine;
     if (opdIds.length === 0) return { items: [], total: 0, page, limit };
     const [rows, total] = await this.repo.pendingPage(opdIds, page, limit);
-    const items = rows.map((r) => ({ ...r, canReview: !r.author_ids.includes(principal.userId) }));
+    const [codes, person] = await Promise.all([
+      this.opds.codesByIds([...new Set(rows.map((r) => r.opd_id))]),
+      this.view.people(rows.map((r) => r.created_by)),
+    ]);
+    const items = rows.map((r) => ({
+      assetId: r.asset_id,
+      n: r.n,
+      basedOn: r.base_n,
+      title: r.title,
+      assetTitle: r.asset_title,
+      type: r.type,
+      opdCode: codes.get(r.opd_id) ?? '',
+      createdBy: person(r.created_by),
+      createdAt: r.created_at.toISOString(),
+      updatedAt: r.updated_at.toISOString(),
+      canReview: !r.author_ids.includes(principal.userId),
+    }));
     return { items, total, page, limit };
   }
 
@@ -194,10 +225,11 @@ export class AssetRevisionsService {
   ): Promise<{ asset: AssetEntity; reader: Reader; revision: RevisionRow }> {
     const reader = readerOf(principal)!;
     const asset = await this.repo.lockReadable(id, reader, tx);
+    // A proposal is invisible (404) to whoever may not see it, another OPD's verifier included.
+    const revision = await this.repo.revision(asset.id, n, seesProposals(asset, reader), tx);
+    if (!revision) throw CommonErrors.notFound();
     if (!reader.verifierOpdIds.includes(asset.opdId)) throw CommonErrors.forbidden();
     if (asset.authorIds.includes(reader.userId)) throw AssetErrors.selfApproval();
-    const revision = await this.repo.revision(asset.id, n, true, tx);
-    if (!revision) throw CommonErrors.notFound();
     if (asset.status !== 'published')
       throw AssetErrors.invalidTransition(asset.status, 'review_revision');
     if (revision.status !== 'pending') throw AssetErrors.revisionNotPending(revision.status);

@@ -301,6 +301,17 @@ export class AssetsRepository {
     return row.n;
   }
 
+  /** The latest rejected proposal written against the asset's published revision, if any. */
+  async rejectedSince(m: EntityManager, asset: AssetEntity): Promise<RevisionRow | undefined> {
+    const [row] = await m.query<RevisionRow[]>(
+      `SELECT * FROM asset_revisions
+        WHERE asset_id = $1 AND status = 'rejected' AND n > $2 AND base_n IS NOT DISTINCT FROM $3
+        ORDER BY n DESC LIMIT 1`,
+      [asset.id, asset.revision, asset.revision || null],
+    );
+    return row;
+  }
+
   /** A withdrawn proposal (edited back to the published content) leaves no trace. */
   async deletePending(m: EntityManager, assetId: string): Promise<void> {
     await m.query(`DELETE FROM asset_revisions WHERE asset_id = $1 AND status = 'pending'`, [
