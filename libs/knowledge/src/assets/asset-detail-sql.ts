@@ -1,5 +1,5 @@
 import { type AttachmentRow, visibleAttachmentsSql } from '../attachments/attachment-view.service';
-import type { RevisionRow } from './assets.repository';
+import type { RevisionRow } from './revision-row';
 
 /**
  * Everything around an asset `a` that its detail response needs, as one JSON expression: its

@@ -9,7 +9,8 @@ import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetViewService } from './asset-view.service';
-import { AssetsRepository, type RevisionRow } from './assets.repository';
+import { AssetsRepository } from './assets.repository';
+import type { RevisionRow } from './revision-row';
 import { computeCompleteness } from './completeness';
 import type {
   PendingRevisionPageDto,

@@ -12,7 +12,8 @@ import type {
   RevisionDto,
   RevisionSummaryDto,
 } from './dto/asset-response.dto';
-import { AssetsRepository, type RevisionRow } from './assets.repository';
+import { AssetsRepository } from './assets.repository';
+import type { RevisionRow } from './revision-row';
 import { computeCompleteness } from './completeness';
 import { AttachmentViewService, presentAttachment } from '../attachments/attachment-view.service';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';

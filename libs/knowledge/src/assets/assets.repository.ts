@@ -5,6 +5,7 @@ import { CommonErrors, isUuid, preparedQuery } from '@lumbung/platform';
 import { type Reader, readablePredicate } from './asset-access';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 import { AssetEntity } from './asset.entity';
+import type { PendingRevisionRow, RevisionContent, RevisionRow } from './revision-row';
 
 export interface AssetFilter {
   opdId?: string;
@@ -21,61 +22,6 @@ export interface TransitionRow {
   actor_id: string;
   comment: string | null;
   at: Date;
-}
-
-export type RevisionStatus = 'published' | 'pending' | 'rejected';
-
-export interface RevisionRow {
-  n: number;
-  type: string;
-  title: string;
-  summary: string;
-  sections: Record<string, string>;
-  body: string;
-  tags: string[];
-  visibility: string;
-  seci_mode: string | null;
-  narasumber_id: string | null;
-  cop_id: string | null;
-  status: RevisionStatus;
-  /** The published revision this one was written against (null for the first). */
-  base_n: number | null;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-  reviewed_by: string | null;
-  reviewed_at: Date | null;
-  review_comment: string | null;
-}
-
-/** What a revision holds of an asset. */
-export type RevisionContent = Pick<
-  AssetEntity,
-  | 'type'
-  | 'title'
-  | 'summary'
-  | 'sections'
-  | 'body'
-  | 'tags'
-  | 'visibility'
-  | 'seciMode'
-  | 'narasumberId'
-  | 'copId'
->;
-
-/** A pending revision with what the review queue shows of its asset. */
-export interface PendingRevisionRow {
-  asset_id: string;
-  n: number;
-  base_n: number | null;
-  title: string;
-  asset_title: string;
-  type: string;
-  opd_id: string;
-  author_ids: string[];
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
 }
 
 const CONTENT_COLUMNS =

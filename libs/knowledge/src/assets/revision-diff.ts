@@ -1,5 +1,5 @@
 import { type AssetType, templateOf } from './asset-types';
-import type { RevisionContent } from './assets.repository';
+import type { RevisionContent } from './revision-row';
 import type { FieldChangeDto, SectionChangeDto } from './dto/revision-review.dto';
 
 const FIELDS = [
