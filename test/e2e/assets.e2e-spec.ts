@@ -492,13 +492,14 @@ describe('knowledge assets: drafting, workflow, access', () => {
   });
 
   describe('editing', () => {
-    it('an edit of a published asset becomes a new revision and keeps it published', async () => {
+    it('an edit of a published asset keeps it published: a verifier’s at once, an author’s after review', async () => {
       const id = await publishedAsset({ title: 'Judul pertama' });
       const first = await t.http().get(`/api/v1/assets/${id}`).set(author.auth).expect(200);
+      // Verifiers of the OPD may edit published assets; their edit is the next revision.
       const res = await t
         .http()
         .patch(`/api/v1/assets/${id}`)
-        .set(author.auth)
+        .set(verifier.auth)
         .send({
           title: 'Judul kedua',
           sections: { hasil: 'Waktu layanan turun menjadi dua hari.' },
@@ -508,13 +509,19 @@ describe('knowledge assets: drafting, workflow, access', () => {
       expect(res.body).toMatchObject({ status: 'published', revision: 2, title: 'Judul kedua' });
       expect(res.body.sections.hasil).toBe('Waktu layanan turun menjadi dua hari.');
       expect(res.body.sections.langkah).toBe(PRAKTIK_SECTIONS.langkah);
-      // Verifiers of the OPD may edit published assets too; others may read but not edit.
-      await t
+      // An author's edit waits for a verifier (see asset-revision-review.e2e-spec.ts).
+      const proposed = await t
         .http()
         .patch(`/api/v1/assets/${id}`)
-        .set(verifier.auth)
-        .send({ summary: 'Diperbarui verifikator' })
+        .set(author.auth)
+        .send({ summary: 'Diperbarui penulis' })
         .expect(200);
+      expect(proposed.body).toMatchObject({
+        revision: 2,
+        summary: 'Cara BPSDM memangkas antrean layanan.',
+        proposedRevision: { n: 3, status: 'pending', summary: 'Diperbarui penulis' },
+      });
+      // Others may read but not edit.
       await t
         .http()
         .patch(`/api/v1/assets/${id}`)
@@ -533,7 +540,6 @@ describe('knowledge assets: drafting, workflow, access', () => {
         .set(asnDinkes.auth)
         .expect(200);
       expect(revisions.body.map((r: { n: number; title: string }) => [r.n, r.title])).toEqual([
-        [3, 'Judul kedua'],
         [2, 'Judul kedua'],
         [1, 'Judul pertama'],
       ]);

@@ -7,6 +7,7 @@ import {
   givenCop,
   givenMeeting,
   givenMember,
+  givenPendingRevision,
   givenHighRiskPerson,
   inDays,
   givenPlan,
@@ -27,6 +28,8 @@ interface Fixtures {
   loginUser: GivenUser;
   /** A BPSDM asset by a fixture author (not one of the actors), moved to the given status. */
   asset(status: 'draft' | 'submitted' | 'published'): Promise<string>;
+  /** A fresh published asset like `asset` with its author's edit pending as revision `n`. */
+  pendingRevision(): Promise<{ id: string; n: number }>;
   /** A text attachment on a fresh published BPSDM asset (opd visibility). */
   attachment(): Promise<string>;
   /** A BPSDM CoP led by a fixture lead (not one of the actors). */
@@ -142,7 +145,23 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'POST /api/v1/assets/:id/reverify': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/reverify`,
   }),
+  'GET /api/v1/assets/:id/revisions/:n/diff': async (f) => {
+    const { id, n } = await f.pendingRevision();
+    return { path: `/api/v1/assets/${id}/revisions/${n}/diff` };
+  },
+  'POST /api/v1/assets/:id/revisions/:n/approve': async (f) => {
+    const { id, n } = await f.pendingRevision();
+    return { path: `/api/v1/assets/${id}/revisions/${n}/approve`, body: {} };
+  },
+  'POST /api/v1/assets/:id/revisions/:n/reject': async (f) => {
+    const { id, n } = await f.pendingRevision();
+    return {
+      path: `/api/v1/assets/${id}/revisions/${n}/reject`,
+      body: { comment: 'Sebutkan sumber datanya.' },
+    };
+  },
   'GET /api/v1/review/queue': () => ({ path: '/api/v1/review/queue' }),
+  'GET /api/v1/review/revisions': () => ({ path: '/api/v1/review/revisions' }),
   'GET /api/v1/review/reverification': () => ({ path: '/api/v1/review/reverification' }),
   'POST /api/v1/assets/:id/attachments': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published')}/attachments`,
@@ -386,6 +405,11 @@ describe('authorization matrix', () => {
       plan: async () => givenPlan(t.ds, await givenHighRiskPerson(t.ds), await givenUser(t.ds)),
       asset: (status) =>
         givenAsset(t.http, author, approver, status, {
+          title: 'Aset uji matriks',
+          visibility: 'opd',
+        }),
+      pendingRevision: () =>
+        givenPendingRevision(t.http, author, approver, {
           title: 'Aset uji matriks',
           visibility: 'opd',
         }),

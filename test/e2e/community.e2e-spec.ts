@@ -1,4 +1,4 @@
-import { givenUser, type GivenUser, login, type Session } from '../support/factories';
+import { givenAsset, givenUser, type GivenUser, login, type Session } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface Meeting {
@@ -426,6 +426,79 @@ describe('communities of practice and the meeting log', () => {
         'daftar-hadir.txt',
       ]);
       await t.http().delete(`/api/v1/attachments/${id}`).set(leadASession.auth).expect(204);
+    });
+  });
+
+  describe('attendees from other OPDs', () => {
+    it('read the record of the meeting they attended, and nothing else of the CoP', async () => {
+      const guestUser = await givenUser(t.ds, { opd: 'DISHUB', name: 'Tamu Dishub' });
+      const guest = await login(t.http, guestUser);
+      const attended = await meeting(leadASession, copA, {
+        heldAt: '2025-08-12T10:00:00+07:00',
+        topic: 'Rapat bersama tamu lintas OPD',
+        minutes: 'Tamu dari Dishub membagikan data kepadatan halte.',
+        attendeeIds: [leadA.id, guestUser.id],
+      }).expect(201);
+      const other = await meeting(leadASession, copA, {
+        heldAt: '2025-08-13T10:00:00+07:00',
+        topic: 'Rapat internal komunitas',
+        minutes: 'Catatan internal.',
+        attendeeIds: [leadA.id],
+      }).expect(201);
+      const file = await t
+        .http()
+        .post(`/api/v1/meetings/${attended.body.id}/attachments`)
+        .set(leadASession.auth)
+        .attach('files', Buffer.from('Daftar hadir lintas OPD'), 'daftar-hadir.txt')
+        .expect(201);
+      const verifier = await login(t.http, await givenUser(t.ds, { roles: ['verifier'] }));
+      const copAsset = await givenAsset(t.http, leadASession, verifier, 'published', {
+        title: 'Aset khusus anggota komunitas',
+        visibility: 'cop',
+        copId: copA,
+      });
+
+      const read = await t
+        .http()
+        .get(`/api/v1/meetings/${attended.body.id}`)
+        .set(guest.auth)
+        .expect(200);
+      expect(read.body).toMatchObject({
+        id: attended.body.id,
+        minutes: 'Tamu dari Dishub membagikan data kepadatan halte.',
+      });
+      expect(read.body.attendees).toContainEqual({
+        userId: guestUser.id,
+        name: 'Tamu Dishub',
+        opdCode: 'DISHUB',
+      });
+      await t.http().get(`/api/v1/attachments/${file.body[0].id}`).set(guest.auth).expect(200);
+      // Reading is all: the meeting stays the lead's to change.
+      await t
+        .http()
+        .patch(`/api/v1/meetings/${attended.body.id}`)
+        .set(guest.auth)
+        .send({ minutes: 'Diubah tamu' })
+        .expect(403);
+      // The CoP's other content stays closed to the guest.
+      await t.http().get(`/api/v1/meetings/${other.body.id}`).set(guest.auth).expect(404);
+      await t.http().get(`/api/v1/cops/${copA}/meetings`).set(guest.auth).expect(404);
+      await t.http().get(`/api/v1/assets/${copAsset}`).set(guest.auth).expect(404);
+      // Someone of another OPD who did not attend sees nothing.
+      await t.http().get(`/api/v1/meetings/${attended.body.id}`).set(outsider.auth).expect(404);
+      // Taken off the attendance list, the guest no longer reads it.
+      await t
+        .http()
+        .patch(`/api/v1/meetings/${attended.body.id}`)
+        .set(leadASession.auth)
+        .send({ attendeeIds: [leadA.id] })
+        .expect(200);
+      await t.http().get(`/api/v1/meetings/${attended.body.id}`).set(guest.auth).expect(404);
+      const stored = await t.ds.query<{ minutes: string }[]>(
+        `SELECT minutes FROM meetings WHERE id = $1`,
+        [attended.body.id],
+      );
+      expect(stored).toEqual([{ minutes: 'Tamu dari Dishub membagikan data kepadatan halte.' }]);
     });
   });
 

@@ -10,6 +10,7 @@ import {
   inDays,
   givenMeeting,
   givenMember,
+  givenPendingRevision,
   givenPlan,
   givenUser,
   type GivenUser,
@@ -55,6 +56,8 @@ interface Fixtures {
   cop(): Promise<string>;
   /** A BPSDM asset, authored by the walking admin or by another ASN, in the given status. */
   asset(status: 'draft' | 'submitted' | 'published', by?: 'admin' | 'other'): Promise<string>;
+  /** A fresh published asset by another ASN with that author's edit pending as revision `n`. */
+  pendingRevision(): Promise<{ id: string; n: number }>;
   attachment(): Promise<string>;
   /** A fresh member of the given CoP. */
   member(copId: string): Promise<string>;
@@ -214,6 +217,31 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
   }),
   'POST /api/v1/assets/:id/reverify': async (f) => ({
     path: `/api/v1/assets/${await f.asset('published', 'other')}/reverify`,
+    status: 200,
+  }),
+  'GET /api/v1/assets/:id/revisions/:n/diff': async (f) => {
+    const { id, n } = await f.pendingRevision();
+    return { path: `/api/v1/assets/${id}/revisions/${n}/diff`, status: 200 };
+  },
+  'POST /api/v1/assets/:id/revisions/:n/approve': async (f) => {
+    const { id, n } = await f.pendingRevision();
+    return {
+      path: `/api/v1/assets/${id}/revisions/${n}/approve`,
+      body: { comment: 'Sudah sesuai.' },
+      status: 200,
+    };
+  },
+  'POST /api/v1/assets/:id/revisions/:n/reject': async (f) => {
+    const { id, n } = await f.pendingRevision();
+    return {
+      path: `/api/v1/assets/${id}/revisions/${n}/reject`,
+      body: { comment: 'Sebutkan sumber datanya.' },
+      status: 200,
+    };
+  },
+  'GET /api/v1/review/revisions': () => ({
+    path: '/api/v1/review/revisions',
+    query: { opd: 'BPSDM', page: '1', limit: '10' },
     status: 200,
   }),
   'GET /api/v1/review/queue': () => ({
@@ -619,6 +647,12 @@ describe('every registered route with hostile values: never a 5xx', () => {
       copId,
       asset: (status, by = 'admin') =>
         givenAsset(t.http, by === 'admin' ? adminFixtureSession : other, verifier, status, {
+          title: 'Aset uji jalan',
+          visibility: 'opd',
+          tags: ['uji'],
+        }),
+      pendingRevision: () =>
+        givenPendingRevision(t.http, other, verifier, {
           title: 'Aset uji jalan',
           visibility: 'opd',
           tags: ['uji'],

@@ -179,10 +179,11 @@ describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
   });
 
   it('follows edits, archiving and visibility changes through the outbox', async () => {
+    // A verifier's edit is published at once (an author's waits for review).
     await t
       .http()
       .patch(`/api/v1/assets/${ids.kak}`)
-      .set(author.auth)
+      .set(verifier.auth)
       .send({ title: 'Menyusun KAK kegiatan pelatihan', visibility: 'opd' })
       .expect(200);
     await t.drainJobs();

@@ -145,6 +145,25 @@ export function publishAsset(
   return givenAsset(http, author, verifier, 'published', body);
 }
 
+/**
+ * A published asset (see givenAsset) whose author has since edited it: the edit waits as its
+ * pending revision. Returns the asset's id and the revision's number.
+ */
+export async function givenPendingRevision(
+  http: () => TestAgent,
+  author: Session,
+  verifier: Session,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; n: number }> {
+  const id = await givenAsset(http, author, verifier, 'published', body);
+  const res = await http()
+    .patch(`/api/v1/assets/${id}`)
+    .set(author.auth)
+    .send({ summary: `Ringkasan yang diperbarui penulis ${Math.random()}` })
+    .expect(200);
+  return { id, n: (res.body as { proposedRevision: { n: number } }).proposedRevision.n };
+}
+
 /** A text attachment on an asset, uploaded by `uploader`. Returns its id. */
 export async function givenAttachment(
   http: () => TestAgent,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssetRevisionsController } from './assets/asset-revisions.controller';
 import { AssetTypesController } from './assets/asset-types.controller';
 import { AssetWorkflowController } from './assets/asset-workflow.controller';
 import { AssetsController } from './assets/assets.controller';
@@ -19,6 +20,7 @@ import { TagsController } from './assets/tags.controller';
     AssetsController,
     AssetWorkflowController,
     RelatedAssetsController,
+    AssetRevisionsController,
     AttachmentsController,
     ReviewQueueController,
     SearchController,

@@ -3,7 +3,9 @@ import { Bm25Reranker } from './search/bm25-reranker';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lumbung/identity';
+import { AssetContentEditor } from './assets/asset-content';
 import { AssetEvidenceReader } from './assets/asset-evidence.reader';
+import { AssetRevisionsService } from './assets/asset-revisions.service';
 import { AssetViewService } from './assets/asset-view.service';
 import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
@@ -32,6 +34,8 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
   providers: [
     AssetsRepository,
     AssetsService,
+    AssetContentEditor,
+    AssetRevisionsService,
     AssetWorkflowService,
     AssetViewService,
     AttachmentsService,
@@ -57,6 +61,7 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
   exports: [
     AssetsRepository,
     AssetsService,
+    AssetRevisionsService,
     AssetWorkflowService,
     AssetViewService,
     AttachmentsService,

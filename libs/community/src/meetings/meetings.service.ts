@@ -36,7 +36,7 @@ export interface MeetingRow {
 
 /**
  * The meeting log. Only the CoP's leads and its host OPD's admins write; members, the host OPD,
- * assessors and admins read. Attendees are stored with the OPD they belonged to on the date.
+ * assessors, admins and the meeting's own attendees read. Attendees are stored with the OPD they belonged to on the date.
  */
 @Injectable()
 export class MeetingsService implements OnModuleInit {
@@ -245,12 +245,25 @@ export class MeetingsService implements OnModuleInit {
       : [];
     if (!meeting) throw CommonErrors.notFound();
     const cop = await this.cops.get(meeting.cop_id);
-    // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD.
+    // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD,
+    // and whoever attended (a guest from another OPD reads the record of their own meeting, not
+    // the CoP's other meetings or `cop` assets).
     const readable =
-      meeting.minutes_visibility === 'internal' || seesCopActivity(p, cop) || runsCop(p, cop);
+      meeting.minutes_visibility === 'internal' ||
+      seesCopActivity(p, cop) ||
+      runsCop(p, cop) ||
+      (await this.attended(p.userId, meeting.id));
     if (!readable) throw CommonErrors.notFound();
     if (need === 'write' && !runsCop(p, cop)) throw CommonErrors.forbidden();
     return { meeting, cop };
+  }
+
+  private async attended(userId: string, meetingId: string): Promise<boolean> {
+    const rows = await this.ds.query<unknown[]>(
+      `SELECT 1 FROM meeting_attendees WHERE meeting_id = $1 AND user_id = $2`,
+      [meetingId, userId],
+    );
+    return rows.length > 0;
   }
 
   /** Not in the future; not inside an award year that has been finalised. */

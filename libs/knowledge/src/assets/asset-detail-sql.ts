@@ -1,9 +1,12 @@
 import { type AttachmentRow, visibleAttachmentsSql } from '../attachments/attachment-view.service';
+import type { RevisionRow } from './revision-row';
 
 /**
  * Everything around an asset `a` that its detail response needs, as one JSON expression: its
- * transitions, the files the reader (`:detailReader`, may be null) may see, the people named
- * (authors, narasumber, verifier, transition actors) and its OPD code. Selected with the asset
+ * transitions, the files the reader (`:detailReader`, may be null) may see, its latest proposal
+ * (a pending or rejected revision newer than the published one; the presenter shows it only to
+ * authors and verifiers), the people named (authors, narasumber, verifier, transition actors,
+ * the proposal's author and reviewer) and its OPD code. Selected with the asset
  * itself, a read is one round trip.
  */
 export const DETAIL_EXTRAS_SQL = `json_build_object(
@@ -13,10 +16,17 @@ export const DETAIL_EXTRAS_SQL = `json_build_object(
                     FROM asset_transitions t WHERE t.asset_id = a.id),
   'attachments', (SELECT coalesce(json_agg(f ORDER BY f.created_at, f.id), '[]')
                     FROM (${visibleAttachmentsSql('a.id', ':detailReader::uuid')}) f),
+  'proposed', (SELECT to_json(r) FROM asset_revisions r
+                 WHERE r.asset_id = a.id AND r.status <> 'published' AND r.n > a.revision
+                 ORDER BY r.n DESC LIMIT 1),
   'people', (SELECT coalesce(json_object_agg(u.id, json_build_object('name', u.name, 'opdCode', o.code)), '{}')
                FROM users u JOIN opds o ON o.id = u.opd_id
               WHERE u.id = ANY(a.author_ids || ARRAY[a.narasumber_id, a.verified_by]
-                               || ARRAY(SELECT actor_id FROM asset_transitions WHERE asset_id = a.id))),
+                               || ARRAY(SELECT actor_id FROM asset_transitions WHERE asset_id = a.id)
+                               || ARRAY(SELECT x FROM asset_revisions r,
+                                          unnest(ARRAY[r.created_by, r.reviewed_by, r.narasumber_id]) x
+                                         WHERE r.asset_id = a.id AND r.status <> 'published'
+                                           AND r.n > a.revision))),
   'opd_code', (SELECT code FROM opds WHERE id = a.opd_id))`;
 
 export interface DetailExtras {
@@ -29,6 +39,14 @@ export interface DetailExtras {
     at: string;
   }[];
   attachments: AttachmentRow[];
+  /** JSON of a revision row: dates as strings. */
+  proposed:
+    | (Omit<RevisionRow, 'created_at' | 'updated_at' | 'reviewed_at'> & {
+        created_at: string;
+        updated_at: string;
+        reviewed_at: string | null;
+      })
+    | null;
   people: Record<string, { name: string; opdCode: string }>;
   opd_code: string | null;
 }

@@ -12,10 +12,15 @@ export async function recordCurrentRevisions(
   if (assetIds.length === 0) return;
   await m.query(
     `INSERT INTO asset_revisions (asset_id, n, type, title, summary, sections, body, tags, visibility,
-                                  seci_mode, narasumber_id, created_by, created_at)
-     SELECT id, revision, type, title, summary, sections, body, tags, visibility, seci_mode,
-            narasumber_id, COALESCE(verified_by, created_by), COALESCE(verified_at, now())
-       FROM assets WHERE id = ANY($1::uuid[]) AND revision >= 1`,
+                                  seci_mode, narasumber_id, cop_id, base_n, created_by, created_at,
+                                  updated_at, reviewed_by, reviewed_at)
+     SELECT a.id, a.revision, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.visibility,
+            a.seci_mode, a.narasumber_id, a.cop_id,
+            (SELECT max(p.n) FROM asset_revisions p
+              WHERE p.asset_id = a.id AND p.status = 'published' AND p.n < a.revision),
+            COALESCE(a.verified_by, a.created_by), COALESCE(a.verified_at, now()),
+            COALESCE(a.verified_at, now()), a.verified_by, a.verified_at
+       FROM assets a WHERE a.id = ANY($1::uuid[]) AND a.revision >= 1`,
     [assetIds],
   );
 }

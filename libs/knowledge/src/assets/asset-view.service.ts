@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OpdsService, UserDirectory, type UserSummary } from '@lumbung/identity';
-import type { Reader } from './asset-access';
+import { type Reader, seesProposals } from './asset-access';
 import type { AssetEntity } from './asset.entity';
 import type {
   AssetResponseDto,
@@ -12,7 +12,8 @@ import type {
   RevisionDto,
   RevisionSummaryDto,
 } from './dto/asset-response.dto';
-import { AssetsRepository, type RevisionRow } from './assets.repository';
+import { AssetsRepository } from './assets.repository';
+import type { RevisionRow } from './revision-row';
 import { computeCompleteness } from './completeness';
 import { AttachmentViewService, presentAttachment } from '../attachments/attachment-view.service';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
@@ -108,6 +109,18 @@ export class AssetViewService {
         at: t.at.toISOString(),
       })),
       attachments,
+      proposedRevision:
+        row.proposed && seesProposals(asset, reader)
+          ? revisionDetail(
+              {
+                ...row.proposed,
+                created_at: new Date(row.proposed.created_at),
+                updated_at: new Date(row.proposed.updated_at),
+                reviewed_at: row.proposed.reviewed_at ? new Date(row.proposed.reviewed_at) : null,
+              },
+              (id) => ref(id, people.get(id)),
+            )
+          : null,
     };
   }
 
@@ -121,28 +134,23 @@ export class AssetViewService {
     return row.extras;
   }
 
+  /** References to these people, by id (unknown ids get an empty name). */
+  async people(ids: readonly string[]): Promise<(id: string) => PersonRefDto> {
+    const found = await this.users.byIds([...new Set(ids)]);
+    return (id) => ref(id, found.get(id));
+  }
+
   async revisionSummaries(rows: RevisionRow[]): Promise<RevisionSummaryDto[]> {
-    const people = await this.users.byIds([...new Set(rows.map((r) => r.created_by))]);
-    return rows.map((r) => ({
-      n: r.n,
-      title: r.title,
-      createdBy: ref(r.created_by, people.get(r.created_by)),
-      createdAt: r.created_at.toISOString(),
-    }));
+    const ids = rows.flatMap((r) => [r.created_by, r.reviewed_by ?? r.created_by]);
+    const people = await this.users.byIds([...new Set(ids)]);
+    return rows.map((r) => revisionSummary(r, (id) => ref(id, people.get(id))));
   }
 
   async revision(row: RevisionRow): Promise<RevisionDto> {
-    const [summary] = await this.revisionSummaries([row]);
-    return {
-      ...summary,
-      type: row.type,
-      summary: row.summary,
-      sections: row.sections,
-      body: row.body,
-      tags: row.tags,
-      visibility: row.visibility,
-      seciMode: row.seci_mode,
-    };
+    const people = await this.users.byIds(
+      [row.created_by, row.reviewed_by, row.narasumber_id].filter((x): x is string => !!x),
+    );
+    return revisionDetail(row, (id) => ref(id, people.get(id)));
   }
 
   private summary(
@@ -167,6 +175,36 @@ export class AssetViewService {
       rejection,
     };
   }
+}
+
+function revisionSummary(r: RevisionRow, person: (id: string) => PersonRefDto): RevisionSummaryDto {
+  return {
+    n: r.n,
+    title: r.title,
+    status: r.status,
+    basedOn: r.base_n,
+    createdBy: person(r.created_by),
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    reviewedBy: r.reviewed_by ? person(r.reviewed_by) : null,
+    reviewedAt: iso(r.reviewed_at),
+    reviewComment: r.review_comment,
+  };
+}
+
+function revisionDetail(r: RevisionRow, person: (id: string) => PersonRefDto): RevisionDto {
+  return {
+    ...revisionSummary(r, person),
+    type: r.type,
+    summary: r.summary,
+    sections: r.sections,
+    body: r.body,
+    tags: r.tags,
+    visibility: r.visibility,
+    seciMode: r.seci_mode,
+    copId: r.cop_id,
+    narasumber: r.narasumber_id ? person(r.narasumber_id) : null,
+  };
 }
 
 function ref(id: string, user: Pick<UserSummary, 'name' | 'opdCode'> | undefined): PersonRefDto {

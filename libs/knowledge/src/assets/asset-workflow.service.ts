@@ -106,7 +106,8 @@ export class AssetWorkflowService {
     }
   }
 
-  private async assertSubmittable(asset: AssetEntity, tx: EntityManager): Promise<void> {
+  /** 422 ASSET_INCOMPLETE when a required part is empty (also for edits of published content). */
+  async assertSubmittable(asset: AssetEntity, tx: EntityManager): Promise<void> {
     const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
     const { missing } = computeCompleteness({ ...asset, attachmentCount });
     const blocking = blocksSubmission(missing);

@@ -46,4 +46,34 @@ export const AssetErrors = {
     CommonErrors.validation([{ field, problems: ['unknown_or_inactive_user'] }]),
   fieldProblem: (field: string, problem: string): AppError =>
     CommonErrors.validation([{ field, problems: [problem] }]),
+  revisionPending: (n: number): AppError =>
+    new AppError(
+      'REVISION_PENDING',
+      409,
+      {
+        id: 'Ada perubahan dari penulis yang menunggu verifikasi. Setujui atau tolak dulu perubahan itu.',
+        en: 'An author’s change is waiting for verification. Approve or reject it first.',
+      },
+      { pendingRevision: n },
+    ),
+  revisionNotPending: (status: string): AppError =>
+    new AppError(
+      'REVISION_NOT_PENDING',
+      409,
+      {
+        id: 'Revisi ini tidak sedang menunggu verifikasi.',
+        en: 'This revision is not waiting for verification.',
+      },
+      { status },
+    ),
+  revisionOutdated: (published: number): AppError =>
+    new AppError(
+      'REVISION_OUTDATED',
+      409,
+      {
+        id: 'Aset telah berubah sejak perubahan ini ditulis. Penulis perlu menyuntingnya ulang.',
+        en: 'The asset changed since this edit was written. The author needs to edit it again.',
+      },
+      { publishedRevision: published },
+    ),
 };

@@ -20,13 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import {
-  ApiErrors,
-  ApiUuidParams,
-  CommonErrors,
-  IntParamPipe,
-  PG_INTEGER_MAX,
-} from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, IntParamPipe, PG_INTEGER_MAX } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   Permission,
@@ -37,7 +31,7 @@ import {
 import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
 import { readerOf } from './asset-access';
 import { AssetViewService } from './asset-view.service';
-import { AssetsRepository } from './assets.repository';
+import { AssetRevisionsService } from './asset-revisions.service';
 import { AssetsService } from './assets.service';
 import {
   AssetPageDto,
@@ -57,7 +51,7 @@ export class AssetsController {
   constructor(
     private readonly assets: AssetsService,
     private readonly view: AssetViewService,
-    private readonly repo: AssetsRepository,
+    private readonly revisionsService: AssetRevisionsService,
     private readonly usage: AssetUsageRecorder,
   ) {}
 
@@ -114,13 +108,14 @@ export class AssetsController {
   @RequirePermission(Permission.AssetContribute)
   @ApiOperation({
     summary:
-      'Edit content (authors; verifiers of the OPD on published assets); published → new revision',
+      'Edit content (authors; verifiers of the OPD on published assets). On a published asset an author’s edit becomes its pending revision (proposedRevision; readers keep the published one); a verifier’s own edit is published as a new revision',
   })
   @ApiUuidParams()
   @ApiOkResponse({ type: AssetResponseDto })
   @ApiErrors({
     403: 'FORBIDDEN: not an author (or a verifier of the OPD, once published)',
-    409: 'VERSION_CONFLICT (details.currentVersion); INVALID_TRANSITION: archived',
+    409: 'VERSION_CONFLICT (details.currentVersion); INVALID_TRANSITION: archived; REVISION_PENDING: a verifier’s edit while an author’s edit waits (details.pendingRevision)',
+    422: 'ASSET_INCOMPLETE: an edit of a published asset empties a required part (details.missing)',
   })
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -164,7 +159,10 @@ export class AssetsController {
 
   @Get(':id/revisions')
   @Public()
-  @ApiOperation({ summary: 'Revision history (newest first), for whoever can read the asset' })
+  @ApiOperation({
+    summary:
+      'Revision history (newest first), for whoever can read the asset; its authors and the verifiers of its OPD also see pending and rejected edits',
+  })
   @ApiUuidParams()
   @ApiOkResponse({ type: [RevisionSummaryDto] })
   async revisions(
@@ -172,12 +170,16 @@ export class AssetsController {
     @Param('id') id: string,
   ): Promise<RevisionSummaryDto[]> {
     const asset = await this.assets.get(principal, id);
-    return this.view.revisionSummaries(await this.repo.revisions(asset.id));
+    return this.view.revisionSummaries(
+      await this.revisionsService.list(readerOf(principal), asset),
+    );
   }
 
   @Get(':id/revisions/:n')
   @Public()
-  @ApiOperation({ summary: 'One revision' })
+  @ApiOperation({
+    summary: 'One revision (a pending or rejected one only for the authors and verifiers)',
+  })
   @ApiUuidParams()
   @ApiParam({ name: 'n', schema: { type: 'integer', minimum: 1 }, description: 'Revision number' })
   @ApiOkResponse({ type: RevisionDto })
@@ -187,8 +189,6 @@ export class AssetsController {
     @Param('n', new IntParamPipe(1, PG_INTEGER_MAX)) n: number,
   ): Promise<RevisionDto> {
     const asset = await this.assets.get(principal, id);
-    const row = await this.repo.revision(asset.id, n);
-    if (!row) throw CommonErrors.notFound();
-    return this.view.revision(row);
+    return this.view.revision(await this.revisionsService.one(readerOf(principal), asset, n));
   }
 }

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors, JobsService, type Page, isUuid } from '@lumbung/platform';
-import { OpdsService, type Principal, UserDirectory } from '@lumbung/identity';
+import { OpdsService, type Principal } from '@lumbung/identity';
 import { mayEdit, type Reader, readerOf } from './asset-access';
-import { type AssetType, textSectionKeys } from './asset-types';
+import { AssetContentEditor } from './asset-content';
+import { AssetRevisionsService } from './asset-revisions.service';
 import type { DetailExtras } from './asset-detail-sql';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetsRepository } from './assets.repository';
 import { computeCompleteness } from './completeness';
-import type { AssetContentDto, CreateAssetDto } from './dto/create-asset.dto';
+import type { CreateAssetDto } from './dto/create-asset.dto';
 import type { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { normalizeTags } from './tags';
@@ -26,7 +27,8 @@ export class AssetsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: AssetsRepository,
     private readonly opds: OpdsService,
-    private readonly users: UserDirectory,
+    private readonly content: AssetContentEditor,
+    private readonly revisions: AssetRevisionsService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
   ) {}
@@ -106,7 +108,7 @@ export class AssetsService {
   async create(principal: Principal, dto: CreateAssetDto): Promise<AssetEntity> {
     const opdId = await this.owningOpd(principal, dto.opdCode);
     const coAuthors = [...new Set(dto.coAuthorIds ?? [])].filter((id) => id !== principal.userId);
-    await this.assertActiveUsers(coAuthors, 'coAuthorIds');
+    await this.content.assertActiveUsers(coAuthors, 'coAuthorIds');
     const asset = new AssetEntity();
     Object.assign(asset, {
       type: dto.type,
@@ -124,8 +126,7 @@ export class AssetsService {
       status: 'draft',
       createdBy: principal.userId,
     });
-    await this.applyContent(asset, dto);
-    assertCopMember(principal, dto.copId);
+    await this.content.apply(principal, asset, dto);
     asset.completeness = computeCompleteness({ ...asset, attachmentCount: 0 }).score;
     return this.ds.transaction(async (tx) => {
       const saved = await tx.getRepository(AssetEntity).save(asset);
@@ -139,24 +140,31 @@ export class AssetsService {
     });
   }
 
+  /**
+   * Edits content. Drafts and submissions change in place. A published asset's content changes
+   * only through verification: an author's edit becomes (or updates) its pending revision while
+   * readers keep the published one; a verifier of the OPD who did not write it publishes their
+   * own edit at once, recorded as a `revise` transition and in the audit log.
+   */
   async update(principal: Principal, id: string, dto: UpdateAssetDto): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
       const { asset, reader } = await this.lockForEdit(principal, id, tx);
       if (dto.expectedVersion !== undefined && dto.expectedVersion !== asset.version) {
         throw AssetErrors.versionConflict(asset.version);
       }
-      await this.applyContent(asset, dto);
-      assertCopMember(principal, dto.copId);
+      if (asset.status === 'published' && asset.authorIds.includes(reader.userId)) {
+        await this.revisions.propose(tx, principal, asset, dto);
+        return asset;
+      }
+      if (asset.status === 'published') await this.revisions.assertNonePending(tx, asset.id);
+      await this.content.apply(principal, asset, dto);
       const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
       asset.completeness = computeCompleteness({ ...asset, attachmentCount }).score;
       asset.version += 1;
       asset.updatedAt = new Date();
-      // A published asset stays published; each edit becomes a revision kept forever.
-      if (asset.status === 'published') {
-        asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
-        await touchSearch(tx, [asset.id]);
-        if (dto.narasumberId !== undefined) await announceInterview(tx, asset);
-      }
+      if (asset.status === 'published') await this.revisions.publishOwnEdit(tx, asset, reader);
+      if (asset.status === 'published' && dto.narasumberId !== undefined)
+        await announceInterview(tx, asset);
       return tx.getRepository(AssetEntity).save(asset);
     });
   }
@@ -164,7 +172,7 @@ export class AssetsService {
   /** Authorship changes only here (an author may add or remove co-authors, never leave none). */
   async setAuthors(principal: Principal, id: string, authorIds: string[]): Promise<AssetEntity> {
     const unique = [...new Set(authorIds)];
-    await this.assertActiveUsers(unique, 'authorIds');
+    await this.content.assertActiveUsers(unique, 'authorIds');
     return this.ds.transaction(async (tx) => {
       const { asset } = await this.lockForEdit(principal, id, tx, true);
       asset.authorIds = unique;
@@ -232,56 +240,4 @@ export class AssetsService {
     }
     return opdId;
   }
-
-  /** Applies author-editable content; status, ownership, authorship and dates are not touched. */
-  private async applyContent(asset: AssetEntity, dto: AssetContentDto): Promise<void> {
-    if (dto.title !== undefined) asset.title = dto.title;
-    if (dto.summary !== undefined) asset.summary = dto.summary.trim();
-    if (dto.body !== undefined) asset.body = dto.body;
-    if (dto.tags !== undefined) asset.tags = normalizeTags(dto.tags);
-    if (dto.seciMode !== undefined) asset.seciMode = dto.seciMode;
-    if (dto.sections !== undefined)
-      asset.sections = mergeSections(asset.type, asset.sections, dto.sections);
-    if (dto.copId !== undefined) asset.copId = dto.copId;
-    if (dto.visibility !== undefined) asset.visibility = dto.visibility;
-    if (asset.visibility === 'cop' && !asset.copId)
-      throw AssetErrors.fieldProblem('copId', 'required_for_cop');
-    if (dto.narasumberId !== undefined) {
-      if (asset.type !== 'wawancara_pengetahuan') {
-        throw AssetErrors.fieldProblem('narasumberId', 'only_for_wawancara_pengetahuan');
-      }
-      await this.assertActiveUsers([dto.narasumberId], 'narasumberId');
-      asset.narasumberId = dto.narasumberId;
-    }
-  }
-
-  private async assertActiveUsers(ids: string[], field: string): Promise<void> {
-    if (ids.length === 0) return;
-    const found = await this.users.byIds(ids);
-    if (ids.some((id) => !found.get(id)?.active)) throw AssetErrors.unknownUsers(field);
-  }
-}
-
-/** Only members (or leads) of a CoP may file an asset under it. */
-function assertCopMember(principal: Principal, copId: string | undefined): void {
-  if (copId !== undefined && !principal.copIds.includes(copId)) {
-    throw AssetErrors.fieldProblem('copId', 'not_a_member_of_this_cop');
-  }
-}
-
-/** Merges section edits into the current ones; an empty string removes a section. */
-export function mergeSections(
-  type: AssetType,
-  current: Record<string, string>,
-  edits: Record<string, string>,
-): Record<string, string> {
-  const allowed = new Set(textSectionKeys(type));
-  const unknown = Object.keys(edits).filter((k) => !allowed.has(k));
-  if (unknown.length > 0) throw AssetErrors.unknownSections(unknown);
-  const next = { ...current };
-  for (const [key, value] of Object.entries(edits)) {
-    if (value.trim() === '') delete next[key];
-    else next[key] = value;
-  }
-  return next;
 }

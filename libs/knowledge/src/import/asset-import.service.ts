@@ -240,7 +240,8 @@ export class AssetImportService {
                   author_ids = ARRAY(SELECT jsonb_array_elements_text(r.author_ids))::uuid[],
                   visibility = r.visibility, completeness = r.completeness, status = 'published',
                   archived_at = NULL, published_at = COALESCE(a.published_at, r.published_at),
-                  verified_at = now(), verified_by = $2, review_due_at = $3, revision = a.revision + 1,
+                  verified_at = now(), verified_by = $2, review_due_at = $3,
+                  revision = (SELECT coalesce(max(n), 0) + 1 FROM asset_revisions WHERE asset_id = a.id),
                   version = a.version + 1, updated_at = now()
              FROM ${RECORDSET}
             WHERE a.external_id = r.external_id`,

@@ -86,7 +86,7 @@ export interface paths {
         delete: operations["AssetsController_remove"];
         options?: never;
         head?: never;
-        /** Edit content (authors; verifiers of the OPD on published assets); published → new revision */
+        /** Edit content (authors; verifiers of the OPD on published assets). On a published asset an author’s edit becomes its pending revision (proposedRevision; readers keep the published one); a verifier’s own edit is published as a new revision */
         patch: operations["AssetsController_update"];
         trace?: never;
     };
@@ -253,7 +253,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Revision history (newest first), for whoever can read the asset */
+        /** Revision history (newest first), for whoever can read the asset; its authors and the verifiers of its OPD also see pending and rejected edits */
         get: operations["AssetsController_revisions"];
         put?: never;
         post?: never;
@@ -270,10 +270,61 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One revision */
+        /** One revision (a pending or rejected one only for the authors and verifiers) */
         get: operations["AssetsController_revision"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/revisions/{n}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an author’s pending edit (a verifier of the OPD who is not an author): readers and search get it */
+        post: operations["AssetRevisionsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/revisions/{n}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What revision n changes, section by section, against the published revision it replaces (pending) or was written against */
+        get: operations["AssetRevisionsController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/revisions/{n}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse an author’s pending edit with a comment for the authors (a verifier of the OPD); readers never see it */
+        post: operations["AssetRevisionsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1174,6 +1225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Authors’ edits of published assets waiting for a verifier (pending revisions) in the OPDs the caller verifies, the oldest first; GET /review/queue lists new submissions */
+        get: operations["AssetRevisionsController_pending"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1601,6 +1669,8 @@ export interface components {
             /** @description Past reviewDueAt: still readable, flagged for review */
             needsReview: boolean;
             opdCode: string;
+            /** @description An author’s edit of the published asset not published yet: pending review, or rejected (with reviewComment) until the next edit. Only for its authors and the verifiers of its OPD; readers get null and keep seeing the published content. */
+            proposedRevision: components["schemas"]["RevisionDto"] | null;
             /** Format: date-time */
             publishedAt: string | null;
             /** @description A draft a verifier sent back: their comment (null once it is submitted again) */
@@ -2105,6 +2175,13 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        FieldChangeDto: {
+            after: string | null;
+            /** @description Tags joined by ", " */
+            before: string | null;
+            /** @enum {string} */
+            field: "title" | "summary" | "body" | "tags" | "visibility" | "seciMode" | "narasumberId" | "copId";
+        };
         FieldProblemDto: {
             /** @description Facts about the problem where a code alone is not enough (e.g. missing columns) */
             details?: {
@@ -2457,6 +2534,31 @@ export interface components {
             token: string;
             /** Format: uuid */
             userId: string;
+        };
+        PendingRevisionDto: {
+            /** Format: uuid */
+            assetId: string;
+            /** @description The published title readers see */
+            assetTitle: string;
+            basedOn: number | null;
+            /** @description False when the caller is an author of the asset (self-review) */
+            canReview: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRefDto"];
+            n: number;
+            opdCode: string;
+            /** @description The proposed title */
+            title: string;
+            type: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PendingRevisionPageDto: {
+            items: components["schemas"]["PendingRevisionDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         PersonHitDto: {
             /** @description Published assets (readable by the caller) they authored on the topic */
@@ -2883,31 +2985,81 @@ export interface components {
             page: number;
             total: number;
         };
+        RevisionDiffDto: {
+            /** @description The published revision compared with: the current one for a pending revision, else the one it was written against (null: compared with nothing) */
+            against: number | null;
+            /** @description Only the fields that differ */
+            fields: components["schemas"]["FieldChangeDto"][];
+            n: number;
+            /** @description Every text section of the type’s template, in template order */
+            sections: components["schemas"]["SectionChangeDto"][];
+            /** @enum {string} */
+            status: "published" | "pending" | "rejected";
+        };
         RevisionDto: {
+            /** @description The published revision this one was written against (null for the first) */
+            basedOn: number | null;
             body: string;
+            /** Format: uuid */
+            copId: string | null;
             /** Format: date-time */
             createdAt: string;
             createdBy: components["schemas"]["PersonRefDto"];
             n: number;
+            narasumber: components["schemas"]["PersonRefDto"] | null;
+            /** @description The verifier’s comment */
+            reviewComment: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description The verifier who published or rejected it */
+            reviewedBy: components["schemas"]["PersonRefDto"] | null;
             /** @enum {string|null} */
             seciMode: "sosialisasi" | "eksternalisasi" | "kombinasi" | "internalisasi" | null;
             sections: {
                 [key: string]: string;
             };
+            /**
+             * @description pending: an author’s edit waiting for a verifier; rejected: refused with reviewComment (both only for authors and verifiers of the OPD)
+             * @enum {string}
+             */
+            status: "published" | "pending" | "rejected";
             summary: string;
             tags: string[];
             title: string;
             /** @enum {string} */
             type: "praktik_baik" | "pelajaran" | "panduan" | "wawancara_pengetahuan" | "inovasi" | "dokumen";
+            /**
+             * Format: date-time
+             * @description Last change (a pending edit changes)
+             */
+            updatedAt: string;
             /** @enum {string} */
             visibility: "publik" | "internal" | "opd" | "cop";
         };
         RevisionSummaryDto: {
+            /** @description The published revision this one was written against (null for the first) */
+            basedOn: number | null;
             /** Format: date-time */
             createdAt: string;
             createdBy: components["schemas"]["PersonRefDto"];
             n: number;
+            /** @description The verifier’s comment */
+            reviewComment: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description The verifier who published or rejected it */
+            reviewedBy: components["schemas"]["PersonRefDto"] | null;
+            /**
+             * @description pending: an author’s edit waiting for a verifier; rejected: refused with reviewComment (both only for authors and verifiers of the OPD)
+             * @enum {string}
+             */
+            status: "published" | "pending" | "rejected";
             title: string;
+            /**
+             * Format: date-time
+             * @description Last change (a pending edit changes)
+             */
+            updatedAt: string;
         };
         RoleGrantDto: {
             /**
@@ -3099,6 +3251,14 @@ export interface components {
             /** @description Synonym sets with a member among the query’s words (try another member) */
             synonyms?: string[][];
         };
+        SectionChangeDto: {
+            after: string | null;
+            before: string | null;
+            /** @enum {string} */
+            change: "added" | "removed" | "changed" | "unchanged";
+            key: string;
+            label: components["schemas"]["LocalizedTextDto"];
+        };
         SectionTemplateDto: {
             /** @description What to write here (shown under the field) */
             guidance: components["schemas"]["LocalizedTextDto"];
@@ -3234,8 +3394,11 @@ export interface components {
             comment?: string;
         };
         TransitionDto: {
-            /** @enum {string} */
-            action: "create" | "submit" | "approve" | "reject" | "archive" | "reverify" | "import";
+            /**
+             * @description approve_revision: a verifier published an author’s edit; revise: a verifier’s own edit, published at once
+             * @enum {string}
+             */
+            action: "create" | "submit" | "approve" | "reject" | "archive" | "reverify" | "import" | "approve_revision" | "revise";
             actor: components["schemas"]["PersonRefDto"];
             /** Format: date-time */
             at: string;
@@ -4024,7 +4187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description VERSION_CONFLICT (details.currentVersion); INVALID_TRANSITION: archived */
+            /** @description VERSION_CONFLICT (details.currentVersion); INVALID_TRANSITION: archived; REVISION_PENDING: a verifier’s edit while an author’s edit waits (details.pendingRevision) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4044,6 +4207,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ASSET_INCOMPLETE: an edit of a published asset empties a required part (details.missing) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5299,6 +5471,296 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AssetRevisionsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description Revision number */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `asset:verify`. FORBIDDEN: not a verifier of the OPD; SELF_REVIEW_FORBIDDEN: an author of the asset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REVISION_NOT_PENDING (details.status); REVISION_OUTDATED (details.publishedRevision); INVALID_TRANSITION: archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ASSET_INCOMPLETE: the edit leaves a required part empty (details.missing) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AssetRevisionsController_diff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description Revision number */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDiffDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: an invalid or expired bearer token was sent (none is needed) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AssetRevisionsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description Revision number */
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectAssetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `asset:verify`. FORBIDDEN: not a verifier of the OPD; SELF_REVIEW_FORBIDDEN: an author of the asset */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REVISION_NOT_PENDING (details.status); REVISION_OUTDATED (details.publishedRevision); INVALID_TRANSITION: archived */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10670,6 +11132,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `asset:verify` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AssetRevisionsController_pending: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only this OPD (one the caller verifies; any other gives an empty page) */
+                opd?: string;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingRevisionPageDto"];
                 };
             };
             /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */

@@ -8,7 +8,21 @@ export class PersonRefDto {
 }
 
 export class TransitionDto {
-  @ApiProperty({ enum: ['create', 'submit', 'approve', 'reject', 'archive', 'reverify', 'import'] })
+  @ApiProperty({
+    enum: [
+      'create',
+      'submit',
+      'approve',
+      'reject',
+      'archive',
+      'reverify',
+      'import',
+      'approve_revision',
+      'revise',
+    ],
+    description:
+      'approve_revision: a verifier published an author’s edit; revise: a verifier’s own edit, published at once',
+  })
   action: string;
   @ApiProperty({ enum: ASSET_STATUSES, nullable: true, description: 'null when created' })
   from: string | null;
@@ -101,6 +115,13 @@ export class AssetResponseDto extends AssetSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) archivedAt: string | null;
   @ApiProperty({ type: [TransitionDto] }) transitions: TransitionDto[];
   @ApiProperty({ type: [AttachmentSummaryDto] }) attachments: AttachmentSummaryDto[];
+  @ApiProperty({
+    type: () => RevisionDto,
+    nullable: true,
+    description:
+      'An author’s edit of the published asset not published yet: pending review, or rejected (with reviewComment) until the next edit. Only for its authors and the verifiers of its OPD; readers get null and keep seeing the published content.',
+  })
+  proposedRevision: RevisionDto | null;
 }
 
 export class AssetPageDto {
@@ -113,8 +134,31 @@ export class AssetPageDto {
 export class RevisionSummaryDto {
   @ApiProperty() n: number;
   @ApiProperty() title: string;
+  @ApiProperty({
+    enum: ['published', 'pending', 'rejected'],
+    description:
+      'pending: an author’s edit waiting for a verifier; rejected: refused with reviewComment (both only for authors and verifiers of the OPD)',
+  })
+  status: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The published revision this one was written against (null for the first)',
+  })
+  basedOn: number | null;
   @ApiProperty({ type: PersonRefDto }) createdBy: PersonRefDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Last change (a pending edit changes)' })
+  updatedAt: string;
+  @ApiProperty({
+    type: PersonRefDto,
+    nullable: true,
+    description: 'The verifier who published or rejected it',
+  })
+  reviewedBy: PersonRefDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The verifier’s comment' })
+  reviewComment: string | null;
 }
 
 export class RevisionDto extends RevisionSummaryDto {
@@ -128,6 +172,8 @@ export class RevisionDto extends RevisionSummaryDto {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ enum: VISIBILITIES }) visibility: string;
   @ApiProperty({ enum: SECI_MODES, nullable: true }) seciMode: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) copId: string | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) narasumber: PersonRefDto | null;
 }
 
 /** A label shown to people: Bahasa Indonesia and English. */

@@ -12,6 +12,7 @@ import { BackfillFirstRevisions1765200000001 } from './1765200000001-backfill-fi
 import { KnowledgeRisk1765324800000 } from './1765324800000-knowledge-risk';
 import { AwardCoverageRules1765411200000 } from './1765411200000-award-coverage-rules';
 import { CompletenessPerSection1765497600000 } from './1765497600000-completeness-per-section';
+import { RevisionReview1765500000016 } from './1765500000016-revision-review';
 import { SearchAsYouType1765584000000 } from './1765584000000-search-as-you-type';
 
 /** Every migration, oldest first. New migrations are appended here. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   KnowledgeRisk1765324800000,
   AwardCoverageRules1765411200000,
   CompletenessPerSection1765497600000,
+  RevisionReview1765500000016,
   SearchAsYouType1765584000000,
 ];
