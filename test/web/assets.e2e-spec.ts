@@ -97,6 +97,12 @@ describe('portal: the asset page', () => {
         tags: ['Perizinan', 'Layanan Daring', 'Usaha Mikro'],
       })
       .expect(200);
+    // The author's edit of a published asset waits for a verifier: approved, it is revision 2.
+    await http()
+      .post(`/api/v1/assets/${assetId}/revisions/2/approve`)
+      .set(verifier.auth)
+      .send({})
+      .expect(200);
 
     await publishAsset(http, author, verifier, {
       title: 'Jadwal verifikasi harian untuk berkas perizinan',
@@ -164,7 +170,7 @@ describe('portal: the asset page', () => {
 
     // What it is and who stands behind it.
     const main = page.getByRole('main');
-    await main.getByText('Pelajaran (After Action Review)').first().waitFor();
+    await main.getByText('Pelajaran', { exact: true }).first().waitFor();
     await main.getByText('Dewi Lestari (BPSDM)').waitFor();
     await main
       .getByText(/^Diverifikasi \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB oleh Bambang Sutrisno$/)

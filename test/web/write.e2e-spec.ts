@@ -262,7 +262,7 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
       .waitFor();
     const attached = page.getByRole('list', { name: 'Berkas terlampir' });
     await attached.getByText('daftar-klasifikasi.txt').waitFor();
-    await expect(attached.getByText(/^TXT · \d+ B$/).count()).resolves.toBe(1);
+    await expect(attached.getByText(/^TXT · \d+ byte$/).count()).resolves.toBe(1);
 
     // A photo dropped on the zone is attached too.
     // (Scripts for the page are strings: this file is compiled without the DOM library.)
