@@ -12,6 +12,8 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  // Started by `npm start`: tell the launcher the worker is up (no channel in production).
+  process.send?.({ ready: true });
 }
 
 bootstrap().catch((error: unknown) => {

@@ -147,8 +147,17 @@ async function startServices(stack: Stack, env: Env, dataDir: string): Promise<E
   return next;
 }
 
-function spawnApp(stack: Stack, name: string, script: string, env: Env): ChildProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: 'inherit' });
+function spawnApp(
+  stack: Stack,
+  name: string,
+  script: string,
+  env: Env,
+  options: { ipc?: boolean } = {},
+): ChildProcess {
+  const child = spawn(process.execPath, [script], {
+    env,
+    stdio: options.ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
+  });
   stack.children.push(child);
   if (child.pid) {
     stack.guardian.watch({
@@ -167,6 +176,29 @@ function spawnApp(stack: Stack, name: string, script: string, env: Env): ChildPr
     }
   });
   return child;
+}
+
+/** Waits for the child's `{ ready: true }` message, then closes the channel (false on timeout or exit). */
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  return new Promise((done) => {
+    const finish = (ready: boolean) => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      // Not inside the message handler: Node 20 fails when the channel closes while it delivers.
+      setImmediate(() => {
+        if (child.connected) child.disconnect();
+      });
+      done(ready);
+    };
+    const onMessage = (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'ready' in message) finish(true);
+    };
+    const onExit = () => finish(false);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
 }
 
 let shuttingDown = false;
@@ -211,11 +243,17 @@ export async function startAll(distRoot: string): Promise<void> {
     );
     const appEnv: Env = { ...env, DB_RUN_MIGRATIONS: 'false' };
     spawnApp(stack, 'api', join(distRoot, 'apps/api/src/main.js'), appEnv);
-    spawnApp(stack, 'worker', join(distRoot, 'apps/worker/src/main.js'), appEnv);
+    const worker = spawnApp(stack, 'worker', join(distRoot, 'apps/worker/src/main.js'), appEnv, {
+      ipc: true,
+    });
     const local = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
     const base = `http://${local}:${config.http.port}`;
     if (!(await waitForHealth(`${base}/api/v1/health`, 60_000))) {
       throw new LocalServiceError(`the API did not answer ${base}/api/v1/health within 60 s`);
+    }
+    // "Running" means the worker too: a stop before it is up would look like its failure.
+    if (!(await waitForReady(worker, 60_000))) {
+      throw new LocalServiceError('the worker did not start within 60 s');
     }
     printBanner(base, config.demo.seed ? config.demo.password : undefined);
   } catch (error) {
