@@ -10,9 +10,8 @@ import {
 import {
   expectAccessible,
   navigateInApp,
-  openPortal,
   type Portal,
-  type PortalTab,
+  portalTabs,
   screenshot,
   startPortal,
   until,
@@ -38,12 +37,7 @@ describe('portal: the review queue', () => {
   let verifierUser: GivenUser;
   let verifier: Session;
   let secondVerifier: Session;
-  const tabs: PortalTab[] = [];
-  const open = async (options?: Parameters<typeof openPortal>[1]) => {
-    const tab = await openPortal(portal, options);
-    tabs.push(tab);
-    return tab;
-  };
+  const { open, closeAll } = portalTabs(() => portal);
   const http = () => portal.t.http();
   const statusOf = async (id: string) =>
     (
@@ -68,12 +62,7 @@ describe('portal: the review queue', () => {
     verifier = await login(http, verifierUser);
     secondVerifier = await login(http, await givenUser(portal.t.ds, { roles: ['verifier'] }));
   });
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      tab.expectNoProblems();
-      await tab.close();
-    }
-  });
+  afterEach(() => closeAll());
   afterAll(() => portal.close());
 
   it('Verifikator menolak dengan catatan, penulis memperbaiki dan mengajukan lagi, verifikator menyetujui, dan aset ditemukan lewat pencarian', async () => {

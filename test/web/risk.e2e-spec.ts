@@ -3,10 +3,9 @@ import { Workbook } from 'exceljs';
 import { givenHighRiskPerson, givenUser, type GivenUser, inDays } from '../support/factories';
 import {
   expectAccessible,
-  openPortal,
   PHONE,
   type Portal,
-  type PortalTab,
+  portalTabs,
   screenshot,
   startPortal,
   until,
@@ -21,12 +20,7 @@ describe('portal: Pengetahuan berisiko', () => {
   let expert: GivenUser;
   let interviewer: GivenUser;
   let asn: GivenUser;
-  const tabs: PortalTab[] = [];
-  const open = async (options?: Parameters<typeof openPortal>[1]) => {
-    const tab = await openPortal(portal, options);
-    tabs.push(tab);
-    return tab;
-  };
+  const { open, closeAll } = portalTabs(() => portal);
 
   beforeAll(async () => {
     portal = await startPortal();
@@ -36,12 +30,7 @@ describe('portal: Pengetahuan berisiko', () => {
     interviewer = await givenUser(ds, { name: 'Budi Pewawancara' });
     asn = await givenUser(ds, { name: 'Nur Staf Biasa' });
   });
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      tab.expectNoProblems();
-      await tab.close();
-    }
-  });
+  afterEach(() => closeAll());
   afterAll(() => portal.close());
 
   it('Admin OPD menyaring daftar, membuat rencana wawancara, mengunduh XLSX dan membuka keahlian seseorang', async () => {

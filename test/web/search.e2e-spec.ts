@@ -5,6 +5,7 @@ import {
   openPortal,
   type Portal,
   type PortalTab,
+  portalTabs,
   startPortal,
   until,
   waitForPage,
@@ -81,12 +82,7 @@ describe('portal: Cari', () => {
     'Panduan perizinan reklame untuk kelurahan',
     'Pelajaran perizinan bangunan gedung',
   ];
-  const tabs: PortalTab[] = [];
-  const open = async (options?: Parameters<typeof openPortal>[1]) => {
-    const tab = await openPortal(portal, options);
-    tabs.push(tab);
-    return tab;
-  };
+  const { open, closeAll } = portalTabs(() => portal);
 
   beforeAll(async () => {
     portal = await startPortal();
@@ -121,12 +117,7 @@ describe('portal: Cari', () => {
     ids = await importAssets(portal, admin, lines);
     await portal.t.drainJobs();
   });
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      tab.expectNoProblems();
-      await tab.close();
-    }
-  });
+  afterEach(() => closeAll());
   afterAll(() => portal.close());
 
   it('ASN mengetik kueri huruf demi huruf, menyaring, berpindah halaman, kembali, lalu membuka hasil', async () => {

@@ -17,12 +17,11 @@ import {
   publishAsset,
 } from '../support/factories';
 import {
-  expectAccessible,
-  openPortal,
-  PHONE,
   DESKTOP,
+  expectAccessible,
+  PHONE,
   type Portal,
-  type PortalTab,
+  portalTabs,
   screenshot,
   startPortal,
   until,
@@ -51,12 +50,7 @@ interface StoredAsset {
 
 describe('portal: writing knowledge (Tulis pengetahuan)', () => {
   let portal: Portal;
-  const tabs: PortalTab[] = [];
-  const open = async (options?: Parameters<typeof openPortal>[1]) => {
-    const tab = await openPortal(portal, options);
-    tabs.push(tab);
-    return tab;
-  };
+  const { open, closeAll } = portalTabs(() => portal);
 
   /** The asset as stored, by its title (one per test). */
   const stored = async (title: string): Promise<StoredAsset | undefined> => {
@@ -98,12 +92,7 @@ describe('portal: writing knowledge (Tulis pengetahuan)', () => {
       UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES),
     });
   });
-  afterEach(async () => {
-    for (const tab of tabs.splice(0)) {
-      tab.expectNoProblems();
-      await tab.close();
-    }
-  });
+  afterEach(() => closeAll());
   afterAll(() => portal.close());
 
   it('ASN menulis pelajaran dengan lampiran PDF, sesi berakhir di tengah jalan, dan tidak kehilangan apa pun', async () => {

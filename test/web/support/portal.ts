@@ -252,3 +252,27 @@ export async function until<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * The tabs a suite opens: `open()` gives a watched tab (see openPortal), `closeAll()` (in
+ * `afterEach`) fails the test on any problem a tab saw and closes them all.
+ */
+export function portalTabs(portal: () => Portal): {
+  open: (options?: OpenOptions) => Promise<PortalTab>;
+  closeAll: () => Promise<void>;
+} {
+  const tabs: PortalTab[] = [];
+  return {
+    open: async (options) => {
+      const tab = await openPortal(portal(), options);
+      tabs.push(tab);
+      return tab;
+    },
+    closeAll: async () => {
+      for (const tab of tabs.splice(0)) {
+        tab.expectNoProblems();
+        await tab.close();
+      }
+    },
+  };
+}
