@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiUuidParams, IntParamPipe, PG_INTEGER_MAX } from '@lumbung/platform';
 import {
   CurrentPrincipal,
@@ -19,12 +19,7 @@ import {
   RevisionDiffDto,
 } from './dto/revision-review.dto';
 import { RejectAssetDto, TransitionCommentDto } from './dto/transition.dto';
-
-const REVISION_PARAM = {
-  name: 'n',
-  schema: { type: 'integer', minimum: 1 },
-  description: 'Revision number',
-} as const;
+import { ApiRevisionParam } from './revision-param';
 
 /** What a review of a pending revision can be refused with. */
 const REVIEW_ERRORS = {
@@ -64,7 +59,7 @@ export class AssetRevisionsController {
       'What revision n changes, section by section, against the published revision it replaces (pending) or was written against',
   })
   @ApiUuidParams()
-  @ApiParam(REVISION_PARAM)
+  @ApiRevisionParam()
   @ApiOkResponse({ type: RevisionDiffDto })
   async diff(
     @CurrentPrincipal() p: Principal | undefined,
@@ -83,7 +78,7 @@ export class AssetRevisionsController {
       'Publish an author’s pending edit (a verifier of the OPD who is not an author): readers and search get it',
   })
   @ApiUuidParams()
-  @ApiParam(REVISION_PARAM)
+  @ApiRevisionParam()
   @ApiOkResponse({ type: AssetResponseDto })
   @ApiErrors({
     ...REVIEW_ERRORS,
@@ -106,7 +101,7 @@ export class AssetRevisionsController {
       'Refuse an author’s pending edit with a comment for the authors (a verifier of the OPD); readers never see it',
   })
   @ApiUuidParams()
-  @ApiParam(REVISION_PARAM)
+  @ApiRevisionParam()
   @ApiOkResponse({ type: AssetResponseDto })
   @ApiErrors(REVIEW_ERRORS)
   async reject(

@@ -16,7 +16,6 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -43,6 +42,7 @@ import { CreateAssetDto } from './dto/create-asset.dto';
 import { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import { SetAuthorsDto } from './dto/set-authors.dto';
 import { UpdateAssetDto } from './dto/update-asset.dto';
+import { ApiRevisionParam } from './revision-param';
 
 @ApiTags('assets')
 @ApiBearerAuth()
@@ -181,7 +181,7 @@ export class AssetsController {
     summary: 'One revision (a pending or rejected one only for the authors and verifiers)',
   })
   @ApiUuidParams()
-  @ApiParam({ name: 'n', schema: { type: 'integer', minimum: 1 }, description: 'Revision number' })
+  @ApiRevisionParam()
   @ApiOkResponse({ type: RevisionDto })
   async revision(
     @CurrentPrincipal() principal: Principal | undefined,
