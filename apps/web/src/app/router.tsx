@@ -1,6 +1,6 @@
 import { createRouter } from '@tanstack/react-router';
 import { PageState } from '@/components/page-state';
-import { adminRoute } from '@/features/admin/routes';
+import { adminRoutes } from '@/features/admin/routes';
 import { assetRevisionsRoute, assetRoute } from '@/features/assets/routes';
 import { signInRoute } from '@/features/auth/routes';
 import { awardRoute } from '@/features/award/routes';
@@ -34,7 +34,7 @@ const routeTree = rootRoute.addChildren([
   communitiesRoute,
   dashboardRoute,
   awardRoute,
-  adminRoute,
+  ...adminRoutes,
   riskRoute,
   expertiseRoute,
 ]);
