@@ -1,5 +1,6 @@
 import { UsageRollupService } from '@lumbung/metrics';
 import {
+  givenDeadJob,
   givenHighRiskPerson,
   givenPlan,
   givenUser,
@@ -124,6 +125,8 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       .expect(200);
     // Published assets reach the search index.
     await portal.t.drainJobs();
+    // Admin: a job that used up its attempts.
+    await givenDeadJob(ds);
   });
   afterEach(async () => {
     for (const tab of tabs.splice(0)) {
@@ -166,7 +169,14 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     { name: 'komunitas', path: '/komunitas', heading: 'Komunitas' },
     { name: 'dasbor', path: '/dasbor', heading: 'Dasbor' },
     { name: 'penghargaan', path: '/penghargaan', heading: 'Penghargaan KMA' },
-    { name: 'admin', path: '/admin', heading: 'Admin' },
+    { name: 'admin-pengguna', path: '/admin', heading: 'Pengguna' },
+    { name: 'admin-pengguna-satu', path: `/admin/pengguna/${asn.id}`, heading: 'Dewi Lestari' },
+    { name: 'admin-impor', path: '/admin/impor', heading: 'Impor CSV' },
+    { name: 'admin-opd', path: '/admin/opd', heading: 'Direktori OPD' },
+    { name: 'admin-sinonim', path: '/admin/sinonim', heading: 'Sinonim' },
+    { name: 'admin-wawasan', path: '/admin/wawasan', heading: 'Wawasan pencarian' },
+    { name: 'admin-tugas', path: '/admin/tugas', heading: 'Tugas gagal' },
+    { name: 'admin-audit', path: '/admin/audit', heading: 'Log audit' },
     { name: 'berisiko', path: '/berisiko', heading: 'Pengetahuan berisiko' },
     { name: 'keahlian', path: `/orang/${asn.id}`, heading: 'Keahlian Dewi Lestari' },
     { name: 'tidak-ditemukan', path: '/tidak-ada', heading: 'Halaman tidak ditemukan' },

@@ -11,10 +11,10 @@ import classes from './admin-pages.module.css';
 
 type Row = ImportReport['rows'][number];
 const STATUS_COLOR: Record<string, string> = {
-  created: 'green.9',
+  created: 'teal.9',
   updated: 'blue.9',
   unchanged: 'gray.7',
-  rejected: 'red.8',
+  rejected: 'red.9',
 };
 
 /**
@@ -110,7 +110,7 @@ function FilePicker({
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={`${id}-title`}>
       <Title order={2} size="h4" id={`${id}-title`} mb="xs">
-        {t('import.file')}
+        {t('import.upload')}
       </Title>
       <Text size="sm" mb="sm">
         {t('import.columns')}

@@ -21,7 +21,7 @@ export function JobsPage() {
     <AdminFrame section="jobs" description={t('jobs.intro')}>
       <Stack gap="md">
         {retried && (
-          <Text role="status" c="green.9">
+          <Text role="status" c="teal.9">
             {t('jobs.retried', { id: retried })}
           </Text>
         )}

@@ -47,7 +47,7 @@ export function OpdsPage() {
           maw={400}
         />
         {saved && (
-          <Text role="status" c="green.9">
+          <Text role="status" c="teal.9">
             {t('opds.saved', { code: saved })}
           </Text>
         )}

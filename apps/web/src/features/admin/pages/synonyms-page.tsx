@@ -85,7 +85,7 @@ function SynonymsForm({ initial }: { initial: string[][] }) {
             </Button>
           </Group>
           {save.isSuccess && (
-            <Text role="status" c="green.9">
+            <Text role="status" c="teal.9">
               {t('synonyms.saved')}
             </Text>
           )}

@@ -75,7 +75,7 @@ function UserDetails({ user }: { user: User }) {
             [t('users.roles'), <RoleBadges key="roles" roles={user.roles} />],
             [
               t('users.status'),
-              <Badge key="status" color={user.active ? 'green.9' : 'gray.7'} variant="outline">
+              <Badge key="status" color={user.active ? 'teal.9' : 'gray.7'} variant="outline">
                 {user.active ? t('users.active') : t('users.inactive')}
               </Badge>,
             ],
@@ -88,7 +88,7 @@ function UserDetails({ user }: { user: User }) {
       {canManage && (
         <Stack gap="lg">
           {self ? (
-            <Alert color="blue" variant="light">
+            <Alert color="gray" variant="light">
               {t('user.self')}
             </Alert>
           ) : (
@@ -157,7 +157,7 @@ function RolesForm({ user }: { user: User }) {
               {t('user.saveRoles')}
             </Button>
             {update.isSuccess && !changed && (
-              <Text size="sm" role="status" c="green.9">
+              <Text size="sm" role="status" c="teal.9">
                 {t('user.rolesSaved')}
               </Text>
             )}
@@ -185,7 +185,7 @@ function AccessPanel({ user }: { user: User }) {
       <Stack gap="sm" align="flex-start">
         {update.isError && !confirming && <ApiErrorAlert error={update.error} />}
         {update.isSuccess && (
-          <Text size="sm" role="status" c="green.9">
+          <Text size="sm" role="status" c="teal.9">
             {user.active ? t('user.reactivated') : t('user.deactivated')}
           </Text>
         )}
@@ -245,8 +245,11 @@ function PasswordResetPanel({ user }: { user: User }) {
         )}
         {reset.isError && <ApiErrorAlert error={reset.error} />}
         {reset.data && (
-          <Alert color="green" variant="light" title={t('user.resetStarted')} w="100%">
+          <Paper withBorder p="md" w="100%" role="status">
             <Stack gap="xs">
+              <Title order={3} size="h5">
+                {t('user.resetStarted')}
+              </Title>
               <Text size="sm" fw={600}>
                 {t('user.resetCode')}
               </Text>
@@ -262,7 +265,7 @@ function PasswordResetPanel({ user }: { user: User }) {
                 )}
               </CopyButton>
             </Stack>
-          </Alert>
+          </Paper>
         )}
       </Stack>
     </Paper>

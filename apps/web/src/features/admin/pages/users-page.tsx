@@ -185,11 +185,11 @@ function UsersTable({ items }: { items: Schemas['UserResponseDto'][] }) {
             </Table.Td>
             <Table.Td data-label={t('users.status')}>
               <Group gap={4}>
-                <Badge color={u.active ? 'green.9' : 'gray.7'} variant="outline">
+                <Badge color={u.active ? 'teal.9' : 'gray.7'} variant="outline">
                   {u.active ? t('users.active') : t('users.inactive')}
                 </Badge>
                 {!u.hasPassword && (
-                  <Badge color="orange.9" variant="outline" tt="none">
+                  <Badge color="violet.9" variant="outline" tt="none">
                     {t('users.noPassword')}
                   </Badge>
                 )}

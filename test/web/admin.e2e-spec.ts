@@ -1,0 +1,253 @@
+import { givenDeadJob, givenUser, type GivenUser, login, nextNip } from '../support/factories';
+import {
+  expectAccessible,
+  PHONE,
+  type Portal,
+  portalTabs,
+  screenshot,
+  startPortal,
+  until,
+  waitForPage,
+} from './support/portal';
+
+describe('portal: Admin', () => {
+  let portal: Portal;
+  let admin: GivenUser;
+  const { open, closeAll } = portalTabs(() => portal);
+
+  const userByNip = async (nip: string) =>
+    (
+      await portal.t.ds.query<{ id: string; name: string; opd: string }[]>(
+        `SELECT u.id, u.name, o.code AS opd FROM users u JOIN opds o ON o.id = u.opd_id
+          WHERE u.nip = $1`,
+        [nip],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    admin = await givenUser(portal.t.ds, { roles: ['admin'], name: 'Admin BPSDM Pusat' });
+  });
+  afterEach(() => closeAll());
+  afterAll(() => portal.close());
+
+  it('Admin mengimpor CSV dengan satu baris salah: pratinjau, impor baris yang valid, lalu menemukan pengguna baru', async () => {
+    const { page } = await open({ as: admin });
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
+    await waitForPage(page, 'Pengguna');
+    await page
+      .getByRole('navigation', { name: 'Bagian admin' })
+      .getByRole('link', { name: 'Impor CSV' })
+      .click();
+    await waitForPage(page, 'Impor CSV');
+
+    const [good1, good2, bad] = [nextNip(), nextNip(2), nextNip()];
+    const csv = [
+      'nip,name,email,opd_code,jabatan,jabatan_kategori,roles',
+      `${good1},Andi Impor Pertama,andi.${good1}@jakarta.go.id,DINKES,Analis Data,administrasi,`,
+      `${bad},Badu Salah OPD,badu.${bad}@jakarta.go.id,TIDAKADA,Analis Data,administrasi,`,
+      `${good2},Citra Impor Kedua,citra.${good2}@jakarta.go.id,BPSDM,Widyaiswara,fungsional_ahli_muda,verifier`,
+    ].join('\n');
+    await page.getByLabel('Berkas CSV', { exact: true }).setInputFiles({
+      name: 'pegawai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('heading', { name: 'Pratinjau (belum disimpan)' }).waitFor();
+    await page
+      .getByText('3 baris: 2 akan dibuat, 0 akan diperbarui, 0 tanpa perubahan, 1 ditolak.')
+      .waitFor();
+    const badRow = page.getByRole('row').filter({ hasText: bad });
+    await expect(badRow.getByText('Ditolak').isVisible()).resolves.toBe(true);
+    await expect(badRow.getByText('Kode OPD').isVisible()).resolves.toBe(true);
+    await expect(badRow.getByText('Kode OPD tidak dikenal.').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('row').filter({ hasText: good1 }).getByText('Akan dibuat').isVisible(),
+    ).resolves.toBe(true);
+    // The preview wrote nothing.
+    expect(await userByNip(good1)).toBeUndefined();
+    expect(await userByNip(good2)).toBeUndefined();
+    await expectAccessible(page);
+    await screenshot(page, 'admin-impor-pratinjau');
+
+    await page.getByRole('button', { name: 'Impor baris yang valid' }).click();
+    await page.getByRole('heading', { name: 'Hasil impor' }).waitFor();
+    await page.getByText('3 baris: 2 baru, 0 diperbarui, 0 tanpa perubahan, 1 ditolak.').waitFor();
+    expect(await userByNip(good1)).toMatchObject({ name: 'Andi Impor Pertama', opd: 'DINKES' });
+    expect(await userByNip(good2)).toMatchObject({ name: 'Citra Impor Kedua', opd: 'BPSDM' });
+    expect(await userByNip(bad)).toBeUndefined();
+    await screenshot(page, 'admin-impor-hasil');
+
+    // The new user is in the list, found by name, filtered by OPD and role in the URL.
+    await page
+      .getByRole('navigation', { name: 'Bagian admin' })
+      .getByRole('link', { name: 'Pengguna' })
+      .click();
+    await waitForPage(page, 'Pengguna');
+    await page.getByRole('searchbox', { name: 'Cari pengguna' }).fill('Citra Impor');
+    await page.getByLabel('Peran').selectOption('verifier');
+    await until(
+      () => new URL(page.url()).searchParams,
+      (p) => p.get('q') === 'Citra Impor' && p.get('peran') === 'verifier',
+    );
+    const row = page.getByRole('row').filter({ hasText: good2 });
+    await row.waitFor();
+    await expect(row.getByText('Verifikator').isVisible()).resolves.toBe(true);
+    await expect(row.getByText('Belum punya kata sandi').isVisible()).resolves.toBe(true);
+    await row.getByRole('link', { name: 'Citra Impor Kedua' }).click();
+    await waitForPage(page, 'Citra Impor Kedua');
+    await expectAccessible(page);
+  });
+
+  it('Admin memulai atur ulang kata sandi dan kode yang tampil dipakai pengguna', async () => {
+    const verifier = await givenUser(portal.t.ds, {
+      opd: 'DINKES',
+      roles: ['verifier'],
+      name: 'Vera Verifikator Dinkes',
+    });
+    const { page } = await open({ as: admin });
+    await page.goto(`/admin/pengguna/${verifier.id}`);
+    await waitForPage(page, 'Vera Verifikator Dinkes');
+    await page.getByRole('button', { name: 'Mulai atur ulang kata sandi' }).click();
+    const started = page.getByRole('status').filter({ hasText: 'Atur ulang kata sandi dimulai' });
+    await started.waitFor();
+    const code = (await started.getByText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/).textContent()) ?? '';
+    await expectAccessible(page);
+    await screenshot(page, 'admin-atur-ulang');
+    // The code on screen is the one the user redeems.
+    await portal.t
+      .http()
+      .post('/api/v1/auth/password-reset')
+      .send({ token: code, newPassword: 'Sandi-Baru-Vera#2026' })
+      .expect(204);
+    await portal.t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: verifier.email, password: 'Sandi-Baru-Vera#2026' })
+      .expect(200);
+  });
+
+  it('Admin OPD hanya melihat pengguna OPD-nya dan tidak dapat mengubah kata sandi verifikator', async () => {
+    const ds = portal.t.ds;
+    const dinkesAdmin = await givenUser(ds, {
+      opd: 'DINKES',
+      roles: ['opd_admin'],
+      name: 'Admin Dinkes',
+    });
+    const verifier = await givenUser(ds, {
+      opd: 'DINKES',
+      roles: ['verifier'],
+      name: 'Wati Verifikator Kesehatan',
+    });
+    const asn = await givenUser(ds, { opd: 'DINKES', name: 'Wawan Staf Kesehatan' });
+    const other = await givenUser(ds, { opd: 'BPSDM', name: 'Wulan Staf Bpsdm' });
+    const { page } = await open({ as: dinkesAdmin, viewport: PHONE });
+    await page.goto('/admin/pengguna?q=W');
+    await waitForPage(page, 'Pengguna');
+    await page.getByText('Anda mengelola pengguna DINKES saja.').waitFor();
+    await page.getByRole('link', { name: 'Wati Verifikator Kesehatan' }).waitFor();
+    await page.getByRole('link', { name: 'Wawan Staf Kesehatan' }).waitFor();
+    await expect(page.getByText('Wulan Staf Bpsdm').count()).resolves.toBe(0);
+    // No OPD to choose, and only the sections an OPD admin has.
+    await expect(page.getByLabel('OPD', { exact: true }).count()).resolves.toBe(0);
+    const sections = page.getByRole('navigation', { name: 'Bagian admin' });
+    await expect(sections.getByRole('link').allTextContents()).resolves.toEqual([
+      'Pengguna',
+      'Impor CSV',
+      'Wawasan pencarian',
+    ]);
+    await expectAccessible(page);
+    await screenshot(page, 'admin-opd-pengguna');
+
+    // A verifier's password is out of an OPD admin's hands: no button, the reason instead.
+    await page.getByRole('link', { name: 'Wati Verifikator Kesehatan' }).click();
+    await waitForPage(page, 'Wati Verifikator Kesehatan');
+    await page
+      .getByText('Kata sandi akun yang memegang peran hanya dapat diatur ulang oleh admin sistem.')
+      .waitFor();
+    await expect(
+      page.getByRole('button', { name: 'Mulai atur ulang kata sandi' }).count(),
+    ).resolves.toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'admin-opd-verifikator');
+    // ...and the API refuses it too, whatever the page shows.
+    const session = await login(portal.t.http, dinkesAdmin);
+    const refused = await portal.t
+      .http()
+      .post(`/api/v1/users/${verifier.id}/password-reset`)
+      .set(session.auth)
+      .expect(403);
+    expect(refused.body.code).toBe('PASSWORD_ADMIN_ONLY');
+
+    // A plain ASN of the OPD: the OPD admin may start the reset.
+    await page.goto(`/admin/pengguna/${asn.id}`);
+    await waitForPage(page, 'Wawan Staf Kesehatan');
+    await page.getByRole('button', { name: 'Mulai atur ulang kata sandi' }).waitFor();
+    // Another OPD's user is not found, like a missing one.
+    await page.goto(`/admin/pengguna/${other.id}`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /tidak ditemukan/i })
+      .waitFor();
+    // The audit log is a system admin's.
+    await page.goto('/admin/audit');
+    await page.getByRole('heading', { level: 1, name: 'Tidak ada akses' }).waitFor();
+  });
+
+  it('Pencarian tanpa hasil → "Tulis aset untuk celah ini" membuka formulir tulis dengan judul terisi', async () => {
+    const query = 'pengadaan drone pemantau banjir';
+    const searcher = await login(portal.t.http, await givenUser(portal.t.ds));
+    const res = await portal.t
+      .http()
+      .get('/api/v1/search')
+      .query({ q: query })
+      .set(searcher.auth)
+      .expect(200);
+    expect(res.body.total).toBe(0);
+
+    const { page } = await open({ as: admin });
+    await page.goto('/admin/wawasan');
+    await waitForPage(page, 'Wawasan pencarian');
+    const gaps = page.getByRole('table', { name: 'Pencarian tanpa hasil' });
+    const row = gaps.getByRole('row').filter({ hasText: query });
+    await row.waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admin-wawasan');
+    await row.getByRole('link', { name: 'Tulis aset untuk celah ini' }).click();
+    await waitForPage(page, 'Tulis pengetahuan');
+    expect(new URL(page.url()).searchParams.get('judul')).toBe(query);
+    await page.getByRole('radio', { name: 'Panduan', exact: true }).check();
+    await page.getByRole('button', { name: 'Mulai menulis' }).click();
+    const title = page.getByRole('textbox', { name: 'Judul', exact: true });
+    await title.waitFor();
+    await expect(title.inputValue()).resolves.toBe(query);
+  });
+
+  it('Admin mencoba lagi tugas yang gagal', async () => {
+    const id = await givenDeadJob(portal.t.ds, {
+      queue: 'search.asset',
+      error: 'Meilisearch tidak menjawab dalam 5 detik',
+    });
+    const { page } = await open({ as: admin });
+    await page.goto('/admin/tugas');
+    await waitForPage(page, 'Tugas gagal');
+    const row = page.getByRole('row').filter({ hasText: `ID ${id} ·` });
+    await expect(
+      row.getByText('Meilisearch tidak menjawab dalam 5 detik').isVisible(),
+    ).resolves.toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'admin-tugas');
+    await row.getByRole('button', { name: `Coba lagi tugas ${id} (search.asset)` }).click();
+    await page.getByText(`Tugas ${id} dijadwalkan ulang.`).waitFor();
+    await until(
+      () => row.count(),
+      (n) => n === 0,
+    );
+    const [job] = await portal.t.ds.query<{ status: string; attempts: number }[]>(
+      `SELECT status, attempts FROM jobs WHERE id = $1`,
+      [id],
+    );
+    expect(job).toEqual({ status: 'pending', attempts: 0 });
+  });
+});
