@@ -100,6 +100,67 @@ describe('portal: Admin', () => {
     await expectAccessible(page);
   });
 
+  it('Admin menambah pengguna (NIP terpakai ditolak di samping kolomnya), mengubah perannya dan menonaktifkannya', async () => {
+    const taken = await givenUser(portal.t.ds, { opd: 'DINKES', name: 'Pemilik NIP' });
+    const { page } = await open({ as: admin });
+    await page.goto('/admin/pengguna');
+    await waitForPage(page, 'Pengguna');
+    await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
+    await dialog.getByRole('textbox', { name: 'NIP' }).fill(taken.nip);
+    await dialog.getByRole('textbox', { name: 'Nama' }).fill('Rudi Pegawai Baru');
+    await dialog.getByRole('textbox', { name: 'Email' }).fill(`rudi.${taken.nip}@jakarta.go.id`);
+    await dialog.getByLabel('OPD', { exact: true }).selectOption('DINKES');
+    await dialog.getByRole('textbox', { name: 'Jabatan' }).fill('Analis Data');
+    await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
+    const nip = dialog.getByRole('textbox', { name: 'NIP' });
+    await until(
+      () => nip.getAttribute('aria-invalid'),
+      (v) => v === 'true',
+    );
+    await dialog.getByText('NIP sudah terdaftar.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admin-tambah-pengguna');
+
+    const fresh = nextNip();
+    await nip.fill(fresh);
+    await dialog.getByRole('textbox', { name: 'Email' }).fill(`rudi.${fresh}@jakarta.go.id`);
+    await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
+    await waitForPage(page, 'Rudi Pegawai Baru');
+    const created = await userByNip(fresh);
+    expect(created).toMatchObject({ name: 'Rudi Pegawai Baru', opd: 'DINKES' });
+
+    // Roles: verifier of the user's OPD.
+    await page.getByRole('checkbox', { name: 'Verifikator' }).check();
+    await page.getByRole('button', { name: 'Simpan peran' }).click();
+    await page.getByText('Peran disimpan.').waitFor();
+    const roles = await portal.t.ds.query<{ role: string; opd: string | null }[]>(
+      `SELECT r.role, o.code AS opd FROM user_roles r LEFT JOIN opds o ON o.id = r.opd_id
+        WHERE r.user_id = $1 ORDER BY r.role`,
+      [created.id],
+    );
+    expect(roles).toEqual([
+      { role: 'asn', opd: null },
+      { role: 'verifier', opd: 'DINKES' },
+    ]);
+
+    // Deactivate (confirmed in a dialog), then reactivate.
+    await page.getByRole('button', { name: 'Nonaktifkan' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Nonaktifkan' });
+    await confirm.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
+    await page.getByText('Akun dinonaktifkan.').waitFor();
+    const active = async () =>
+      (
+        await portal.t.ds.query<{ active: boolean }[]>(`SELECT active FROM users WHERE id = $1`, [
+          created.id,
+        ])
+      )[0].active;
+    expect(await active()).toBe(false);
+    await page.getByRole('button', { name: 'Aktifkan kembali' }).click();
+    await page.getByText('Akun diaktifkan kembali.').waitFor();
+    expect(await active()).toBe(true);
+  });
+
   it('Admin memulai atur ulang kata sandi dan kode yang tampil dipakai pengguna', async () => {
     const verifier = await givenUser(portal.t.ds, {
       opd: 'DINKES',

@@ -7,7 +7,12 @@ export function RoleBadges({ roles }: { roles: readonly string[] }) {
   return (
     <Group gap={4}>
       {roles.map((role) => (
-        <Badge key={role} variant={role === 'asn' ? 'outline' : 'light'} color="blue.9" tt="none">
+        <Badge
+          key={role}
+          variant={role === 'asn' ? 'outline' : 'filled'}
+          color={role === 'asn' ? 'blue.9' : 'blue.8'}
+          tt="none"
+        >
           {t(`roles.${role as 'asn'}`)}
         </Badge>
       ))}

@@ -130,7 +130,7 @@ function RolesForm({ user }: { user: User }) {
         <Stack gap="sm">
           {rest && <ApiErrorAlert error={update.error} />}
           <Checkbox.Group
-            label={t('users.roles')}
+            label={t('user.rolesGroup')}
             description={t('user.rolesHint')}
             value={roles}
             onChange={setRoles}
@@ -186,7 +186,7 @@ function AccessPanel({ user }: { user: User }) {
         {update.isError && !confirming && <ApiErrorAlert error={update.error} />}
         {update.isSuccess && (
           <Text size="sm" role="status" c="teal.9">
-            {user.active ? t('user.reactivated') : t('user.deactivated')}
+            {update.variables?.body?.active ? t('user.reactivated') : t('user.deactivated')}
           </Text>
         )}
         {user.active ? (
@@ -246,7 +246,7 @@ function PasswordResetPanel({ user }: { user: User }) {
         {reset.isError && <ApiErrorAlert error={reset.error} />}
         {reset.data && (
           <Paper withBorder p="md" w="100%" role="status">
-            <Stack gap="xs">
+            <Stack gap="xs" align="flex-start">
               <Title order={3} size="h5">
                 {t('user.resetStarted')}
               </Title>
