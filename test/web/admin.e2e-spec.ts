@@ -110,7 +110,7 @@ describe('portal: Admin', () => {
     await dialog.getByRole('textbox', { name: 'NIP' }).fill(taken.nip);
     await dialog.getByRole('textbox', { name: 'Nama' }).fill('Rudi Pegawai Baru');
     await dialog.getByRole('textbox', { name: 'Email' }).fill(`rudi.${taken.nip}@jakarta.go.id`);
-    await dialog.getByLabel('OPD', { exact: true }).selectOption('DINKES');
+    await dialog.getByRole('combobox', { name: 'OPD' }).selectOption('DINKES');
     await dialog.getByRole('textbox', { name: 'Jabatan' }).fill('Analis Data');
     await dialog.getByRole('button', { name: 'Simpan pengguna' }).click();
     const nip = dialog.getByRole('textbox', { name: 'NIP' });
@@ -187,6 +187,31 @@ describe('portal: Admin', () => {
       .post('/api/v1/auth/login')
       .send({ username: verifier.email, password: 'Sandi-Baru-Vera#2026' })
       .expect(200);
+
+    // Both steps are in the audit log, found by action and filtered in the URL.
+    await page
+      .getByRole('navigation', { name: 'Bagian admin' })
+      .getByRole('link', { name: 'Log audit' })
+      .click();
+    await waitForPage(page, 'Log audit');
+    const filters = page.getByRole('search', { name: 'Saring log audit' });
+    await filters.getByRole('textbox', { name: 'ID data' }).fill(verifier.id);
+    await filters.getByRole('button', { name: 'Terapkan' }).click();
+    await until(
+      () => new URL(page.url()).searchParams.get('id'),
+      (v) => v === verifier.id,
+    );
+    const entries = page.getByRole('table', { name: 'Entri log audit' });
+    await entries.getByText('authn_password_reset_complete').waitFor();
+    await expect(
+      entries
+        .getByRole('row')
+        .filter({ hasText: 'authn_password_reset_start' })
+        .getByText('Admin BPSDM Pusat')
+        .isVisible(),
+    ).resolves.toBe(true);
+    await page.getByText('2 entri').waitFor();
+    await expectAccessible(page);
   });
 
   it('Admin OPD hanya melihat pengguna OPD-nya dan tidak dapat mengubah kata sandi verifikator', async () => {

@@ -225,6 +225,6 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     await expect(menu.getByRole('button', { name: 'Keluar' }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'menu', { fullPage: false });
-    // About 30 scans and pictures: generous, as CI machines may be busy.
-  }, 360_000);
+    // About 40 scans and pictures: generous, as CI machines may be busy.
+  }, 600_000);
 });

@@ -77,7 +77,13 @@ export function CreateUserDialog({ opened, onClose, onCreated }: CreateUserDialo
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('create.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('create.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {rest && <ApiErrorAlert error={create.error} />}

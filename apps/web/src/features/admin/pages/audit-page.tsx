@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,11 +125,53 @@ function detailsText(details: Record<string, unknown>): string {
   return lines.length ? lines.join('\n') : '—';
 }
 
+/** Suggestions for the action and entity filters: what the API records today (others may be typed). */
+const ACTIONS = [
+  'authn_login_success',
+  'authn_login_fail',
+  'authn_logout',
+  'authn_password_change',
+  'authn_password_reset_start',
+  'authn_password_reset_complete',
+  'session_refresh_reuse',
+  'user_created',
+  'user_updated',
+  'users_imported',
+  'privilege_permissions_changed',
+  'opd_updated',
+  'asset_read_restricted',
+  'asset_revised_by_verifier',
+  'assets_imported',
+  'cop_created',
+  'cop_updated',
+  'cop_members_added',
+  'cop_member_removed',
+  'meeting_logged',
+  'meeting_updated',
+  'meeting_deleted',
+  'award_year_created',
+  'award_rubric_changed',
+  'award_assessment_recorded',
+  'award_year_finalized',
+  'criticality_overridden',
+  'knowledge_risk_read',
+];
+const ENTITIES = [
+  'user',
+  'opd',
+  'asset',
+  'cop',
+  'meeting',
+  'award_year',
+  'award_opd',
+  'retention_plan',
+];
+
 const FIELDS = [
-  ['pelaku', 'actor', 'numeric'],
-  ['tindakan', 'action', 'text'],
-  ['jenis', 'entity', 'text'],
-  ['id', 'entityId', 'text'],
+  ['pelaku', 'actor', 'numeric', undefined],
+  ['tindakan', 'action', 'text', ACTIONS],
+  ['jenis', 'entity', 'text', ENTITIES],
+  ['id', 'entityId', 'text', undefined],
 ] as const;
 
 function Filters({
@@ -172,17 +214,29 @@ function Filters({
       onSubmit={submit}
       noValidate
     >
-      {FIELDS.map(([key, apiField, mode]) => (
-        <TextInput
-          key={key}
-          label={t(`audit.${apiField}`)}
-          inputMode={mode}
-          description={key === 'pelaku' ? t('audit.actorHint') : undefined}
-          value={draft[key]}
-          onChange={(e) => set(key, e.currentTarget.value)}
-          error={errorOf(key, apiField)}
-        />
-      ))}
+      {FIELDS.map(([key, apiField, mode, suggestions]) =>
+        suggestions ? (
+          <Autocomplete
+            key={key}
+            label={t(`audit.${apiField}`)}
+            data={suggestions}
+            limit={12}
+            value={draft[key]}
+            onChange={(value) => set(key, value)}
+            error={errorOf(key, apiField)}
+          />
+        ) : (
+          <TextInput
+            key={key}
+            label={t(`audit.${apiField}`)}
+            inputMode={mode}
+            description={key === 'pelaku' ? t('audit.actorHint') : undefined}
+            value={draft[key]}
+            onChange={(e) => set(key, e.currentTarget.value)}
+            error={errorOf(key, apiField)}
+          />
+        ),
+      )}
       <TextInput
         type="date"
         label={t('audit.from')}

@@ -145,7 +145,12 @@ function EditOpdDialog({
     );
   };
   return (
-    <Modal opened onClose={onClose} title={t('opds.editTitle', { code: opd.code })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('opds.editTitle', { code: opd.code })}
+      closeButtonProps={{ 'aria-label': t('close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {update.isError && !Object.keys(fields).length && <ApiErrorAlert error={update.error} />}

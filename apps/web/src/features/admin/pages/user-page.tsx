@@ -199,7 +199,12 @@ function AccessPanel({ user }: { user: User }) {
           </Button>
         )}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('user.deactivate')}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('user.deactivate')}
+        closeButtonProps={{ 'aria-label': t('close') }}
+      >
         <Stack gap="md">
           <Text>{t('user.deactivateConfirm', { name: user.name })}</Text>
           {update.isError && <ApiErrorAlert error={update.error} />}
