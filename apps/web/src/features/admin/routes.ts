@@ -18,35 +18,35 @@ export const adminUsersRoute = createRoute({
   path: '/admin/pengguna',
   beforeLoad: requirePermission('user:read'),
   validateSearch: validateUsersSearch,
-  component: lazyRouteComponent(() => import('./pages/users-page'), 'UsersPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'UsersPage'),
 });
 
 export const adminUserRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/pengguna/$id',
   beforeLoad: requirePermission('user:read'),
-  component: lazyRouteComponent(() => import('./pages/user-page'), 'UserPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'UserPage'),
 });
 
 export const adminImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/impor',
   beforeLoad: requirePermission('user:manage'),
-  component: lazyRouteComponent(() => import('./pages/import-page'), 'ImportPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'ImportPage'),
 });
 
 export const adminOpdsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/opd',
   beforeLoad: requirePermission('opd:manage'),
-  component: lazyRouteComponent(() => import('./pages/opds-page'), 'OpdsPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'OpdsPage'),
 });
 
 export const adminSynonymsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/sinonim',
   beforeLoad: requirePermission('search:settings'),
-  component: lazyRouteComponent(() => import('./pages/synonyms-page'), 'SynonymsPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'SynonymsPage'),
 });
 
 export const adminInsightsRoute = createRoute({
@@ -54,14 +54,14 @@ export const adminInsightsRoute = createRoute({
   path: '/admin/wawasan',
   beforeLoad: requirePermission('search:insights'),
   validateSearch: validateInsightsSearch,
-  component: lazyRouteComponent(() => import('./pages/insights-page'), 'InsightsPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'InsightsPage'),
 });
 
 export const adminJobsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/tugas',
   beforeLoad: requirePermission('jobs:manage'),
-  component: lazyRouteComponent(() => import('./pages/jobs-page'), 'JobsPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'JobsPage'),
 });
 
 export const adminAuditRoute = createRoute({
@@ -69,7 +69,7 @@ export const adminAuditRoute = createRoute({
   path: '/admin/audit',
   beforeLoad: requirePermission('audit:read'),
   validateSearch: validateAuditSearch,
-  component: lazyRouteComponent(() => import('./pages/audit-page'), 'AuditPage'),
+  component: lazyRouteComponent(() => import('./pages'), 'AuditPage'),
 });
 
 /** Every admin route, for the router's tree. */
