@@ -98,6 +98,7 @@ const ANOMALY_LABEL: Record<string, string> = {
   concentration: 'Dominasi satu akun',
   burst: 'Ledakan singkat',
 };
+const SEVERITY_LABEL: Record<string, string> = { high: 'Tinggi', medium: 'Sedang', low: 'Rendah' };
 const QUARTER = ['I', 'II', 'III', 'IV'];
 const quarterLabel = (q: number): string => `Triwulan ${QUARTER[q - 1] ?? q}`;
 
@@ -272,11 +273,21 @@ export class AwardExportService {
         {
           name: 'Anomali',
           columns: [
+            col(
+              'Tingkat',
+              'text',
+              'Tinggi, sedang atau rendah; daftar diurutkan dari yang tertinggi.',
+            ),
             col('Jenis', 'text', 'Lonjakan, dominasi satu akun, atau ledakan singkat pemakaian.'),
-            col('Periode', 'text', 'Triwulan (lonjakan) atau hari (WIB) kejadian.'),
+            col('Periode', 'text', 'Bulan pertama lonjakan, atau hari (WIB) pertama kejadian.'),
             col('Keterangan', 'longText', 'Penjelasan dengan angka yang memicunya.'),
           ],
-          rows: e.anomalies.map((a) => [ANOMALY_LABEL[a.kind] ?? a.kind, a.period, a.message.id]),
+          rows: e.anomalies.map((a) => [
+            SEVERITY_LABEL[a.severity] ?? a.severity,
+            ANOMALY_LABEL[a.kind] ?? a.kind,
+            a.period,
+            a.message.id,
+          ]),
         },
       ],
     };

@@ -1459,9 +1459,21 @@ export interface components {
             accountOpdCode: string | null;
             /** @description Concentrations: the asset */
             asset?: components["schemas"]["AnomalyAssetDto"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description First WIB day of the run
+             */
             day: string;
+            /** @description Flagged days in the run */
+            days: number;
+            /**
+             * Format: date
+             * @description Last WIB day of the run
+             */
+            lastDay: string;
+            /** @description All counted views of the asset on those days (burst: = value) */
             total: number;
+            /** @description The account’s counted views (reads for a burst) over the run */
             value: number;
         };
         ActivityDto: {
@@ -1485,15 +1497,23 @@ export interface components {
         };
         AnomalyFlagDto: {
             evidence: components["schemas"]["SpikeEvidenceDto"] | components["schemas"]["AccountEvidenceDto"];
+            /** @description Stable id of the cause */
+            id: string;
             /** @enum {string} */
             kind: "spike" | "concentration" | "burst";
+            /** @description What happened, with its numbers */
             message: components["schemas"]["LocalizedMessageDto"];
             opdCode: string;
             /**
-             * @description YYYY-Qn for spikes, the WIB day otherwise
-             * @example 2025-Q2
+             * @description YYYY-MM (first spiking month) for spikes, the first WIB day otherwise
+             * @example 2025-08
              */
             period: string;
+            /**
+             * @description The list is sorted by severity, most severe first
+             * @enum {string}
+             */
+            severity: "high" | "medium" | "low";
         };
         AspectChangeDto: {
             after: number;
@@ -2396,6 +2416,14 @@ export interface components {
             /** @example What happened */
             labelEn: string;
         };
+        MonthViewsDto: {
+            /**
+             * @description YYYY-MM
+             * @example 2025-07
+             */
+            month: string;
+            views: number;
+        };
         MyAssetRefDto: {
             /** Format: uuid */
             id: string;
@@ -2718,13 +2746,6 @@ export interface components {
             /** @description Distinct logged-in readers of the OPD’s assets */
             uniqueReaders: number;
             views: number;
-        };
-        QuarterViewsDto: {
-            /** @description Triwulan */
-            q: number;
-            views: number;
-            /** @description Year */
-            y: number;
         };
         QueryStatDto: {
             /** @description Normalised query */
@@ -3294,10 +3315,27 @@ export interface components {
             value?: number;
         };
         SpikeEvidenceDto: {
-            flagged: boolean;
-            history: components["schemas"]["QuarterViewsDto"][];
-            mean: number;
-            sd: number;
+            asset: components["schemas"]["AnomalyAssetDto"];
+            /** @description Baseline average of the first spiking month */
+            average: number;
+            /** @description The baseline months, oldest first */
+            history: components["schemas"]["MonthViewsDto"][];
+            /** @description The consecutive spiking months */
+            months: components["schemas"]["SpikeMonthDto"][];
+            /** @description Threshold of the first spiking month */
+            threshold: number;
+            /** @description Views of the highest spiking month */
+            views: number;
+        };
+        SpikeMonthDto: {
+            /** @description Average views a month over the previous 12 months (since first use) */
+            average: number;
+            /**
+             * @description YYYY-MM
+             * @example 2025-07
+             */
+            month: string;
+            /** @description 3 × average + 100: above it the month is a spike */
             threshold: number;
             views: number;
         };
