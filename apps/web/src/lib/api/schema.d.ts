@@ -2285,8 +2285,12 @@ export interface components {
             input: string;
         };
         InputScoreDto: {
+            /** @description The count behind a per-100-ASN rate, shown beside it; null for other units */
+            count: number | null;
             /** @description The formula, in Indonesian */
             formula: string;
+            /** @description The formula, in English */
+            formulaEn: string;
             key: string;
             label: string;
             labelEn: string;
@@ -2296,6 +2300,10 @@ export interface components {
             raw: number | null;
             /** @description After per-100-ASN, log or clamping */
             transformed: number | null;
+            /** @enum {string} */
+            unit: "per100Asn" | "percent" | "quarters" | "number";
+            /** @description The number the label names, in `unit` (2 decimals): the rate per 100 ASN, a percentage, active quarters of 4, or the value itself */
+            value: number | null;
             /** @description Nominal weight within the aspect */
             weight: number;
         };
