@@ -310,6 +310,46 @@ describe('portal: Admin', () => {
     await expect(title.inputValue()).resolves.toBe(query);
   });
 
+  it('Admin mengubah jumlah ASN sebuah OPD dan menyimpan set sinonim (set yang salah ditolak di sampingnya)', async () => {
+    const { page } = await open({ as: admin });
+    await page.goto('/admin/opd');
+    await waitForPage(page, 'Direktori OPD');
+    await page.getByRole('searchbox', { name: 'Cari OPD' }).fill('Perhubungan');
+    await page.getByRole('button', { name: 'Ubah Dinas Perhubungan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ubah OPD DISHUB' });
+    await dialog.getByRole('textbox', { name: 'Jumlah ASN' }).fill('4321');
+    await dialog.getByRole('button', { name: 'Simpan OPD' }).click();
+    await page.getByText('DISHUB disimpan.').waitFor();
+    const [opd] = await portal.t.ds.query<{ headcount: number }[]>(
+      `SELECT headcount FROM opds WHERE code = 'DISHUB'`,
+    );
+    expect(opd.headcount).toBe(4321);
+    await expect(
+      page.getByRole('row').filter({ hasText: 'DISHUB' }).getByText('4.321').isVisible(),
+    ).resolves.toBe(true);
+
+    await page
+      .getByRole('navigation', { name: 'Bagian admin' })
+      .getByRole('link', { name: 'Sinonim' })
+      .click();
+    await waitForPage(page, 'Sinonim');
+    await page.getByRole('button', { name: 'Tambah set' }).click();
+    const sets = page.getByRole('textbox', { name: /^Set sinonim \d+$/ });
+    const added = sets.last();
+    await added.fill('drone');
+    await page.getByRole('button', { name: 'Simpan sinonim' }).click();
+    await page.getByText('Isi minimal 2 kata berbeda.').waitFor();
+    await expect(added.getAttribute('aria-invalid')).resolves.toBe('true');
+    await added.fill('Drone, pesawat nirawak, UAV');
+    await page.getByRole('button', { name: 'Simpan sinonim' }).click();
+    await page.getByText('Sinonim disimpan.', { exact: false }).waitFor();
+    const stored = await portal.t.ds.query<{ synonyms: string[] }[]>(
+      `SELECT synonyms FROM search_synonyms WHERE term = 'drone'`,
+    );
+    expect(stored).toEqual([{ synonyms: ['pesawat nirawak', 'uav'] }]);
+    await expectAccessible(page);
+  });
+
   it('Admin mencoba lagi tugas yang gagal', async () => {
     const id = await givenDeadJob(portal.t.ds, {
       queue: 'search.asset',
