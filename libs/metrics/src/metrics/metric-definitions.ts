@@ -118,6 +118,16 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
       "The OPD's official ASN headcount (the base of every per-100-ASN rate and reach).",
   },
   {
+    key: 'atRiskCoverage',
+    label: 'Cakupan pengetahuan berisiko',
+    labelEn: 'Knowledge-at-risk coverage',
+    unit: 'share',
+    definition:
+      'Pegawai berisiko tinggi yang wawancara retensinya terbit sebelum mereka berhenti ÷ semua pegawai berisiko tinggi pada tahun itu; masukan aspek Keberlanjutan Penghargaan KMA.',
+    definitionEn:
+      "High-risk staff whose retention interview was published before they left ÷ all the year's high-risk staff; an input of the KMA award's Sustainability aspect.",
+  },
+  {
     key: 'readersByOpd',
     label: 'Pembaca per OPD',
     labelEn: 'Readers by OPD',

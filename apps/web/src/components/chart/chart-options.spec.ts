@@ -12,8 +12,13 @@ const quarters: ChartData = {
 
 describe('buildChartOption', () => {
   it('draws bars per series over the first column, animation as asked, tooltips without HTML', () => {
-    const option = buildChartOption('bar', quarters, { animation: false, stacked: true });
+    const option = buildChartOption('bar', quarters, {
+      animation: false,
+      stacked: true,
+      fontFamily: 'system-ui, sans-serif',
+    });
     expect(option.animation).toBe(false);
+    expect(option.textStyle).toEqual({ fontFamily: 'system-ui, sans-serif' });
     expect(option.tooltip).toEqual({ renderMode: 'richText', trigger: 'axis' });
     expect(option.xAxis).toMatchObject({ type: 'category', data: ['T1', 'T2'] });
     expect(option.series).toEqual([
@@ -42,7 +47,12 @@ describe('buildChartOption', () => {
     const option = buildChartOption('heatmap', byOpd, { animation: false });
     expect(option.xAxis).toMatchObject({ data: ['T1', 'T2'] });
     expect(option.yAxis).toMatchObject({ data: ['DINKES', 'DSDA'] });
-    expect(option.visualMap).toMatchObject({ min: 0, max: 7, inRange: { color: HEAT_COLORS } });
+    expect(option.visualMap).toMatchObject({
+      min: 0,
+      max: 7,
+      text: ['7', '0'],
+      inRange: { color: HEAT_COLORS },
+    });
     expect((option.series as { data: unknown }[])[0]?.data).toEqual([
       [0, 0, 4],
       [1, 0, 0],

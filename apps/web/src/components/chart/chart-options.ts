@@ -10,6 +10,11 @@ export interface ChartOptionSettings {
   stacked?: boolean;
   /** Radar: the outer ring's value for every axis (default: the largest value). */
   max?: number;
+  /**
+   * The page's font stack: ECharts measures text with it to lay out labels and legends, so it must
+   * be a real font list (with `inherit` it measures one font and the page draws another).
+   */
+  fontFamily?: string;
 }
 
 /** Series colours: distinct in lightness too, so they still read in greyscale. */
@@ -43,7 +48,7 @@ export function buildChartOption(
   const base = {
     animation: settings.animation,
     color: SERIES_COLORS,
-    textStyle: { fontFamily: 'inherit' },
+    textStyle: { fontFamily: settings.fontFamily ?? 'sans-serif' },
     tooltip: {
       renderMode: 'richText',
       trigger: kind === 'bar' || kind === 'line' ? 'axis' : 'item',
@@ -95,6 +100,7 @@ function cartesian(kind: 'bar' | 'line', data: ChartData, settings: ChartOptionS
 function heatmap(data: ChartData) {
   const xs = data.columns.slice(1).map((c) => c.label);
   const ys = data.rows.map((r) => r[0]);
+  const max = Math.max(1, maxValue(data));
   const points: [number, number, number][] = [];
   data.rows.forEach((row, y) => {
     for (let x = 0; x < xs.length; x++) {
@@ -114,7 +120,8 @@ function heatmap(data: ChartData) {
     visualMap: {
       type: 'continuous',
       min: 0,
-      max: Math.max(1, maxValue(data)),
+      max,
+      text: [String(max), '0'],
       calculable: false,
       orient: 'horizontal',
       left: 'center',

@@ -1,4 +1,13 @@
-import { Button, Center, Loader, Table, Text, Title, type TitleOrder } from '@mantine/core';
+import {
+  Button,
+  Center,
+  Loader,
+  Text,
+  Title,
+  type TitleOrder,
+  useMantineTheme,
+} from '@mantine/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '@/i18n';
@@ -7,8 +16,32 @@ import { type ChartData, csvFileName, formatValue, toCsv } from './chart-data';
 import { buildChartOption, type ChartKind } from './chart-options';
 import classes from './chart.module.css';
 
-/** ECharts and its React binding load only when a chart is first drawn (their own chunk). */
-const EChartsView = lazy(() => import('./echarts-view'));
+interface EChartsViewProps {
+  option: Record<string, unknown>;
+  height: number;
+  onReady: () => void;
+}
+
+/**
+ * ECharts loads only when a chart is first drawn (its own chunk, shared by every chart of the
+ * page); the React binding (`echarts-for-react/esm/core`) is small and stays in the page's chunk.
+ */
+const EChartsView = lazy(() =>
+  import('./echarts-setup').then(({ echarts }) => ({
+    default: function EChartsView({ option, height, onReady }: EChartsViewProps) {
+      return (
+        <ReactEChartsCore
+          echarts={echarts}
+          option={option}
+          notMerge
+          opts={{ renderer: 'svg' }}
+          style={{ height, width: '100%' }}
+          onChartReady={onReady}
+        />
+      );
+    },
+  })),
+);
 
 export interface ChartProps extends ChartData {
   kind: ChartKind;
@@ -41,6 +74,7 @@ export function Chart(props: ChartProps) {
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const [ready, setReady] = useState(false);
+  const { fontFamily } = useMantineTheme();
   const option = useMemo(
     () =>
       buildChartOption(
@@ -50,9 +84,10 @@ export function Chart(props: ChartProps) {
           animation: !(typeof navigator !== 'undefined' && navigator.webdriver),
           stacked: props.stacked,
           max: props.max,
+          fontFamily,
         },
       ),
-    [kind, columns, rows, props.stacked, props.max],
+    [kind, columns, rows, props.stacked, props.max, fontFamily],
   );
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
@@ -120,35 +155,39 @@ export function Chart(props: ChartProps) {
   );
 }
 
-/** The chart's data as a table: the title as caption, the first column as row headers. */
+/**
+ * The chart's data as a table: the title as caption, the first column as row headers. A plain
+ * table styled by a CSS module (Mantine's Table would pull its scroll area into a shared chunk).
+ */
 function ChartTable({ title, columns, rows }: ChartData & { title: string }) {
   const lang = currentLanguage();
   return (
-    <div className={classes.scroll}>
-      <Table className={classes.table} striped withTableBorder verticalSpacing={6}>
-        <Table.Caption>{title}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
+    // Focusable, so a keyboard can scroll a table wider than the screen.
+    <div className={classes.scroll} tabIndex={0} role="group" aria-label={title}>
+      <table className={classes.table}>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
             {columns.map((c, i) => (
-              <Table.Th key={i} scope="col" className={i > 0 ? classes.number : undefined}>
+              <th key={i} scope="col" className={i > 0 ? classes.number : undefined}>
                 {c.label}
-              </Table.Th>
+              </th>
             ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+          </tr>
+        </thead>
+        <tbody>
           {rows.map((row, r) => (
-            <Table.Tr key={r}>
-              <Table.Th scope="row">{row[0]}</Table.Th>
+            <tr key={r}>
+              <th scope="row">{row[0]}</th>
               {columns.slice(1).map((c, i) => (
-                <Table.Td key={i} className={classes.number}>
+                <td key={i} className={classes.number}>
                   {formatValue(row[i + 1] as number | null, c.format, lang)}
-                </Table.Td>
+                </td>
               ))}
-            </Table.Tr>
+            </tr>
           ))}
-        </Table.Tbody>
-      </Table>
+        </tbody>
+      </table>
     </div>
   );
 }
