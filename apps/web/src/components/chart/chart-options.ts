@@ -58,29 +58,43 @@ export function buildChartOption(
   switch (kind) {
     case 'bar':
     case 'line':
-      return { ...base, ...cartesian(kind, data, settings) };
+      return narrow(
+        { ...base, ...cartesian(kind, data, settings) },
+        {
+          xAxis: { axisLabel: { width: 48, overflow: 'break' } },
+        },
+      );
     case 'heatmap':
-      return { ...base, ...heatmap(data) };
+      return narrow(
+        { ...base, ...heatmap(data) },
+        {
+          xAxis: { axisLabel: { width: 40, overflow: 'break' } },
+          yAxis: { axisLabel: { width: 88 } },
+        },
+      );
     case 'radar':
       return { ...base, ...radar(data, settings) };
   }
+}
+
+/**
+ * The option with changes for charts narrower than 480 px (a phone): category names break onto
+ * two lines instead of overlapping. ECharts applies the matching `media` rule itself on resize.
+ */
+function narrow(
+  option: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
+  return { baseOption: option, media: [{ query: { maxWidth: 480 }, option: changes }] };
 }
 
 function seriesColumns(data: ChartData) {
   return data.columns.slice(1).map((column, j) => ({ column, index: j + 1 }));
 }
 
-function legend(data: ChartData) {
-  return data.columns.length > 2
-    ? { legend: { top: 0, left: 0, textStyle: TEXT, type: 'scroll' } }
-    : {};
-}
-
 function cartesian(kind: 'bar' | 'line', data: ChartData, settings: ChartOptionSettings) {
-  const many = data.columns.length > 2;
   return {
-    ...legend(data),
-    grid: { left: 8, right: 16, top: many ? 40 : 16, bottom: 8 },
+    grid: { left: 8, right: 16, top: 16, bottom: 8 },
     xAxis: {
       type: 'category',
       data: data.rows.map((r) => r[0]),
@@ -145,11 +159,10 @@ function heatmap(data: ChartData) {
 function radar(data: ChartData, settings: ChartOptionSettings) {
   const max = settings.max ?? Math.max(1, maxValue(data));
   return {
-    ...legend(data),
     radar: {
       indicator: data.rows.map((r) => ({ name: r[0], max })),
       radius: '62%',
-      center: ['50%', '56%'],
+      center: ['50%', '50%'],
       axisName: TEXT,
     },
     series: [

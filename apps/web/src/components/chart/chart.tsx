@@ -1,19 +1,12 @@
-import {
-  Button,
-  Center,
-  Loader,
-  Text,
-  Title,
-  type TitleOrder,
-  useMantineTheme,
-} from '@mantine/core';
+import { Button, Text, Title, type TitleOrder, useMantineTheme } from '@mantine/core';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageState } from '@/components/page-state';
 import { currentLanguage } from '@/i18n';
 import { saveBlob } from '@/lib/api/download';
 import { type ChartData, csvFileName, formatValue, toCsv } from './chart-data';
-import { buildChartOption, type ChartKind } from './chart-options';
+import { buildChartOption, type ChartKind, SERIES_COLORS } from './chart-options';
 import classes from './chart.module.css';
 
 interface EChartsViewProps {
@@ -131,25 +124,35 @@ export function Chart(props: ChartProps) {
       ) : asTable ? (
         <ChartTable title={title} columns={columns} rows={rows} />
       ) : (
-        <div
-          className={classes.figure}
-          role="img"
-          aria-labelledby={titleId}
-          aria-describedby={descriptionId}
-          data-chart={kind}
-          data-chart-ready={ready || undefined}
-          style={{ height }}
-        >
-          <Suspense
-            fallback={
-              <Center h={height}>
-                <Loader size="sm" aria-label={t('state.loading')} />
-              </Center>
-            }
-          >
-            <EChartsView option={option} height={height} onReady={() => setReady(true)} />
+        <>
+          {kind !== 'heatmap' && columns.length > 2 && (
+            <ul className={classes.legend}>
+              {columns.slice(1).map((c, i) => (
+                <li key={i}>
+                  <span
+                    className={classes.swatch}
+                    style={{ background: SERIES_COLORS[i % SERIES_COLORS.length] }}
+                    aria-hidden
+                  />
+                  {c.label}
+                </li>
+              ))}
+            </ul>
+          )}
+          <Suspense fallback={<PageState kind="loading" />}>
+            <div
+              className={classes.figure}
+              role="img"
+              aria-labelledby={titleId}
+              aria-describedby={descriptionId}
+              data-chart={kind}
+              data-chart-ready={ready || undefined}
+              style={{ height }}
+            >
+              <EChartsView option={option} height={height} onReady={() => setReady(true)} />
+            </div>
           </Suspense>
-        </div>
+        </>
       )}
     </section>
   );
