@@ -12,14 +12,10 @@
 // (resource timing of the request whose path starts with the page's `api`) and the rest.
 // The first load (ECharts' chunk not yet in the browser's cache) is reported on its own.
 // Overrides: BENCH_WEB_PAGE_SAMPLES (default 40 per page), CHROMIUM_PATH. Nothing is asserted.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { PASSWORD, ROOT, percentile, startSearchStack, table } from './search-stack.mjs';
+import { launchChromium, signedInTab } from './browser.mjs';
+import { percentile, startSearchStack, table } from './search-stack.mjs';
 
-const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAMPLES = Number(process.env.BENCH_WEB_PAGE_SAMPLES ?? 40);
 const WARM_UP = 3;
 const GOAL_MS = 1000;
@@ -79,17 +75,10 @@ async function measure(page, path, api) {
 }
 
 export default async function run() {
-  if (!existsSync(CHROMIUM)) {
-    out(`SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-    return;
-  }
-  if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: npm run build:web (npm run bench builds it)');
-  }
-  const { chromium } = require(join(ROOT, 'node_modules/playwright-core'));
   const load0 = loadavg()[0];
+  const browser = await launchChromium(out);
+  if (!browser) return;
   const stack = await startSearchStack({ demoYear: true, worker: false });
-  let browser;
   try {
     // The OPD with something to show in the demo year (the others show the empty state).
     const { rows } = await stack.db.query(
@@ -104,24 +93,10 @@ export default async function run() {
       `demo year ${YEAR}: ${codes.length} OPD with published assets; ${SAMPLES} page loads per page (+${WARM_UP} warm-up) ` +
         `as ${ASSESSOR}; ${cpus().length} CPUs, load ${load0.toFixed(2)}`,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
     const results = [];
     for (const target of PAGES) {
       // A fresh profile per page: its first load is cold.
-      const context = await browser.newContext({
-        baseURL: stack.base,
-        viewport: { width: 1280, height: 800 },
-        locale: 'id-ID',
-      });
-      const page = await context.newPage();
-      await page.goto('/masuk');
-      await page.getByLabel('Email atau NIP').fill(ASSESSOR);
-      await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Masuk' }).click();
-      await page.getByRole('link', { name: 'Profil saya' }).waitFor();
+      const { context, page } = await signedInTab(browser, stack.base, ASSESSOR);
       await context.addInitScript({ content: probe(target.ready) });
 
       const samples = [];
@@ -194,7 +169,7 @@ export default async function run() {
     }
     out(`load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`);
   } finally {
-    await browser?.close();
+    await browser.close();
     await stack.stop();
   }
 }
