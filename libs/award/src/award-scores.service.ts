@@ -55,10 +55,32 @@ export interface ScoreRun {
 
 export interface RestatementChange {
   opdCode: string;
+  opdName: string;
   before: { total: number; rank: number; winner: boolean };
   after: { total: number; rank: number; winner: boolean };
   aspects: { aspect: AspectKey; before: number; after: number }[];
-  inputs: { aspect: AspectKey; input: string; before: number | null; after: number | null }[];
+  inputs: {
+    aspect: AspectKey;
+    input: string;
+    label: string;
+    labelEn: string;
+    before: number | null;
+    after: number | null;
+  }[];
+}
+
+/** Snapshots frozen before the formulas had an English text take it from the rules they name. */
+function withEnglishFormulas(
+  inputs: InputScore[],
+  definitions: readonly { key: string; formula: string; formulaEn: string }[],
+): InputScore[] {
+  return inputs.map((input) => ({
+    ...input,
+    formulaEn:
+      (input as Partial<InputScore>).formulaEn ??
+      definitions.find((d) => d.key === input.key)?.formulaEn ??
+      input.formula,
+  }));
 }
 
 /** A metric row as the scoring inputs (a Triwulan counts as a whole active period). */
@@ -130,10 +152,15 @@ export class AwardScoresService {
     return { year, rubric, rows, data, metrics, quarters, computedAt: new Date().toISOString() };
   }
 
-  /** The ranking: the frozen snapshot once finalised, otherwise a fresh run (stored per version). */
-  async scores(year: number): Promise<ScoreRow[]> {
+  /**
+   * The ranking: the frozen snapshot once finalised, otherwise a fresh run (stored per version).
+   * Only assessors and admins see a year before it is finalised (published); to anyone else an
+   * open year looks like one that does not exist.
+   */
+  async scores(principal: Principal, year: number): Promise<ScoreRow[]> {
     const snapshot = await this.snapshot(year);
     if (snapshot) return snapshot.rows;
+    if (!principal.can(Permission.MetricsReadAll)) throw CommonErrors.notFound();
     const run = await this.compute(year, false);
     await this.storeRun(run);
     return run.rows;
@@ -170,7 +197,10 @@ export class AwardScoresService {
             label: a.label,
             labelEn: a.labelEn,
             ...row.aspects[a.key],
-            inputs: data.aspects[a.key].inputs,
+            inputs: withEnglishFormulas(
+              data.aspects[a.key].inputs,
+              inputTableFor(run.rubric.rulesVersion)[a.key],
+            ),
             assessments: history.filter((h: AssessmentEntry) => h.aspect === a.key),
           },
         ]),
@@ -283,6 +313,7 @@ export class AwardScoresService {
         continue;
       changes.push({
         opdCode: before.opdCode,
+        opdName: before.opdName,
         before: { total: before.total, rank: before.rank, winner: before.winner },
         after: { total: after.total, rank: after.rank, winner: after.winner },
         aspects,
@@ -456,7 +487,14 @@ function diffInputs(
     for (const input of before.aspects[aspect].inputs) {
       const value = now.get(input.key) ?? null;
       if (value !== input.raw)
-        out.push({ aspect, input: input.key, before: input.raw, after: value });
+        out.push({
+          aspect,
+          input: input.key,
+          label: input.label,
+          labelEn: input.labelEn,
+          before: input.raw,
+          after: value,
+        });
     }
   }
   return out;

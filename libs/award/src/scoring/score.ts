@@ -24,7 +24,9 @@ export interface InputScore {
   normalised: number | null;
   /** Nominal weight within the aspect (redistributed over the inputs present). */
   weight: number;
+  /** The formula in plain Indonesian, and in English. */
   formula: string;
+  formulaEn: string;
 }
 
 export interface AspectDataScore {
@@ -100,6 +102,7 @@ function scoreInputColumn(definition: InputDefinition, inputs: readonly OpdInput
     normalised: normalised[opd],
     weight: definition.weight,
     formula: definition.formula,
+    formulaEn: definition.formulaEn,
   }));
 }
 
