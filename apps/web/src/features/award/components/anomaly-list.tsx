@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FactList } from '@/components/fact-list';
@@ -7,6 +7,7 @@ import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
 import { formatWibDate } from '@/lib/format/wib';
 import { formatNumber } from '../format';
+import classes from './ranking-table.module.css';
 
 export type AnomalyFlag = Schemas['AnomalyFlagDto'];
 
@@ -36,11 +37,11 @@ export function AnomalyList({
           component="article"
         >
           <Group gap="xs" mb={4}>
-            <Badge color="orange.9" variant="light" tt="none">
+            <span className={`${classes.tag} ${classes.provisionalTag}`}>
               {KNOWN_KINDS.includes(flag.kind)
                 ? t(`anomalies.kind.${flag.kind as 'spike'}`)
                 : flag.kind}
-            </Badge>
+            </span>
             <Text size="sm" c="dimmed">
               {flag.opdCode} · {formatPeriod(flag.period, lang)}
             </Text>

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
@@ -7,6 +7,7 @@ import type { AspectKey } from '../award-search';
 import { formatNumber, formatScore } from '../format';
 import classes from '../pages/opd-page.module.css';
 import { AssessmentForm } from './assessment-form';
+import { ProvisionalMark } from './marks';
 
 type AspectDrillDown = Schemas['AspectDrillDownDto'];
 
@@ -38,11 +39,7 @@ export function AspectSection({ year, opdCode, aspect, detail, canAssess }: Aspe
           <Text fw={700} size="xl">
             {formatScore(detail.score, lang)}
           </Text>
-          {detail.provisional && (
-            <Badge color="orange.9" variant="outline">
-              {t('ranking.provisional')}
-            </Badge>
-          )}
+          {detail.provisional && <ProvisionalMark />}
         </Group>
       </Group>
       <Text size="sm" mb="sm">

@@ -75,7 +75,6 @@ export function AssessmentForm({ year, opdCode, aspect, current }: AssessmentFor
           }
           error={local.score ?? apiFields.score}
           maw={200}
-          required
         />
         <Textarea
           label={t('form.justification')}
@@ -93,7 +92,6 @@ export function AssessmentForm({ year, opdCode, aspect, current }: AssessmentFor
           autosize
           minRows={3}
           maxRows={10}
-          required
         />
         {assess.isError && !fieldLevel && <ApiErrorAlert error={assess.error} />}
         <Group>

@@ -17,7 +17,13 @@ export function FinalizeDialog({ year, rubricVersion, opdCount, onClose }: Final
   const confirm = () =>
     finalize.mutate({ params: { path: { year } } }, { onSuccess: () => onClose() });
   return (
-    <Modal opened onClose={onClose} title={t('finalize.title', { year })} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('finalize.title', { year })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('finalize.cancel') }}
+    >
       <Stack gap="sm">
         <Text>{t('finalize.intro', { year })}</Text>
         <List spacing={4}>
@@ -38,7 +44,7 @@ export function FinalizeDialog({ year, rubricVersion, opdCount, onClose }: Final
           <Button variant="default" onClick={onClose}>
             {t('finalize.cancel')}
           </Button>
-          <Button color="red.8" onClick={confirm} loading={finalize.isPending}>
+          <Button color="red.9" onClick={confirm} loading={finalize.isPending}>
             {t('finalize.confirm', { year })}
           </Button>
         </Group>

@@ -1,10 +1,11 @@
-import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '@/components/links';
 import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
 import { ASPECT_KEYS, type RankingSort, sortRows } from '../award-search';
 import { formatScore } from '../format';
+import { ProvisionalMark, WinnerMark } from './marks';
 import classes from './ranking-table.module.css';
 
 export type ScoreRow = Schemas['ScoreRowDto'];
@@ -98,16 +99,8 @@ export function RankingTable({ year, rows, sort, order, onSort }: RankingTablePr
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  {row.winner && (
-                    <Badge color="green.9" variant="filled">
-                      {t('ranking.winner')}
-                    </Badge>
-                  )}
-                  {row.provisional && (
-                    <Badge color="orange.9" variant="outline">
-                      {t('ranking.provisional')}
-                    </Badge>
-                  )}
+                  {row.winner && <WinnerMark />}
+                  {row.provisional && <ProvisionalMark />}
                 </Group>
               </Table.Td>
             </Table.Tr>

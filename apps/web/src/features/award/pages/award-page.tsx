@@ -1,4 +1,4 @@
-import { Badge, Button, NativeSelect, Stack, Text } from '@mantine/core';
+import { Button, NativeSelect, Stack, Text } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { hasPermission, useCurrentUser } from '@/lib/auth/use-session';
 import { formatWib } from '@/lib/format/wib';
 import { defaultOrder, type RankingSort } from '../award-search';
 import { FinalizeDialog } from '../components/finalize-dialog';
+import { YearState } from '../components/marks';
 import { RankingTable } from '../components/ranking-table';
 import { RestatementSection } from '../components/restatement-section';
 import { useAwardYear, useAwardYears, useRanking } from '../queries/award-queries';
@@ -130,16 +131,11 @@ export function AwardPage() {
                 w={140}
               />
               {listed && (
-                <Badge
-                  size="lg"
-                  variant={finalized ? 'filled' : 'outline'}
-                  color={finalized ? 'green.9' : 'orange.9'}
-                  tt="none"
-                >
+                <YearState final={finalized}>
                   {finalized
                     ? t('finalizedOn', { date: formatWib(listed.finalizedAt, lang) })
                     : t('openYear')}
-                </Badge>
+                </YearState>
               )}
               {seesAll && (
                 <ButtonLink
@@ -151,7 +147,7 @@ export function AwardPage() {
                 </ButtonLink>
               )}
               {canFinalize && listed && !finalized && (
-                <Button color="red.8" variant="outline" onClick={() => setFinalizing(true)}>
+                <Button color="red.9" onClick={() => setFinalizing(true)}>
                   {t('finalize.button')}
                 </Button>
               )}

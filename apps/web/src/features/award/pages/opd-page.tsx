@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { hasPermission, useCurrentUser } from '@/lib/auth/use-session';
 import { ASPECT_KEYS } from '../award-search';
 import { AspectSection } from '../components/aspect-section';
 import { EvidenceSection } from '../components/evidence-section';
+import { ProvisionalMark, WinnerMark, YearState } from '../components/marks';
 import { formatScore } from '../format';
 import { useDrillDown } from '../queries/award-queries';
 import classes from './opd-page.module.css';
@@ -101,19 +102,11 @@ export function AwardOpdPage() {
             {t('opd.summary')}
           </Title>
           <Group gap="xs" mb="sm">
-            {data.winner && (
-              <Badge color="green.9" variant="filled">
-                {t('ranking.winner')}
-              </Badge>
-            )}
-            {data.provisional && (
-              <Badge color="orange.9" variant="outline">
-                {t('ranking.provisional')}
-              </Badge>
-            )}
-            <Badge color={data.frozen ? 'green.9' : 'gray.8'} variant="light" tt="none">
+            {data.winner && <WinnerMark />}
+            {data.provisional && <ProvisionalMark />}
+            <YearState final={data.frozen}>
               {data.frozen ? t('opd.frozen') : t('opd.live')}
-            </Badge>
+            </YearState>
           </Group>
           <FactList
             facts={[
