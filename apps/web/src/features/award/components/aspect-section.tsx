@@ -8,6 +8,7 @@ import { formatNumber, formatScore } from '../format';
 import classes from '../pages/opd-page.module.css';
 import { AssessmentForm } from './assessment-form';
 import { ProvisionalMark } from './marks';
+import { ScrollRegion } from './scroll-region';
 
 type AspectDrillDown = Schemas['AspectDrillDownDto'];
 
@@ -53,7 +54,9 @@ export function AspectSection({ year, opdCode, aspect, detail, canAssess }: Aspe
               score: formatScore(detail.score, lang),
             })}
       </Text>
-      <div className={classes.scroll}>
+      <ScrollRegion
+        label={t('opd.inputsCaption', { aspect: lang === 'id' ? detail.label : detail.labelEn })}
+      >
         <Table verticalSpacing="xs" striped miw={680}>
           <caption>
             <Text size="sm" fw={700} ta="left">
@@ -97,7 +100,7 @@ export function AspectSection({ year, opdCode, aspect, detail, canAssess }: Aspe
             ))}
           </Table.Tbody>
         </Table>
-      </div>
+      </ScrollRegion>
       <div className={classes.assessment}>
         <Stack gap="xs">
           <Title order={3} size="h5">

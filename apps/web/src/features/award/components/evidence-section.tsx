@@ -7,6 +7,7 @@ import { formatWib, formatWibDate } from '@/lib/format/wib';
 import { formatShare } from '../format';
 import classes from '../pages/opd-page.module.css';
 import { AnomalyList } from './anomaly-list';
+import { ScrollRegion } from './scroll-region';
 
 type Evidence = Schemas['AwardEvidenceDto'];
 
@@ -34,7 +35,7 @@ export function EvidenceSection({ evidence }: { evidence: Evidence }) {
               {t('evidence.noAssets')}
             </Text>
           ) : (
-            <div className={classes.scroll}>
+            <ScrollRegion label={t('evidence.assets', { count: evidence.assets.length })}>
               <Table verticalSpacing={4} striped miw={560}>
                 <Table.Thead>
                   <Table.Tr>
@@ -65,7 +66,7 @@ export function EvidenceSection({ evidence }: { evidence: Evidence }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
         <section aria-labelledby="evidence-meetings">
@@ -77,7 +78,7 @@ export function EvidenceSection({ evidence }: { evidence: Evidence }) {
               {t('evidence.noMeetings')}
             </Text>
           ) : (
-            <div className={classes.scroll}>
+            <ScrollRegion label={t('evidence.meetings', { count: evidence.meetings.length })}>
               <Table verticalSpacing={4} striped miw={620}>
                 <Table.Thead>
                   <Table.Tr>
@@ -107,7 +108,7 @@ export function EvidenceSection({ evidence }: { evidence: Evidence }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
         <section aria-labelledby="evidence-reuse">

@@ -33,7 +33,7 @@ export function RankingTable({ year, rows, sort, order, onSort }: RankingTablePr
       <Table.Th
         key={key}
         scope="col"
-        className={numeric ? classes.number : undefined}
+        className={numeric ? classes.number : classes.opdCol}
         aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
       >
         <button type="button" className={classes.sort} onClick={() => onSort(key)} title={title}>

@@ -8,6 +8,7 @@ import { formatWib } from '@/lib/format/wib';
 import { formatNumber, formatScore } from '../format';
 import { useRestatement } from '../queries/award-queries';
 import classes from './ranking-table.module.css';
+import { ScrollRegion } from './scroll-region';
 
 type Position = Schemas['RankingPositionDto'];
 
@@ -62,7 +63,9 @@ export function RestatementSection({ year }: { year: number }) {
           {restatement.data.changes.length === 0 ? (
             <PageState kind="empty">{t('restatement.none')}</PageState>
           ) : (
-            <div className={classes.scroll}>
+            <ScrollRegion
+              label={t('restatement.caption', { year, count: restatement.data.changed })}
+            >
               <Table verticalSpacing="xs" striped miw={720}>
                 <caption className={classes.caption}>
                   {t('restatement.caption', { year, count: restatement.data.changed })}
@@ -109,7 +112,7 @@ export function RestatementSection({ year }: { year: number }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </div>
+            </ScrollRegion>
           )}
         </Stack>
       )}

@@ -21,7 +21,7 @@ export function AwardAnomaliesPage() {
         description={
           <>
             {t('anomalies.intro')}{' '}
-            <AnchorLink to="/penghargaan" search={{ tahun: year }}>
+            <AnchorLink to="/penghargaan" search={{ tahun: year }} underline="always">
               {t('opd.back', { year })}
             </AnchorLink>
           </>

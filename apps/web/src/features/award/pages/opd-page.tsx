@@ -14,6 +14,7 @@ import { hasPermission, useCurrentUser } from '@/lib/auth/use-session';
 import { ASPECT_KEYS } from '../award-search';
 import { AspectSection } from '../components/aspect-section';
 import { EvidenceSection } from '../components/evidence-section';
+import { ScrollRegion } from '../components/scroll-region';
 import { ProvisionalMark, WinnerMark, YearState } from '../components/marks';
 import { formatScore } from '../format';
 import { useDrillDown } from '../queries/award-queries';
@@ -139,7 +140,7 @@ export function AwardOpdPage() {
           <Text size="sm" c="dimmed" mb="xs">
             {t('opd.quartersHelp')}
           </Text>
-          <div className={classes.scroll}>
+          <ScrollRegion label={t('opd.quarters')}>
             <Table verticalSpacing={4} striped miw={720}>
               <Table.Thead>
                 <Table.Tr>
@@ -164,7 +165,7 @@ export function AwardOpdPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollRegion>
         </Paper>
         <EvidenceSection evidence={data.evidence} />
       </Stack>
