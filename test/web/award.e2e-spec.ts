@@ -133,6 +133,7 @@ describe('portal: Penghargaan KMA', () => {
     // The history shows the score with its justification and who gave it.
     await relevance.getByText(JUSTIFICATION).waitFor();
     await relevance.getByText(/Asesor Penilai · \d+ \w+ \d{4} \d{2}\.\d{2} WIB/).waitFor();
+    await screenshot(page, 'penghargaan-opd-asesor');
     const after = await ranking(YEAR);
     const dinkesAfter = after.find((r) => r.opdCode === 'DINKES')!;
     expect(dinkesAfter.aspects.relevansi.assessor).toBe(90);

@@ -57,7 +57,7 @@ export function AspectSection({ year, opdCode, aspect, detail, canAssess }: Aspe
       <ScrollRegion
         label={t('opd.inputsCaption', { aspect: lang === 'id' ? detail.label : detail.labelEn })}
       >
-        <Table verticalSpacing="xs" striped miw={680}>
+        <Table verticalSpacing="xs" striped miw={680} captionSide="top">
           <caption>
             <Text size="sm" fw={700} ta="left">
               {t('opd.inputsCaption', { aspect: lang === 'id' ? detail.label : detail.labelEn })}
