@@ -112,7 +112,10 @@ describe('portal: Penghargaan KMA', () => {
     // The OPD's drill-down: each input with its formula, the evidence linked to the asset.
     await table.getByRole('link', { name: dinkes.opdName }).click();
     await waitForPage(page, `${dinkes.opdName} · KMA ${YEAR}`);
-    const documentation = page.getByRole('region', { name: 'Dokumentasi dan Aset Pengetahuan' });
+    const documentation = page.getByRole('region', {
+      name: 'Dokumentasi dan Aset Pengetahuan',
+      exact: true,
+    });
     const assetsInput = documentation.getByRole('row', { name: /Aset terbit per 100 ASN/ });
     await expect(assetsInput.innerText()).resolves.toContain('log(1 + aset terbit per 100 ASN)');
     await expect(
@@ -120,8 +123,23 @@ describe('portal: Penghargaan KMA', () => {
     ).resolves.toMatch(/^\/aset\/[0-9a-f-]{36}$/);
     await expectAccessible(page);
 
+    // The radar of the six aspects against the median, with the same numbers as a table.
+    const radar = page.getByRole('region', {
+      name: 'Enam aspek dibandingkan median',
+      exact: true,
+    });
+    await radar.getByRole('img', { name: 'Enam aspek dibandingkan median', exact: true }).waitFor();
+    await radar.getByRole('button', { name: 'Tabel' }).click();
+    const medianRow = radar.getByRole('row', { name: /Dokumentasi/ });
+    // DINKES's documentation beside the median of 51 OPD, most of which have no asset (0).
+    const documentationScore = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(
+      dinkes.aspects.dokumentasi.score,
+    );
+    expect(dinkes.aspects.dokumentasi.score).toBeGreaterThan(0);
+    await expect(medianRow.innerText()).resolves.toBe(`Dokumentasi\t${documentationScore}\t0`);
+
     // Scoring Relevansi Tema: a short justification is refused beside its field, then saved.
-    const relevance = page.getByRole('region', { name: 'Relevansi Tema' });
+    const relevance = page.getByRole('region', { name: 'Relevansi Tema', exact: true });
     await relevance.getByLabel('Nilai', { exact: true }).fill('90');
     await relevance.getByLabel('Justifikasi', { exact: true }).fill('Bagus sekali');
     await relevance.getByText('12/20 karakter').waitFor();
@@ -245,7 +263,7 @@ describe('portal: Penghargaan KMA', () => {
     // Their own OPD's page: the numbers, no scoring form.
     await table.getByRole('link', { name: /Dinas Kesehatan/ }).click();
     await asnPage.getByRole('heading', { level: 1, name: /· KMA 2024$/ }).waitFor();
-    await asnPage.getByRole('region', { name: 'Relevansi Tema' }).waitFor();
+    await asnPage.getByRole('region', { name: 'Relevansi Tema', exact: true }).waitFor();
     await expect(asnPage.getByRole('button', { name: 'Simpan nilai' }).count()).resolves.toBe(0);
     // The open year looks like a missing one.
     await asnPage.goto(`/penghargaan?tahun=${YEAR}`);

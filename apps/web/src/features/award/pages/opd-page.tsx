@@ -12,12 +12,13 @@ import { downloadFile } from '@/lib/api/download';
 import { toApiError } from '@/lib/api/errors';
 import { hasPermission, useCurrentUser } from '@/lib/auth/use-session';
 import { ASPECT_KEYS } from '../award-search';
+import { AspectRadar } from '../components/aspect-radar';
 import { AspectSection } from '../components/aspect-section';
 import { EvidenceSection } from '../components/evidence-section';
 import { ScrollRegion } from '../components/scroll-region';
 import { ProvisionalMark, WinnerMark, YearState } from '../components/marks';
 import { formatScore } from '../format';
-import { useDrillDown } from '../queries/award-queries';
+import { useDrillDown, useRanking } from '../queries/award-queries';
 import classes from './opd-page.module.css';
 
 const route = getRouteApi('/penghargaan/$tahun/opd/$kode');
@@ -34,6 +35,8 @@ export function AwardOpdPage() {
   const user = useCurrentUser();
   const drill = useDrillDown(year, kode);
   const seesAll = hasPermission(user, 'metrics:read_all');
+  // The median needs every OPD: only where the caller may see the ranking (else no radar).
+  const ranking = useRanking(year, seesAll || !!drill.data?.frozen);
   const [downloadError, setDownloadError] = useState<unknown>();
   const [downloading, setDownloading] = useState(false);
   const d = drill.data;
@@ -121,6 +124,11 @@ export function AwardOpdPage() {
             ]}
           />
         </Paper>
+        {ranking.data && ranking.data.length > 0 && (
+          <Paper withBorder p="md">
+            <AspectRadar opdName={data.opdName} scores={data.aspects} ranking={ranking.data} />
+          </Paper>
+        )}
         <div className={classes.aspects}>
           {ASPECT_KEYS.map((key) => (
             <AspectSection

@@ -19,12 +19,12 @@ export function useAwardYear(year: number | undefined, enabled: boolean) {
   );
 }
 
-export function useRanking(year: number | undefined) {
+export function useRanking(year: number | undefined, enabled = true) {
   return $api.useQuery(
     'get',
     '/api/v1/awards/{year}/scores',
     { params: { path: { year: year ?? 0 } } },
-    { ...FRESH, enabled: !!year, retry: false },
+    { ...FRESH, enabled: enabled && !!year, retry: false },
   );
 }
 
