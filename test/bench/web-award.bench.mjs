@@ -47,11 +47,24 @@ const OPD_READY = `window.__ready = () =>
   !!document.querySelector('section[aria-labelledby="aspek-keberlanjutan"] tbody tr') &&
   /· KMA ${YEAR}$/.test(document.querySelector('h1')?.textContent ?? '');`;
 
-async function measure(page, path) {
+/** Time on screen, and the page's main API request (resource timing): when it left, how long. */
+async function measure(page, path, apiPath) {
   await page.goto(path);
   const handle = await page.waitForFunction(
-    () => (globalThis.__shownAt > 0 ? globalThis.__shownAt : false),
-    undefined,
+    (api) => {
+      const at = globalThis.__shownAt;
+      if (!(at > 0)) return false;
+      const req = performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname === api)
+        .pop();
+      return {
+        total: at,
+        toRequest: req ? req.startTime : NaN,
+        request: req ? req.responseEnd - req.startTime : NaN,
+      };
+    },
+    apiPath,
     { timeout: TIMEOUT_MS, polling: 50 },
   );
   return handle.jsonValue();
@@ -59,17 +72,35 @@ async function measure(page, path) {
 
 async function series(page, label, paths) {
   const samples = [];
+  const toRequest = [];
+  const request = [];
   const failures = [];
-  for (const [i, path] of paths.entries()) {
+  for (const [i, [path, apiPath]] of paths.entries()) {
     try {
-      const t = await measure(page, path);
-      if (i >= WARM_UP) samples.push(t);
+      const m = await measure(page, path, apiPath);
+      if (i < WARM_UP) continue;
+      samples.push(m.total);
+      toRequest.push(m.toRequest);
+      request.push(m.request);
     } catch (error) {
       if (i >= WARM_UP) failures.push(`${path}: ${String(error).split('\n')[0]}`);
     }
   }
   const all = [...samples, ...failures.map(() => Infinity)];
+  const part = (name, xs) => [
+    `  ${name}`,
+    xs.length,
+    ms(percentile(xs, 50)),
+    ms(percentile(xs, 90)),
+    ms(percentile(xs, 95)),
+    ms(Math.max(...xs)),
+    '',
+  ];
   return {
+    parts: [
+      part('navigation start → API request sent', toRequest),
+      part('API request (network + API)', request),
+    ],
     row: [
       label,
       all.length,
@@ -125,20 +156,28 @@ export default async function run() {
     const ranking = await series(
       page,
       `Peringkat KMA ${YEAR} (51 rows)`,
-      Array.from({ length: n }, () => `/penghargaan?tahun=${YEAR}`),
+      Array.from({ length: n }, () => [
+        `/penghargaan?tahun=${YEAR}`,
+        `/api/v1/awards/${YEAR}/scores`,
+      ]),
     );
     const opdPage = await context.newPage();
     await opdPage.addInitScript({ content: OPD_READY });
     const opd = await series(
       opdPage,
       'an OPD’s page (six aspects)',
-      Array.from({ length: n }, (_, i) => `/penghargaan/${YEAR}/opd/${codes[i % codes.length]}`),
+      Array.from({ length: n }, (_, i) => {
+        const code = codes[i % codes.length];
+        return [`/penghargaan/${YEAR}/opd/${code}`, `/api/v1/awards/${YEAR}/scores/${code}`];
+      }),
     );
     out(
       table([
         ['navigation start → on screen', 'loads', 'p50', 'p90', 'p95', 'max', 'not shown'],
         ranking.row,
+        ...ranking.parts,
         opd.row,
+        ...opd.parts,
       ]),
     );
     for (const f of [...ranking.failures, ...opd.failures].slice(0, 3)) out(`not shown: ${f}`);

@@ -30,6 +30,7 @@ import {
   type OpdScoreRow,
   rankOpds,
   type RankedRow,
+  withDisplayValues,
 } from './scoring';
 
 export type ScoreRow = RankedRow<OpdScoreRow> & { rubricVersion: number };
@@ -67,20 +68,6 @@ export interface RestatementChange {
     before: number | null;
     after: number | null;
   }[];
-}
-
-/** Snapshots frozen before the formulas had an English text take it from the rules they name. */
-function withEnglishFormulas(
-  inputs: InputScore[],
-  definitions: readonly { key: string; formula: string; formulaEn: string }[],
-): InputScore[] {
-  return inputs.map((input) => ({
-    ...input,
-    formulaEn:
-      (input as Partial<InputScore>).formulaEn ??
-      definitions.find((d) => d.key === input.key)?.formulaEn ??
-      input.formula,
-  }));
 }
 
 /** A metric row as the scoring inputs (a Triwulan counts as a whole active period). */
@@ -197,10 +184,7 @@ export class AwardScoresService {
             label: a.label,
             labelEn: a.labelEn,
             ...row.aspects[a.key],
-            inputs: withEnglishFormulas(
-              data.aspects[a.key].inputs,
-              inputTableFor(run.rubric.rulesVersion)[a.key],
-            ),
+            inputs: data.aspects[a.key].inputs,
             assessments: history.filter((h: AssessmentEntry) => h.aspect === a.key),
           },
         ]),
@@ -341,10 +325,16 @@ export class AwardScoresService {
       }[]
     >(`SELECT rows, details, finalized_at FROM award_snapshots WHERE year = $1`, [year]);
     if (!row) return undefined;
+    const { data, metrics, rubric } = row.details;
     return {
       year,
       rows: row.rows,
       ...row.details,
+      data: withDisplayValues(
+        data,
+        new Map(metrics.map((m) => [m.opdCode, m.headcount])),
+        inputTableFor(rubric.rulesVersion),
+      ),
       computedAt: row.finalized_at.toISOString(),
       finalizedAt: row.finalized_at.toISOString(),
     };

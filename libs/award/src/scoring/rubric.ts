@@ -131,8 +131,12 @@ export interface InputDefinition {
   transform: InputTransform;
   /** Human-readable formula (Indonesian), shown next to the number. */
   formula: string;
-  /** The same formula in English. */
   formulaEn: string;
+  /**
+   * What the label names, when it is not what the transform implies: `quarters` shows the
+   * count of active quarters (the value is that count ÷ 4).
+   */
+  unit?: 'quarters';
 }
 
 export type InputTable = Readonly<Record<AspectKey, readonly InputDefinition[]>>;
@@ -223,7 +227,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => (i.meetings + i.publishedAssets > 0 ? i.crossOpdShare : 0),
       transform: 'share',
       formula: 'porsi lintas OPD × 100',
-      formulaEn: 'share involving another OPD × 100',
+      formulaEn: 'cross-OPD share × 100',
     },
   ],
   dokumentasi: [
@@ -297,7 +301,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.otherOpdsReached,
       transform: 'log',
       formula: 'log(1 + jumlah OPD lain dengan pembaca)',
-      formulaEn: 'log(1 + number of other OPDs with readers)',
+      formulaEn: 'log(1 + other OPDs with readers)',
     },
     {
       key: 'downloadsPerAsset',
@@ -327,7 +331,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofAssets(i, i.openVisibilityShare),
       transform: 'share',
       formula: 'porsi aset internal/publik × 100',
-      formulaEn: 'share of internal/publik assets × 100',
+      formulaEn: 'share of internal or publik assets × 100',
     },
   ],
   manfaat: [
@@ -351,6 +355,7 @@ export const INPUT_TABLE: InputTable = {
       weight: 0.4,
       value: (i) => i.activeQuarters / 4,
       transform: 'share',
+      unit: 'quarters',
       formula: 'triwulan aktif ÷ 4 × 100',
       formulaEn: 'active quarters ÷ 4 × 100',
     },
@@ -362,7 +367,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.keyPeople,
       transform: 'log',
       formula: 'log(1 + jumlah orang kunci)',
-      formulaEn: 'log(1 + number of key people)',
+      formulaEn: 'log(1 + key people)',
     },
     {
       key: 'atRiskCoverage',
@@ -374,7 +379,7 @@ export const INPUT_TABLE: InputTable = {
       formula:
         'pegawai berisiko tinggi yang wawancara retensinya terbit sebelum berhenti ÷ pegawai berisiko tinggi × 100 (dilewati bila tidak ada yang berisiko tinggi)',
       formulaEn:
-        'high-risk staff whose retention interview was published before they left ÷ high-risk staff × 100 (skipped when nobody is high-risk)',
+        'high-risk staff whose retention interview was published before they left ÷ high-risk staff × 100 (skipped when nobody is at high risk)',
     },
   ],
 };
@@ -395,8 +400,7 @@ export const INPUT_TABLES: Readonly<Record<string, InputTable>> = {
             value: () => null,
             formula:
               'cakupan daftar pengetahuan berisiko × 100 (dilewati bila daftar belum tersedia)',
-            formulaEn:
-              'knowledge-at-risk register coverage × 100 (skipped while the register does not exist)',
+            formulaEn: 'knowledge-at-risk register coverage × 100 (skipped: no register then)',
           }
         : input,
     ),
