@@ -12,6 +12,7 @@ import classes from './ranking-table.module.css';
 export type AnomalyFlag = Schemas['AnomalyFlagDto'];
 
 const KNOWN_KINDS = ['spike', 'concentration', 'burst'];
+const SEVERITIES = ['high', 'medium', 'low'];
 
 /**
  * Anomaly flags as the API gives them: its own message (in the chosen language), the kind, OPD
@@ -42,6 +43,11 @@ export function AnomalyList({
                 ? t(`anomalies.kind.${flag.kind as 'spike'}`)
                 : flag.kind}
             </span>
+            <Text size="sm" fw={700}>
+              {SEVERITIES.includes(flag.severity)
+                ? t(`anomalies.severity.${flag.severity as 'high'}`)
+                : flag.severity}
+            </Text>
             <Text size="sm" c="dimmed">
               {flag.opdCode} · {formatPeriod(flag.period, lang)}
             </Text>
@@ -57,10 +63,16 @@ export function AnomalyList({
 }
 
 /** "2025-Q2" → "Triwulan II 2025"; a day → its WIB date; anything else as sent. */
-function formatPeriod(period: string, lang: 'id' | 'en'): string {
+export function formatPeriod(period: string, lang: 'id' | 'en'): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return `${lang === 'id' ? 'Triwulan' : 'Quarter'} ${quarter[2]} ${quarter[1]}`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return formatWibDate(`${period}T12:00:00+07:00`, lang);
+  if (/^\d{4}-\d{2}$/.test(period))
+    return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Asia/Jakarta',
+    }).format(new Date(`${period}-15T12:00:00+07:00`));
   return period;
 }
 
@@ -72,8 +84,7 @@ function Evidence({ evidence }: { evidence: Record<string, unknown> }) {
     if (value === null || value === undefined) return t('anomalies.none');
     if (typeof value === 'boolean') return value ? t('yes') : t('no');
     if (typeof value === 'number') return formatNumber(value, lang);
-    if (typeof value === 'string')
-      return key === 'day' ? formatWibDate(`${value}T12:00:00+07:00`, lang) : value;
+    if (typeof value === 'string') return formatPeriod(value, lang);
     if (Array.isArray(value)) return <HistoryTable rows={value as Record<string, unknown>[]} />;
     const asset = value as { id?: string | null; title?: string | null; restricted?: boolean };
     if ('restricted' in asset)
@@ -117,7 +128,9 @@ function HistoryTable({ rows }: { rows: Record<string, unknown>[] }) {
               <Table.Td key={key}>
                 {typeof row[key] === 'number' && key !== 'y'
                   ? formatNumber(row[key], lang)
-                  : String(row[key])}
+                  : typeof row[key] === 'string'
+                    ? formatPeriod(row[key], lang)
+                    : String(row[key])}
               </Table.Td>
             ))}
           </Table.Tr>

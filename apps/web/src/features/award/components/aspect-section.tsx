@@ -85,7 +85,18 @@ export function AspectSection({ year, opdCode, aspect, detail, canAssess }: Aspe
                   {lang === 'id' ? input.label : input.labelEn}
                 </Table.Th>
                 <Table.Td className={classes.number}>
-                  {input.raw === null ? t('opd.notAvailable') : formatNumber(input.raw, lang)}
+                  {input.value === null
+                    ? t('opd.notAvailable')
+                    : input.unit === 'per100Asn'
+                      ? t('opd.perCount', {
+                          value: formatNumber(input.value, lang),
+                          count: formatNumber(input.count ?? 0, lang),
+                        })
+                      : input.unit === 'percent'
+                        ? `${formatNumber(input.value, lang)} %`
+                        : input.unit === 'quarters'
+                          ? t('opd.ofFour', { value: input.value })
+                          : formatNumber(input.value, lang)}
                 </Table.Td>
                 <Table.Td className={classes.number}>
                   {input.normalised === null
