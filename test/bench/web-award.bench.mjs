@@ -10,14 +10,10 @@
 // the OPD page with all six aspects. The year is open, so every ranking is computed afresh by the
 // API from the rollups, as an assessor sees it while scoring. OPD pages cycle through the ranking.
 // Overrides: BENCH_WEB_AWARD_SAMPLES (default 30 per page), CHROMIUM_PATH. Nothing is asserted.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { PASSWORD, ROOT, percentile, startSearchStack, table } from './search-stack.mjs';
+import { browserMissing, signedInBrowser } from './web-browser.mjs';
+import { percentile, startSearchStack, table } from './search-stack.mjs';
 
-const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAMPLES = Number(process.env.BENCH_WEB_AWARD_SAMPLES ?? 30);
 const WARM_UP = 2;
 const GOAL_MS = 1000;
@@ -116,14 +112,11 @@ async function series(page, label, paths) {
 }
 
 export default async function run() {
-  if (!existsSync(CHROMIUM)) {
-    out(`SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  const missing = browserMissing();
+  if (missing) {
+    out(`SKIPPED: ${missing}`);
     return;
   }
-  if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: npm run build:web (npm run bench builds it)');
-  }
-  const { chromium } = require(join(ROOT, 'node_modules/playwright-core'));
   const load0 = loadavg()[0];
   const stack = await startSearchStack({ demoYear: true, worker: false });
   let browser;
@@ -134,22 +127,9 @@ export default async function run() {
       `demo year ${YEAR}: ${codes.length} OPD; ${SAMPLES} loads of each page (+${WARM_UP} warm-up); ` +
         `${cpus().length} CPUs, load ${load0.toFixed(2)}`,
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-    const context = await browser.newContext({
-      baseURL: stack.base,
-      viewport: { width: 1280, height: 800 },
-      locale: 'id-ID',
-    });
-    await context.addInitScript({ content: PROBE });
-    const page = await context.newPage();
-    await page.goto('/masuk');
-    await page.getByLabel('Email atau NIP').fill(ASSESSOR_EMAIL);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('link', { name: 'Profil saya' }).waitFor();
+    let context;
+    let page;
+    ({ browser, context, page } = await signedInBrowser(stack.base, ASSESSOR_EMAIL, PROBE));
 
     const n = SAMPLES + WARM_UP;
     await page.addInitScript({ content: RANKING_READY });

@@ -11,15 +11,11 @@
 // The page's 150 ms debounce is part of what is measured, as a person sees it.
 // Queries are words of the demo assets' titles, one or two of them, drawn with a fixed seed.
 // Overrides: BENCH_WEB_QUERIES (default 60), CHROMIUM_PATH. Nothing is asserted.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { browserMissing, signedInBrowser } from './web-browser.mjs';
 import { mulberry32 } from './search-corpus.mjs';
-import { ASN_EMAIL, PASSWORD, ROOT, percentile, startSearchStack, table } from './search-stack.mjs';
+import { ASN_EMAIL, percentile, startSearchStack, table } from './search-stack.mjs';
 
-const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const QUERIES = Number(process.env.BENCH_WEB_QUERIES ?? 60);
 const WARM_UP = 3;
 const GOAL_MS = 300;
@@ -102,14 +98,11 @@ async function typeAndMeasure(page, query, rnd) {
 }
 
 export default async function run() {
-  if (!existsSync(CHROMIUM)) {
-    out(`SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  const missing = browserMissing();
+  if (missing) {
+    out(`SKIPPED: ${missing}`);
     return;
   }
-  if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: npm run build:web (npm run bench builds it)');
-  }
-  const { chromium } = require(join(ROOT, 'node_modules/playwright-core'));
   const load0 = loadavg()[0];
   const stack = await startSearchStack({ demoYear: true });
   let browser;
@@ -132,22 +125,8 @@ export default async function run() {
         `${cpus().length} CPUs, load ${load0.toFixed(2)}`,
     );
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-    const context = await browser.newContext({
-      baseURL: stack.base,
-      viewport: { width: 1280, height: 800 },
-      locale: 'id-ID',
-    });
-    await context.addInitScript({ content: PROBE });
-    const page = await context.newPage();
-    await page.goto('/masuk');
-    await page.getByLabel('Email atau NIP').fill(ASN_EMAIL);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('link', { name: 'Profil saya' }).waitFor();
+    let page;
+    ({ browser, page } = await signedInBrowser(stack.base, ASN_EMAIL, PROBE));
 
     const rnd = mulberry32(29);
     const samples = [];
