@@ -213,6 +213,7 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   }),
   'GET /api/v1/metrics/popular-assets': () => ({ path: '/api/v1/metrics/popular-assets' }),
   'POST /api/v1/awards': () => ({ path: '/api/v1/awards', body: { year: 2000 + nextYear() } }),
+  'GET /api/v1/awards': () => ({ path: '/api/v1/awards' }),
   'GET /api/v1/awards/:year': async (f) => ({
     path: `/api/v1/awards/${await f.awardYear('shared')}`,
   }),

@@ -342,6 +342,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     body: { year: await f.awardYear('fresh'), winners: 10 },
     status: 201,
   }),
+  'GET /api/v1/awards': () => ({ path: '/api/v1/awards', status: 200 }),
   'GET /api/v1/awards/:year': async (f) => ({
     path: `/api/v1/awards/${await f.awardYear('shared')}`,
     status: 200,

@@ -122,6 +122,17 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       .set(verifier.auth)
       .send({ comment: 'Lengkapi ringkasan dan tambahkan tag agar mudah ditemukan.' })
       .expect(200);
+    // The award: 2025 open with one assessed aspect, 2024 finalised (its restatement shows).
+    const admin = await login(http, everyone);
+    for (const year of [2025, 2024])
+      await http().post('/api/v1/awards').set(admin.auth).send({ year }).expect(201);
+    const assessor = await login(http, await givenUser(ds, { roles: ['assessor'] }));
+    await http()
+      .put('/api/v1/awards/2025/assessments/BPSDM/relevansi')
+      .set(assessor.auth)
+      .send({ score: 85, justification: 'Tema CoP selaras dengan prioritas pengembangan ASN.' })
+      .expect(200);
+    await http().post('/api/v1/awards/2024/finalize').set(admin.auth).expect(200);
     // Published assets reach the search index.
     await portal.t.drainJobs();
   });
@@ -165,7 +176,14 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     { name: 'profil', path: '/profil', heading: 'Profil saya' },
     { name: 'komunitas', path: '/komunitas', heading: 'Komunitas' },
     { name: 'dasbor', path: '/dasbor', heading: 'Dasbor OPD' },
-    { name: 'penghargaan', path: '/penghargaan', heading: 'Penghargaan KMA' },
+    { name: 'penghargaan', path: '/penghargaan?tahun=2025', heading: 'Penghargaan KMA' },
+    { name: 'penghargaan-final', path: '/penghargaan?tahun=2024', heading: 'Penghargaan KMA' },
+    {
+      name: 'penghargaan-opd',
+      path: '/penghargaan/2025/opd/BPSDM',
+      heading: 'Badan Pengembangan Sumber Daya Manusia · KMA 2025',
+    },
+    { name: 'penghargaan-anomali', path: '/penghargaan/2025/anomali', heading: 'Anomali 2025' },
     { name: 'admin', path: '/admin', heading: 'Admin' },
     { name: 'berisiko', path: '/berisiko', heading: 'Pengetahuan berisiko' },
     { name: 'keahlian', path: `/orang/${asn.id}`, heading: 'Keahlian Dewi Lestari' },
@@ -198,6 +216,7 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     await visit(asnTab, [
       { name: 'beranda-asn', path: '/', heading: HOME },
       { name: 'profil-asn', path: '/profil', heading: 'Profil saya' },
+      { name: 'penghargaan-asn', path: '/penghargaan', heading: 'Penghargaan KMA' },
     ]);
     return signedIn;
   };

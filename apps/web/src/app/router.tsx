@@ -3,7 +3,7 @@ import { PageState } from '@/components/page-state';
 import { adminRoute } from '@/features/admin/routes';
 import { assetRevisionsRoute, assetRoute } from '@/features/assets/routes';
 import { signInRoute } from '@/features/auth/routes';
-import { awardRoute } from '@/features/award/routes';
+import { awardAnomaliesRoute, awardOpdRoute, awardRoute } from '@/features/award/routes';
 import { communitiesRoute } from '@/features/communities/routes';
 import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
@@ -34,6 +34,8 @@ const routeTree = rootRoute.addChildren([
   communitiesRoute,
   dashboardRoute,
   awardRoute,
+  awardOpdRoute,
+  awardAnomaliesRoute,
   adminRoute,
   riskRoute,
   expertiseRoute,

@@ -492,7 +492,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The award years the caller may open, newest first (others than assessors and admins: the finalised ones) */
+        get: operations["AwardController_list"];
         put?: never;
         /** Open an award year with its rubric (admins) */
         post: operations["AwardController_create"];
@@ -1807,6 +1808,13 @@ export interface components {
             tieRule: components["schemas"]["TieRuleDto"];
             year: number;
         };
+        AwardYearSummaryDto: {
+            /** @description Finalised: the ranking is published and frozen */
+            finalized: boolean;
+            /** Format: date-time */
+            finalizedAt: string | null;
+            year: number;
+        };
         CancelPlanDto: {
             reason: string;
         };
@@ -2283,6 +2291,9 @@ export interface components {
             before: number | null;
             /** @description Input key */
             input: string;
+            /** @description What the input is, in Indonesian */
+            label: string;
+            labelEn: string;
         };
         InputScoreDto: {
             /** @description The count behind a per-100-ASN rate, shown beside it; null for other units */
@@ -2884,6 +2895,7 @@ export interface components {
             before: components["schemas"]["RankingPositionDto"];
             inputs: components["schemas"]["InputChangeDto"][];
             opdCode: string;
+            opdName: string;
         };
         RestatementDto: {
             /** @description OPD whose results would change */
@@ -6677,6 +6689,81 @@ export interface operations {
             };
         };
     };
+    AwardController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardYearSummaryDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `metrics:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AwardController_create: {
         parameters: {
             query?: never;
@@ -7344,7 +7431,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Best first */
+            /** @description Best first; before the year is finalised only for assessors and admins (404) */
             200: {
                 headers: {
                     [name: string]: unknown;
