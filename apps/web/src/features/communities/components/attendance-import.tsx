@@ -46,7 +46,7 @@ export function AttendanceImport({
   return (
     <Stack gap="sm" className={classes.import}>
       <div className={classes.pair}>
-        <Stack gap={4}>
+        <Stack gap={4} align="flex-start">
           <Textarea
             label={t('import.paste')}
             description={t('import.pasteHint')}
@@ -70,7 +70,7 @@ export function AttendanceImport({
             {t('import.checkPasted')}
           </Button>
         </Stack>
-        <Stack gap={4}>
+        <Stack gap={4} align="flex-start">
           <FileInput
             label={t('import.sheet')}
             description={t('import.sheetHint')}
