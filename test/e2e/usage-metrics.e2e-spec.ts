@@ -564,6 +564,47 @@ describe('usage metrics: capture, counting rules, rollups and the metrics API', 
         uniqueReaders: 5,
         views: 5,
       });
+      // The OPD view's readers by OPD come from the same reader sets: the rows add up to the
+      // distinct readers, the OPD's own row is its internal readers, the rest its cross-OPD reach.
+      const detail = await t
+        .http()
+        .get(`/api/v1/metrics/opds/DISPUSIP?year=${year}`)
+        .set(admin.auth)
+        .expect(200);
+      const body = detail.body as {
+        opd: Record<string, number>;
+        readersByOpd: { opdCode: string; readers: number; quarters: number[] }[];
+        definitions: { key: string; label: string; definition: string }[];
+      };
+      const quarter = Math.floor((Number((await today()).slice(5, 7)) - 1) / 3);
+      const inQuarter = (n: number) => [0, 1, 2, 3].map((i) => (i === quarter ? n : 0));
+      const readerAOpd = (
+        await t.ds.query<{ code: string }[]>(
+          `SELECT o.code FROM users u JOIN opds o ON o.id = u.opd_id WHERE u.id = $1`,
+          [readerAUser.id],
+        )
+      )[0].code;
+      expect(body.readersByOpd).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ opdCode: 'DISPUSIP', readers: 3, quarters: inQuarter(3) }),
+          expect.objectContaining({ opdCode: 'DINKES', readers: 1, quarters: inQuarter(1) }),
+          expect.objectContaining({ opdCode: readerAOpd, readers: 1, quarters: inQuarter(1) }),
+        ]),
+      );
+      expect(body.readersByOpd[0]?.opdCode).toBe('DISPUSIP');
+      expect(body.readersByOpd.reduce((sum, r) => sum + r.readers, 0)).toBe(body.opd.uniqueReaders);
+      expect(body.readersByOpd.filter((r) => r.opdCode !== 'DISPUSIP')).toHaveLength(
+        body.opd.otherOpdsReached,
+      );
+      // Every number the dashboard shows has its one definition, and each names a real field.
+      const keys = body.definitions.map((d) => d.key);
+      for (const key of ['publishedAssets', 'uniqueReaders', 'internalReachPercent', 'meetings'])
+        expect(keys).toContain(key);
+      for (const key of keys.filter((k) => k !== 'readersByOpd'))
+        expect(body.opd).toHaveProperty(key);
+      expect(body.definitions.find((d) => d.key === 'internalReachPercent')?.definition).toMatch(
+        /50 %/,
+      );
     });
 
     it('shows one asset’s metrics to its authors, its OPD admins and assessors only', async () => {

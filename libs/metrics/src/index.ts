@@ -12,5 +12,10 @@ export {
 } from './metrics/metrics.service';
 export { MetricsViewService, type AnomalyFlag } from './metrics/metrics-view.service';
 export type { OpdMetrics } from './metrics/opd-metrics';
+export {
+  METRIC_DEFINITIONS,
+  type MetricDefinition,
+  type MetricUnit,
+} from './metrics/metric-definitions';
 export { AnomalyFlagDto, OpdMetricsDto } from './metrics/metrics.dto';
 export { EngagementReader, type AssetEngagement } from './engagement/engagement.reader';

@@ -6,10 +6,11 @@ import { CommonErrors, isUuid, wibDay } from '@lumbung/platform';
 import { OpdsService, Permission, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import { MetricsErrors } from '../metrics.errors';
-import { isDay, periodDays } from '../rollup/periods';
+import { isDay, periodDays, periodKey } from '../rollup/periods';
 import { spike } from './anomalies';
 import type { AccountEvidenceDto, AssetMetricsDto, SpikeEvidenceDto } from './metrics.dto';
 import { MetricsService, type Period } from './metrics.service';
+import { METRIC_DEFINITIONS, type MetricDefinition } from './metric-definitions';
 import type { OpdMetrics } from './opd-metrics';
 
 export interface TopAsset {
@@ -33,12 +34,21 @@ export interface AnomalyFlag {
   evidence: SpikeEvidenceDto | AccountEvidenceDto;
 }
 
+export interface ReaderOpdRow {
+  opdCode: string;
+  opdName: string;
+  readers: number;
+  quarters: number[];
+}
+
 export interface OpdDetail {
   year: number;
   opd: OpdMetrics;
   quarters: (OpdMetrics & { quarter: number })[];
   topAssets: TopAsset[];
   anomalies: AnomalyFlag[];
+  readersByOpd: ReaderOpdRow[];
+  definitions: MetricDefinition[];
 }
 
 /**
@@ -72,8 +82,42 @@ export class MetricsViewService {
       ...(await Promise.all([
         this.topAssets(principal, opdId, year),
         this.anomalies(principal, year, opdId),
-      ]).then(([topAssets, anomalies]) => ({ topAssets, anomalies }))),
+        this.readersByOpd(opdId, year),
+      ]).then(([topAssets, anomalies, readersByOpd]) => ({ topAssets, anomalies, readersByOpd }))),
+      definitions: [...METRIC_DEFINITIONS],
     };
+  }
+
+  /**
+   * Distinct readers of the OPD's assets by the reader's OPD, in the year and each Triwulan, from
+   * the same period reader counts as `uniqueReaders` and `internalReaders` (so the rows add up).
+   */
+  private async readersByOpd(opdId: string, year: number): Promise<ReaderOpdRow[]> {
+    const periods = [periodKey(year), ...[1, 2, 3, 4].map((q) => periodKey(year, q))];
+    const rows = await this.ds.query<
+      { code: string; name: string; period: string; readers: number }[]
+    >(
+      `SELECT o.code, o.name, c.period, c.readers
+         FROM usage_period_reader_counts c JOIN opds o ON o.id = c.reader_opd_id
+        WHERE c.asset_opd_id = $1 AND c.period = ANY($2) AND c.readers > 0`,
+      [opdId, periods],
+    );
+    const byOpd = new Map<string, ReaderOpdRow>();
+    for (const r of rows) {
+      const row = byOpd.get(r.code) ?? {
+        opdCode: r.code,
+        opdName: r.name,
+        readers: 0,
+        quarters: [0, 0, 0, 0],
+      };
+      const i = periods.indexOf(r.period);
+      if (i === 0) row.readers = Number(r.readers);
+      else row.quarters[i - 1] = Number(r.readers);
+      byOpd.set(r.code, row);
+    }
+    return [...byOpd.values()].sort(
+      (a, b) => b.readers - a.readers || a.opdCode.localeCompare(b.opdCode),
+    );
   }
 
   /** Spikes, concentrations and bursts of the year, with their evidence (all OPD or one). */

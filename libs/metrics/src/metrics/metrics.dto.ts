@@ -186,6 +186,29 @@ export class AnomalyFlagDto {
   evidence!: SpikeEvidenceDto | AccountEvidenceDto;
 }
 
+export class MetricDefinitionDto {
+  @ApiProperty({ example: 'internalReachPercent' }) key!: string;
+  @ApiProperty({ example: 'Jangkauan internal' }) label!: string;
+  @ApiProperty({ example: 'Internal reach' }) labelEn!: string;
+  @ApiProperty({ enum: ['count', 'share', 'percent', 'ratio'] }) unit!: string;
+  @ApiProperty({ description: 'How it is counted, in Indonesian' }) definition!: string;
+  @ApiProperty({ description: 'How it is counted, in English' }) definitionEn!: string;
+}
+
+/** Distinct readers of the OPD's assets from one reader OPD, in the year and each Triwulan. */
+export class ReaderOpdRowDto {
+  @ApiProperty() opdCode!: string;
+  @ApiProperty() opdName!: string;
+  @ApiProperty({ description: 'Distinct readers from this OPD in the year' }) readers!: number;
+  @ApiProperty({
+    type: [Number],
+    minItems: 4,
+    maxItems: 4,
+    description: 'Distinct readers from this OPD in Triwulan I–IV',
+  })
+  quarters!: number[];
+}
+
 export class OpdDetailDto {
   @ApiProperty() year!: number;
   @ApiProperty({ type: OpdMetricsDto }) opd!: OpdMetricsDto;
@@ -193,4 +216,14 @@ export class OpdDetailDto {
   @ApiProperty({ type: [TopAssetDto], description: 'The 10 most viewed assets of the year' })
   topAssets!: TopAssetDto[];
   @ApiProperty({ type: [AnomalyFlagDto] }) anomalies!: AnomalyFlagDto[];
+  @ApiProperty({
+    type: [ReaderOpdRowDto],
+    description: 'Readers by the OPD they work in, most readers first (OPDs with readers only)',
+  })
+  readersByOpd!: ReaderOpdRowDto[];
+  @ApiProperty({
+    type: [MetricDefinitionDto],
+    description: 'What the numbers mean (the one definition each place shows beside them)',
+  })
+  definitions!: MetricDefinitionDto[];
 }

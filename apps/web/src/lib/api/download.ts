@@ -8,7 +8,12 @@ import { apiErrorFrom } from './errors';
 export async function downloadFile(path: string, name: string): Promise<void> {
   const response = await authFetch(new Request(path));
   if (!response.ok) throw await apiErrorFrom(response);
-  const url = URL.createObjectURL(await response.blob());
+  saveBlob(await response.blob(), name);
+}
+
+/** Hands a blob to the browser's download under `name` (a file the page made or fetched). */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   try {
     const link = document.createElement('a');
     link.href = url;

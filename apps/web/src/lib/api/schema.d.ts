@@ -2553,6 +2553,20 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        MetricDefinitionDto: {
+            /** @description How it is counted, in Indonesian */
+            definition: string;
+            /** @description How it is counted, in English */
+            definitionEn: string;
+            /** @example internalReachPercent */
+            key: string;
+            /** @example Jangkauan internal */
+            label: string;
+            /** @example Internal reach */
+            labelEn: string;
+            /** @enum {string} */
+            unit: "count" | "share" | "percent" | "ratio";
+        };
         MissingPartDto: {
             /**
              * @description section:<key>, summary, tags, seciMode or attachment (stable)
@@ -2605,8 +2619,12 @@ export interface components {
         };
         OpdDetailDto: {
             anomalies: components["schemas"]["AnomalyFlagDto"][];
+            /** @description What the numbers mean (the one definition each place shows beside them) */
+            definitions: components["schemas"]["MetricDefinitionDto"][];
             opd: components["schemas"]["OpdMetricsDto"];
             quarters: components["schemas"]["QuarterMetricsDto"][];
+            /** @description Readers by the OPD they work in, most readers first (OPDs with readers only) */
+            readersByOpd: components["schemas"]["ReaderOpdRowDto"][];
             /** @description The 10 most viewed assets of the year */
             topAssets: components["schemas"]["TopAssetDto"][];
             year: number;
@@ -2916,6 +2934,14 @@ export interface components {
             rank: number;
             total: number;
             winner: boolean;
+        };
+        ReaderOpdRowDto: {
+            opdCode: string;
+            opdName: string;
+            /** @description Distinct readers from this OPD in Triwulan I–IV */
+            quarters: number[];
+            /** @description Distinct readers from this OPD in the year */
+            readers: number;
         };
         ReadersByOpdDto: {
             opdCode: string;
