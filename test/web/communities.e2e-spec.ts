@@ -163,6 +163,13 @@ describe('portal: Komunitas and Catat pertemuan', () => {
         .count(),
     ).resolves.toBe(1);
 
+    // The year's activity per Triwulan as a chart, and as a table with the same numbers.
+    const activity = page.getByRole('region', { name: 'Aktivitas 2025' });
+    await activity.getByRole('heading', { name: 'Aktivitas per Triwulan 2025' }).waitFor();
+    await activity.getByRole('button', { name: 'Tabel' }).click();
+    const tw1Row = activity.getByRole('row').filter({ hasText: 'TW I' }).first();
+    await expect(tw1Row.getByRole('cell').allInnerTexts()).resolves.toEqual(['1', '3', '2']);
+
     // The same day and topic again: refused beside the topic, with a link to the one logged.
     await page.getByRole('button', { name: 'Catat pertemuan' }).click();
     await waitForPage(page, 'Catat pertemuan');

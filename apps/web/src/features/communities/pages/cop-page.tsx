@@ -12,6 +12,7 @@ import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import { formatWib } from '@/lib/format/wib';
+import { CopActivity } from '../components/cop-activity';
 import { JoinRequests } from '../components/join-requests';
 import { MemberList } from '../components/member-list';
 import {
@@ -157,6 +158,9 @@ function Meetings({ cop }: { cop: Schemas['CopDetailDto'] }) {
         <PageState kind="empty">{t('cop.noMeetings')}</PageState>
       ) : (
         <Stack gap="md">
+          {meetings.data[0] && (
+            <CopActivity copId={cop.id} copName={cop.name} year={meetings.data[0].year} />
+          )}
           {byTriwulan(meetings.data).map((g) => {
             const headingId = `tw-${g.year}-${g.quarter}`;
             return (

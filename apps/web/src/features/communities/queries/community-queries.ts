@@ -80,7 +80,7 @@ export function useMyAssetsQuery() {
   });
 }
 
-/** After a change to the CoP: its page, members, requests and meetings are read again. */
+/** After a change to the CoP: its page, members, requests, meetings and activity are read again. */
 export function useRefreshCop() {
   const client = useQueryClient();
   return () =>
@@ -90,6 +90,7 @@ export function useRefreshCop() {
         '/api/v1/cops/{id}/members',
         '/api/v1/cops/{id}/join-requests',
         '/api/v1/cops/{id}/meetings',
+        '/api/v1/cops/{id}/activity',
       ].map((path) => client.invalidateQueries({ queryKey: ['get', path] })),
     );
 }
