@@ -400,12 +400,30 @@ describe('the award (KMA)', () => {
     const inputs = book.getWorksheet('Masukan')!;
     inputs.eachRow((row, n) => {
       if (n <= 1) return;
-      for (const c of [3, 4]) {
+      for (const c of [3, 6]) {
         const v = row.getCell(c).value;
         if (typeof v === 'number') expect(Math.round(v * 100) / 100).toBe(v);
       }
-      expect(row.getCell(5).numFmt).toBe('0%');
+      expect(row.getCell(7).numFmt).toBe('0%');
     });
+    // A rate says so, with its count beside it; active quarters are a count of 4.
+    expect((inputs.getRow(1).values as unknown[]).slice(1, 6)).toEqual([
+      'Aspek',
+      'Masukan',
+      'Nilai',
+      'Satuan',
+      'Jumlah',
+    ]);
+    const byLabel = (label: string) => {
+      let found: unknown[] = [];
+      inputs.eachRow((row) => {
+        if (row.getCell(2).value === label) found = (row.values as unknown[]).slice(1, 6);
+      });
+      return found;
+    };
+    expect(byLabel('Pencarian terjawab per 100 ASN')[3]).toBe('per 100 ASN');
+    expect(Number.isInteger(byLabel('Pencarian terjawab per 100 ASN')[4])).toBe(true);
+    expect(byLabel('Triwulan aktif (dari 4)')[3]).toBe('triwulan (dari 4)');
     // Assets: type and visibility in words, the publication time a real WIB date.
     const a = await login(t.http, await givenUser(t.ds, { opd: 'DISPUSIP' }));
     const v = await login(t.http, await givenUser(t.ds, { opd: 'DISPUSIP', roles: ['verifier'] }));
@@ -538,5 +556,142 @@ describe('the award (KMA)', () => {
       /append-only/,
     );
     await t.http().get(`/api/v1/awards/${thisYear}/restatement`).set(assessor.auth).expect(409);
+  });
+
+  it('one number, one definition: each input of a seeded OPD equals its recomputation from the raw events wherever it appears', async () => {
+    // A year of its own: 2025 is finalised by an earlier test, and its drill-down is a snapshot.
+    await t.http().post('/api/v1/awards').set(admin.auth).send({ year: 2024 }).expect(201);
+    const code = 'DPPKUKM';
+    const opdAdmin = await login(
+      t.http,
+      await givenUser(t.ds, { opd: code, roles: ['opd_admin'] }),
+    );
+    const a = await login(t.http, await givenUser(t.ds, { opd: code }));
+    const v = await login(t.http, await givenUser(t.ds, { opd: code, roles: ['verifier'] }));
+    const lead = await givenUser(t.ds, { opd: code });
+    const own = await Promise.all([1, 2, 3].map(() => givenUser(t.ds, { opd: code })));
+    const others = await Promise.all([1, 2].map(() => givenUser(t.ds, { opd: 'DINSOS' })));
+    const first = await publishAsset(t.http, a, v, {
+      title: 'Kurasi produk UMKM untuk e-katalog',
+      visibility: 'internal',
+    });
+    const second = await publishAsset(t.http, a, v, {
+      title: 'Pendampingan koperasi simpan pinjam',
+      visibility: 'internal',
+    });
+    await publishedIn(first, '2024-02-10T03:00:00Z');
+    await publishedIn(second, '2024-08-11T03:00:00Z');
+    // The raw log: 3 readers of the OPD and 2 of DINSOS read the first asset in February; 4 of
+    // them came from search results.
+    await insertUsageEvents(t.ds, first, [...own, ...others], ['2024-02-12T03:00:00Z']);
+    await insertUsageEvents(
+      t.ds,
+      first,
+      [own[0], own[1], others[0], others[1]],
+      ['2024-02-12T02:59:50Z'],
+      { type: 'search_click' },
+    );
+    await rollups.rebuild('2024-02-12', '2024-02-12');
+    const cop = (
+      await t
+        .http()
+        .post('/api/v1/cops')
+        .set(opdAdmin.auth)
+        .send({ name: 'Komunitas UMKM', theme: 'UMKM', leadIds: [lead.id] })
+        .expect(201)
+    ).body.id as string;
+    const headcount = (await t.http().get(`/api/v1/opds/${code}`).set(admin.auth).expect(200)).body
+      .headcount as number;
+    expect(headcount).toBeGreaterThan(0);
+    const expected = {
+      publishedAssets: 2,
+      searchClicks: 4,
+      internalReaders: 3,
+      otherOpdsReached: 1,
+    };
+    const per100 = (n: number) => Math.round(((n * 100) / headcount) * 100) / 100;
+
+    // The metrics API: the year and its Triwulan.
+    const metrics = (
+      await t.http().get(`/api/v1/metrics/opds/${code}?year=2024`).set(assessor.auth).expect(200)
+    ).body as {
+      opd: Record<string, number>;
+      quarters: Record<string, number>[];
+    };
+    expect(metrics.opd).toMatchObject(expected);
+    const byQuarter = metrics.quarters.map((q) => q.publishedAssets);
+    expect(byQuarter).toEqual([1, 0, 1, 0]);
+    // The activity views of the OPD and of its CoP say the same per Triwulan.
+    for (const path of [
+      `/api/v1/opds/${code}/activity?year=2024`,
+      `/api/v1/cops/${cop}/activity?year=2024`,
+    ]) {
+      const activity = (await t.http().get(path).set(opdAdmin.auth).expect(200)).body as {
+        quarters: { assetsPublishedByOpd: number }[];
+      };
+      expect({ path, counts: activity.quarters.map((q) => q.assetsPublishedByOpd) }).toEqual({
+        path,
+        counts: byQuarter,
+      });
+    }
+    // The award's drill-down: a rate per 100 ASN shows the rate, with its count beside it.
+    const inputs = Object.fromEntries(
+      Object.values((await drill(code, 2024)).aspects).flatMap((aspect) =>
+        (
+          aspect.inputs as unknown as {
+            key: string;
+            value: number;
+            unit: string;
+            count: number | null;
+          }[]
+        ).map((i) => [i.key, i]),
+      ),
+    );
+    expect(inputs.assetsPer100).toMatchObject({ unit: 'per100Asn', count: 2, value: per100(2) });
+    expect(inputs.searchClicksPer100).toMatchObject({
+      unit: 'per100Asn',
+      count: 4,
+      value: per100(4),
+    });
+    expect(inputs.internalReach).toMatchObject({
+      unit: 'percent',
+      count: null,
+      value: metrics.opd.internalReachPercent,
+    });
+    expect(inputs.otherOpdsReached).toMatchObject({ unit: 'number', value: 1 });
+    expect(inputs.activeQuarters).toMatchObject({
+      unit: 'quarters',
+      value: metrics.opd.activeQuarters,
+    });
+    // The evidence pack's XLSX carries the same numbers.
+    const xlsx = await t
+      .http()
+      .get(`/api/v1/awards/2024/export?format=xlsx&opd=${code}`)
+      .set(assessor.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const book = new Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    const sheet = book.getWorksheet('Masukan')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const rows: Record<string, unknown>[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1)
+        rows.push(
+          Object.fromEntries(header.map((h, i) => [String(h), (row.values as unknown[])[i + 1]])),
+        );
+    });
+    const row = (label: string) => rows.find((r) => r.Masukan === label);
+    expect(row('Aset terbit per 100 ASN')).toMatchObject({
+      Nilai: per100(2),
+      Satuan: 'per 100 ASN',
+      Jumlah: 2,
+    });
+    expect(row('Pencarian terjawab per 100 ASN')).toMatchObject({ Nilai: per100(4), Jumlah: 4 });
+    expect(row('Triwulan aktif (dari 4)')).toMatchObject({
+      Nilai: metrics.opd.activeQuarters,
+      Satuan: 'triwulan (dari 4)',
+    });
   });
 });

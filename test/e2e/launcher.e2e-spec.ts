@@ -134,6 +134,15 @@ async function loginStatus(base: string, username: string, password: string): Pr
   return res.status;
 }
 
+async function signIn(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Lumbung#2025' }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
 describe('npm start: the whole portal on embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lumbung-start-'));
   chmodSync(dataDir, 0o755);
@@ -166,6 +175,17 @@ describe('npm start: the whole portal on embedded defaults', () => {
           status: 200,
         });
       }
+      // The demo year seeds exactly two anomalies (a campaign month on one DISHUB asset and one
+      // account dominating it for a day): the rules flag those and nothing else.
+      const token = await signIn(first.base, 'assessor@lumbung.test');
+      const anomalies = await fetch(`${first.base}/api/v1/metrics/anomalies?year=2025`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(
+        ((await anomalies.json()) as { kind: string; opdCode: string; period: string }[]).map(
+          (a) => `${a.kind}:${a.opdCode}:${a.period}`,
+        ),
+      ).toEqual(['spike:DISHUB:2025-08', 'concentration:DISHUB:2025-08-14']);
     } finally {
       expect(await stop(first)).toBe(0);
     }

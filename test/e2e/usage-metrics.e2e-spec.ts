@@ -433,55 +433,92 @@ describe('usage metrics: capture, counting rules, rollups and the metrics API', 
   });
 
   describe('metrics API and anomaly flags', () => {
-    it('flags a Triwulan far above the OPD history, and a single account dominating an asset', async () => {
-      const reader = await givenUser(t.ds, { opd: 'DINKES' });
-      const dinkesAuthor = await login(t.http, await givenUser(t.ds, { opd: 'DINKES' }));
-      const dinkesVerifier = await login(
+    it('flags exactly the seeded causes: one month far above the asset’s baseline and one account dominating it for three days', async () => {
+      const reader = await givenUser(t.ds, { opd: 'BAPENDA' });
+      const other = await givenUser(t.ds, { opd: 'DINKES' });
+      const author = await login(t.http, await givenUser(t.ds, { opd: 'BAPENDA' }));
+      const verifier = await login(
         t.http,
-        await givenUser(t.ds, { opd: 'DINKES', roles: ['verifier'] }),
+        await givenUser(t.ds, { opd: 'BAPENDA', roles: ['verifier'] }),
       );
-      const id = await publishAsset(t.http, dinkesAuthor, dinkesVerifier, {
-        title: 'Aset DINKES',
+      const id = await publishAsset(t.http, author, verifier, {
+        title: 'Panduan Keberatan PBB',
         visibility: 'internal',
       });
-      // 2024: 5 views a quarter (one a minute); 2025-Q1: 60 views by one account.
-      for (const month of ['01', '04', '07', '10'])
-        await rawViews(
-          id,
-          reader,
-          Array.from({ length: 5 }, (_, i) => `2024-${month}-15T0${i}:00:00Z`),
-        );
-      await rawViews(
-        id,
-        reader,
+      const at = (day: string, n: number, from = 0) =>
         Array.from(
-          { length: 60 },
+          { length: n },
           (_, i) =>
-            `2025-02-03T0${Math.floor(i / 10)}:${String((i % 10) * 5).padStart(2, '0')}:00Z`,
-        ),
-      );
+            `${day}T0${Math.floor((i + from) / 10)}:${String(((i + from) % 10) * 5).padStart(2, '0')}:00Z`,
+        );
+      // 2024: a quiet young asset (5 views a quarter, 25 in October by two readers).
+      for (const month of ['01', '04', '07']) await rawViews(id, reader, at(`2024-${month}-15`, 5));
+      await rawViews(id, reader, at('2024-10-15', 15));
+      await rawViews(id, other, at('2024-10-16', 10));
+      // 2025-02: one account reads it 30 times a day on Mon 3 – Wed 5 (one cause, three days),
+      // and 10 times a day on 14 more days: 240 views in the month against a baseline of 35
+      // views over the 12 months before (2.92 a month, so the limit is 3 × 2.92 + 100).
+      for (const day of ['03', '04', '05']) await rawViews(id, reader, at(`2025-02-${day}`, 30));
+      for (let d = 10; d < 24; d++) await rawViews(id, reader, at(`2025-02-${d}`, 10));
+      // A second reader matching the first on one day: no account has more than half, no flag.
+      await rawViews(id, other, at('2025-02-20', 10, 10));
       await rollups.rebuild('2024-01-01', '2025-03-31');
       const res = await t
         .http()
-        .get('/api/v1/metrics/opds/DINKES?year=2025')
+        .get('/api/v1/metrics/opds/BAPENDA?year=2025')
         .set(assessor.auth)
         .expect(200);
-      const kinds = (res.body.anomalies as { kind: string; period: string }[]).map(
-        (a) => `${a.kind}:${a.period}`,
+      const flags = res.body.anomalies as {
+        id: string;
+        kind: string;
+        severity: string;
+        period: string;
+        message: { id: string };
+        evidence: Record<string, unknown>;
+      }[];
+      expect(flags.map((a) => `${a.kind}:${a.period}:${a.severity}`)).toEqual([
+        'spike:2025-02:high',
+        'concentration:2025-02-03:high',
+      ]);
+      const [spike, concentration] = flags;
+      expect(spike.evidence).toMatchObject({
+        views: 240,
+        average: 2.92,
+        threshold: 108.75,
+        months: [{ month: '2025-02', views: 240, average: 2.92, threshold: 108.75 }],
+        asset: { id, title: 'Panduan Keberatan PBB', restricted: false },
+      });
+      expect((spike.evidence.history as unknown[]).length).toBe(12);
+      expect(spike.message.id).toContain('melonjak pada Februari 2025: 240 tayangan');
+      expect(concentration.evidence).toMatchObject({
+        day: '2025-02-03',
+        lastDay: '2025-02-05',
+        days: 3,
+        value: 90,
+        total: 90,
+        accountOpdCode: 'BAPENDA',
+        asset: { id, restricted: false },
+      });
+      expect(concentration.message.id).toContain(
+        'menghasilkan 90 dari 90 tayangan (100 %) aset «Panduan Keberatan PBB» dalam 3 hari antara 3 Februari 2025 dan 5 Februari 2025',
       );
-      expect(kinds).toEqual(expect.arrayContaining(['spike:2025-Q1', 'concentration:2025-02-03']));
-      const spike = (res.body.anomalies as { kind: string; evidence: { views: number } }[]).find(
-        (a) => a.kind === 'spike',
-      );
-      expect(spike?.evidence.views).toBe(60);
+      // The pseudonym never names the account.
+      expect(JSON.stringify(flags)).not.toContain(reader.id);
       // Flags never change the numbers.
-      expect(res.body.quarters[0]).toMatchObject({ quarter: 1, views: 60 });
+      expect(res.body.quarters[0]).toMatchObject({ quarter: 1, views: 240 });
       const all = await t
         .http()
         .get('/api/v1/metrics/anomalies?year=2025')
         .set(assessor.auth)
         .expect(200);
-      expect((all.body as { opdCode: string }[]).some((a) => a.opdCode === 'DINKES')).toBe(true);
+      const listed = all.body as { id: string; opdCode: string; severity: string }[];
+      expect(listed.filter((a) => a.opdCode === 'BAPENDA').map((a) => a.id)).toEqual(
+        flags.map((a) => a.id),
+      );
+      const rank = { high: 0, medium: 1, low: 2 } as Record<string, number>;
+      expect(listed.map((a) => rank[a.severity])).toEqual(
+        listed.map((a) => rank[a.severity]).sort((x, y) => x - y),
+      );
       await t.http().get('/api/v1/metrics/anomalies?year=2025').set(readerA.auth).expect(403);
     });
 

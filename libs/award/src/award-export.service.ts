@@ -98,6 +98,13 @@ const ANOMALY_LABEL: Record<string, string> = {
   concentration: 'Dominasi satu akun',
   burst: 'Ledakan singkat',
 };
+const UNIT_LABEL: Record<InputScore['unit'], string> = {
+  per100Asn: 'per 100 ASN',
+  percent: 'persen',
+  quarters: 'triwulan (dari 4)',
+  number: 'angka',
+};
+const SEVERITY_LABEL: Record<string, string> = { high: 'Tinggi', medium: 'Sedang', low: 'Rendah' };
 const QUARTER = ['I', 'II', 'III', 'IV'];
 const quarterLabel = (q: number): string => `Triwulan ${QUARTER[q - 1] ?? q}`;
 
@@ -272,11 +279,21 @@ export class AwardExportService {
         {
           name: 'Anomali',
           columns: [
+            col(
+              'Tingkat',
+              'text',
+              'Tinggi, sedang atau rendah; daftar diurutkan dari yang tertinggi.',
+            ),
             col('Jenis', 'text', 'Lonjakan, dominasi satu akun, atau ledakan singkat pemakaian.'),
-            col('Periode', 'text', 'Triwulan (lonjakan) atau hari (WIB) kejadian.'),
+            col('Periode', 'text', 'Bulan pertama lonjakan, atau hari (WIB) pertama kejadian.'),
             col('Keterangan', 'longText', 'Penjelasan dengan angka yang memicunya.'),
           ],
-          rows: e.anomalies.map((a) => [ANOMALY_LABEL[a.kind] ?? a.kind, a.period, a.message.id]),
+          rows: e.anomalies.map((a) => [
+            SEVERITY_LABEL[a.severity] ?? a.severity,
+            ANOMALY_LABEL[a.kind] ?? a.kind,
+            a.period,
+            a.message.id,
+          ]),
         },
       ],
     };
@@ -295,9 +312,15 @@ function inputsSheet(
       col('Aspek', 'text', 'Aspek yang memakai masukan ini.'),
       col('Masukan', 'text', 'Nama masukan data.'),
       col(
-        'Nilai mentah',
+        'Nilai',
         'decimal',
-        'Nilai masukan sebelum dinormalisasi, dalam satuannya sendiri.',
+        'Angka yang disebut nama masukan, dalam satuannya (kolom Satuan), sebelum dinormalisasi.',
+      ),
+      col('Satuan', 'text', 'Per 100 ASN, persen, triwulan (dari 4), atau angka apa adanya.'),
+      col(
+        'Jumlah',
+        'integer',
+        'Hitungan di balik laju per 100 ASN (mis. jumlah klik); kosong untuk satuan lain.',
       ),
       col(
         'Nilai normalisasi (0-100)',
@@ -313,7 +336,9 @@ function inputsSheet(
           ...(withOpd ? [o.opdCode ?? null] : []),
           a.label,
           i.label,
-          i.raw,
+          i.value,
+          UNIT_LABEL[i.unit],
+          i.count,
           i.normalised,
           i.weight,
           i.formula,

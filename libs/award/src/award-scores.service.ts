@@ -30,6 +30,7 @@ import {
   type OpdScoreRow,
   rankOpds,
   type RankedRow,
+  withDisplayValues,
 } from './scoring';
 
 export type ScoreRow = RankedRow<OpdScoreRow> & { rubricVersion: number };
@@ -310,10 +311,16 @@ export class AwardScoresService {
       }[]
     >(`SELECT rows, details, finalized_at FROM award_snapshots WHERE year = $1`, [year]);
     if (!row) return undefined;
+    const { data, metrics, rubric } = row.details;
     return {
       year,
       rows: row.rows,
       ...row.details,
+      data: withDisplayValues(
+        data,
+        new Map(metrics.map((m) => [m.opdCode, m.headcount])),
+        inputTableFor(rubric.rulesVersion),
+      ),
       computedAt: row.finalized_at.toISOString(),
       finalizedAt: row.finalized_at.toISOString(),
     };

@@ -431,7 +431,7 @@ function makeEvents(rand: () => number, opds: Opd[], assets: Asset[]): Ev[] {
         excluded: 'author',
       });
   }
-  // A spike (Triwulan III of one OPD) and one account dominating an asset in a day: both flagged.
+  // A spike (August, one DISHUB asset) and one account dominating an asset in a day: both flagged.
   const spiky = assets.find((a) => a.opd.code === 'DISHUB') ?? assets[assets.length - 1];
   if (spiky) {
     // History: an ordinary 2024-Q4.
@@ -456,11 +456,12 @@ function makeEvents(rand: () => number, opds: Opd[], assets: Asset[]): Ev[] {
         userOpd: spiky.opd.id,
         asset: spiky,
       });
-    for (let i = 0; i < 150; i++) {
+    // A campaign month: 260 readers in August, far above three times its monthly average + 100.
+    for (let i = 0; i < 260; i++) {
       const reader = pick(rand, pick(rand, opds).staff);
       events.push({
         type: 'view',
-        at: officeHour(Date.UTC(DEMO_YEAR, 6, 1) + rand() * 80 * 86_400_000),
+        at: officeHour(Date.UTC(DEMO_YEAR, 7, 4) + rand() * 25 * 86_400_000),
         user: reader,
         key: reader,
         userOpd: opdOf.get(reader)?.id ?? null,

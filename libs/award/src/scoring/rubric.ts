@@ -131,6 +131,12 @@ export interface InputDefinition {
   transform: InputTransform;
   /** Human-readable formula (Indonesian), shown next to the number. */
   formula: string;
+  formulaEn: string;
+  /**
+   * What the label names, when it is not what the transform implies: `quarters` shows the
+   * count of active quarters (the value is that count ÷ 4).
+   */
+  unit?: 'quarters';
 }
 
 export type InputTable = Readonly<Record<AspectKey, readonly InputDefinition[]>>;
@@ -150,6 +156,7 @@ const ENDORSEMENTS: Omit<InputDefinition, 'weight'> = {
   value: (i) => i.endorsements,
   transform: 'per100log',
   formula: 'log(1 + dukungan per 100 ASN)',
+  formulaEn: 'log(1 + endorsements per 100 ASN)',
 };
 
 /**
@@ -177,6 +184,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.searchClicks,
       transform: 'per100log',
       formula: 'log(1 + klik dari hasil pencarian per 100 ASN)',
+      formulaEn: 'log(1 + clicks from search results per 100 ASN)',
     },
     { ...ENDORSEMENTS, weight: 0.4 },
   ],
@@ -189,6 +197,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.distinctAttendees,
       transform: 'per100log',
       formula: 'log(1 + peserta unik per 100 ASN)',
+      formulaEn: 'log(1 + distinct attendees per 100 ASN)',
     },
     {
       key: 'attendanceRatio',
@@ -198,6 +207,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofMeetings(i, i.meanAttendanceRatio),
       transform: 'share',
       formula: 'min(1, rata-rata hadir ÷ anggota KP) × 100',
+      formulaEn: 'min(1, mean attendance ÷ CoP members) × 100',
     },
     {
       key: 'authorsPerMember',
@@ -207,6 +217,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.distinctAuthorsPerMember,
       transform: 'share',
       formula: 'min(1, penulis unik ÷ anggota KP) × 100',
+      formulaEn: 'min(1, distinct authors ÷ CoP members) × 100',
     },
     {
       key: 'crossOpdShare',
@@ -216,6 +227,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => (i.meetings + i.publishedAssets > 0 ? i.crossOpdShare : 0),
       transform: 'share',
       formula: 'porsi lintas OPD × 100',
+      formulaEn: 'cross-OPD share × 100',
     },
   ],
   dokumentasi: [
@@ -227,6 +239,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.publishedAssets,
       transform: 'per100log',
       formula: 'log(1 + aset terbit per 100 ASN)',
+      formulaEn: 'log(1 + published assets per 100 ASN)',
     },
     {
       key: 'meanCompleteness',
@@ -236,6 +249,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofAssets(i, i.meanCompleteness),
       transform: 'share',
       formula: 'rata-rata kelengkapan × 100',
+      formulaEn: 'mean completeness × 100',
     },
     {
       key: 'tacitShare',
@@ -245,6 +259,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofAssets(i, i.tacitShare),
       transform: 'share',
       formula: 'porsi jenis tacit × 100',
+      formulaEn: 'share of tacit types × 100',
     },
     {
       key: 'documentedMeetingShare',
@@ -254,6 +269,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofMeetings(i, i.documentedMeetingShare),
       transform: 'share',
       formula: 'porsi pertemuan dengan notulen/aset keluaran ≤ 14 hari × 100',
+      formulaEn: 'share of meetings with minutes or an output asset within 14 days × 100',
     },
     {
       key: 'freshShare',
@@ -263,6 +279,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofAssets(i, i.freshShare),
       transform: 'share',
       formula: 'porsi aset belum lewat jatuh tempo tinjauan × 100',
+      formulaEn: 'share of assets not past review-due × 100',
     },
   ],
   diseminasi: [
@@ -274,6 +291,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => (i.headcount > 0 ? i.internalReaders / i.headcount : 0),
       transform: 'share',
       formula: 'min(1, pembaca unik dari OPD ÷ jumlah ASN) × 100',
+      formulaEn: 'min(1, distinct readers from the OPD ÷ headcount) × 100',
     },
     {
       key: 'otherOpdsReached',
@@ -283,6 +301,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.otherOpdsReached,
       transform: 'log',
       formula: 'log(1 + jumlah OPD lain dengan pembaca)',
+      formulaEn: 'log(1 + other OPDs with readers)',
     },
     {
       key: 'downloadsPerAsset',
@@ -292,6 +311,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => (i.publishedAssets > 0 ? i.uniqueDownloads / i.publishedAssets : 0),
       transform: 'log',
       formula: 'log(1 + unduhan unik ÷ aset terbit)',
+      formulaEn: 'log(1 + unique downloads ÷ published assets)',
     },
     {
       key: 'searchClickedShare',
@@ -301,6 +321,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofAssets(i, i.searchClickedShare),
       transform: 'share',
       formula: 'porsi aset diklik dari pencarian × 100',
+      formulaEn: 'share of assets clicked from search × 100',
     },
     {
       key: 'openVisibilityShare',
@@ -310,6 +331,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => ofAssets(i, i.openVisibilityShare),
       transform: 'share',
       formula: 'porsi aset internal/publik × 100',
+      formulaEn: 'share of internal or publik assets × 100',
     },
   ],
   manfaat: [
@@ -321,6 +343,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.reuseReports + i.reuseReportsOtherOpd,
       transform: 'per100log',
       formula: 'log(1 + (laporan + laporan dari OPD lain) per 100 ASN)',
+      formulaEn: 'log(1 + (reports + reports from other OPDs) per 100 ASN)',
     },
     { ...ENDORSEMENTS, weight: 0.4 },
   ],
@@ -332,7 +355,9 @@ export const INPUT_TABLE: InputTable = {
       weight: 0.4,
       value: (i) => i.activeQuarters / 4,
       transform: 'share',
+      unit: 'quarters',
       formula: 'triwulan aktif ÷ 4 × 100',
+      formulaEn: 'active quarters ÷ 4 × 100',
     },
     {
       key: 'keyPeople',
@@ -342,6 +367,7 @@ export const INPUT_TABLE: InputTable = {
       value: (i) => i.keyPeople,
       transform: 'log',
       formula: 'log(1 + jumlah orang kunci)',
+      formulaEn: 'log(1 + key people)',
     },
     {
       key: 'atRiskCoverage',
@@ -352,6 +378,8 @@ export const INPUT_TABLE: InputTable = {
       transform: 'share',
       formula:
         'pegawai berisiko tinggi yang wawancara retensinya terbit sebelum berhenti ÷ pegawai berisiko tinggi × 100 (dilewati bila tidak ada yang berisiko tinggi)',
+      formulaEn:
+        'high-risk staff whose retention interview was published before they left ÷ high-risk staff × 100 (skipped when nobody is at high risk)',
     },
   ],
 };
@@ -372,6 +400,7 @@ export const INPUT_TABLES: Readonly<Record<string, InputTable>> = {
             value: () => null,
             formula:
               'cakupan daftar pengetahuan berisiko × 100 (dilewati bila daftar belum tersedia)',
+            formulaEn: 'knowledge-at-risk register coverage × 100 (skipped: no register then)',
           }
         : input,
     ),

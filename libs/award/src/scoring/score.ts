@@ -25,6 +25,38 @@ export interface InputScore {
   /** Nominal weight within the aspect (redistributed over the inputs present). */
   weight: number;
   formula: string;
+  formulaEn: string;
+  /**
+   * The number the label names, in `unit`, 2 decimals: the rate per 100 ASN for per-100 inputs, a
+   * percentage for shares, the count of active quarters (of 4), otherwise the value itself.
+   */
+  value: number | null;
+  unit: InputUnit;
+  /** The count behind a per-100-ASN rate (shown beside it); null for other units. */
+  count: number | null;
+}
+
+export type InputUnit = 'per100Asn' | 'percent' | 'quarters' | 'number';
+
+/** The unit of what an input's label names (see InputScore.value). */
+export function inputUnit(definition: InputDefinition): InputUnit {
+  if (definition.unit) return definition.unit;
+  if (definition.transform === 'per100' || definition.transform === 'per100log') return 'per100Asn';
+  return definition.transform === 'share' ? 'percent' : 'number';
+}
+
+/** The value the label names, from the raw input (see InputScore.value). */
+export function displayValue(raw: number, unit: InputUnit, headcount: number): number {
+  switch (unit) {
+    case 'per100Asn':
+      return round2(headcount > 0 ? (raw * 100) / headcount : 0);
+    case 'percent':
+      return round2(raw * 100);
+    case 'quarters':
+      return Math.round(raw * 4);
+    case 'number':
+      return round2(raw);
+  }
 }
 
 export interface AspectDataScore {
@@ -91,6 +123,7 @@ function scoreInputColumn(definition: InputDefinition, inputs: readonly OpdInput
     raw === null ? null : transformValue(raw, definition.transform, inputs[opd].headcount),
   );
   const normalised = normaliseAcrossOpds(transformed, definition.transform);
+  const unit = inputUnit(definition);
   return raws.map((raw, opd) => ({
     key: definition.key,
     label: definition.label,
@@ -100,6 +133,10 @@ function scoreInputColumn(definition: InputDefinition, inputs: readonly OpdInput
     normalised: normalised[opd],
     weight: definition.weight,
     formula: definition.formula,
+    formulaEn: definition.formulaEn,
+    value: raw === null ? null : displayValue(raw, unit, inputs[opd].headcount),
+    unit,
+    count: raw !== null && unit === 'per100Asn' ? raw : null,
   }));
 }
 
@@ -172,4 +209,35 @@ function mapAspects<T>(build: (aspect: AspectKey) => T): Record<AspectKey, T> {
     AspectKey,
     T
   >;
+}
+
+/**
+ * Data scores stored before inputs carried their displayed value (snapshots of finalised years)
+ * get it from the same definitions, so every run reads the same way.
+ */
+export function withDisplayValues(
+  data: OpdDataScores[],
+  headcounts: ReadonlyMap<string, number>,
+  table: InputTable,
+): OpdDataScores[] {
+  const definitions = new Map(ASPECT_KEYS.flatMap((a) => table[a].map((d) => [d.key, d])));
+  return data.map((opd) => ({
+    ...opd,
+    aspects: mapAspects((aspect) => ({
+      ...opd.aspects[aspect],
+      inputs: opd.aspects[aspect].inputs.map((input: InputScore) => {
+        const definition = definitions.get(input.key);
+        if ((input as Partial<InputScore>).unit !== undefined || !definition) return input;
+        const unit = inputUnit(definition);
+        const headcount = headcounts.get(opd.opdCode) ?? 0;
+        return {
+          ...input,
+          formulaEn: definition.formulaEn,
+          value: input.raw === null ? null : displayValue(input.raw, unit, headcount),
+          unit,
+          count: input.raw !== null && unit === 'per100Asn' ? input.raw : null,
+        };
+      }),
+    })),
+  }));
 }

@@ -17,6 +17,7 @@ import {
   TIE_RULE,
   validateRubric,
   winsorise,
+  withDisplayValues,
 } from './index';
 
 /** A mid-sized, moderately active OPD; override what a scenario is about. */
@@ -593,5 +594,51 @@ describe('rules versions: the register coverage enters keberlanjutan with kma-da
 
   it('scores a rules version it does not know with the current table', () => {
     expect(inputTableFor('matriks')).toBe(INPUT_TABLE);
+  });
+});
+
+describe('the number an input label names', () => {
+  it('shows a per-100-ASN input as the rate with its count, active quarters as a count of 4', () => {
+    const opd = givenOpd({ opdCode: 'OPD-A', headcount: 800, searchClicks: 40, activeQuarters: 3 });
+    const [row] = computeDataScores([opd, idleOpd('OPD-B')]);
+    const input = (key: string) =>
+      ASPECT_KEYS.flatMap((a) => row.aspects[a].inputs).find((i) => i.key === key)!;
+    expect(input('searchClicksPer100')).toMatchObject({
+      raw: 40,
+      value: 5,
+      count: 40,
+      unit: 'per100Asn',
+    });
+    expect(input('activeQuarters')).toMatchObject({
+      raw: 0.75,
+      value: 3,
+      count: null,
+      unit: 'quarters',
+    });
+    expect(input('tacitShare').unit).toBe('percent');
+    expect(input('keyPeople').unit).toBe('number');
+  });
+
+  it('gives snapshots stored before these fields the same values from the definitions', () => {
+    const data = computeDataScores([givenOpd({ opdCode: 'OPD-A' }), idleOpd('OPD-B')]);
+    const stripped = data.map((d) => ({
+      ...d,
+      aspects: Object.fromEntries(
+        ASPECT_KEYS.map((a) => [
+          a,
+          {
+            ...d.aspects[a],
+            inputs: d.aspects[a].inputs.map(
+              ({ value: _v, unit: _u, count: _c, formulaEn: _f, ...rest }) => rest,
+            ),
+          },
+        ]),
+      ),
+    })) as unknown as typeof data;
+    const headcounts = new Map([
+      ['OPD-A', givenOpd({ opdCode: 'OPD-A' }).headcount],
+      ['OPD-B', idleOpd('OPD-B').headcount],
+    ]);
+    expect(withDisplayValues(stripped, headcounts, INPUT_TABLE)).toEqual(data);
   });
 });

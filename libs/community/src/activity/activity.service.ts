@@ -10,6 +10,10 @@ export interface QuarterActivity {
   attendeesFromOtherOpds: number;
   /** Meetings whose minutes were written, or that produced an asset, within 14 days. */
   meetingsDocumentedWithin14Days: number;
+  /**
+   * The OPD's assets published in the quarter and still published: the same number as the
+   * metrics' `publishedAssets` for that Triwulan (for a CoP: its host OPD's).
+   */
   assetsPublishedByOpd: number;
   assetsPublishedByCops: number;
   activeCops: number;
@@ -17,7 +21,8 @@ export interface QuarterActivity {
 
 /**
  * Activity per Triwulan (WIB) for an OPD (its CoPs and its assets) or for one CoP. Meetings are
- * bucketed by their stored WIB quarter; publications by published_at in WIB.
+ * bucketed by their stored WIB quarter; publications by published_at in WIB, counting assets that
+ * are still published (as the usage metrics do).
  */
 @Injectable()
 export class ActivityService {
@@ -46,7 +51,7 @@ export class ActivityService {
          SELECT a.opd_id, a.cop_id,
                 EXTRACT(QUARTER FROM (a.published_at AT TIME ZONE 'Asia/Jakarta'))::int AS quarter
            FROM assets a
-          WHERE a.status IN ('published', 'archived') AND a.published_at >= $4 AND a.published_at < $5)
+          WHERE a.status = 'published' AND a.published_at >= $4 AND a.published_at < $5)
        SELECT q.quarter,
               (SELECT count(*) FROM m WHERE m.quarter = q.quarter)::int AS meetings,
               (SELECT count(DISTINCT ma.user_id) FROM meeting_attendees ma JOIN m ON m.id = ma.meeting_id
@@ -58,7 +63,7 @@ export class ActivityService {
                   OR EXISTS (SELECT 1 FROM meeting_outputs o JOIN assets a ON a.id = o.asset_id
                               WHERE o.meeting_id = m.id AND a.created_at <= m.held_at + interval '14 days')))::int
                 AS "meetingsDocumentedWithin14Days",
-              (SELECT count(*) FROM pub WHERE pub.quarter = q.quarter AND pub.opd_id = $1 AND $2::uuid IS NULL)::int
+              (SELECT count(*) FROM pub WHERE pub.quarter = q.quarter AND pub.opd_id = $1)::int
                 AS "assetsPublishedByOpd",
               (SELECT count(*) FROM pub WHERE pub.quarter = q.quarter AND pub.cop_id IN (SELECT id FROM scoped_cops))::int
                 AS "assetsPublishedByCops",

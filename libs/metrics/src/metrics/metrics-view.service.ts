@@ -7,7 +7,23 @@ import { OpdsService, Permission, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import { MetricsErrors } from '../metrics.errors';
 import { isDay, periodDays, periodKey } from '../rollup/periods';
-import { spike } from './anomalies';
+import {
+  accountMessage,
+  addMonths,
+  assetSpikes,
+  burstSeverity,
+  concentrationSeverity,
+  groupRuns,
+  monthSeries,
+  SEVERITY_ORDER,
+  SPIKE_MIN_EXCESS,
+  SPIKE_WINDOW_MONTHS,
+  spikeMessage,
+  spikeSeverity,
+  type Severity,
+  type SpikeRun,
+} from './anomalies';
+import { BURST_MIN_READS } from '../rollup/usage-rollup.service';
 import type { AccountEvidenceDto, AssetMetricsDto, SpikeEvidenceDto } from './metrics.dto';
 import { MetricsService, type Period } from './metrics.service';
 import { METRIC_DEFINITIONS, type MetricDefinition } from './metric-definitions';
@@ -27,7 +43,10 @@ export interface TopAsset {
 }
 
 export interface AnomalyFlag {
+  /** Stable: the same cause keeps its id across requests. */
+  id: string;
   kind: 'spike' | 'concentration' | 'burst';
+  severity: Severity;
   opdCode: string;
   period: string;
   message: { id: string; en: string };
@@ -120,113 +139,166 @@ export class MetricsViewService {
     );
   }
 
-  /** Spikes, concentrations and bursts of the year, with their evidence (all OPD or one). */
+  /**
+   * Spikes, concentrations and bursts of the year (all OPD or one), one flag per cause, most
+   * severe first, each with its explanation and evidence (rules and thresholds: anomalies.ts).
+   */
   async anomalies(principal: Principal, year: number, opdId?: string): Promise<AnomalyFlag[]> {
-    const { first, last } = periodDays(year);
-    const flags: AnomalyFlag[] = [];
-    const [quarterly, rows] = await Promise.all([
-      this.ds.query<{ opd_id: string; y: number; q: number; views: string }[]>(
-        `SELECT asset_opd_id AS opd_id, extract(year FROM day)::int AS y, extract(quarter FROM day)::int AS q,
-              sum(views) AS views
-         FROM usage_daily_opd
-        WHERE day <= $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-        [last, opdId ?? null],
-      ),
-      this.ds.query<
-        {
-          day: string;
-          kind: 'concentration' | 'burst';
-          asset_id: string | null;
-          asset_opd_id: string | null;
-          actor_user_id: string | null;
-          actor_opd_id: string | null;
-          value: number;
-          total: number;
-        }[]
-      >(
-        `SELECT day, kind, asset_id, asset_opd_id, actor_user_id, actor_opd_id, value, total
-         FROM usage_anomalies
-        WHERE day BETWEEN $1 AND $2
-          AND ($3::uuid IS NULL OR asset_opd_id = $3 OR (kind = 'burst' AND actor_opd_id = $3))
-        ORDER BY day, id`,
-        [first, last, opdId ?? null],
-      ),
+    const [spikes, runs] = await Promise.all([
+      this.spikeRuns(year, opdId),
+      this.accountRuns(year, opdId),
     ]);
-    const codes = await this.opds.codesByIds([
-      ...new Set(
-        [
-          ...quarterly.map((r) => r.opd_id),
-          ...rows.map((r) => (r.kind === 'burst' ? r.actor_opd_id : r.asset_opd_id)),
-          ...rows.map((r) => r.actor_opd_id),
-        ].filter((x): x is string => !!x),
-      ),
+    const opdIds = [
+      ...spikes.map((s) => s.opdId),
+      ...runs.flatMap((r) => [r.first.assetOpdId, r.first.actorOpdId]),
+    ].filter((x): x is string => !!x);
+    const [codes, titles] = await Promise.all([
+      this.opds.codesByIds([...new Set(opdIds)]),
+      this.readableTitles(principal, [
+        ...new Set([
+          ...spikes.map((s) => s.assetId),
+          ...runs.map((r) => r.first.assetId).filter((x): x is string => !!x),
+        ]),
+      ]),
     ]);
-    const byOpd = new Map<string, { y: number; q: number; views: number }[]>();
-    for (const r of quarterly) {
-      const list = byOpd.get(r.opd_id) ?? [];
-      list.push({ y: r.y, q: r.q, views: Number(r.views) });
-      byOpd.set(r.opd_id, list);
-    }
-    for (const [id, series] of byOpd) {
-      series.forEach((point, i) => {
-        if (point.y !== year) return;
-        const check = spike(
-          point.views,
-          series.slice(0, i).map((p) => p.views),
-        );
-        if (!check.flagged) return;
-        flags.push({
-          kind: 'spike',
-          opdCode: codes.get(id) ?? '?',
-          period: `${year}-Q${point.q}`,
-          message: {
-            id: `Tayangan Triwulan ${point.q} melonjak di atas 3 simpangan baku riwayat OPD.`,
-            en: `Triwulan ${point.q} views jumped more than 3 standard deviations above the OPD's history.`,
-          },
-          evidence: { views: point.views, ...check, history: series.slice(0, i) },
-        });
+    const assetRef = (id: string) => {
+      const t = titles.get(id);
+      return t
+        ? { ...t, restricted: false }
+        : { id: null, title: null, type: null, restricted: true };
+    };
+    const flags: (AnomalyFlag & { weight: number })[] = [];
+    for (const s of spikes) {
+      const top = Math.max(...s.run.months.map((m) => m.views / m.threshold));
+      const asset = assetRef(s.assetId);
+      flags.push({
+        id: `spike:${s.assetId}:${s.run.months[0].month}`,
+        kind: 'spike',
+        severity: spikeSeverity(s.run),
+        opdCode: codes.get(s.opdId) ?? '?',
+        period: s.run.months[0].month,
+        message: spikeMessage(s.run, asset.title),
+        evidence: {
+          views: s.run.months.reduce((a, m) => Math.max(a, m.views), 0),
+          average: s.run.months[0].average,
+          threshold: s.run.months[0].threshold,
+          months: s.run.months,
+          history: s.run.history,
+          asset,
+        },
+        weight: top,
       });
     }
-    const titles = await this.readableTitles(
-      principal,
-      rows.map((r) => r.asset_id).filter((x): x is string => !!x),
-    );
-    for (const r of rows) {
-      const opd = codes.get((r.kind === 'burst' ? r.actor_opd_id : r.asset_opd_id) ?? '') ?? '?';
-      const asset = r.asset_id ? titles.get(r.asset_id) : undefined;
+    for (const r of runs) {
+      const kind = r.first.kind;
+      const opd = kind === 'burst' ? r.first.actorOpdId : r.first.assetOpdId;
+      // A stable pseudonymous reference: assessors can see it is the same account, not who.
+      const account = r.first.actorUserId ? accountRef(r.first.actorUserId) : null;
+      const asset = r.first.assetId ? assetRef(r.first.assetId) : undefined;
       flags.push({
-        kind: r.kind,
-        opdCode: opd,
-        period: r.day,
-        message:
-          r.kind === 'burst'
-            ? {
-                id: `Satu akun membaca ${r.value} kali dalam sehari.`,
-                en: `One account made ${r.value} counted reads in one day.`,
-              }
-            : {
-                id: `Satu akun menghasilkan ${r.value} dari ${r.total} tayangan aset ini dalam sehari.`,
-                en: `One account produced ${r.value} of the asset's ${r.total} views in one day.`,
-              },
+        id: `${kind}:${r.first.assetId ?? '-'}:${account ?? '-'}:${r.first.day}`,
+        kind,
+        severity: kind === 'burst' ? burstSeverity(r, BURST_MIN_READS) : concentrationSeverity(r),
+        opdCode: codes.get(opd ?? '') ?? '?',
+        period: r.first.day,
+        message: accountMessage(r, account ?? '?', asset?.title ?? null),
         evidence: {
-          day: r.day,
+          day: r.first.day,
+          lastDay: r.lastDay,
+          days: r.rows.length,
           value: r.value,
           total: r.total,
-          // A stable pseudonymous reference: assessors can see it is the same account, not who.
-          account: r.actor_user_id ? accountRef(r.actor_user_id) : null,
-          accountOpdCode: r.actor_opd_id ? (codes.get(r.actor_opd_id) ?? null) : null,
-          ...(r.asset_id
-            ? {
-                asset: asset
-                  ? { ...asset, restricted: false }
-                  : { id: null, title: null, type: null, restricted: true },
-              }
-            : {}),
+          account,
+          accountOpdCode: r.first.actorOpdId ? (codes.get(r.first.actorOpdId) ?? null) : null,
+          ...(asset ? { asset } : {}),
         },
+        weight: r.total > 0 ? r.value / r.total : 0,
       });
     }
-    return flags;
+    return flags
+      .sort(
+        (a, b) =>
+          SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+          b.weight - a.weight ||
+          a.period.localeCompare(b.period) ||
+          a.id.localeCompare(b.id),
+      )
+      .map(({ weight: _weight, ...flag }) => flag);
+  }
+
+  /** Each asset's spiking months of the year against its own 12-month baseline. */
+  private async spikeRuns(
+    year: number,
+    opdId?: string,
+  ): Promise<{ assetId: string; opdId: string; run: SpikeRun }[]> {
+    const { first, last } = periodDays(year);
+    const windowStart = addMonths(first.slice(0, 7), -SPIKE_WINDOW_MONTHS);
+    const rows = await this.ds.query<
+      { asset_id: string; opd_id: string; month: string; views: number; since: string }[]
+    >(
+      `WITH m AS (
+         SELECT asset_id, asset_opd_id, to_char(day, 'YYYY-MM') AS month, sum(views)::int AS views
+           FROM usage_daily_asset
+          WHERE day BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR asset_opd_id = $3)
+          GROUP BY 1, 2, 3),
+       spiky AS (SELECT DISTINCT asset_id FROM m WHERE month >= $4 AND views > $5)
+       SELECT m.asset_id, m.asset_opd_id AS opd_id, m.month, m.views,
+              (SELECT to_char(min(d.day), 'YYYY-MM') FROM usage_daily_asset d
+                WHERE d.asset_id = m.asset_id AND d.views > 0) AS since
+         FROM m JOIN spiky USING (asset_id)
+        ORDER BY 1, 3`,
+      [`${windowStart}-01`, last, opdId ?? null, first.slice(0, 7), SPIKE_MIN_EXCESS],
+    );
+    const byAsset = new Map<string, { opdId: string; since: string; views: Map<string, number> }>();
+    for (const r of rows) {
+      const a = byAsset.get(r.asset_id) ?? { opdId: r.opd_id, since: r.since, views: new Map() };
+      a.views.set(r.month, (a.views.get(r.month) ?? 0) + r.views);
+      byAsset.set(r.asset_id, a);
+    }
+    return [...byAsset].flatMap(([assetId, a]) => {
+      const from = a.since > windowStart ? a.since : windowStart;
+      return assetSpikes(monthSeries(from, last.slice(0, 7), a.views), year).map((run) => ({
+        assetId,
+        opdId: a.opdId,
+        run,
+      }));
+    });
+  }
+
+  /** The year's daily concentration and burst flags, as one run per cause. */
+  private async accountRuns(year: number, opdId?: string) {
+    const { first, last } = periodDays(year);
+    const rows = await this.ds.query<
+      {
+        day: string;
+        kind: 'concentration' | 'burst';
+        asset_id: string | null;
+        asset_opd_id: string | null;
+        actor_user_id: string | null;
+        actor_opd_id: string | null;
+        value: number;
+        total: number;
+      }[]
+    >(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, asset_id, asset_opd_id, actor_user_id,
+              actor_opd_id, value, total
+         FROM usage_anomalies
+        WHERE day BETWEEN $1 AND $2
+          AND ($3::uuid IS NULL OR asset_opd_id = $3 OR (kind = 'burst' AND actor_opd_id = $3))`,
+      [first, last, opdId ?? null],
+    );
+    return groupRuns(
+      rows.map((r) => ({
+        day: r.day,
+        kind: r.kind,
+        assetId: r.asset_id,
+        assetOpdId: r.asset_opd_id,
+        actorUserId: r.actor_user_id,
+        actorOpdId: r.actor_opd_id,
+        value: r.value,
+        total: r.total,
+      })),
+    );
   }
 
   async assetMetrics(

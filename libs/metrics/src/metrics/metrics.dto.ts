@@ -142,27 +142,41 @@ export class LocalizedMessageDto {
   @ApiProperty() en!: string;
 }
 
-export class QuarterViewsDto {
-  @ApiProperty({ description: 'Year' }) y!: number;
-  @ApiProperty({ description: 'Triwulan' }) q!: number;
+export class MonthViewsDto {
+  @ApiProperty({ description: 'YYYY-MM', example: '2025-07' }) month!: string;
   @ApiProperty() views!: number;
 }
 
-/** Evidence of a spike: the Triwulan's views against the OPD's earlier quarters. */
+export class SpikeMonthDto extends MonthViewsDto {
+  @ApiProperty({
+    description: 'Average views a month over the previous 12 months (since first use)',
+  })
+  average!: number;
+  @ApiProperty({ description: '3 × average + 100: above it the month is a spike' })
+  threshold!: number;
+}
+
+/** Evidence of a spike: the asset's spiking months against its own 12-month baseline. */
 export class SpikeEvidenceDto {
-  @ApiProperty() views!: number;
-  @ApiProperty() flagged!: boolean;
-  @ApiProperty() mean!: number;
-  @ApiProperty() sd!: number;
-  @ApiProperty() threshold!: number;
-  @ApiProperty({ type: [QuarterViewsDto] }) history!: QuarterViewsDto[];
+  @ApiProperty({ description: 'Views of the highest spiking month' }) views!: number;
+  @ApiProperty({ description: 'Baseline average of the first spiking month' }) average!: number;
+  @ApiProperty({ description: 'Threshold of the first spiking month' }) threshold!: number;
+  @ApiProperty({ type: [SpikeMonthDto], description: 'The consecutive spiking months' })
+  months!: SpikeMonthDto[];
+  @ApiProperty({ type: [MonthViewsDto], description: 'The baseline months, oldest first' })
+  history!: MonthViewsDto[];
+  @ApiProperty({ type: AnomalyAssetDto }) asset!: AnomalyAssetDto;
 }
 
-/** Evidence of one account's concentration on an asset, or burst of reads, on one day. */
+/** Evidence of one account's concentration on an asset, or burst of reads, over a run of days. */
 export class AccountEvidenceDto {
-  @ApiProperty({ format: 'date' }) day!: string;
-  @ApiProperty() value!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty({ format: 'date', description: 'First WIB day of the run' }) day!: string;
+  @ApiProperty({ format: 'date', description: 'Last WIB day of the run' }) lastDay!: string;
+  @ApiProperty({ description: 'Flagged days in the run' }) days!: number;
+  @ApiProperty({ description: 'The account’s counted views (reads for a burst) over the run' })
+  value!: number;
+  @ApiProperty({ description: 'All counted views of the asset on those days (burst: = value)' })
+  total!: number;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -175,11 +189,21 @@ export class AccountEvidenceDto {
 }
 
 export class AnomalyFlagDto {
+  @ApiProperty({ description: 'Stable id of the cause' }) id!: string;
   @ApiProperty({ enum: ['spike', 'concentration', 'burst'] }) kind!: string;
+  @ApiProperty({
+    enum: ['high', 'medium', 'low'],
+    description: 'The list is sorted by severity, most severe first',
+  })
+  severity!: string;
   @ApiProperty() opdCode!: string;
-  @ApiProperty({ description: 'YYYY-Qn for spikes, the WIB day otherwise', example: '2025-Q2' })
+  @ApiProperty({
+    description: 'YYYY-MM (first spiking month) for spikes, the first WIB day otherwise',
+    example: '2025-08',
+  })
   period!: string;
-  @ApiProperty({ type: LocalizedMessageDto }) message!: LocalizedMessageDto;
+  @ApiProperty({ type: LocalizedMessageDto, description: 'What happened, with its numbers' })
+  message!: LocalizedMessageDto;
   @ApiProperty({
     oneOf: [{ $ref: getSchemaPath(SpikeEvidenceDto) }, { $ref: getSchemaPath(AccountEvidenceDto) }],
   })

@@ -22,7 +22,7 @@ describe('buildChartOption', () => {
     expect(built.media).toEqual([
       {
         query: { maxWidth: 480 },
-        option: { xAxis: { axisLabel: { width: 48, overflow: 'break' } } },
+        option: { xAxis: { axisLabel: { width: 60, overflow: 'break' } } },
       },
     ]);
     expect(option.animation).toBe(false);

@@ -61,14 +61,14 @@ export function buildChartOption(
       return narrow(
         { ...base, ...cartesian(kind, data, settings) },
         {
-          xAxis: { axisLabel: { width: 48, overflow: 'break' } },
+          xAxis: { axisLabel: { width: 60, overflow: 'break' } },
         },
       );
     case 'heatmap':
       return narrow(
         { ...base, ...heatmap(data) },
         {
-          xAxis: { axisLabel: { width: 40, overflow: 'break' } },
+          xAxis: { axisLabel: { width: 44, fontSize: 10, overflow: 'break' } },
           yAxis: { axisLabel: { width: 88 } },
         },
       );

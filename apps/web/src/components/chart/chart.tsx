@@ -19,8 +19,18 @@ interface EChartsViewProps {
  * ECharts loads only when a chart is first drawn (its own chunk, shared by every chart of the
  * page); the React binding (`echarts-for-react/esm/core`) is small and stays in the page's chunk.
  */
+const loadECharts = () => import('./echarts-setup');
+
+/**
+ * Starts fetching ECharts before the chart's data is there (a page calls it on mount), so the
+ * download and parse overlap the page's API call instead of following it.
+ */
+export function preloadCharts(): void {
+  void loadECharts();
+}
+
 const EChartsView = lazy(() =>
-  import('./echarts-setup').then(({ echarts }) => ({
+  loadECharts().then(({ echarts }) => ({
     default: function EChartsView({ option, height, onReady }: EChartsViewProps) {
       return (
         <ReactEChartsCore

@@ -1,3 +1,3 @@
-export { Chart, type ChartProps } from './chart';
+export { Chart, type ChartProps, preloadCharts } from './chart';
 export type { ChartColumn, ChartData, ChartRow } from './chart-data';
 export type { ChartKind } from './chart-options';

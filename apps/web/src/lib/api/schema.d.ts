@@ -1545,9 +1545,21 @@ export interface components {
             accountOpdCode: string | null;
             /** @description Concentrations: the asset */
             asset?: components["schemas"]["AnomalyAssetDto"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description First WIB day of the run
+             */
             day: string;
+            /** @description Flagged days in the run */
+            days: number;
+            /**
+             * Format: date
+             * @description Last WIB day of the run
+             */
+            lastDay: string;
+            /** @description All counted views of the asset on those days (burst: = value) */
             total: number;
+            /** @description The account’s counted views (reads for a burst) over the run */
             value: number;
         };
         ActivityDto: {
@@ -1571,15 +1583,23 @@ export interface components {
         };
         AnomalyFlagDto: {
             evidence: components["schemas"]["SpikeEvidenceDto"] | components["schemas"]["AccountEvidenceDto"];
+            /** @description Stable id of the cause */
+            id: string;
             /** @enum {string} */
             kind: "spike" | "concentration" | "burst";
+            /** @description What happened, with its numbers */
             message: components["schemas"]["LocalizedMessageDto"];
             opdCode: string;
             /**
-             * @description YYYY-Qn for spikes, the WIB day otherwise
-             * @example 2025-Q2
+             * @description YYYY-MM (first spiking month) for spikes, the first WIB day otherwise
+             * @example 2025-08
              */
             period: string;
+            /**
+             * @description The list is sorted by severity, most severe first
+             * @enum {string}
+             */
+            severity: "high" | "medium" | "low";
         };
         AspectChangeDto: {
             after: number;
@@ -2419,8 +2439,12 @@ export interface components {
             input: string;
         };
         InputScoreDto: {
+            /** @description The count behind a per-100-ASN rate, shown beside it; null for other units */
+            count: number | null;
             /** @description The formula, in Indonesian */
             formula: string;
+            /** @description The formula, in English */
+            formulaEn: string;
             key: string;
             label: string;
             labelEn: string;
@@ -2430,6 +2454,10 @@ export interface components {
             raw: number | null;
             /** @description After per-100-ASN, log or clamping */
             transformed: number | null;
+            /** @enum {string} */
+            unit: "per100Asn" | "percent" | "quarters" | "number";
+            /** @description The number the label names, in `unit` (2 decimals): the rate per 100 ASN, a percentage, active quarters of 4, or the value itself */
+            value: number | null;
             /** @description Nominal weight within the aspect */
             weight: number;
         };
@@ -2580,6 +2608,14 @@ export interface components {
             label: string;
             /** @example What happened */
             labelEn: string;
+        };
+        MonthViewsDto: {
+            /**
+             * @description YYYY-MM
+             * @example 2025-07
+             */
+            month: string;
+            views: number;
         };
         MyAssetRefDto: {
             /** Format: uuid */
@@ -2915,13 +2951,6 @@ export interface components {
             /** @description Distinct logged-in readers of the OPD’s assets */
             uniqueReaders: number;
             views: number;
-        };
-        QuarterViewsDto: {
-            /** @description Triwulan */
-            q: number;
-            views: number;
-            /** @description Year */
-            y: number;
         };
         QueryStatDto: {
             /** @description Normalised query */
@@ -3499,10 +3528,27 @@ export interface components {
             value?: number;
         };
         SpikeEvidenceDto: {
-            flagged: boolean;
-            history: components["schemas"]["QuarterViewsDto"][];
-            mean: number;
-            sd: number;
+            asset: components["schemas"]["AnomalyAssetDto"];
+            /** @description Baseline average of the first spiking month */
+            average: number;
+            /** @description The baseline months, oldest first */
+            history: components["schemas"]["MonthViewsDto"][];
+            /** @description The consecutive spiking months */
+            months: components["schemas"]["SpikeMonthDto"][];
+            /** @description Threshold of the first spiking month */
+            threshold: number;
+            /** @description Views of the highest spiking month */
+            views: number;
+        };
+        SpikeMonthDto: {
+            /** @description Average views a month over the previous 12 months (since first use) */
+            average: number;
+            /**
+             * @description YYYY-MM
+             * @example 2025-07
+             */
+            month: string;
+            /** @description 3 × average + 100: above it the month is a spike */
             threshold: number;
             views: number;
         };

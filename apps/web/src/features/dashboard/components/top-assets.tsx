@@ -17,54 +17,59 @@ export function TopAssets({ detail }: { detail: OpdDetail }) {
   if (detail.topAssets.length === 0)
     return <Text size="sm">{t('top.empty', { year: detail.year })}</Text>;
   return (
-    // Focusable, so a keyboard can scroll the table on a narrow screen.
-    <div
-      className={classes.scroll}
-      tabIndex={0}
-      role="group"
-      aria-label={t('top.title', { year: detail.year })}
-    >
-      <table className={classes.table}>
-        <caption>{t('top.caption', { year: detail.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('top.asset')}</th>
-            <th scope="col" className={classes.number}>
-              {t('top.views')}
-            </th>
-            <th scope="col" className={classes.number}>
-              {t('top.readers')}
-            </th>
-            <th scope="col" className={classes.number}>
-              {t('top.downloads')}
-            </th>
-            <th scope="col" className={classes.number}>
-              {t('top.endorsements')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.topAssets.map((a, i) => (
-            <tr key={a.id ?? `restricted-${i}`}>
-              <th scope="row" className={classes.title}>
-                {a.id && a.title ? (
-                  <AnchorLink to="/aset/$id" params={{ id: a.id }}>
-                    {a.title}
-                  </AnchorLink>
-                ) : (
-                  <Text span c="dimmed" fs="italic" size="sm">
-                    {t('top.restricted')}
-                  </Text>
-                )}
+    <>
+      <Text size="sm" c="dimmed" mb="xs" id="top-assets-caption">
+        {t('top.caption', { year: detail.year })}
+      </Text>
+      {/* Focusable, so a keyboard can scroll the table on a narrow screen. */}
+      <div
+        className={classes.scroll}
+        tabIndex={0}
+        role="group"
+        aria-labelledby="top-assets-caption"
+      >
+        <table className={classes.table}>
+          <caption className={classes.hidden}>{t('top.caption', { year: detail.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('top.asset')}</th>
+              <th scope="col" className={classes.number}>
+                {t('top.views')}
               </th>
-              <td className={classes.number}>{n(a.views)}</td>
-              <td className={classes.number}>{n(a.uniqueReaders)}</td>
-              <td className={classes.number}>{n(a.downloads)}</td>
-              <td className={classes.number}>{n(a.endorsements)}</td>
+              <th scope="col" className={classes.number}>
+                {t('top.readers')}
+              </th>
+              <th scope="col" className={classes.number}>
+                {t('top.downloads')}
+              </th>
+              <th scope="col" className={classes.number}>
+                {t('top.endorsements')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {detail.topAssets.map((a, i) => (
+              <tr key={a.id ?? `restricted-${i}`}>
+                <th scope="row" className={classes.title}>
+                  {a.id && a.title ? (
+                    <AnchorLink to="/aset/$id" params={{ id: a.id }}>
+                      {a.title}
+                    </AnchorLink>
+                  ) : (
+                    <Text span c="dimmed" fs="italic" size="sm">
+                      {t('top.restricted')}
+                    </Text>
+                  )}
+                </th>
+                <td className={classes.number}>{n(a.views)}</td>
+                <td className={classes.number}>{n(a.uniqueReaders)}</td>
+                <td className={classes.number}>{n(a.downloads)}</td>
+                <td className={classes.number}>{n(a.endorsements)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Chart } from '@/components/chart';
+import { Chart, preloadCharts } from '@/components/chart';
 import { formatValue } from '@/components/chart/chart-data';
 import { PageHeader } from '@/components/page-header';
 import { PageState } from '@/components/page-state';
@@ -44,6 +44,7 @@ export function DashboardPage() {
   const year = search.tahun ?? wibYear();
   const detail = useOpdDetailQuery(code, year);
   const opds = useOpdsQuery(choosesOpd);
+  useEffect(preloadCharts, []);
   const change = (next: Partial<DashboardSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }), replace: false });
 
