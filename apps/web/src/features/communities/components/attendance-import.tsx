@@ -2,9 +2,9 @@ import { Badge, Button, FileInput, Group, Stack, Table, Text, Textarea } from '@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/api-error';
+import type { Attendee } from '../attendee';
 import { nipListCsv } from '../nip-list';
 import { type AttendancePreview, previewAttendance } from '../services/meeting-files';
-import type { Attendee } from './meeting-form';
 import classes from './meeting-form.module.css';
 
 const STATUS_COLOR = { found: 'green', unknown: 'orange', duplicate: 'gray', invalid: 'red' };

@@ -22,6 +22,7 @@ import { AnchorLink } from '@/components/links';
 import { MarkdownEditor } from '@/components/markdown-editor/markdown-editor';
 import { toApiError } from '@/lib/api/errors';
 import { fieldErrors } from '@/lib/api/field-errors';
+import type { Attendee } from '../attendee';
 import { parseDay, parseTime, wibInstant } from '../meeting-time';
 import {
   useCopAssetsQuery,
@@ -37,14 +38,6 @@ import classes from './meeting-form.module.css';
 
 const MODES = ['luring', 'daring', 'hibrida'] as const;
 const SECI = ['sosialisasi', 'eksternalisasi', 'kombinasi', 'internalisasi'] as const;
-
-/** An attendee as the form holds them: found by the lookup or by the sheet/NIP report. */
-export interface Attendee {
-  id: string;
-  name: string;
-  nip: string;
-  opdCode?: string;
-}
 
 type Errors = Partial<
   Record<
