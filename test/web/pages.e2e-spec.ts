@@ -42,6 +42,8 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
   let overdueId: string;
   let submittedId: string;
   let draftId: string;
+  let copId: string;
+  let meetingId: string;
   const tabs: PortalTab[] = [];
 
   beforeAll(async () => {
@@ -133,6 +135,38 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       .send({ score: 85, justification: 'Tema CoP selaras dengan prioritas pengembangan ASN.' })
       .expect(200);
     await http().post('/api/v1/awards/2024/finalize').set(admin.auth).expect(200);
+    // A CoP Rina leads, with a meeting Dewi attended and Dewi's request to join.
+    const rina = await login(http, everyone);
+    copId = (
+      await http()
+        .post('/api/v1/cops')
+        .set(rina.auth)
+        .send({
+          name: 'Komunitas Arsiparis Digital',
+          theme: 'Kearsipan digital',
+          description: 'Para arsiparis berbagi cara alih media dan penyimpanan arsip elektronik.',
+          leadIds: [everyone.id],
+        })
+        .expect(201)
+    ).body.id as string;
+    meetingId = (
+      await http()
+        .post(`/api/v1/cops/${copId}/meetings`)
+        .set(rina.auth)
+        .send({
+          heldAt: '2025-02-03T09:30:00+07:00',
+          mode: 'hibrida',
+          topic: 'Berbagi praktik alih media arsip',
+          agenda: 'Alih media arsip vital; jadwal retensi',
+          minutes: 'Kami menyepakati **jadwal retensi** bersama.',
+          durationMinutes: 90,
+          guestCount: 2,
+          seciMode: 'sosialisasi',
+          attendeeIds: [asn.id],
+        })
+        .expect(201)
+    ).body.id as string;
+    await http().post(`/api/v1/cops/${copId}/join-requests`).set(author.auth).expect(201);
     // Published assets reach the search index.
     await portal.t.drainJobs();
   });
@@ -175,6 +209,13 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     },
     { name: 'profil', path: '/profil', heading: 'Profil saya' },
     { name: 'komunitas', path: '/komunitas', heading: 'Komunitas' },
+    { name: 'komunitas-cop', path: `/komunitas/${copId}`, heading: 'Komunitas Arsiparis Digital' },
+    { name: 'catat-pertemuan', path: `/komunitas/${copId}/catat`, heading: 'Catat pertemuan' },
+    {
+      name: 'pertemuan',
+      path: `/komunitas/pertemuan/${meetingId}`,
+      heading: 'Berbagi praktik alih media arsip',
+    },
     { name: 'dasbor', path: '/dasbor', heading: 'Dasbor OPD' },
     { name: 'penghargaan', path: '/penghargaan?tahun=2025', heading: 'Penghargaan KMA' },
     { name: 'penghargaan-final', path: '/penghargaan?tahun=2024', heading: 'Penghargaan KMA' },
@@ -217,6 +258,11 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       { name: 'beranda-asn', path: '/', heading: HOME },
       { name: 'profil-asn', path: '/profil', heading: 'Profil saya' },
       { name: 'penghargaan-asn', path: '/penghargaan', heading: 'Penghargaan KMA' },
+      {
+        name: 'komunitas-cop-asn',
+        path: `/komunitas/${copId}`,
+        heading: 'Komunitas Arsiparis Digital',
+      },
     ]);
     return signedIn;
   };

@@ -4,7 +4,12 @@ import { adminRoute } from '@/features/admin/routes';
 import { assetRevisionsRoute, assetRoute } from '@/features/assets/routes';
 import { signInRoute } from '@/features/auth/routes';
 import { awardAnomaliesRoute, awardOpdRoute, awardRoute } from '@/features/award/routes';
-import { communitiesRoute } from '@/features/communities/routes';
+import {
+  communitiesRoute,
+  copRoute,
+  logMeetingRoute,
+  meetingRoute,
+} from '@/features/communities/routes';
 import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
 import { profileRoute } from '@/features/profile/routes';
@@ -32,6 +37,9 @@ const routeTree = rootRoute.addChildren([
   reviewAssetRoute,
   profileRoute,
   communitiesRoute,
+  copRoute,
+  logMeetingRoute,
+  meetingRoute,
   dashboardRoute,
   awardRoute,
   awardOpdRoute,
