@@ -290,7 +290,8 @@ function draftOf(
   const sections: Record<string, string> = {};
   template.sections.forEach((sec, k) => {
     if (sec.kind === 'user') return;
-    if (skipLast && k === template.sections.length - 1) return;
+    // A quieter OPD leaves its last section empty (never a document's only one).
+    if (skipLast && k > 0 && k === template.sections.length - 1) return;
     sections[sec.key] = sectionText(text, sec.key, topic);
   });
   const chosen = theme.tags.filter(() => text() < 0.5).slice(0, 3);
