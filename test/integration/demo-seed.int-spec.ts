@@ -5,6 +5,7 @@ import { ASSET_TYPE_TEMPLATES, normalizeTags } from '@lumbung/knowledge';
 import { positionsFor } from '@lumbung/identity';
 import { THEMES } from '../../libs/award/src/demo/demo-themes';
 import { prepareDatabase } from '../../apps/cli/src/local/database-setup';
+import { binary } from '../support/binary';
 import { login, type Session } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -186,11 +187,7 @@ describe('demo data looks like Jakarta', () => {
       .get(`/api/v1/attachments/${readable.id}`)
       .set(asn.auth)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect((download.body as Buffer).length).toBe(Number(readable.size_bytes));
   });

@@ -343,31 +343,19 @@ async function addAssets(
         ),
       );
       const visibility = rand() < 0.15 ? 'opd' : rand() < 0.35 ? 'publik' : 'internal';
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO assets (type, title, summary, sections, tags, opd_id, cop_id, author_ids, narasumber_id,
-                             seci_mode, visibility, status, completeness, revision, created_by, created_at,
-                             updated_at, submitted_at, published_at, verified_at, review_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'eksternalisasi', $10, 'published', 0, 1, $11,
-                 $12::timestamptz - interval '5 days', $12, $12::timestamptz - interval '2 days', $12, $12, $13)
-         RETURNING id`,
-        [
-          type,
-          draft.title,
-          draft.summary,
-          JSON.stringify(draft.sections),
-          draft.tags,
-          opd.id,
-          opd.copId ?? null,
-          unique,
-          narasumber,
-          visibility,
-          unique[0],
-          publishedAt.toISOString(),
-          reviewDue(text, rand() < 0.08),
-        ],
-      );
+      const day = 86_400_000;
+      const id = await insertAsset(m, opd, draft, {
+        authors: unique,
+        narasumber,
+        visibility,
+        status: 'published',
+        created: new Date(publishedAt.getTime() - 5 * day),
+        submitted: new Date(publishedAt.getTime() - 2 * day),
+        published: publishedAt,
+        reviewDue: reviewDue(text, rand() < 0.08),
+      });
       assets.push({
-        id: row.id,
+        id,
         opd,
         type,
         visibility,
@@ -380,6 +368,53 @@ async function addAssets(
     }
   }
   return assets;
+}
+
+/** One asset row; completeness follows once its files are attached ({@link scoreCompleteness}). */
+async function insertAsset(
+  m: EntityManager,
+  opd: Opd,
+  draft: Draft,
+  a: {
+    authors: string[];
+    narasumber: string | null;
+    visibility: string;
+    status: 'published' | 'submitted';
+    created: Date;
+    submitted: Date;
+    published?: Date;
+    reviewDue?: string;
+  },
+): Promise<string> {
+  const published = a.published?.toISOString() ?? null;
+  const [row] = await m.query<{ id: string }[]>(
+    `INSERT INTO assets (type, title, summary, sections, tags, opd_id, cop_id, author_ids, narasumber_id,
+                         seci_mode, visibility, status, completeness, revision, created_by, created_at,
+                         updated_at, submitted_at, published_at, verified_at, review_due_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'eksternalisasi', $10, $11, 0, $12, $13, $14,
+             COALESCE($16, $15), $15, $16, $16, $17)
+     RETURNING id`,
+    [
+      draft.type,
+      draft.title,
+      draft.summary,
+      JSON.stringify(draft.sections),
+      draft.tags,
+      opd.id,
+      opd.copId ?? null,
+      a.authors,
+      a.narasumber,
+      a.visibility,
+      a.status,
+      a.status === 'published' ? 1 : 0,
+      a.authors[0],
+      a.created.toISOString(),
+      a.submitted.toISOString(),
+      published,
+      a.reviewDue ?? null,
+    ],
+  );
+  return row.id;
 }
 
 /** Completeness as the API computes it, once the files are attached. */
@@ -428,27 +463,16 @@ async function addSubmissions(
       const draft = draftOf(text, opd, type, subject, opd.titles ?? new Set(), false);
       const author = authors[i % authors.length];
       const submitted = new Date(Date.now() - (1 + i * 2) * 86_400_000 - 3 * 3_600_000);
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO assets (type, title, summary, sections, tags, opd_id, cop_id, author_ids, seci_mode,
-                             visibility, status, completeness, revision, created_by, created_at, updated_at,
-                             submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, ARRAY[$8::uuid], 'eksternalisasi', 'internal', 'submitted', 0, 0, $8,
-                 $9::timestamptz - interval '3 days', $9, $9)
-         RETURNING id`,
-        [
-          type,
-          draft.title,
-          draft.summary,
-          JSON.stringify(draft.sections),
-          draft.tags,
-          opd.id,
-          opd.copId ?? null,
-          author,
-          submitted.toISOString(),
-        ],
-      );
+      const id = await insertAsset(m, opd, draft, {
+        authors: [author],
+        narasumber: null,
+        visibility: 'internal',
+        status: 'submitted',
+        created: new Date(submitted.getTime() - 3 * 86_400_000),
+        submitted,
+      });
       const asset: Asset = {
-        id: row.id,
+        id,
         opd,
         type,
         visibility: 'internal',
