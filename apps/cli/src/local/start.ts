@@ -245,7 +245,14 @@ export async function startAll(distRoot: string): Promise<void> {
       `  Database ready (${prepared.migrations.length} migrations applied now` +
         `${prepared.demoSeeded ? ', demo data seeded' : ''})`,
     );
-    const appEnv: Env = { ...env, DB_RUN_MIGRATIONS: 'false' };
+    // Quiet for a person at a terminal: the banner, then warnings and errors only, as readable
+    // lines (LOG_LEVEL and LOG_FORMAT still win when set).
+    const appEnv: Env = {
+      ...env,
+      DB_RUN_MIGRATIONS: 'false',
+      LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+      LOG_FORMAT: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    };
     spawnApp(stack, 'api', join(distRoot, 'apps/api/src/main.js'), appEnv);
     const worker = spawnApp(stack, 'worker', join(distRoot, 'apps/worker/src/main.js'), appEnv, {
       ipc: true,

@@ -49,7 +49,7 @@ describe('loadConfig', () => {
         loginFailuresPerAccount: 5,
         loginFailuresPerIp: 30,
       },
-      log: { level: 'info' },
+      log: { level: 'info', format: 'json' },
       demo: { seed: true, password: 'Lumbung#2025' },
       web: { distDir: resolve('apps/web/dist') },
       storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },

@@ -41,7 +41,7 @@ export interface AppConfig {
     readonly loginFailuresPerAccount: number;
     readonly loginFailuresPerIp: number;
   };
-  readonly log: { readonly level: string };
+  readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
   readonly storage: {
     /** Attachments live here under server-generated keys, outside any static path. */
     readonly uploadDir: string;
@@ -201,7 +201,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginFailuresPerAccount: r.int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000),
       loginFailuresPerIp: r.int('LOGIN_FAILURES_PER_IP', 30, 1, 100_000),
     },
-    log: { level: logLevel },
+    log: {
+      level: logLevel,
+      format: r.oneOf<'json' | 'pretty'>('LOG_FORMAT', ['json', 'pretty'], 'json'),
+    },
     storage: {
       uploadDir: resolve(
         r.raw('UPLOAD_DIR') ?? join(r.raw('LUMBUNG_DATA_DIR') ?? '.lumbung-data', 'uploads'),

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { prettyStream } from './pretty-stream';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -29,7 +30,7 @@ export function requestIdFor(req: IncomingMessage, res: ServerResponse): string 
   return id;
 }
 
-/** Structured JSON logs (pino), one line per request, secrets redacted. */
+/** Structured JSON logs (pino), one line per request, secrets redacted; or pretty lines. */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -38,21 +39,25 @@ export class LoggingModule {
       imports: [
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.log.level,
-            genReqId: requestIdFor,
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            customLogLevel: (_req, res, err) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          pinoHttp: [
+            {
+              level: config.log.level,
+              genReqId: requestIdFor,
+              redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+              customLogLevel: (_req, res, err) =>
+                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              serializers: {
+                req: (req: { id: string; method: string; url: string }) => ({
+                  id: req.id,
+                  method: req.method,
+                  url: req.url,
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
             },
-          },
+            // JSON for machines (production); a readable line when a person watches `npm start`.
+            config.log.format === 'pretty' ? prettyStream() : process.stdout,
+          ],
         }),
       ],
       exports: [LoggerModule],
