@@ -37,7 +37,7 @@ const PAGES = [
       document.querySelectorAll('[data-chart]').length ===
         document.querySelectorAll('[data-chart-ready]').length`,
   },
-  // { name: 'Penghargaan KMA', path: () => `/penghargaan?tahun=${YEAR}`, api: '/api/v1/award/', ready: `document.querySelector('table tbody tr') !== null` },
+  // The ranking and an OPD's award page: web-award.bench.mjs.
 ];
 
 const out = (s = '') => process.stdout.write(`${s}\n`);

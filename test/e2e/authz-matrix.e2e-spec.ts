@@ -9,6 +9,7 @@ import {
   givenMember,
   givenPendingRevision,
   givenHighRiskPerson,
+  givenJoinRequest,
   inDays,
   givenPlan,
   givenUser,
@@ -38,6 +39,8 @@ interface Fixtures {
   member(): Promise<string>;
   /** A fresh meeting of that CoP, logged by its lead. */
   meeting(): Promise<string>;
+  /** A fresh ASN's open request to join that CoP. */
+  joinRequest(): Promise<string>;
   /** An award year: a fresh open one for writes, one shared open year, or one finalised year. */
   awardYear(kind?: 'fresh' | 'shared' | 'finalized'): Promise<number>;
   /** A fresh high-risk BPSDM person (not one of the actors). */
@@ -213,6 +216,7 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   }),
   'GET /api/v1/metrics/popular-assets': () => ({ path: '/api/v1/metrics/popular-assets' }),
   'POST /api/v1/awards': () => ({ path: '/api/v1/awards', body: { year: 2000 + nextYear() } }),
+  'GET /api/v1/awards': () => ({ path: '/api/v1/awards' }),
   'GET /api/v1/awards/:year': async (f) => ({
     path: `/api/v1/awards/${await f.awardYear('shared')}`,
   }),
@@ -284,6 +288,19 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
       topic: `Rapat ${Math.random()}`,
       durationMinutes: 60,
     },
+  }),
+  'GET /api/v1/cops/:id/people': (f) => ({ path: `/api/v1/cops/${f.copId}/people?q=pe` }),
+  'POST /api/v1/cops/:id/attendance-sheet': (f) => ({
+    path: `/api/v1/cops/${f.copId}/attendance-sheet`,
+    csv: `Nama;NIP\nPeserta;${nextNip(1)}\n`,
+  }),
+  'POST /api/v1/cops/:id/join-requests': (f) => ({ path: `/api/v1/cops/${f.copId}/join-requests` }),
+  'GET /api/v1/cops/:id/join-requests': (f) => ({ path: `/api/v1/cops/${f.copId}/join-requests` }),
+  'POST /api/v1/cops/:id/join-requests/:requestId/accept': async (f) => ({
+    path: `/api/v1/cops/${f.copId}/join-requests/${await f.joinRequest()}/accept`,
+  }),
+  'POST /api/v1/cops/:id/join-requests/:requestId/decline': async (f) => ({
+    path: `/api/v1/cops/${f.copId}/join-requests/${await f.joinRequest()}/decline`,
   }),
   'GET /api/v1/meetings/:id': async (f) => ({ path: `/api/v1/meetings/${await f.meeting()}` }),
   'PATCH /api/v1/meetings/:id': async (f) => ({
@@ -394,6 +411,7 @@ describe('authorization matrix', () => {
       copId: cop.id,
       member: () => givenMember(t.ds, cop.id),
       meeting: () => givenMeeting(t.http, leadSession, cop.id),
+      joinRequest: () => givenJoinRequest(t.ds, cop.id),
       awardYear: async (kind = 'fresh') => {
         if (kind !== 'fresh') {
           const y = kind === 'shared' ? 2040 : 2041;

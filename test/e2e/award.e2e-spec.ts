@@ -295,9 +295,16 @@ describe('the award (KMA)', () => {
       .expect(400);
   });
 
-  it('shows the ranking to members but another OPD’s drill-down to nobody outside it', async () => {
-    const rows = (await t.http().get(`/api/v1/awards/${year}/scores`).set(asn.auth).expect(200))
-      .body as Row[];
+  it('shows the ranking to members only once published, and another OPD’s drill-down to nobody outside it', async () => {
+    // Before finalising, an open year looks to a member as if it did not exist.
+    await t.http().get(`/api/v1/awards/${year}/scores`).set(asn.auth).expect(404);
+    const listed = async (s: Session) =>
+      (
+        (await t.http().get('/api/v1/awards').set(s.auth).expect(200)).body as { year: number }[]
+      ).map((y) => y.year);
+    expect(await listed(asn)).not.toContain(year);
+    expect(await listed(assessor)).toEqual(expect.arrayContaining([thisYear, year]));
+    const rows = await scores();
     expect(rows).toHaveLength(51);
     expect(rows[0]).toEqual(
       expect.objectContaining({ opdCode: expect.any(String), rank: 1, winner: true }),
@@ -506,7 +513,23 @@ describe('the award (KMA)', () => {
     const late = await Promise.all([1, 2, 3].map(() => givenUser(t.ds, { opd: 'DINKES' })));
     await rawViews(id, late, '2025-09-01T03:00:00Z');
     expect(await scores()).toEqual(before);
-    expect((await drill('DISBUD')).frozen).toBe(true);
+    // Published: members see the frozen ranking and the year in their list.
+    const published = await t.http().get(`/api/v1/awards/${year}/scores`).set(asn.auth).expect(200);
+    expect(published.body).toEqual(before);
+    const years = (await t.http().get('/api/v1/awards').set(asn.auth).expect(200)).body as {
+      year: number;
+      finalized: boolean;
+    }[];
+    expect(years).toContainEqual(expect.objectContaining({ year, finalized: true }));
+    expect(years.map((y) => y.year)).not.toContain(thisYear);
+    const frozen = await drill('DISBUD');
+    expect(frozen.frozen).toBe(true);
+    expect(frozen.aspects.dokumentasi.inputs[0]).toEqual(
+      expect.objectContaining({
+        formula: 'log(1 + aset terbit per 100 ASN)',
+        formulaEn: 'log(1 + published assets per 100 ASN)',
+      }),
+    );
     const res = await t
       .http()
       .get(`/api/v1/awards/${year}/restatement`)
@@ -517,6 +540,13 @@ describe('the award (KMA)', () => {
     );
     expect(disbud?.inputs.map((i) => i.input)).toEqual(
       expect.arrayContaining(['otherOpdsReached']),
+    );
+    expect(disbud?.inputs).toContainEqual(
+      expect.objectContaining({
+        input: 'otherOpdsReached',
+        label: 'OPD lain yang membaca',
+        labelEn: 'Other OPDs with readers',
+      }),
     );
     expect(res.body.reasons.usageDaysRefolded).toBeGreaterThan(0);
     // Frozen: no backdated meetings, assessments or weight changes.

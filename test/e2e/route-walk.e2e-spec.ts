@@ -7,6 +7,7 @@ import {
   givenAwardYear,
   givenCop,
   givenHighRiskPerson,
+  givenJoinRequest,
   inDays,
   givenMeeting,
   givenMember,
@@ -61,6 +62,10 @@ interface Fixtures {
   attachment(): Promise<string>;
   /** A fresh member of the given CoP. */
   member(copId: string): Promise<string>;
+  /** A fresh CoP the walking admin neither leads nor belongs to. */
+  foreignCop(): Promise<string>;
+  /** A fresh ASN's open request to join the given CoP. */
+  joinRequest(copId: string): Promise<string>;
   meeting(): Promise<string>;
   /** A year number nobody uses yet (POST /awards opens it itself). */
   awardYear(kind: 'fresh' | 'shared' | 'finalized'): Promise<number>;
@@ -342,6 +347,7 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     body: { year: await f.awardYear('fresh'), winners: 10 },
     status: 201,
   }),
+  'GET /api/v1/awards': () => ({ path: '/api/v1/awards', status: 200 }),
   'GET /api/v1/awards/:year': async (f) => ({
     path: `/api/v1/awards/${await f.awardYear('shared')}`,
     status: 200,
@@ -480,6 +486,38 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     },
     status: 201,
   }),
+  'GET /api/v1/cops/:id/people': (f) => ({
+    path: `/api/v1/cops/${f.copId}/people`,
+    query: { q: 'pegawai', limit: '5' },
+    status: 200,
+  }),
+  'POST /api/v1/cops/:id/attendance-sheet': (f) => ({
+    path: `/api/v1/cops/${f.copId}/attendance-sheet`,
+    upload: file('daftar-hadir.csv', `\ufeffNama;NIP\nPeserta;${f.target.nip}\n`),
+    status: 200,
+  }),
+  'POST /api/v1/cops/:id/join-requests': async (f) => ({
+    path: `/api/v1/cops/${await f.foreignCop()}/join-requests`,
+    status: 201,
+  }),
+  'GET /api/v1/cops/:id/join-requests': (f) => ({
+    path: `/api/v1/cops/${f.copId}/join-requests`,
+    status: 200,
+  }),
+  'POST /api/v1/cops/:id/join-requests/:requestId/accept': async (f) => {
+    const copId = await f.cop();
+    return {
+      path: `/api/v1/cops/${copId}/join-requests/${await f.joinRequest(copId)}/accept`,
+      status: 200,
+    };
+  },
+  'POST /api/v1/cops/:id/join-requests/:requestId/decline': async (f) => {
+    const copId = await f.cop();
+    return {
+      path: `/api/v1/cops/${copId}/join-requests/${await f.joinRequest(copId)}/decline`,
+      status: 200,
+    };
+  },
   'GET /api/v1/meetings/:id': async (f) => ({
     path: `/api/v1/meetings/${await f.meeting()}`,
     status: 200,
@@ -675,6 +713,8 @@ describe('every registered route with hostile values: never a 5xx', () => {
         givenAttachment(t.http, adminFixtureSession, await fixtures.asset('published')),
       cop: () => givenCop(t.ds, admin),
       member: (cop) => givenMember(t.ds, cop),
+      foreignCop: async () => givenCop(t.ds, await givenUser(t.ds)),
+      joinRequest: (cop) => givenJoinRequest(t.ds, cop),
       meeting: () => givenMeeting(t.http, adminFixtureSession, copId),
       // `fresh` years are only reserved: POST /awards opens its own, the others open theirs.
       awardYear: async (kind) => {

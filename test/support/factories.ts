@@ -208,6 +208,16 @@ export async function givenMember(
   return member.id;
 }
 
+/** A fresh ASN's open request to join the CoP ("Minta bergabung"). Returns the request's id. */
+export async function givenJoinRequest(ds: DataSource, copId: string): Promise<string> {
+  const user = await givenUser(ds);
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO cop_join_requests (cop_id, user_id) VALUES ($1, $2) RETURNING id`,
+    [copId, user.id],
+  );
+  return row.id;
+}
+
 /** A meeting of the CoP, logged through the API by one who runs it. Returns its id. */
 export async function givenMeeting(
   http: () => TestAgent,

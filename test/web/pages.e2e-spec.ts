@@ -43,6 +43,8 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
   let overdueId: string;
   let submittedId: string;
   let draftId: string;
+  let copId: string;
+  let meetingId: string;
   const tabs: PortalTab[] = [];
 
   beforeAll(async () => {
@@ -123,6 +125,49 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       .set(verifier.auth)
       .send({ comment: 'Lengkapi ringkasan dan tambahkan tag agar mudah ditemukan.' })
       .expect(200);
+    // The award: 2025 open with one assessed aspect, 2024 finalised (its restatement shows).
+    const admin = await login(http, everyone);
+    for (const year of [2025, 2024])
+      await http().post('/api/v1/awards').set(admin.auth).send({ year }).expect(201);
+    const assessor = await login(http, await givenUser(ds, { roles: ['assessor'] }));
+    await http()
+      .put('/api/v1/awards/2025/assessments/BPSDM/relevansi')
+      .set(assessor.auth)
+      .send({ score: 85, justification: 'Tema CoP selaras dengan prioritas pengembangan ASN.' })
+      .expect(200);
+    await http().post('/api/v1/awards/2024/finalize').set(admin.auth).expect(200);
+    // A CoP Rina leads, with a meeting Dewi attended and Dewi's request to join.
+    const rina = await login(http, everyone);
+    copId = (
+      await http()
+        .post('/api/v1/cops')
+        .set(rina.auth)
+        .send({
+          name: 'Komunitas Arsiparis Digital',
+          theme: 'Kearsipan digital',
+          description: 'Para arsiparis berbagi cara alih media dan penyimpanan arsip elektronik.',
+          leadIds: [everyone.id],
+        })
+        .expect(201)
+    ).body.id as string;
+    meetingId = (
+      await http()
+        .post(`/api/v1/cops/${copId}/meetings`)
+        .set(rina.auth)
+        .send({
+          heldAt: '2025-02-03T09:30:00+07:00',
+          mode: 'hibrida',
+          topic: 'Berbagi praktik alih media arsip',
+          agenda: 'Alih media arsip vital; jadwal retensi',
+          minutes: 'Kami menyepakati **jadwal retensi** bersama.',
+          durationMinutes: 90,
+          guestCount: 2,
+          seciMode: 'sosialisasi',
+          attendeeIds: [asn.id],
+        })
+        .expect(201)
+    ).body.id as string;
+    await http().post(`/api/v1/cops/${copId}/join-requests`).set(author.auth).expect(201);
     // Published assets reach the search index.
     await portal.t.drainJobs();
     // Admin: a job that used up its attempts.
@@ -167,8 +212,22 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     },
     { name: 'profil', path: '/profil', heading: 'Profil saya' },
     { name: 'komunitas', path: '/komunitas', heading: 'Komunitas' },
+    { name: 'komunitas-cop', path: `/komunitas/${copId}`, heading: 'Komunitas Arsiparis Digital' },
+    { name: 'catat-pertemuan', path: `/komunitas/${copId}/catat`, heading: 'Catat pertemuan' },
+    {
+      name: 'pertemuan',
+      path: `/komunitas/pertemuan/${meetingId}`,
+      heading: 'Berbagi praktik alih media arsip',
+    },
     { name: 'dasbor', path: '/dasbor', heading: 'Dasbor OPD' },
-    { name: 'penghargaan', path: '/penghargaan', heading: 'Penghargaan KMA' },
+    { name: 'penghargaan', path: '/penghargaan?tahun=2025', heading: 'Penghargaan KMA' },
+    { name: 'penghargaan-final', path: '/penghargaan?tahun=2024', heading: 'Penghargaan KMA' },
+    {
+      name: 'penghargaan-opd',
+      path: '/penghargaan/2025/opd/BPSDM',
+      heading: 'Badan Pengembangan Sumber Daya Manusia · KMA 2025',
+    },
+    { name: 'penghargaan-anomali', path: '/penghargaan/2025/anomali', heading: 'Anomali 2025' },
     { name: 'admin-pengguna', path: '/admin', heading: 'Pengguna' },
     { name: 'admin-pengguna-satu', path: `/admin/pengguna/${asn.id}`, heading: 'Dewi Lestari' },
     { name: 'admin-impor', path: '/admin/impor', heading: 'Impor CSV' },
@@ -208,6 +267,12 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
     await visit(asnTab, [
       { name: 'beranda-asn', path: '/', heading: HOME },
       { name: 'profil-asn', path: '/profil', heading: 'Profil saya' },
+      { name: 'penghargaan-asn', path: '/penghargaan', heading: 'Penghargaan KMA' },
+      {
+        name: 'komunitas-cop-asn',
+        path: `/komunitas/${copId}`,
+        heading: 'Komunitas Arsiparis Digital',
+      },
     ]);
     return signedIn;
   };

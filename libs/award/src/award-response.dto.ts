@@ -46,6 +46,13 @@ export class AwardYearDto {
   tieRule: TieRuleDto;
 }
 
+export class AwardYearSummaryDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ description: 'Finalised: the ranking is published and frozen' })
+  finalized: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finalizedAt: string | null;
+}
+
 export class AssessmentEntryDto {
   @ApiProperty({ enum: ASPECT_KEYS }) aspect: AspectKey;
   @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
@@ -223,12 +230,15 @@ export class AspectChangeDto {
 export class InputChangeDto {
   @ApiProperty({ enum: ASPECT_KEYS }) aspect: AspectKey;
   @ApiProperty({ description: 'Input key' }) input: string;
+  @ApiProperty({ description: 'What the input is, in Indonesian' }) label: string;
+  @ApiProperty() labelEn: string;
   @ApiProperty({ type: Number, nullable: true }) before: number | null;
   @ApiProperty({ type: Number, nullable: true }) after: number | null;
 }
 
 export class RestatementChangeDto {
   @ApiProperty() opdCode: string;
+  @ApiProperty() opdName: string;
   @ApiProperty({ type: RankingPositionDto, description: 'As finalised' })
   before: RankingPositionDto;
   @ApiProperty({ type: RankingPositionDto, description: 'Recomputed from today’s data' })

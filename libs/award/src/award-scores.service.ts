@@ -56,10 +56,18 @@ export interface ScoreRun {
 
 export interface RestatementChange {
   opdCode: string;
+  opdName: string;
   before: { total: number; rank: number; winner: boolean };
   after: { total: number; rank: number; winner: boolean };
   aspects: { aspect: AspectKey; before: number; after: number }[];
-  inputs: { aspect: AspectKey; input: string; before: number | null; after: number | null }[];
+  inputs: {
+    aspect: AspectKey;
+    input: string;
+    label: string;
+    labelEn: string;
+    before: number | null;
+    after: number | null;
+  }[];
 }
 
 /** A metric row as the scoring inputs (a Triwulan counts as a whole active period). */
@@ -131,10 +139,15 @@ export class AwardScoresService {
     return { year, rubric, rows, data, metrics, quarters, computedAt: new Date().toISOString() };
   }
 
-  /** The ranking: the frozen snapshot once finalised, otherwise a fresh run (stored per version). */
-  async scores(year: number): Promise<ScoreRow[]> {
+  /**
+   * The ranking: the frozen snapshot once finalised, otherwise a fresh run (stored per version).
+   * Only assessors and admins see a year before it is finalised (published); to anyone else an
+   * open year looks like one that does not exist.
+   */
+  async scores(principal: Principal, year: number): Promise<ScoreRow[]> {
     const snapshot = await this.snapshot(year);
     if (snapshot) return snapshot.rows;
+    if (!principal.can(Permission.MetricsReadAll)) throw CommonErrors.notFound();
     const run = await this.compute(year, false);
     await this.storeRun(run);
     return run.rows;
@@ -284,6 +297,7 @@ export class AwardScoresService {
         continue;
       changes.push({
         opdCode: before.opdCode,
+        opdName: before.opdName,
         before: { total: before.total, rank: before.rank, winner: before.winner },
         after: { total: after.total, rank: after.rank, winner: after.winner },
         aspects,
@@ -463,7 +477,14 @@ function diffInputs(
     for (const input of before.aspects[aspect].inputs) {
       const value = now.get(input.key) ?? null;
       if (value !== input.raw)
-        out.push({ aspect, input: input.key, before: input.raw, after: value });
+        out.push({
+          aspect,
+          input: input.key,
+          label: input.label,
+          labelEn: input.labelEn,
+          before: input.raw,
+          after: value,
+        });
     }
   }
   return out;

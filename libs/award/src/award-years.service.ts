@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
-import { OpdsService, type Principal } from '@lumbung/identity';
+import { OpdsService, Permission, type Principal } from '@lumbung/identity';
 import { AwardErrors } from './award.errors';
 import type { AssessmentDto, CreateAwardDto, RubricChangeDto } from './award.dto';
 import {
@@ -29,6 +29,12 @@ export interface AwardYear {
   finalized: boolean;
   finalizedAt: string | null;
   tieRule: { id: string; en: string };
+}
+
+export interface AwardYearSummary {
+  year: number;
+  finalized: boolean;
+  finalizedAt: string | null;
 }
 
 export interface AssessmentEntry {
@@ -80,6 +86,21 @@ export class AwardYearsService {
       );
     });
     return this.get(dto.year);
+  }
+
+  /** The award years the caller may open: every one for assessors and admins, else the finalised. */
+  async list(principal: Principal): Promise<AwardYearSummary[]> {
+    const all = principal.can(Permission.MetricsReadAll);
+    const rows = await this.ds.query<{ year: number; finalized_at: Date | null }[]>(
+      `SELECT year, finalized_at FROM award_years
+        WHERE $1 OR finalized_at IS NOT NULL ORDER BY year DESC`,
+      [all],
+    );
+    return rows.map((r) => ({
+      year: r.year,
+      finalized: r.finalized_at !== null,
+      finalizedAt: r.finalized_at?.toISOString() ?? null,
+    }));
   }
 
   async get(year: number): Promise<AwardYear> {

@@ -34,6 +34,7 @@ import { AwardExportService } from './award-export.service';
 import {
   AssessmentResultDto,
   AwardYearDto,
+  AwardYearSummaryDto,
   DrillDownDto,
   FinalizedDto,
   RestatementDto,
@@ -65,6 +66,17 @@ export class AwardController {
     @Body() dto: CreateAwardDto,
   ): Promise<AwardYearDto> {
     return this.years.create(principal, dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.MetricsRead)
+  @ApiOperation({
+    summary:
+      'The award years the caller may open, newest first (others than assessors and admins: the finalised ones)',
+  })
+  @ApiOkResponse({ type: [AwardYearSummaryDto] })
+  list(@CurrentPrincipal() principal: Principal): Promise<AwardYearSummaryDto[]> {
+    return this.years.list(principal);
   }
 
   @Get(':year')
@@ -114,9 +126,15 @@ export class AwardController {
   @RequirePermission(Permission.MetricsRead)
   @ApiOperation({ summary: 'The ranking: one row per OPD with the six aspects' })
   @ApiYearParam()
-  @ApiOkResponse({ type: [ScoreRowDto], description: 'Best first' })
-  async ranking(@Param('year', ReportYearPipe) year: number): Promise<ScoreRowDto[]> {
-    return this.scores.scores(year);
+  @ApiOkResponse({
+    type: [ScoreRowDto],
+    description: 'Best first; before the year is finalised only for assessors and admins (404)',
+  })
+  async ranking(
+    @CurrentPrincipal() principal: Principal,
+    @Param('year', ReportYearPipe) year: number,
+  ): Promise<ScoreRowDto[]> {
+    return this.scores.scores(principal, year);
   }
 
   @Get(':year/scores/:opdCode')

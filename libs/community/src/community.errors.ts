@@ -1,5 +1,25 @@
 import { AppError, CommonErrors } from '@lumbung/platform';
 
+const SHEET_PROBLEMS = {
+  missing: {
+    id: 'Pilih berkas daftar hadir (CSV atau XLSX).',
+    en: 'Choose an attendance sheet (CSV or XLSX).',
+  },
+  empty: { id: 'Berkas daftar hadir kosong.', en: 'The attendance sheet is empty.' },
+  unreadable: {
+    id: 'Berkas ini tidak dapat dibaca sebagai CSV atau XLSX.',
+    en: 'This file cannot be read as CSV or XLSX.',
+  },
+  no_nip_column: {
+    id: 'Kolom NIP tidak ditemukan: beri kolomnya judul "NIP".',
+    en: 'No NIP column found: give it the heading "NIP".',
+  },
+  too_many_rows: {
+    id: 'Daftar hadir berisi lebih dari 2000 baris.',
+    en: 'The attendance sheet has more than 2000 rows.',
+  },
+} as const;
+
 export const CommunityErrors = {
   unknownUsers: (field: string, unknown: string[]): AppError =>
     new AppError(
@@ -52,4 +72,20 @@ export const CommunityErrors = {
       id: 'Hanya anggota komunitas yang dapat menaruh aset di komunitas ini.',
       en: 'Only members of the community may file assets under it.',
     }),
+  alreadyMember: (): AppError =>
+    CommonErrors.conflict('ALREADY_A_MEMBER', {
+      id: 'Anda sudah menjadi anggota komunitas ini.',
+      en: 'You are already a member of this community.',
+    }),
+  joinRequestDecided: (status: string): AppError =>
+    CommonErrors.conflict(
+      'JOIN_REQUEST_DECIDED',
+      {
+        id: 'Permintaan bergabung ini sudah diputuskan.',
+        en: 'This join request has already been decided.',
+      },
+      { status },
+    ),
+  attendanceSheet: (problem: keyof typeof SHEET_PROBLEMS): AppError =>
+    new AppError('ATTENDANCE_SHEET_UNREADABLE', 400, SHEET_PROBLEMS[problem], { problem }),
 };

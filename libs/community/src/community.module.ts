@@ -4,6 +4,7 @@ import { COMMUNITY_SEARCH_SOURCE, KnowledgeModule } from '@lumbung/knowledge';
 import { ActivityService } from './activity/activity.service';
 import { CopEvidenceReader } from './cops/cop-evidence.reader';
 import { CopsService } from './cops/cops.service';
+import { JoinRequestsService } from './cops/join-requests.service';
 import { CommunitySearchReader } from './meetings/community-search.reader';
 import { MeetingsService } from './meetings/meetings.service';
 
@@ -16,6 +17,7 @@ import { MeetingsService } from './meetings/meetings.service';
   imports: [IdentityModule, KnowledgeModule],
   providers: [
     CopsService,
+    JoinRequestsService,
     MeetingsService,
     ActivityService,
     CopEvidenceReader,
@@ -25,6 +27,7 @@ import { MeetingsService } from './meetings/meetings.service';
   ],
   exports: [
     CopsService,
+    JoinRequestsService,
     MeetingsService,
     ActivityService,
     CopEvidenceReader,

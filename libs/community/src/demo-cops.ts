@@ -2,13 +2,23 @@ import type { EntityManager } from 'typeorm';
 
 const MARKER = 'demo_seed_cops';
 
-const DEMO_COPS: Record<string, { name: string; theme: string }> = {
+const DEMO_COPS: Record<string, { name: string; theme: string; description: string }> = {
   BPSDM: {
     name: 'Komunitas Pengelola Pengetahuan ASN',
     theme: 'Manajemen pengetahuan dan pembelajaran ASN',
+    description:
+      'Wadah pengelola pengetahuan dan widyaiswara untuk berbagi cara merancang pelatihan, coaching dan mentoring, serta menjaga pengetahuan pegawai yang akan pensiun.',
   },
-  DINKES: { name: 'Komunitas Praktik Layanan Puskesmas', theme: 'Mutu layanan kesehatan primer' },
+  DINKES: {
+    name: 'Komunitas Praktik Layanan Puskesmas',
+    theme: 'Mutu layanan kesehatan primer',
+    description:
+      'Kepala puskesmas, dokter, perawat, dan petugas data berbagi cara memangkas antrean, menangani lonjakan kasus, dan memperbaiki rujukan.',
+  },
 };
+
+/** When the demo CoPs were founded and their first members joined: before any demo meeting. */
+export const DEMO_COP_FOUNDED = '2024-11-04T09:00:00+07:00';
 
 /** Each demo `lead.<opd>@lumbung.test` leads a demo CoP in their OPD (once; marked in app_meta). */
 export async function seedDemoCops(m: EntityManager): Promise<boolean> {
@@ -21,18 +31,18 @@ export async function seedDemoCops(m: EntityManager): Promise<boolean> {
     );
     if (!lead) continue;
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO cops (name, theme, opd_id, description, created_by)
-       VALUES ($1, $2, $3, 'Komunitas contoh untuk demo Lumbung.', $4) RETURNING id`,
-      [cop.name, cop.theme, lead.opd_id, lead.id],
+      `INSERT INTO cops (name, theme, opd_id, description, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [cop.name, cop.theme, lead.opd_id, cop.description, lead.id, DEMO_COP_FOUNDED],
     );
     await m.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
       lead.id,
       row.id,
     ]);
     await m.query(
-      `INSERT INTO cop_memberships (cop_id, user_id, added_by)
-       SELECT $1, u.id, $2 FROM users u WHERE u.opd_id = $3 AND u.email LIKE '%lumbung.test'`,
-      [row.id, lead.id, lead.opd_id],
+      `INSERT INTO cop_memberships (cop_id, user_id, added_by, joined_at)
+       SELECT $1, u.id, $2, $4 FROM users u WHERE u.opd_id = $3 AND u.email LIKE '%lumbung.test'`,
+      [row.id, lead.id, lead.opd_id, DEMO_COP_FOUNDED],
     );
   }
   await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, '{"version":1}')`, [MARKER]);

@@ -5,7 +5,13 @@ export * from './assets/asset-types';
 export * from './assets/completeness';
 export * from './search/asset-search-jobs';
 export { AssetsService } from './assets/assets.service';
-export { AttachmentsService, type MeetingFileGuard } from './attachments/attachments.service';
+export {
+  AttachmentsService,
+  EXTRACT_QUEUE,
+  type MeetingFileGuard,
+} from './attachments/attachments.service';
+export { sniffFile } from './attachments/content/sniff';
+export { extractText } from './attachments/content/extract-text';
 export { AttachmentViewService } from './attachments/attachment-view.service';
 export { AttachmentSummaryDto, PersonRefDto } from './assets/dto/asset-response.dto';
 export { ApiFilesUpload } from './attachments/files-upload.decorator';

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '@lumbung/platform';
+import { type BlobStorage, dataSourceOptions, runMigrations } from '@lumbung/platform';
 import { DEMO_USAGE_RANGE, seedDemoYear } from '@lumbung/award';
 import { seedDemoCops } from '@lumbung/community';
 import { UsageRollupService } from '@lumbung/metrics';
@@ -25,10 +25,14 @@ export interface PrepareResult {
   demoSeeded: boolean;
 }
 
-/** Migrations, then reference data, then (outside production, once) demo data. */
+/**
+ * Migrations, then reference data, then (outside production, once) demo data. With `storage`, the
+ * demo's attachments are written there (without it the demo has no files).
+ */
 export async function prepareDatabase(
   url: string,
   demo: { seed: boolean; password: string; /** Default: with `seed`. */ demoYear?: boolean },
+  storage?: BlobStorage,
 ): Promise<PrepareResult> {
   const migrations = await runMigrations(url);
   const ds = new DataSource(dataSourceOptions(url));
@@ -38,7 +42,7 @@ export async function prepareDatabase(
       const opdsAdded = await syncReferenceData(m);
       const demoSeeded = demo.seed ? await seedDemoData(m, demo.password) : false;
       if (demo.seed) await seedDemoCops(m);
-      const demoYear = demo.seed && (demo.demoYear ?? true) && (await seedDemoYear(m));
+      const demoYear = demo.seed && (demo.demoYear ?? true) && (await seedDemoYear(m, storage));
       if (demo.seed) await seedDemoRisk(m);
       return { migrations, opdsAdded, demoSeeded, demoYear };
     });

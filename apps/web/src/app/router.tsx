@@ -3,8 +3,13 @@ import { PageState } from '@/components/page-state';
 import { adminRoutes } from '@/features/admin/routes';
 import { assetRevisionsRoute, assetRoute } from '@/features/assets/routes';
 import { signInRoute } from '@/features/auth/routes';
-import { awardRoute } from '@/features/award/routes';
-import { communitiesRoute } from '@/features/communities/routes';
+import { awardAnomaliesRoute, awardOpdRoute, awardRoute } from '@/features/award/routes';
+import {
+  communitiesRoute,
+  copRoute,
+  logMeetingRoute,
+  meetingRoute,
+} from '@/features/communities/routes';
 import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
 import { profileRoute } from '@/features/profile/routes';
@@ -32,8 +37,13 @@ const routeTree = rootRoute.addChildren([
   reviewAssetRoute,
   profileRoute,
   communitiesRoute,
+  copRoute,
+  logMeetingRoute,
+  meetingRoute,
   dashboardRoute,
   awardRoute,
+  awardOpdRoute,
+  awardAnomaliesRoute,
   ...adminRoutes,
   riskRoute,
   expertiseRoute,

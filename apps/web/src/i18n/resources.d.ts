@@ -6,6 +6,7 @@ import type award from './locales/id/award.json';
 import type common from './locales/id/common.json';
 import type communities from './locales/id/communities.json';
 import type dashboard from './locales/id/dashboard.json';
+import type editor from './locales/id/editor.json';
 import type home from './locales/id/home.json';
 import type profile from './locales/id/profile.json';
 import type review from './locales/id/review.json';
@@ -26,6 +27,7 @@ declare module 'i18next' {
       common: typeof common;
       communities: typeof communities;
       dashboard: typeof dashboard;
+      editor: typeof editor;
       home: typeof home;
       profile: typeof profile;
       review: typeof review;

@@ -1,24 +1,41 @@
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import type { EntityManager } from 'typeorm';
+import { type BlobStorage, JobsService } from '@lumbung/platform';
 import {
-  DEMO_POSITIONS,
+  DEMO_OPDS,
   isNipInfo,
   makeName,
   makeNip,
   parseNip,
   pick,
+  positionsFor,
   prng,
 } from '@lumbung/identity';
 import {
   ASSET_TYPE_TEMPLATES,
   type AssetType,
+  EXTRACT_QUEUE,
   computeCompleteness,
   recordCurrentRevisions,
   normalizeTags,
+  sniffFile,
   touchSearch,
 } from '@lumbung/knowledge';
+import { DEMO_COP_FOUNDED } from '@lumbung/community';
 import { insertRubric } from '../award-years.service';
 import { DEFAULT_RUBRIC } from '../scoring';
-import { THEMES, sentence, storyOf } from './demo-text';
+import { type DemoDocument, type DemoFileKind, renderDemoFile } from './demo-files';
+import {
+  THEMES,
+  type Topic,
+  lower,
+  minutesFor,
+  sectionText,
+  storyOf,
+  summaryFor,
+  titleFor,
+} from './demo-text';
 
 const MARKER = 'demo_seed_year_2025';
 export const DEMO_YEAR = 2025;
@@ -44,6 +61,8 @@ interface Opd {
   staff: string[];
   copId?: string;
   leadId?: string;
+  /** Titles used so far (unique within the OPD). */
+  titles?: Set<string>;
 }
 
 interface Asset {
@@ -54,6 +73,8 @@ interface Asset {
   authors: string[];
   publishedAt: Date;
   popularity: number;
+  draft: Draft;
+  narasumber: string | null;
 }
 
 interface Ev {
@@ -74,10 +95,12 @@ interface Ev {
  * dominating an asset), endorsements and reuse reports, and the 2025 award year with some
  * assessor scores. Deterministic; seeded once. The caller rebuilds the usage rollups afterwards.
  */
-export async function seedDemoYear(m: EntityManager): Promise<boolean> {
+export async function seedDemoYear(m: EntityManager, storage?: BlobStorage): Promise<boolean> {
   const done = await m.query<unknown[]>(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER]);
   if (done.length > 0) return false;
   const rand = prng(DEMO_YEAR);
+  // Words come from their own stream, so rewording the demo never moves its numbers.
+  const text = prng(DEMO_YEAR + 1);
   const [admin] = await m.query<{ id: string }[]>(
     `SELECT id FROM users WHERE email = 'admin@lumbung.test'`,
   );
@@ -88,12 +111,13 @@ export async function seedDemoYear(m: EntityManager): Promise<boolean> {
   const opds = await loadOpds(m, rand);
   await addStaff(m, rand, opds);
   await ensureCops(m, rand, opds);
-  const assets = await addAssets(m, rand, opds);
+  const assets = await addAssets(m, rand, text, opds);
+  await addAttachments(m, storage, assets);
   await recordCurrentRevisions(
     m,
     assets.map((a) => a.id),
   );
-  await addMeetings(m, rand, opds, assets);
+  await addMeetings(m, rand, text, opds, assets);
   const events = makeEvents(rand, opds, assets);
   await addEngagement(m, rand, events);
   await insertEvents(m, events);
@@ -102,6 +126,7 @@ export async function seedDemoYear(m: EntityManager): Promise<boolean> {
     assets.map((a) => a.id),
   );
   await openAwardYear(m, admin.id, assessor.id, opds);
+  await addSubmissions(m, text, opds, storage);
   await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, $2)`, [
     MARKER,
     JSON.stringify({ assets: assets.length, events: events.length }),
@@ -141,7 +166,7 @@ async function addStaff(m: EntityManager, rand: () => number, opds: Opd[]): Prom
     const extra = Math.max(0, PROFILE_SHAPE[opd.profile].staff - opd.staff.length);
     for (let i = 0; i < extra; i++) {
       const name = makeName(rand);
-      const position = pick(rand, DEMO_POSITIONS);
+      const position = pick(rand, positionsFor(opd.name, opd.code));
       seq += 1;
       const nip = makeNip(rand, seq);
       const info = parseNip(nip);
@@ -171,6 +196,16 @@ async function addStaff(m: EntityManager, rand: () => number, opds: Opd[]): Prom
   }
 }
 
+/** Who signs an OPD's decrees: the head's title follows the agency type. */
+function signatoryOf(name: string): string {
+  if (name.startsWith('Kota Administrasi ')) return `Wali Kota ${name.slice(18)}`;
+  if (name.startsWith('Kabupaten Administrasi ')) return `Bupati ${name.slice(23)}`;
+  if (name === 'Inspektorat') return 'Inspektur';
+  if (name === 'Sekretariat Daerah') return 'Sekretaris Daerah';
+  if (name.startsWith('Sekretariat ')) return `Sekretaris ${name.slice(12)}`;
+  return `Kepala ${name}`;
+}
+
 async function ensureCops(m: EntityManager, rand: () => number, opds: Opd[]): Promise<void> {
   for (const opd of opds) {
     const [cop] = await m.query<{ id: string; lead: string | null }[]>(
@@ -182,18 +217,19 @@ async function ensureCops(m: EntityManager, rand: () => number, opds: Opd[]): Pr
       opd.copId = cop.id;
       opd.leadId = cop.lead ?? opd.staff[0];
     } else if (opd.profile !== 'pasif') {
-      const theme = THEMES[opd.code] ?? pick(rand, Object.values(THEMES));
+      const theme = THEMES[opd.code];
       const lead = opd.staff[0];
       const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO cops (name, theme, opd_id, description, sk_reference, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        `INSERT INTO cops (name, theme, opd_id, description, sk_reference, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [
           `Komunitas Praktik ${theme.name}`,
           theme.name,
           opd.id,
-          `Komunitas praktik ${opd.name} untuk berbagi pengalaman ${theme.name.toLowerCase()}.`,
-          `SK Kepala ${opd.code} Nomor ${10 + Math.floor(rand() * 80)} Tahun 2025`,
+          `Pegawai ${theme.unit} dan bidang terkait di ${opd.name} berbagi pengalaman tentang ${lower(theme.name)}: ${theme.tags.slice(0, 3).join(', ')}.`,
+          `Keputusan ${signatoryOf(opd.name)} Nomor ${10 + Math.floor(rand() * 80)} Tahun 2024`,
           lead,
+          DEMO_COP_FOUNDED,
         ],
       );
       opd.copId = row.id;
@@ -207,38 +243,96 @@ async function ensureCops(m: EntityManager, rand: () => number, opds: Opd[]): Pr
     const members = opd.staff.filter(() => rand() < 0.8);
     await m.query(
       `INSERT INTO cop_memberships (cop_id, user_id, joined_at)
-       SELECT $1, u, '2024-12-01T00:00:00+07:00' FROM unnest($2::uuid[]) u
+       SELECT $1, u, $3 FROM unnest($2::uuid[]) u
        ON CONFLICT DO NOTHING`,
-      [opd.copId, [...new Set([opd.leadId as string, ...members])]],
+      [opd.copId, [...new Set([opd.leadId as string, ...members])], DEMO_COP_FOUNDED],
     );
   }
 }
 
-async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Promise<Asset[]> {
+/** A working day at or after `d` (Saturday and Sunday move to Monday). */
+function workingDay(d: Date): Date {
+  const shift = [1, 0, 0, 0, 0, 0, 2][d.getUTCDay()];
+  return new Date(d.getTime() + shift * 86_400_000);
+}
+
+/** Review due dates count from the day the demo is seeded: most ahead, a few already past. */
+function reviewDue(text: () => number, overdue: boolean): string {
+  const days = overdue ? -(5 + Math.floor(text() * 60)) : 45 + Math.floor(text() * 300);
+  return new Date(Date.now() + days * 86_400_000).toISOString();
+}
+
+interface Draft {
+  type: AssetType;
+  title: string;
+  summary: string;
+  sections: Record<string, string>;
+  tags: string[];
+  topic: Topic;
+}
+
+/** Title, summary, sections and tags of one asset of `type` about a topic of its OPD's theme. */
+function draftOf(
+  text: () => number,
+  opd: Opd,
+  type: AssetType,
+  subject: string,
+  used: Set<string>,
+  skipLast: boolean,
+): Draft {
+  const theme = THEMES[opd.code];
+  const topic: Topic = { theme, subject, opdName: opd.name };
+  let title = titleFor(text, type, subject);
+  if (used.has(title)) title = `${title} di ${theme.unit}`;
+  for (let n = 2; used.has(title); n++) title = `${titleFor(text, type, subject)} (bagian ${n})`;
+  used.add(title);
+  const template = ASSET_TYPE_TEMPLATES.find((t) => t.type === type)!;
+  const sections: Record<string, string> = {};
+  template.sections.forEach((sec, k) => {
+    if (sec.kind === 'user') return;
+    // A quieter OPD leaves its last section empty (never a document's only one).
+    if (skipLast && k > 0 && k === template.sections.length - 1) return;
+    sections[sec.key] = sectionText(text, sec.key, topic);
+  });
+  const chosen = theme.tags.filter(() => text() < 0.5).slice(0, 3);
+  return {
+    type,
+    title,
+    summary: summaryFor(text, type, topic),
+    sections,
+    // As the API stores them (`mutu layanan` → `mutu-layanan`): topics of the expertise map.
+    tags: normalizeTags(chosen.length ? chosen : [theme.tags[0]]),
+    topic,
+  };
+}
+
+async function addAssets(
+  m: EntityManager,
+  rand: () => number,
+  text: () => number,
+  opds: Opd[],
+): Promise<Asset[]> {
   const assets: Asset[] = [];
   const types = ASSET_TYPE_TEMPLATES.map((t) => t.type);
   for (const opd of opds) {
     const [lo, hi] = PROFILE_SHAPE[opd.profile].assets;
     const n = lo + Math.floor(rand() * (hi - lo + 1));
-    const theme = THEMES[opd.code] ?? pick(rand, Object.values(THEMES));
+    const theme = THEMES[opd.code];
+    // Each OPD takes its theme's subjects in its own order, so no two OPD read alike.
+    const subjects = theme.titles
+      .map((t) => ({ t, k: text() }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.t);
+    opd.titles = new Set();
     for (let i = 0; i < n; i++) {
       const type = types[(i + opd.code.length) % types.length];
-      const template = ASSET_TYPE_TEMPLATES.find((t) => t.type === type)!;
       const authors = [pick(rand, opd.staff)];
       if (rand() < 0.3) authors.push(pick(rand, opd.staff));
       if (rand() < 0.1) authors.push(pick(rand, pick(rand, opds).staff));
       const unique = [...new Set(authors.filter(Boolean))];
-      const sections: Record<string, string> = {};
-      const skipOne = opd.profile === 'sedang' && rand() < 0.5;
-      template.sections.forEach((s, k) => {
-        if (s.kind === 'user') return;
-        if (skipOne && k === template.sections.length - 1) return;
-        sections[s.key] = sentence(rand, theme, s.label.id);
-      });
+      const skipLast = opd.profile === 'sedang' && rand() < 0.5;
+      const draft = draftOf(text, opd, type, subjects[i % subjects.length], opd.titles, skipLast);
       const narasumber = type === 'wawancara_pengetahuan' ? pick(rand, opd.staff) : null;
-      // As the API stores them (`mutu layanan` → `mutu-layanan`): topics of the expertise map.
-      const tags = normalizeTags(theme.tags.filter(() => rand() < 0.6).slice(0, 3));
-      const summary = `${theme.summary} (${template.label.id.toLowerCase()}, ${opd.code}).`;
       const quarter = Math.floor(rand() * 4);
       const publishedAt = new Date(
         Date.UTC(
@@ -249,64 +343,268 @@ async function addAssets(m: EntityManager, rand: () => number, opds: Opd[]): Pro
         ),
       );
       const visibility = rand() < 0.15 ? 'opd' : rand() < 0.35 ? 'publik' : 'internal';
-      const completeness = computeCompleteness({
-        type,
-        summary,
-        sections,
-        tags: tags.length ? tags : normalizeTags([theme.tags[0]]),
-        seciMode: 'eksternalisasi',
-        narasumberId: narasumber,
-        attachmentCount: 0,
-      }).score;
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO assets (type, title, summary, sections, tags, opd_id, cop_id, author_ids, narasumber_id,
-                             seci_mode, visibility, status, completeness, revision, created_by, created_at,
-                             updated_at, submitted_at, published_at, verified_at, review_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'eksternalisasi', $10, 'published', $11, 1, $12,
-                 $13::timestamptz - interval '5 days', $13, $13::timestamptz - interval '2 days', $13, $13,
-                 $13::timestamptz + $14::interval)
-         RETURNING id`,
-        [
-          type,
-          `${template.label.id}: ${theme.titles[i % theme.titles.length]}`,
-          summary,
-          JSON.stringify(sections),
-          tags.length ? tags : normalizeTags([theme.tags[0]]),
-          opd.id,
-          opd.copId ?? null,
-          unique,
-          narasumber,
-          visibility,
-          completeness,
-          unique[0],
-          publishedAt.toISOString(),
-          rand() < 0.15 ? '6 months' : '1 year',
-        ],
-      );
+      const day = 86_400_000;
+      const id = await insertAsset(m, opd, draft, {
+        authors: unique,
+        narasumber,
+        visibility,
+        status: 'published',
+        created: new Date(publishedAt.getTime() - 5 * day),
+        submitted: new Date(publishedAt.getTime() - 2 * day),
+        published: publishedAt,
+        reviewDue: reviewDue(text, rand() < 0.08),
+      });
       assets.push({
-        id: row.id,
+        id,
         opd,
         type,
         visibility,
         authors: unique,
         publishedAt,
         popularity: 1 / (1 + i) ** 0.8,
+        draft,
+        narasumber,
       });
     }
   }
   return assets;
 }
 
+/** One asset row; completeness follows once its files are attached ({@link scoreCompleteness}). */
+async function insertAsset(
+  m: EntityManager,
+  opd: Opd,
+  draft: Draft,
+  a: {
+    authors: string[];
+    narasumber: string | null;
+    visibility: string;
+    status: 'published' | 'submitted';
+    created: Date;
+    submitted: Date;
+    published?: Date;
+    reviewDue?: string;
+  },
+): Promise<string> {
+  const published = a.published?.toISOString() ?? null;
+  const [row] = await m.query<{ id: string }[]>(
+    `INSERT INTO assets (type, title, summary, sections, tags, opd_id, cop_id, author_ids, narasumber_id,
+                         seci_mode, visibility, status, completeness, revision, created_by, created_at,
+                         updated_at, submitted_at, published_at, verified_at, review_due_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'eksternalisasi', $10, $11, 0, $12, $13, $14::timestamptz,
+             COALESCE($16::timestamptz, $15::timestamptz), $15::timestamptz, $16::timestamptz,
+             $16::timestamptz, $17::timestamptz)
+     RETURNING id`,
+    [
+      draft.type,
+      draft.title,
+      draft.summary,
+      JSON.stringify(draft.sections),
+      draft.tags,
+      opd.id,
+      opd.copId ?? null,
+      a.authors,
+      a.narasumber,
+      a.visibility,
+      a.status,
+      a.status === 'published' ? 1 : 0,
+      a.authors[0],
+      a.created.toISOString(),
+      a.submitted.toISOString(),
+      published,
+      a.reviewDue ?? null,
+    ],
+  );
+  return row.id;
+}
+
+/** Completeness as the API computes it, once the files are attached. */
+async function scoreCompleteness(m: EntityManager, assets: Asset[]): Promise<void> {
+  const files = new Map(
+    (
+      await m.query<{ asset_id: string; n: number }[]>(
+        `SELECT asset_id, count(*)::int AS n FROM attachments WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id`,
+        [assets.map((a) => a.id)],
+      )
+    ).map((r) => [r.asset_id, r.n]),
+  );
+  for (const a of assets) {
+    const { score } = computeCompleteness({
+      type: a.type,
+      summary: a.draft.summary,
+      sections: a.draft.sections,
+      tags: a.draft.tags,
+      seciMode: 'eksternalisasi',
+      narasumberId: a.narasumber,
+      attachmentCount: files.get(a.id) ?? 0,
+    });
+    await m.query(`UPDATE assets SET completeness = $2 WHERE id = $1`, [a.id, score]);
+  }
+}
+
+/**
+ * Work waiting for each demo verifier (BPSDM, DINKES): a few assets their colleagues submitted in
+ * the last days, so the review queue shows what a verifier's day looks like.
+ */
+async function addSubmissions(
+  m: EntityManager,
+  text: () => number,
+  opds: Opd[],
+  storage: BlobStorage | undefined,
+): Promise<void> {
+  const types: AssetType[] = ['praktik_baik', 'panduan', 'pelajaran', 'dokumen'];
+  for (const opd of opds.filter((o) => DEMO_OPDS.includes(o.code as never))) {
+    const theme = THEMES[opd.code];
+    const [lead] = await m.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [
+      `asn.${opd.code.toLowerCase()}@lumbung.test`,
+    ]);
+    const authors = [lead?.id, ...opd.staff.slice(-3)].filter((x): x is string => !!x);
+    for (const [i, type] of types.entries()) {
+      const subject = theme.titles[theme.titles.length - 1 - i];
+      const draft = draftOf(text, opd, type, subject, opd.titles ?? new Set(), false);
+      const author = authors[i % authors.length];
+      const submitted = new Date(Date.now() - (1 + i * 2) * 86_400_000 - 3 * 3_600_000);
+      const id = await insertAsset(m, opd, draft, {
+        authors: [author],
+        narasumber: null,
+        visibility: 'internal',
+        status: 'submitted',
+        created: new Date(submitted.getTime() - 3 * 86_400_000),
+        submitted,
+      });
+      const asset: Asset = {
+        id,
+        opd,
+        type,
+        visibility: 'internal',
+        authors: [author],
+        publishedAt: submitted,
+        popularity: 0,
+        draft,
+        narasumber: null,
+      };
+      if (storage) await attachFile(m, storage, asset, i);
+      await scoreCompleteness(m, [asset]);
+    }
+  }
+}
+
+/** Which demo assets carry a file, and of which kind: every `dokumen`, some others. */
+function fileKindOf(a: Asset, i: number): DemoFileKind | undefined {
+  // PDFs are parsed in a worker thread each: a quarter of the documents keeps the first start light.
+  if (a.type === 'dokumen') return i % 4 === 0 ? 'pdf' : 'docx';
+  if (i % 3 !== 0) return undefined;
+  if (a.type === 'praktik_baik' || a.type === 'inovasi') return 'pptx';
+  if (a.type === 'pelajaran') return 'xlsx';
+  if (a.type === 'panduan') return 'docx';
+  return undefined;
+}
+
+/**
+ * A generated file stored as an upload stores it: bytes into the blob store under a fresh key,
+ * type sniffed from the content, SHA-256 and size recorded, and text extraction queued for the
+ * worker, which then puts the text into search with its asset.
+ */
+async function attachFile(
+  m: EntityManager,
+  storage: BlobStorage,
+  a: Asset,
+  i: number,
+): Promise<void> {
+  const kind = fileKindOf(a, i);
+  if (!kind) return;
+  const bytes = await renderDemoFile(kind, documentOf(a, kind));
+  const tmp = await storage.tempPath();
+  await writeFile(tmp, bytes);
+  const sniffed = await sniffFile(tmp);
+  if (sniffed?.kind !== kind) throw new Error(`demo ${kind} file sniffed as ${sniffed?.kind}`);
+  const key = await storage.adopt(tmp);
+  const [row] = await m.query<{ id: string }[]>(
+    `INSERT INTO attachments (asset_id, storage_key, display_name, kind, mime, size_bytes, sha256,
+                              scan_status, text_status, uploaded_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'not_scanned', 'pending', $8, $9) RETURNING id`,
+    [
+      a.id,
+      key,
+      `${fileNameOf(a.draft.title)}.${kind}`,
+      sniffed.kind,
+      sniffed.mime,
+      bytes.length,
+      createHash('sha256').update(bytes).digest('hex'),
+      a.authors[0],
+      new Date(a.publishedAt.getTime() - 3 * 86_400_000).toISOString(),
+    ],
+  );
+  await new JobsService(m.connection).enqueue(m, EXTRACT_QUEUE, { attachmentId: row.id });
+}
+
+const fileNameOf = (title: string): string =>
+  title
+    .replace(/[^A-Za-z0-9 -]+/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60);
+
+/** The file's text: the asset's own, plus what only a file holds (a checklist, a table). */
+function documentOf(a: Asset, kind: DemoFileKind): DemoDocument {
+  const template = ASSET_TYPE_TEMPLATES.find((t) => t.type === a.type)!;
+  const { theme, subject } = a.draft.topic;
+  const sections = template.sections
+    .filter((s) => a.draft.sections[s.key])
+    .map((s) => ({ heading: s.label.id, paragraphs: [a.draft.sections[s.key]] }));
+  const checklist = [
+    ['No', 'Kegiatan', 'Penanggung jawab', 'Keterangan'],
+    ['1', 'Pemeriksaan kelengkapan berkas', `Petugas ${theme.unit}`, 'Setiap hari kerja'],
+    ['2', `Rekapitulasi ${lower(subject)}`, 'Pengelola data', 'Mingguan'],
+    ['3', 'Penandatanganan berita acara', 'Kepala seksi', 'Setelah verifikasi'],
+    ['4', `Pelaporan kepada pimpinan ${a.opd.name}`, 'Subbagian program', 'Bulanan'],
+  ];
+  return {
+    title: a.draft.title,
+    sections: [
+      { heading: kind === 'xlsx' ? 'Ringkasan' : a.opd.name, paragraphs: [a.draft.summary] },
+      ...sections,
+      {
+        heading: 'Lampiran: daftar periksa',
+        paragraphs: [
+          `Daftar periksa ini disusun oleh tim ${theme.unit} sebagai lampiran kerja dan diperbarui setiap triwulan.`,
+        ],
+      },
+    ],
+    table: checklist,
+  };
+}
+
+async function addAttachments(
+  m: EntityManager,
+  storage: BlobStorage | undefined,
+  assets: Asset[],
+): Promise<void> {
+  if (storage) {
+    const seen = new Map<string, number>();
+    for (const a of assets) {
+      const i = (seen.get(a.type) ?? 0) + 1;
+      seen.set(a.type, i);
+      await attachFile(m, storage, a, i);
+    }
+  }
+  await scoreCompleteness(m, assets);
+}
+
+/** Meeting start times, WIB: mornings and early afternoons of a working day. */
+const MEETING_HOURS_UTC = [2, 3, 6, 7];
+
 async function addMeetings(
   m: EntityManager,
   rand: () => number,
+  text: () => number,
   opds: Opd[],
   assets: Asset[],
 ): Promise<void> {
   for (const opd of opds) {
     if (!opd.copId) continue;
     const [lo, hi] = PROFILE_SHAPE[opd.profile].meetings;
-    const theme = THEMES[opd.code] ?? pick(rand, Object.values(THEMES));
+    const theme = THEMES[opd.code];
     const members = await m.query<{ user_id: string }[]>(
       `SELECT user_id FROM cop_memberships WHERE cop_id = $1 AND left_at IS NULL`,
       [opd.copId],
@@ -314,11 +612,14 @@ async function addMeetings(
     for (let q = 1; q <= 4; q++) {
       const n = lo + Math.floor(rand() * (hi - lo + 1));
       for (let k = 0; k < n; k++) {
-        const heldAt = new Date(
-          Date.UTC(DEMO_YEAR, (q - 1) * 3 + k, 8 + Math.floor(rand() * 15), 2),
+        const day = 8 + Math.floor(rand() * 15);
+        const heldAt = workingDay(
+          new Date(Date.UTC(DEMO_YEAR, (q - 1) * 3 + k, day, MEETING_HOURS_UTC[(day + q + k) % 4])),
         );
         const documented = rand() < (opd.profile === 'unggul' ? 0.95 : 0.6);
-        const topic = `${theme.meetings[(q + k) % theme.meetings.length]} (TW ${['I', 'II', 'III', 'IV'][q - 1]})`;
+        const subject = theme.meetings[(q + k) % theme.meetings.length];
+        const topic = `${subject} (TW ${['I', 'II', 'III', 'IV'][q - 1]})`;
+        const topicOf: Topic = { theme, subject, opdName: opd.name };
         const [row] = await m.query<{ id: string }[]>(
           `INSERT INTO meetings (cop_id, held_at, held_date_wib, year, quarter, mode, topic, topic_norm, agenda,
                                  minutes, duration_minutes, seci_mode, minutes_visibility, created_by, minutes_at)
@@ -332,8 +633,8 @@ async function addMeetings(
             q,
             pick(rand, ['luring', 'daring', 'hibrida']),
             topic,
-            `Pembukaan; berbagi pengalaman ${theme.name.toLowerCase()}; rencana tindak lanjut.`,
-            documented ? `Notula: ${sentence(rand, theme, 'Hasil diskusi')}` : '',
+            `Pembukaan; paparan ${lower(subject)}; berbagi pengalaman antarunit; rencana tindak lanjut.`,
+            documented ? minutesFor(text, subject, topicOf) : '',
             60 + 30 * Math.floor(rand() * 4),
             rand() < 0.5 ? 'internal' : 'cop',
             opd.leadId,

@@ -8,14 +8,17 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
-import type { CopRow } from './cop-access';
+import { type CopRow, runsCop, seesCopActivity } from './cop-access';
 import { CopsService, type MemberRow } from './cops.service';
+import { type JoinRequestRow, JoinRequestsService } from './join-requests.service';
 import {
   AddedMembersDto,
   AddMembersDto,
+  CopDetailDto,
   CopPageDto,
   CopResponseDto,
   CreateCopDto,
+  JoinRequestDto,
   ListCopsQueryDto,
   MemberDto,
   MembersQueryDto,
@@ -48,21 +51,39 @@ function presentMember(m: MemberRow): MemberDto {
   };
 }
 
+function presentRequest(r: JoinRequestRow): JoinRequestDto {
+  return {
+    id: r.id,
+    copId: r.cop_id,
+    userId: r.user_id,
+    name: r.name,
+    nip: r.nip,
+    opdCode: r.opd_code,
+    status: r.status,
+    requestedAt: r.requested_at.toISOString(),
+    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+  };
+}
+
 @ApiTags('cops')
 @ApiBearerAuth()
 @Controller('cops')
 export class CopsController {
-  constructor(private readonly cops: CopsService) {}
+  constructor(
+    private readonly cops: CopsService,
+    private readonly joins: JoinRequestsService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.CopRead)
   @ApiOperation({
-    summary: 'Communities of practice (filter by host OPD, status, name/theme; mine=true: my own)',
+    summary:
+      'Communities of practice (filter by host OPD, status, theme, name/theme text; mine=true: my own)',
   })
   @ApiOkResponse({ type: CopPageDto })
   async list(@CurrentPrincipal() p: Principal, @Query() q: ListCopsQueryDto): Promise<CopPageDto> {
     const page = await this.cops.list(p, q);
-    return { ...page, items: page.items.map(presentCop) };
+    return { ...page, items: page.items.map(presentCop), themes: await this.cops.themes() };
   }
 
   @Post()
@@ -83,11 +104,27 @@ export class CopsController {
 
   @Get(':id')
   @RequirePermission(Permission.CopRead)
-  @ApiOperation({ summary: 'One CoP' })
+  @ApiOperation({ summary: 'One CoP with its leads and what the caller may do there' })
   @ApiUuidParams()
-  @ApiOkResponse({ type: CopResponseDto })
-  async get(@Param('id') id: string): Promise<CopResponseDto> {
-    return presentCop(await this.cops.get(id));
+  @ApiOkResponse({ type: CopDetailDto })
+  async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CopDetailDto> {
+    const cop = await this.cops.get(id);
+    const { opdName, leads } = await this.cops.people(cop);
+    const member = p.copIds.includes(cop.id);
+    const contributor = p.can(Permission.CopParticipate);
+    return {
+      ...presentCop(cop),
+      opdName,
+      leads: leads.map((l) => ({ userId: l.user_id, name: l.name, opdCode: l.opd_code })),
+      viewer: {
+        member,
+        lead: p.ledCopIds.includes(cop.id),
+        runs: runsCop(p, cop),
+        seesActivity: seesCopActivity(p, cop),
+        joinRequested: !member && (await this.joins.isPending(p.userId, cop.id)),
+        mayRequestJoin: contributor && !member,
+      },
+    };
   }
 
   @Patch(':id')
@@ -147,5 +184,70 @@ export class CopsController {
     @Param('userId') userId: string,
   ): Promise<void> {
     await this.cops.removeMember(p, id, userId);
+  }
+
+  @Post(':id/join-requests')
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({
+    summary: '"Minta bergabung": ask to join (asking again returns the open request)',
+  })
+  @ApiUuidParams()
+  @ApiCreatedResponse({ type: JoinRequestDto })
+  @ApiErrors({ 409: 'ALREADY_A_MEMBER' })
+  async requestJoin(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+  ): Promise<JoinRequestDto> {
+    return presentRequest(await this.joins.request(p, id));
+  }
+
+  @Get(':id/join-requests')
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({ summary: 'Open join requests, oldest first (leads, host OPD admins, admins)' })
+  @ApiUuidParams()
+  @ApiOkResponse({ type: [JoinRequestDto] })
+  @ApiErrors({ 403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD' })
+  async joinRequests(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+  ): Promise<JoinRequestDto[]> {
+    return (await this.joins.pending(p, id)).map(presentRequest);
+  }
+
+  @Post(':id/join-requests/:requestId/accept')
+  @HttpCode(200)
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({ summary: 'Accept a join request: a member from today' })
+  @ApiUuidParams('id', 'requestId')
+  @ApiOkResponse({ type: JoinRequestDto })
+  @ApiErrors({
+    400: 'UNKNOWN_USERS: the person has been deactivated since',
+    403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
+    409: 'JOIN_REQUEST_DECIDED (details.status)',
+  })
+  async accept(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('requestId') requestId: string,
+  ): Promise<JoinRequestDto> {
+    return presentRequest(await this.joins.decide(p, id, requestId, true));
+  }
+
+  @Post(':id/join-requests/:requestId/decline')
+  @HttpCode(200)
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({ summary: 'Decline a join request' })
+  @ApiUuidParams('id', 'requestId')
+  @ApiOkResponse({ type: JoinRequestDto })
+  @ApiErrors({
+    403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
+    409: 'JOIN_REQUEST_DECIDED (details.status)',
+  })
+  async decline(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Param('requestId') requestId: string,
+  ): Promise<JoinRequestDto> {
+    return presentRequest(await this.joins.decide(p, id, requestId, false));
   }
 }

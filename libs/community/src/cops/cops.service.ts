@@ -60,18 +60,51 @@ export class CopsService implements CopMembershipSource {
   async list(p: Principal, q: ListCopsQueryDto): Promise<Page<CopRow>> {
     const where = `WHERE ($1::text IS NULL OR o.code = $1) AND ($2::text IS NULL OR c.status = $2)
                      AND ($3::text IS NULL OR c.name ILIKE $3 OR c.theme ILIKE $3)
-                     AND ($4::uuid[] IS NULL OR c.id = ANY($4::uuid[]))`;
+                     AND ($4::uuid[] IS NULL OR c.id = ANY($4::uuid[]))
+                     AND ($5::text IS NULL OR lower(c.theme) = lower($5))`;
     const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const params = [q.opd ?? null, q.status ?? null, like, q.mine ? p.copIds : null];
+    const params = [
+      q.opd ?? null,
+      q.status ?? null,
+      like,
+      q.mine ? p.copIds : null,
+      q.theme ?? null,
+    ];
     const [{ n }] = await this.ds.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM cops c JOIN opds o ON o.id = c.opd_id ${where}`,
       params,
     );
     const items = await this.ds.query<CopRow[]>(
-      `${SELECT_COP} ${where} ORDER BY o.code, c.name, c.id LIMIT $5 OFFSET $6`,
+      `${SELECT_COP} ${where} ORDER BY o.code, c.name, c.id LIMIT $6 OFFSET $7`,
       [...params, q.limit, (q.page - 1) * q.limit],
     );
     return { items, total: n, page: q.page, limit: q.limit };
+  }
+
+  /** Every theme in the directory, for its filter. */
+  async themes(): Promise<string[]> {
+    const rows = await this.ds.query<{ theme: string }[]>(
+      `SELECT DISTINCT ON (lower(theme)) theme FROM cops ORDER BY lower(theme), theme`,
+    );
+    return rows.map((r) => r.theme);
+  }
+
+  /** The leads with their names and OPD, and the host OPD's name (the CoP page). */
+  async people(cop: CopRow): Promise<{
+    opdName: string;
+    leads: { user_id: string; name: string; opd_code: string }[];
+  }> {
+    const [{ name }] = await this.ds.query<{ name: string }[]>(
+      `SELECT name FROM opds WHERE id = $1`,
+      [cop.opd_id],
+    );
+    const leads = await this.ds.query<{ user_id: string; name: string; opd_code: string }[]>(
+      `SELECT u.id AS user_id, u.name, o.code AS opd_code
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS l(id, n) JOIN users u ON u.id = l.id JOIN opds o ON o.id = u.opd_id
+        ORDER BY l.n`,
+      [cop.lead_ids],
+    );
+    return { opdName: name, leads };
   }
 
   async create(p: Principal, dto: CreateCopDto): Promise<CopRow> {
@@ -217,7 +250,8 @@ export class CopsService implements CopMembershipSource {
     await this.join(tx, copId, leadIds, actorId);
   }
 
-  private async join(
+  /** Memberships from now for those not already members; how many were added. */
+  async join(
     tx: EntityManager,
     copId: string,
     userIds: string[],

@@ -10,9 +10,14 @@ import {
   Query,
   Req,
   Res,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -20,9 +25,12 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, preferredLanguage } from '@lumbung/platform';
 import { ApiFilesUpload, AttachmentSummaryDto, AttachmentViewService } from '@lumbung/knowledge';
+import { PeopleLookupQueryDto, PersonLookupDto } from '../cops/dto/cop.dto';
+import { ATTENDANCE_SHEET_MAX_BYTES } from './attendance-sheet';
 import {
+  AttendancePreviewDto,
   CreateMeetingDto,
   ListMeetingsQueryDto,
   MeetingDto,
@@ -72,6 +80,65 @@ export class MeetingsController {
     @Body() dto: CreateMeetingDto,
   ): Promise<MeetingDto> {
     return (await this.present([await this.meetings.create(p, id, dto)]))[0];
+  }
+
+  @Get('cops/:id/people')
+  @RequirePermission(Permission.CopParticipate)
+  @ApiOperation({
+    summary:
+      'Attendee picker: people by name or NIP with their OPD (the CoP’s leads, host OPD admins, admins; 404 to others)',
+  })
+  @ApiOkResponse({ type: [PersonLookupDto] })
+  async people(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Query() q: PeopleLookupQueryDto,
+  ): Promise<PersonLookupDto[]> {
+    return this.meetings.lookupPeople(p, id, q.q, q.limit);
+  }
+
+  @Post('cops/:id/attendance-sheet')
+  @HttpCode(200)
+  @RequirePermission(Permission.CopParticipate)
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: ATTENDANCE_SHEET_MAX_BYTES, files: 1, fields: 0, parts: 1 },
+    }),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'CSV or XLSX as Google/Microsoft Forms and Zoom/Teams attendance reports export it; ' +
+            'the NIP column is found by its header ("NIP") in the first 40 rows (max 2 MB, 2000 rows)',
+        },
+      },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Read an attendance sheet into a per-row report (found, unknown, duplicate, invalid) without saving (404 to those who do not log this CoP’s meetings)',
+  })
+  @ApiOkResponse({ type: AttendancePreviewDto })
+  @ApiErrors({ 400: 'ATTENDANCE_SHEET_UNREADABLE (details.problem)' })
+  async attendanceSheet(
+    @CurrentPrincipal() p: Principal,
+    @Param('id') id: string,
+    @Req() req: Request,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<AttendancePreviewDto> {
+    return this.meetings.previewAttendance(
+      p,
+      id,
+      file?.buffer,
+      preferredLanguage(req.headers['accept-language']),
+    );
   }
 
   @Get('meetings/:id')

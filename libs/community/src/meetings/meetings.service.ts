@@ -2,18 +2,50 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, isUuid, wibPeriod } from '@lumbung/platform';
-import { type Principal, UserDirectory } from '@lumbung/identity';
+import {
+  AuditService,
+  CommonErrors,
+  isUuid,
+  type Language,
+  type LocalizedText,
+  wibPeriod,
+} from '@lumbung/platform';
+import { type PersonLookup, type Principal, UserDirectory } from '@lumbung/identity';
 import { AssetsService, AttachmentsService } from '@lumbung/knowledge';
 import { CommunityErrors } from '../community.errors';
 import { type CopRow, runsCop, seesCopActivity } from '../cops/cop-access';
 import { CopsService } from '../cops/cops.service';
-import type { CreateMeetingDto, ListMeetingsQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { readAttendanceSheet, type SheetEntry } from './attendance-sheet';
+import type {
+  AttendancePreviewDto,
+  AttendanceRowDto,
+  CreateMeetingDto,
+  ListMeetingsQueryDto,
+  UpdateMeetingDto,
+} from './dto/meeting.dto';
 import { touchMeetings } from './meeting-search';
 import { normalizeTopic } from './topic';
 
 /** Clocks drift: a meeting "now" on a slightly fast phone is not in the future. */
 const FUTURE_GRACE_MS = 5 * 60_000;
+
+const ROW_MESSAGES: Record<string, LocalizedText> = {
+  found: { id: 'Ditemukan; akan dicatat hadir.', en: 'Found; will be recorded as present.' },
+  unknown: {
+    id: 'NIP ini tidak dikenal atau tidak aktif di portal.',
+    en: 'This NIP is unknown or inactive in the portal.',
+  },
+  duplicate: {
+    id: 'NIP ini sudah ada di baris sebelumnya; dihitung sekali.',
+    en: 'This NIP appears in an earlier row; counted once.',
+  },
+  empty: { id: 'Kolom NIP kosong.', en: 'The NIP cell is empty.' },
+  format: { id: 'Bukan NIP: NIP terdiri atas 18 angka.', en: 'Not a NIP: a NIP has 18 digits.' },
+  imprecise: {
+    id: 'Excel menyimpan NIP ini sebagai angka sehingga digit terakhirnya hilang; format kolom NIP sebagai teks.',
+    en: 'Excel stored this NIP as a number and lost its last digits; format the NIP column as text.',
+  },
+};
 
 export interface MeetingRow {
   id: string;
@@ -109,6 +141,87 @@ export class MeetingsService implements OnModuleInit {
       return row.id;
     });
     return this.get(p, id);
+  }
+
+  /**
+   * The attendee picker: people by name or NIP with their OPD, for those who record who attended
+   * (the CoP's leads and host OPD's admins) and admins, who manage members and read every user
+   * anyway. To anyone else the route does not exist (404), so it is no way to list the staff.
+   */
+  async lookupPeople(
+    p: Principal,
+    copId: string,
+    q: string,
+    limit: number,
+  ): Promise<PersonLookup[]> {
+    const cop = await this.cops.get(copId);
+    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.notFound();
+    return this.users.lookup(q, limit);
+  }
+
+  /**
+   * An attendance sheet read row by row against the portal's people, saving nothing: the form
+   * shows the report and adds the people found. For those who log this CoP's meetings (404 to
+   * others: it turns NIPs into names).
+   */
+  async previewAttendance(
+    p: Principal,
+    copId: string,
+    file: Buffer | undefined,
+    lang: Language,
+  ): Promise<AttendancePreviewDto> {
+    const cop = await this.cops.get(copId);
+    if (!runsCop(p, cop)) throw CommonErrors.notFound();
+    if (!file) throw CommunityErrors.attendanceSheet('missing');
+    const sheet = await readAttendanceSheet(file);
+    if (!sheet.ok) throw CommunityErrors.attendanceSheet(sheet.problem);
+    const nips = [...new Set(sheet.entries.flatMap((e) => (e.nip ? [e.nip] : [])))];
+    const people = await this.users.byNips(nips);
+    const seen = new Set<string>();
+    const rows = sheet.entries.map((e) => this.reportRow(e, people, seen, lang));
+    const count = (s: AttendanceRowDto['status']) => rows.filter((r) => r.status === s).length;
+    return {
+      rows,
+      found: count('found'),
+      unknown: count('unknown'),
+      duplicate: count('duplicate'),
+      invalid: count('invalid'),
+    };
+  }
+
+  private reportRow(
+    e: SheetEntry,
+    people: Awaited<ReturnType<UserDirectory['byNips']>>,
+    seen: Set<string>,
+    lang: Language,
+  ): AttendanceRowDto {
+    const say = (t: LocalizedText) => t[lang];
+    const base = { row: e.row, ...(e.name ? { name: e.name.slice(0, 200) } : {}) };
+    if (!e.nip) {
+      return {
+        ...base,
+        nip: e.rawNip.slice(0, 40),
+        status: 'invalid',
+        message: say(ROW_MESSAGES[e.problem ?? 'format']),
+      };
+    }
+    if (seen.has(e.nip)) {
+      return { ...base, nip: e.nip, status: 'duplicate', message: say(ROW_MESSAGES.duplicate) };
+    }
+    seen.add(e.nip);
+    const person = people.get(e.nip);
+    if (!person?.active) {
+      return { ...base, nip: e.nip, status: 'unknown', message: say(ROW_MESSAGES.unknown) };
+    }
+    return {
+      row: e.row,
+      nip: e.nip,
+      name: person.name,
+      userId: person.id,
+      opdCode: person.opdCode,
+      status: 'found',
+      message: say(ROW_MESSAGES.found),
+    };
   }
 
   async get(p: Principal, id: string): Promise<MeetingRow> {

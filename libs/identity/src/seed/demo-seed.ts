@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { grantsFor } from '../users/role-policy';
 import { parseNip } from '../users/nip';
-import { DEMO_POSITIONS, makeName, makeNip, pick, prng } from './demo-people';
+import { makeName, makeNip, pick, positionsFor, prng } from './demo-people';
 
 export const DEMO_OPDS = ['BPSDM', 'DINKES'] as const;
 const OTHER_ASN_PER_OPD = 4;
@@ -42,11 +42,12 @@ interface SeedUser {
   roles: string[];
 }
 
-function demoUsers(opdCodes: string[]): SeedUser[] {
+function demoUsers(opds: { code: string; name: string }[]): SeedUser[] {
+  const nameOf = new Map(opds.map((o) => [o.code, o.name]));
   const rand = prng(2025);
   let seq = 1;
   const user = (email: string, opdCode: string, roles: string[], name = makeName(rand)) => {
-    const position = pick(rand, DEMO_POSITIONS);
+    const position = pick(rand, positionsFor(nameOf.get(opdCode) ?? '', opdCode));
     return {
       nip: makeNip(rand, seq++),
       name,
@@ -66,7 +67,7 @@ function demoUsers(opdCodes: string[]): SeedUser[] {
         : ['asn'],
     ),
   );
-  for (const code of opdCodes) {
+  for (const code of opds.map((o) => o.code).sort()) {
     for (let i = 0; i < OTHER_ASN_PER_OPD; i++) {
       const name = makeName(rand);
       const local = name.toLowerCase().replace(/[^a-z]+/g, '.');
@@ -83,10 +84,12 @@ function demoUsers(opdCodes: string[]): SeedUser[] {
 export async function seedDemoData(m: EntityManager, password: string): Promise<boolean> {
   const done: unknown[] = await m.query(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER]);
   if (done.length > 0) return false;
-  const opds: { id: string; code: string }[] = await m.query(`SELECT id, code FROM opds`);
+  const opds: { id: string; code: string; name: string }[] = await m.query(
+    `SELECT id, code, name FROM opds`,
+  );
   const opdId = new Map(opds.map((o) => [o.code, o.id]));
   const hash = await hashPassword(password);
-  const users = demoUsers(opds.map((o) => o.code).sort());
+  const users = demoUsers(opds);
   for (const u of users) {
     const info = parseNip(u.nip);
     if (typeof info !== 'object') throw new Error(`demo NIP ${u.nip} is invalid: ${info}`);

@@ -2,6 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+/** What the meeting form's attendee picker shows of a person: enough to tell two Budis apart. */
+export interface PersonLookup {
+  id: string;
+  nip: string;
+  name: string;
+  opdCode: string;
+  opdName: string;
+}
+
 export interface UserSummary {
   id: string;
   name: string;
@@ -41,6 +50,28 @@ export class UserDirectory {
           AND (lower(u.name) LIKE $1 || '%' OR lower(u.name) LIKE '% ' || $1 || '%')
         ORDER BY lower(u.name) LIKE $1 || '%' DESC, u.name, u.id LIMIT $2`,
       [p, limit],
+    );
+  }
+
+  /**
+   * Active people (no service accounts) whose NIP starts with `q` (digits only) or with a name
+   * word starting with `q`, best first: exact NIP, then name starts, then by name. For the
+   * callers who must record who attended (the caller's service decides who that is).
+   */
+  async lookup(q: string, limit: number): Promise<PersonLookup[]> {
+    const text = q.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (!text) return [];
+    const digits = /^[\d\s.]+$/.test(text) ? text.replace(/[\s.]/g, '') : null;
+    const like = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return this.ds.query<PersonLookup[]>(
+      `SELECT u.id, u.nip, u.name, o.code AS "opdCode", o.name AS "opdName"
+         FROM users u JOIN opds o ON o.id = u.opd_id
+        WHERE u.active AND NOT u.service_account
+          AND (($1::text IS NOT NULL AND u.nip LIKE $1 || '%')
+               OR ($1::text IS NULL AND (lower(u.name) LIKE $2 || '%' OR lower(u.name) LIKE '% ' || $2 || '%')))
+        ORDER BY u.nip = $1 DESC NULLS LAST, lower(u.name) LIKE $2 || '%' DESC, u.name, u.id
+        LIMIT $3`,
+      [digits, like, limit],
     );
   }
 

@@ -13,6 +13,7 @@ export interface AssetFilter {
   status?: string;
   tag?: string;
   authorId?: string;
+  copId?: string;
 }
 
 export interface TransitionRow {
@@ -135,6 +136,7 @@ export class AssetsRepository {
     if (filter.tag) qb.andWhere(':tag = ANY(a.tags)', { tag: filter.tag });
     if (filter.authorId)
       qb.andWhere('a.author_ids @> ARRAY[:author::uuid]', { author: filter.authorId });
+    if (filter.copId) qb.andWhere('a.cop_id = :copId', { copId: filter.copId });
     return qb
       .orderBy('a.published_at', 'DESC', 'NULLS LAST')
       .addOrderBy('a.updated_at', 'DESC')

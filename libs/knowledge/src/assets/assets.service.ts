@@ -98,6 +98,7 @@ export class AssetsService {
         status: q.status ?? (q.mine ? undefined : 'published'),
         tag,
         authorId: q.mine ? reader?.userId : undefined,
+        copId: q.cop,
       },
       q.page,
       q.limit,

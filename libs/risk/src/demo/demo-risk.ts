@@ -386,7 +386,7 @@ async function interviewAsset(
              $10::timestamptz + interval '1 year')
      RETURNING id`,
     [
-      `Wawancara Pengetahuan: ${subject} bersama ${person.name}`,
+      `${subject[0].toUpperCase()}${subject.slice(1)}: pengalaman ${person.name}`,
       `Pengetahuan ${person.name} tentang ${subject} sebelum purnabakti, direkam untuk penerusnya.`,
       JSON.stringify(sections),
       topics,

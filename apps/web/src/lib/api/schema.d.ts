@@ -509,7 +509,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The award years the caller may open, newest first (others than assessors and admins: the finalised ones) */
+        get: operations["AwardController_list"];
         put?: never;
         /** Open an award year with its rubric (admins) */
         post: operations["AwardController_create"];
@@ -646,7 +647,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Communities of practice (filter by host OPD, status, name/theme; mine=true: my own) */
+        /** Communities of practice (filter by host OPD, status, theme, name/theme text; mine=true: my own) */
         get: operations["CopsController_list"];
         put?: never;
         /** Create a CoP in an OPD the caller administers, with its leads */
@@ -664,7 +665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One CoP */
+        /** One CoP with its leads and what the caller may do there */
         get: operations["CopsController_get"];
         put?: never;
         post?: never;
@@ -686,6 +687,75 @@ export interface paths {
         get: operations["ActivityController_cop"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cops/{id}/attendance-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read an attendance sheet into a per-row report (found, unknown, duplicate, invalid) without saving (404 to those who do not log this CoP’s meetings) */
+        post: operations["MeetingsController_attendanceSheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cops/{id}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open join requests, oldest first (leads, host OPD admins, admins) */
+        get: operations["CopsController_joinRequests"];
+        put?: never;
+        /** "Minta bergabung": ask to join (asking again returns the open request) */
+        post: operations["CopsController_requestJoin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cops/{id}/join-requests/{requestId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a join request: a member from today */
+        post: operations["CopsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cops/{id}/join-requests/{requestId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a join request */
+        post: operations["CopsController_decline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -740,6 +810,23 @@ export interface paths {
         post?: never;
         /** End a membership (kept in the history) */
         delete: operations["CopsController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cops/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attendee picker: people by name or NIP with their OPD (the CoP’s leads, host OPD admins, admins; 404 to others) */
+        get: operations["MeetingsController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1795,6 +1882,33 @@ export interface components {
             /** @enum {string} */
             textStatus: "pending" | "extracted" | "unreadable" | "not_applicable";
         };
+        AttendancePreviewDto: {
+            duplicate: number;
+            /** @description Rows found (distinct people) */
+            found: number;
+            invalid: number;
+            rows: components["schemas"]["AttendanceRowDto"][];
+            unknown: number;
+        };
+        AttendanceRowDto: {
+            /** @description What this row means, in the language of the request */
+            message: string;
+            /** @description The person's name (from the portal when found) */
+            name?: string;
+            /** @description The NIP (or, when it is not one, the cell as written, cut at 40) */
+            nip: string;
+            /** @description When found: the person's OPD now */
+            opdCode?: string;
+            /** @description Row number as the spreadsheet shows it (1 = first line) */
+            row: number;
+            /** @enum {string} */
+            status: "found" | "unknown" | "duplicate" | "invalid";
+            /**
+             * Format: uuid
+             * @description When found
+             */
+            userId?: string;
+        };
         AttendeeDto: {
             name: string;
             /** @description The OPD the attendee belonged to on the meeting date */
@@ -1854,6 +1968,13 @@ export interface components {
             tieRule: components["schemas"]["TieRuleDto"];
             year: number;
         };
+        AwardYearSummaryDto: {
+            /** @description Finalised: the ranking is published and frozen */
+            finalized: boolean;
+            /** Format: date-time */
+            finalizedAt: string | null;
+            year: number;
+        };
         CancelPlanDto: {
             reason: string;
         };
@@ -1879,6 +2000,25 @@ export interface components {
              */
             token: string;
         };
+        CopDetailDto: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            leadIds: string[];
+            leads: components["schemas"]["CopLeadDto"][];
+            memberCount: number;
+            name: string;
+            opdCode: string;
+            opdName: string;
+            skReference: string | null;
+            /** @enum {string} */
+            status: "aktif" | "tidak_aktif";
+            theme: string;
+            /** @description What the caller may do here */
+            viewer: components["schemas"]["CopViewerDto"];
+        };
         CopEvidenceDto: {
             /** @example /api/v1/cops/… */
             href: string;
@@ -1889,10 +2029,18 @@ export interface components {
             /** @enum {string} */
             role: "lead" | "member" | "attendee";
         };
+        CopLeadDto: {
+            name: string;
+            opdCode: string;
+            /** Format: uuid */
+            userId: string;
+        };
         CopPageDto: {
             items: components["schemas"]["CopResponseDto"][];
             limit: number;
             page: number;
+            /** @description Every theme in the directory (for the theme filter), alphabetical */
+            themes: string[];
             total: number;
         };
         CopResponseDto: {
@@ -1909,6 +2057,20 @@ export interface components {
             /** @enum {string} */
             status: "aktif" | "tidak_aktif";
             theme: string;
+        };
+        CopViewerDto: {
+            /** @description The caller has asked to join and is waiting for a lead */
+            joinRequested: boolean;
+            /** @description The caller leads this CoP */
+            lead: boolean;
+            /** @description The caller may ask to join (a contributor who is not a member) */
+            mayRequestJoin: boolean;
+            /** @description The caller is a member now */
+            member: boolean;
+            /** @description The caller logs meetings and manages members (a lead or the host OPD's admin) */
+            runs: boolean;
+            /** @description The caller sees the meetings and activity */
+            seesActivity: boolean;
         };
         CoveragePersonDto: {
             /** @description Interview published before the departure and by the period end */
@@ -2330,6 +2492,9 @@ export interface components {
             before: number | null;
             /** @description Input key */
             input: string;
+            /** @description What the input is, in Indonesian */
+            label: string;
+            labelEn: string;
         };
         InputScoreDto: {
             /** @description The count behind a per-100-ASN rate, shown beside it; null for other units */
@@ -2379,6 +2544,23 @@ export interface components {
             runAt: string;
             /** @enum {string} */
             status: "pending" | "running" | "done" | "dead";
+        };
+        JoinRequestDto: {
+            /** Format: uuid */
+            copId: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nip: string;
+            opdCode: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined";
+            /** Format: uuid */
+            userId: string;
         };
         LocalizedMessageDto: {
             en: string;
@@ -2674,6 +2856,14 @@ export interface components {
             /** @description Most frequent tags of those assets */
             topTags: string[];
         };
+        PersonLookupDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nip: string;
+            opdCode: string;
+            opdName: string;
+        };
         PersonRefDto: {
             /** Format: uuid */
             id: string;
@@ -2931,6 +3121,7 @@ export interface components {
             before: components["schemas"]["RankingPositionDto"];
             inputs: components["schemas"]["InputChangeDto"][];
             opdCode: string;
+            opdName: string;
         };
         RestatementDto: {
             /** @description OPD whose results would change */
@@ -4012,6 +4203,8 @@ export interface operations {
     AssetsController_list: {
         parameters: {
             query?: {
+                /** @description Only assets filed under this CoP */
+                cop?: string;
                 limit?: number;
                 /** @description Only assets the caller authored */
                 mine?: boolean;
@@ -6813,6 +7006,81 @@ export interface operations {
             };
         };
     };
+    AwardController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardYearSummaryDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `metrics:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AwardController_create: {
         parameters: {
             query?: never;
@@ -7480,7 +7748,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Best first */
+            /** @description Best first; before the year is finalised only for assessors and admins (404) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7655,6 +7923,8 @@ export interface operations {
                 /** @description Matches name or theme */
                 q?: string;
                 status?: "aktif" | "tidak_aktif";
+                /** @description Exactly this theme (case-insensitive); the page lists them in `themes` */
+                theme?: string;
             };
             header?: never;
             path?: never;
@@ -7832,7 +8102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CopResponseDto"];
+                    "application/json": components["schemas"]["CopDetailDto"];
                 };
             };
             /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
@@ -8051,6 +8321,475 @@ export interface operations {
             };
             /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_attendanceSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV or XLSX as Google/Microsoft Forms and Zoom/Teams attendance reports export it; the NIP column is found by its header ("NIP") in the first 40 rows (max 2 MB, 2000 rows)
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendancePreviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. ATTENDANCE_SHEET_UNREADABLE (details.problem) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `cop:participate` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CopsController_joinRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `cop:participate`. FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CopsController_requestJoin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `cop:participate` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ALREADY_A_MEMBER */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CopsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS: the person has been deactivated since */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `cop:participate`. FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description JOIN_REQUEST_DECIDED (details.status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CopsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinRequestDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `cop:participate`. FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description JOIN_REQUEST_DECIDED (details.status) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8495,6 +9234,96 @@ export interface operations {
                 };
             };
             /** @description FORBIDDEN: the caller's roles do not give `cop:participate`. FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: missing, or not visible to the caller (both answer the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MeetingsController_people: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description A name (word start) or the first digits of a NIP */
+                q: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonLookupDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `cop:participate` */
             403: {
                 headers: {
                     [name: string]: unknown;

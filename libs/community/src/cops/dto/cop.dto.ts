@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { PageQueryDto, QueryBoolean } from '@lumbung/platform';
 
@@ -96,6 +99,17 @@ export class ListCopsQueryDto extends PageQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Exactly this theme (case-insensitive); the page lists them in `themes`',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  theme?: string;
+
+  @ApiPropertyOptional({
     type: Boolean,
     description: 'Only CoPs the caller belongs to now or leads (where they may file an asset)',
   })
@@ -140,6 +154,80 @@ export class CopPageDto {
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
+  @ApiProperty({
+    type: [String],
+    description: 'Every theme in the directory (for the theme filter), alphabetical',
+  })
+  themes: string[];
+}
+
+export class CopLeadDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() opdCode: string;
+}
+
+export class CopViewerDto {
+  @ApiProperty({ description: 'The caller is a member now' }) member: boolean;
+  @ApiProperty({ description: 'The caller leads this CoP' }) lead: boolean;
+  @ApiProperty({
+    description: "The caller logs meetings and manages members (a lead or the host OPD's admin)",
+  })
+  runs: boolean;
+  @ApiProperty({ description: 'The caller sees the meetings and activity' }) seesActivity: boolean;
+  @ApiProperty({ description: 'The caller has asked to join and is waiting for a lead' })
+  joinRequested: boolean;
+  @ApiProperty({ description: 'The caller may ask to join (a contributor who is not a member)' })
+  mayRequestJoin: boolean;
+}
+
+export class CopDetailDto extends CopResponseDto {
+  @ApiProperty() opdName: string;
+  @ApiProperty({ type: [CopLeadDto] }) leads: CopLeadDto[];
+  @ApiProperty({ type: CopViewerDto, description: 'What the caller may do here' })
+  viewer: CopViewerDto;
+}
+
+export class PeopleLookupQueryDto {
+  @ApiProperty({
+    minLength: 2,
+    maxLength: 100,
+    description: 'A name (word start) or the first digits of a NIP',
+  })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 100)
+  q: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 20, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit: number = 10;
+}
+
+export class PersonLookupDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ pattern: '^\\d{18}$' }) nip: string;
+  @ApiProperty() name: string;
+  @ApiProperty() opdCode: string;
+  @ApiProperty() opdName: string;
+}
+
+export const JOIN_REQUEST_STATUSES = ['pending', 'accepted', 'declined'] as const;
+
+export class JoinRequestDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) copId: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() nip: string;
+  @ApiProperty() opdCode: string;
+  @ApiProperty({ enum: JOIN_REQUEST_STATUSES }) status: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
 }
 
 export class MemberDto {

@@ -164,3 +164,29 @@ export class MeetingDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
+
+export const ATTENDANCE_ROW_STATUSES = ['found', 'unknown', 'duplicate', 'invalid'] as const;
+
+export class AttendanceRowDto {
+  @ApiProperty({ description: 'Row number as the spreadsheet shows it (1 = first line)' })
+  row: number;
+  @ApiProperty({ description: 'The NIP (or, when it is not one, the cell as written, cut at 40)' })
+  nip: string;
+  @ApiPropertyOptional({ description: "The person's name (from the portal when found)" })
+  name?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'When found' })
+  userId?: string;
+  @ApiPropertyOptional({ description: "When found: the person's OPD now" })
+  opdCode?: string;
+  @ApiProperty({ enum: ATTENDANCE_ROW_STATUSES }) status: (typeof ATTENDANCE_ROW_STATUSES)[number];
+  @ApiProperty({ description: 'What this row means, in the language of the request' })
+  message: string;
+}
+
+export class AttendancePreviewDto {
+  @ApiProperty({ type: [AttendanceRowDto] }) rows: AttendanceRowDto[];
+  @ApiProperty({ description: 'Rows found (distinct people)' }) found: number;
+  @ApiProperty() unknown: number;
+  @ApiProperty() duplicate: number;
+  @ApiProperty() invalid: number;
+}

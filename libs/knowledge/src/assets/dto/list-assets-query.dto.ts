@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PageQueryDto, QueryBoolean, UpperCase } from '@lumbung/platform';
 import { ASSET_STATUSES, ASSET_TYPES } from '../asset-types';
 
@@ -28,6 +28,11 @@ export class ListAssetsQueryDto extends PageQueryDto {
   @IsString()
   @Length(1, 60)
   tag?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only assets filed under this CoP' })
+  @IsOptional()
+  @IsUUID('all')
+  cop?: string;
 
   @ApiPropertyOptional({ description: 'Only assets the caller authored' })
   @IsOptional()

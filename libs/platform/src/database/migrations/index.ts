@@ -14,7 +14,8 @@ import { AwardCoverageRules1765411200000 } from './1765411200000-award-coverage-
 import { CompletenessPerSection1765497600000 } from './1765497600000-completeness-per-section';
 import { RevisionReview1765500000016 } from './1765500000016-revision-review';
 import { SearchAsYouType1765584000000 } from './1765584000000-search-as-you-type';
-import { JobsNotify1765670400000 } from './1765670400000-jobs-notify';
+import { CopJoinRequests1765670400000 } from './1765670400000-cop-join-requests';
+import { JobsNotify1765670400001 } from './1765670400001-jobs-notify';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   CompletenessPerSection1765497600000,
   RevisionReview1765500000016,
   SearchAsYouType1765584000000,
-  JobsNotify1765670400000,
+  CopJoinRequests1765670400000,
+  JobsNotify1765670400001,
 ];

@@ -40,7 +40,7 @@ import { useMyCopsQuery } from '../queries/write-queries';
 import { AttachmentsField } from './attachments-field';
 import { ChoiceCards } from './choice-cards';
 import { CompletenessMeter, type MissingItem } from './completeness-meter';
-import { MarkdownEditor } from './markdown-editor';
+import { MarkdownEditor } from '@/components/markdown-editor/markdown-editor';
 import { PeoplePicker } from './people-picker';
 import { TagsField } from './tags-field';
 import { type SaveStatus, useDraftSaver } from './use-draft-saver';

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * jobs notifies the channel `lumbung_jobs` (delivered when the transaction commits, once per
  * transaction). Polling stays as the fallback while a worker's listening connection is down.
  */
-export class JobsNotify1765670400000 implements MigrationInterface {
-  name = 'JobsNotify1765670400000';
+export class JobsNotify1765670400001 implements MigrationInterface {
+  name = 'JobsNotify1765670400001';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`

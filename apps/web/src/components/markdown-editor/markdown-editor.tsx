@@ -1,12 +1,12 @@
 import '@mantine/tiptap/styles.layer.css';
-import '../editor/editor.css';
+import './editor.css';
 import { Input } from '@mantine/core';
 import { RichTextEditor, type RichTextEditorLabels } from '@mantine/tiptap';
 import { useEditor, useEditorState } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { editorExtensions } from '../editor/extensions';
-import { cleanPastedHtml } from '../editor/paste-html';
+import { editorExtensions } from './extensions';
+import { cleanPastedHtml } from './paste-html';
 import classes from './markdown-editor.module.css';
 
 interface MarkdownEditorProps {
@@ -42,7 +42,7 @@ export function MarkdownEditor({
   onChange,
   helpId,
 }: MarkdownEditorProps) {
-  const { t } = useTranslation('write');
+  const { t } = useTranslation('editor');
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -110,7 +110,7 @@ export function MarkdownEditor({
         <RichTextEditor.Toolbar
           ref={toolbar}
           role="toolbar"
-          aria-label={t('editor.toolbar')}
+          aria-label={t('toolbar')}
           aria-controls={id}
           className={classes.toolbar}
           onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => moveInToolbar(event)}
@@ -164,31 +164,31 @@ export function MarkdownEditor({
 
 /** The toolbar's labels in the portal's language. */
 function useEditorLabels(): RichTextEditorLabels {
-  const { t } = useTranslation('write');
+  const { t } = useTranslation('editor');
   return useMemo(
     () =>
       ({
-        h2ControlLabel: t('editor.h2'),
-        h3ControlLabel: t('editor.h3'),
-        boldControlLabel: t('editor.bold'),
-        italicControlLabel: t('editor.italic'),
-        bulletListControlLabel: t('editor.bulletList'),
-        orderedListControlLabel: t('editor.orderedList'),
-        linkControlLabel: t('editor.link'),
-        unlinkControlLabel: t('editor.unlink'),
-        undoControlLabel: t('editor.undo'),
-        redoControlLabel: t('editor.redo'),
-        linkEditorInputLabel: t('editor.linkAddress'),
+        h2ControlLabel: t('h2'),
+        h3ControlLabel: t('h3'),
+        boldControlLabel: t('bold'),
+        italicControlLabel: t('italic'),
+        bulletListControlLabel: t('bulletList'),
+        orderedListControlLabel: t('orderedList'),
+        linkControlLabel: t('link'),
+        unlinkControlLabel: t('unlink'),
+        undoControlLabel: t('undo'),
+        redoControlLabel: t('redo'),
+        linkEditorInputLabel: t('linkAddress'),
         linkEditorInputPlaceholder: 'https://',
-        linkEditorExternalLink: t('editor.linkNewTab'),
-        linkEditorInternalLink: t('editor.linkSameTab'),
-        linkEditorSave: t('editor.linkSave'),
-        tableInsertControlLabel: t('editor.tableInsert'),
-        tableRowAfterControlLabel: t('editor.tableRowAfter'),
-        tableColumnAfterControlLabel: t('editor.tableColumnAfter'),
-        tableRowDeleteControlLabel: t('editor.tableRowDelete'),
-        tableColumnDeleteControlLabel: t('editor.tableColumnDelete'),
-        tableDeleteControlLabel: t('editor.tableDelete'),
+        linkEditorExternalLink: t('linkNewTab'),
+        linkEditorInternalLink: t('linkSameTab'),
+        linkEditorSave: t('linkSave'),
+        tableInsertControlLabel: t('tableInsert'),
+        tableRowAfterControlLabel: t('tableRowAfter'),
+        tableColumnAfterControlLabel: t('tableColumnAfter'),
+        tableRowDeleteControlLabel: t('tableRowDelete'),
+        tableColumnDeleteControlLabel: t('tableColumnDelete'),
+        tableDeleteControlLabel: t('tableDelete'),
       }) as RichTextEditorLabels,
     [t],
   );
