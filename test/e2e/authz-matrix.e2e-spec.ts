@@ -258,6 +258,9 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   }),
   'GET /api/v1/admin/jobs': () => ({ path: '/api/v1/admin/jobs?status=dead' }),
   'POST /api/v1/admin/jobs/:id/retry': () => ({ path: '/api/v1/admin/jobs/999999999/retry' }),
+  'GET /api/v1/admin/audit': () => ({
+    path: '/api/v1/admin/audit?action=user_updated&entity=user&from=2025-01-01&to=2099-12-31',
+  }),
   'GET /api/v1/cops': () => ({ path: '/api/v1/cops' }),
   'POST /api/v1/cops': () => ({
     path: '/api/v1/cops',

@@ -1,4 +1,11 @@
-import { givenUser, type GivenUser, login, nextNip, type Session } from '../support/factories';
+import {
+  givenCop,
+  givenUser,
+  type GivenUser,
+  login,
+  nextNip,
+  type Session,
+} from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const NEW_PASSWORD = 'Sandi-Baru#2026-xyz';
@@ -161,7 +168,7 @@ describe('passwords: admins never overwrite one; they start a reset the user com
       const tabTwo = await login(t.http, verifier);
       const oldHash = await storedHash(verifier.id);
 
-      const started = await startReset(dinkesAdmin, verifier.id).expect(201);
+      const started = await startReset(admin, verifier.id).expect(201);
       expect(started.body).toEqual({
         userId: verifier.id,
         token: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){5}$/),
@@ -176,7 +183,7 @@ describe('passwords: admins never overwrite one; they start a reset the user com
            FROM password_resets WHERE user_id = $1`,
         [verifier.id],
       );
-      expect(row).toMatchObject({ ttl: 24 * 3600, created_by: dinkesAdminUser.id, used_at: null });
+      expect(row).toMatchObject({ ttl: 24 * 3600, created_by: adminUser.id, used_at: null });
       expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(row)).not.toContain(token);
       expect(new Date(started.body.expiresAt as string).getTime()).toBeGreaterThan(Date.now());
@@ -218,7 +225,7 @@ describe('passwords: admins never overwrite one; they start a reset the user com
         [verifier.id],
       );
       expect(audit.map((a) => [a.action, a.actor_id])).toEqual([
-        ['authn_password_reset_start', dinkesAdminUser.id],
+        ['authn_password_reset_start', adminUser.id],
         ['authn_password_reset_complete', verifier.id],
       ]);
       const logged = JSON.stringify(audit);
@@ -271,6 +278,41 @@ describe('passwords: admins never overwrite one; they start a reset the user com
       const done = await completeReset(token);
       expect([done.status, done.body]).toEqual([204, {}]);
       expect(await loginStatus(user.email, NEW_PASSWORD)).toBe(200);
+    });
+
+    it("never hands an OPD admin a verifier's credential: no reset code, no first password", async () => {
+      const verifier = await givenUser(t.ds, { opd: 'DINKES', roles: ['verifier'] });
+      const lead = await givenUser(t.ds, { opd: 'DINKES' });
+      await givenCop(t.ds, lead);
+      const before = await storedHash(verifier.id);
+      const refused = await startReset(dinkesAdmin, verifier.id).expect(403);
+      expect(refused.body).toEqual({
+        code: 'PASSWORD_ADMIN_ONLY',
+        message: expect.stringMatching(/admin sistem/),
+      });
+      const english = await startReset(dinkesAdmin, lead.id).set('Accept-Language', 'en');
+      expect([english.status, english.body.code]).toEqual([403, 'PASSWORD_ADMIN_ONLY']);
+      expect(english.body.message).toMatch(/system administrator/);
+      // An imported verifier without a password: the OPD admin may not set the first one either.
+      await t.ds.query(`UPDATE users SET password_hash = NULL WHERE id = $1`, [verifier.id]);
+      const first = await t
+        .http()
+        .patch(`/api/v1/users/${verifier.id}`)
+        .set(dinkesAdmin.auth)
+        .send({ password: 'Diambil-Alih#2026' })
+        .expect(403);
+      expect(first.body.code).toBe('PASSWORD_ADMIN_ONLY');
+      expect(await storedHash(verifier.id)).toBeNull();
+      const [{ n }] = await t.ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM password_resets WHERE user_id = ANY($1)`,
+        [[verifier.id, lead.id]],
+      );
+      expect(n).toBe(0);
+      expect(before).not.toBeNull();
+      // The system admin may, and an OPD admin still may for a plain ASN of the OPD.
+      await startReset(admin, verifier.id).expect(201);
+      const asn = await givenUser(t.ds, { opd: 'DINKES' });
+      await startReset(dinkesAdmin, asn.id).expect(201);
     });
 
     it('is started only by admins in scope: another OPD is a 404 exactly like a missing user', async () => {

@@ -429,6 +429,20 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     path: '/api/v1/admin/jobs/999999999/retry',
     status: 404,
   }),
+  'GET /api/v1/admin/audit': (f) => ({
+    path: '/api/v1/admin/audit',
+    query: {
+      actor: f.admin.nip,
+      action: 'user_updated',
+      entity: 'user',
+      entityId: f.target.id,
+      from: '2025-01-01',
+      to: '2099-12-31',
+      page: '1',
+      limit: '10',
+    },
+    status: 200,
+  }),
   'GET /api/v1/cops': () => ({
     path: '/api/v1/cops',
     query: { q: 'komunitas', mine: 'true' },

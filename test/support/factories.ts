@@ -348,3 +348,20 @@ export async function givenPlan(
   );
   return plan.id;
 }
+
+/** A background job that used up its attempts (status dead), as the admin's retry list shows it. */
+export async function givenDeadJob(
+  ds: DataSource,
+  overrides: { queue?: string; error?: string; payload?: Record<string, unknown> } = {},
+): Promise<string> {
+  const [job] = await ds.query<{ id: string }[]>(
+    `INSERT INTO jobs (queue, payload, status, attempts, max_attempts, last_error, finished_at)
+     VALUES ($1, $2, 'dead', 8, 8, $3, now()) RETURNING id::text`,
+    [
+      overrides.queue ?? 'search.asset',
+      JSON.stringify(overrides.payload ?? { assetId: '00000000-0000-4000-8000-000000000000' }),
+      overrides.error ?? 'Meilisearch tidak menjawab dalam 5 detik',
+    ],
+  );
+  return job.id;
+}

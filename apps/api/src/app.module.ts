@@ -4,7 +4,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { WindowedThrottlerStorage } from './throttler-storage';
-import { IdentityHttpModule } from '@lumbung/identity';
+import { IdentityHttpModule, IdentityModule } from '@lumbung/identity';
 import { CommunityHttpModule, CommunityModule } from '@lumbung/community';
 import { KnowledgeHttpModule } from '@lumbung/knowledge';
 import {
@@ -20,6 +20,7 @@ import { RiskHttpModule } from '@lumbung/risk';
 import { SearchHttpModule, SearchModule } from '@lumbung/search';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { AuditAdminController } from './audit/audit-admin.controller';
 import { JobsAdminController } from './jobs/jobs-admin.controller';
 
 /** The HTTP application: platform, then each context's HTTP module. */
@@ -40,6 +41,7 @@ export class AppModule {
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
           storage: new WindowedThrottlerStorage(),
         }),
+        IdentityModule,
         IdentityHttpModule,
         KnowledgeHttpModule,
         CommunityModule,
@@ -49,7 +51,7 @@ export class AppModule {
         AwardHttpModule,
         RiskHttpModule,
       ],
-      controllers: [HealthController, JobsAdminController],
+      controllers: [HealthController, JobsAdminController, AuditAdminController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }

@@ -1,6 +1,6 @@
 import { createRouter } from '@tanstack/react-router';
 import { PageState } from '@/components/page-state';
-import { adminRoute } from '@/features/admin/routes';
+import { adminRoutes } from '@/features/admin/routes';
 import { assetRevisionsRoute, assetRoute } from '@/features/assets/routes';
 import { signInRoute } from '@/features/auth/routes';
 import { awardAnomaliesRoute, awardOpdRoute, awardRoute } from '@/features/award/routes';
@@ -44,7 +44,7 @@ const routeTree = rootRoute.addChildren([
   awardRoute,
   awardOpdRoute,
   awardAnomaliesRoute,
-  adminRoute,
+  ...adminRoutes,
   riskRoute,
   expertiseRoute,
 ]);

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
 import type { Principal } from '../authz/principal';
 import type { PasswordResetStartedDto } from '../users/dto/password-reset-started.dto';
-import { mayManage } from '../users/role-policy';
+import { mayHandCredentials, mayManage } from '../users/role-policy';
+import { UserErrors } from '../users/users.errors';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthErrors } from './auth.errors';
@@ -44,6 +45,7 @@ export class PasswordResetService {
   ): Promise<PasswordResetStartedDto> {
     const user = await this.users.get(actor, userId);
     if (!mayManage(actor, user.grants)) throw CommonErrors.forbidden();
+    if (!mayHandCredentials(actor, user.grants)) throw UserErrors.credentialsAdminOnly();
     const code = newResetCode();
     const expiresAt = await this.ds.transaction(async (tx) => {
       await revokeOpenResets(tx, user.id);

@@ -23,6 +23,8 @@ export enum Permission {
   SearchSettingsManage = 'search:settings',
   /** See background jobs (dead ones included) and retry them. */
   JobsManage = 'jobs:manage',
+  /** Read the security audit log (system admins). */
+  AuditRead = 'audit:read',
   /** See communities of practice, their members, meetings and activity (scoped per CoP/OPD). */
   CopRead = 'cop:read',
   /** Take part: log meetings and manage members where one leads a CoP (checked per CoP). */
@@ -98,6 +100,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SearchInsightsRead,
     Permission.SearchSettingsManage,
     Permission.JobsManage,
+    Permission.AuditRead,
     Permission.CopManage,
     Permission.MetricsReadAll,
     Permission.AwardManage,

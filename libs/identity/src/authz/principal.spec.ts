@@ -65,6 +65,7 @@ describe('Principal', () => {
       'asset:contribute',
       'asset:engage',
       'asset:import',
+      'audit:read',
       'award:manage',
       'cop:manage',
       'cop:participate',

@@ -49,6 +49,19 @@ export function mayManage(actor: Principal, targetGrants: readonly { role: Role 
 }
 
 /**
+ * Whether the actor may put a credential of this account in their own hands (start a password
+ * reset, whose code they receive, or set a first password). OPD admins may for plain ASN only:
+ * holding a verifier's, a CoP lead's or another admin's credential would let them act as that
+ * person (approve their own assets as the verifier). System admins may for anyone.
+ */
+export function mayHandCredentials(
+  actor: Principal,
+  targetGrants: readonly { role: Role }[],
+): boolean {
+  return actor.isAdmin || targetGrants.every((g) => g.role === 'asn');
+}
+
+/**
  * Role names → grants, scoping OPD roles to the user's OPD. Every civil servant is an `asn`,
  * except an account that is only an assessor (external reviewers read and score, nothing else).
  */

@@ -141,7 +141,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponseDto })
   @ApiErrors({
     400: 'WEAK_PASSWORD',
-    403: 'FORBIDDEN: an OPD the caller does not administer; ROLE_NOT_ALLOWED (details.role)',
+    403: 'FORBIDDEN: an OPD the caller does not administer; ROLE_NOT_ALLOWED (details.role); PASSWORD_ADMIN_ONLY: an OPD admin setting the first password of an account holding a role',
     409: 'EMAIL_TAKEN; CANNOT_CHANGE_OWN_ACCESS; PASSWORD_ALREADY_SET: a working password is never replaced',
   })
   async update(
@@ -177,7 +177,9 @@ export class UsersController {
   })
   @ApiUuidParams()
   @ApiCreatedResponse({ type: PasswordResetStartedDto })
-  @ApiErrors({ 403: 'FORBIDDEN: an account the caller may not manage' })
+  @ApiErrors({
+    403: 'FORBIDDEN: an account the caller may not manage; PASSWORD_ADMIN_ONLY: an OPD admin and an account holding a role (verifier, CoP lead, admin)',
+  })
   startPasswordReset(
     @CurrentPrincipal() actor: Principal,
     @Param('id') id: string,

@@ -30,6 +30,11 @@ export const UserErrors = {
       id: 'Akun ini sudah memiliki kata sandi dan admin tidak dapat menggantinya. Mulailah atur ulang kata sandi agar pengguna menetapkan sandinya sendiri.',
       en: 'This account already has a password, which admins cannot replace. Start a password reset so the user sets their own.',
     }),
+  credentialsAdminOnly: (): AppError =>
+    new AppError('PASSWORD_ADMIN_ONLY', 403, {
+      id: 'Kata sandi akun yang memegang peran (verifikator, ketua komunitas, admin) hanya dapat diatur ulang oleh admin sistem.',
+      en: 'Only a system administrator can reset the password of an account that holds a role (verifier, community lead, admin).',
+    }),
   cannotChangeSelf: (): AppError =>
     new AppError('CANNOT_CHANGE_OWN_ACCESS', 409, {
       id: 'Anda tidak dapat menonaktifkan atau mengubah peran akun Anda sendiri.',

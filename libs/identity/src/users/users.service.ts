@@ -13,7 +13,14 @@ import type { PlannedDepartureDto } from './dto/planned-departure.dto';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import { isNipInfo, parseNip } from './nip';
-import { administeredOpds, administers, forbiddenRole, grantsFor, mayManage } from './role-policy';
+import {
+  administeredOpds,
+  administers,
+  forbiddenRole,
+  grantsFor,
+  mayHandCredentials,
+  mayManage,
+} from './role-policy';
 import { UserEntity } from './user.entity';
 import { UserErrors } from './users.errors';
 
@@ -119,6 +126,9 @@ export class UsersService {
     if (!mayManage(actor, current.grants)) throw CommonErrors.forbidden();
     // An admin sets only a first password; a working one belongs to its user (reset instead).
     if (dto.password !== undefined && current.hasPassword) throw UserErrors.passwordAlreadySet();
+    if (dto.password !== undefined && !mayHandCredentials(actor, current.grants)) {
+      throw UserErrors.credentialsAdminOnly();
+    }
     const self = current.id === actor.userId;
     if (self && (dto.active === false || dto.roles !== undefined || dto.opdCode !== undefined)) {
       throw UserErrors.cannotChangeSelf();

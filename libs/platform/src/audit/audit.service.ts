@@ -13,6 +13,27 @@ export interface AuditEntry {
   requestId?: string;
 }
 
+/** Filters of the audit log's read route; days are WIB calendar days, both inclusive. */
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  fromDay?: string;
+  toDay?: string;
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
+
 /** Append-only security audit log (the table refuses UPDATE and DELETE). */
 @Injectable()
 export class AuditService {
@@ -32,5 +53,62 @@ export class AuditService {
         entry.requestId?.slice(0, 64) ?? null,
       ],
     );
+  }
+
+  /** One page of entries, newest first, with the total that matches the filter. */
+  async list(
+    filter: AuditFilter,
+    page: number,
+    limit: number,
+  ): Promise<{ items: AuditRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.actorId) add('actor_id = ?::uuid', filter.actorId);
+    if (filter.action) add('action = ?', filter.action);
+    if (filter.targetType) add('target_type = ?', filter.targetType);
+    if (filter.targetId) add('target_id = ?', filter.targetId);
+    // WIB days: from 00:00 WIB of the first to the end of the last.
+    if (filter.fromDay)
+      add(`at >= (?::date)::timestamp AT TIME ZONE 'Asia/Jakarta'`, filter.fromDay);
+    if (filter.toDay)
+      add(`at < (?::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta'`, filter.toDay);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.ds.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM audit_log ${clause}`,
+      params,
+    );
+    const rows = await this.ds.query<
+      {
+        id: string;
+        at: Date;
+        actor_id: string | null;
+        action: string;
+        target_type: string | null;
+        target_id: string | null;
+        details: Record<string, unknown>;
+        ip: string | null;
+      }[]
+    >(
+      `SELECT id::text, at, actor_id, action, target_type, target_id, details, ip FROM audit_log
+        ${clause} ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, (page - 1) * limit],
+    );
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorId: r.actor_id,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        details: r.details,
+        ip: r.ip,
+      })),
+    };
   }
 }

@@ -2,6 +2,23 @@
 // change the API (DTOs, @Api* decorators) and regenerate; npm run check fails when stale.
 
 export interface paths {
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log entries, newest first, filtered and paged (admins) */
+        get: operations["AuditAdminController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/jobs": {
         parameters: {
             query?: never;
@@ -1899,6 +1916,36 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AuditActorDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null once the user is gone */
+            name: string | null;
+            opdCode: string | null;
+        };
+        AuditEntryDto: {
+            /** @example user_updated */
+            action: string;
+            /** @description null for the system */
+            actor: components["schemas"]["AuditActorDto"] | null;
+            /** Format: date-time */
+            at: string;
+            /** @description As the action records it (never secrets) */
+            details: {
+                [key: string]: unknown;
+            };
+            /** @example user */
+            entity: string | null;
+            entityId: string | null;
+            id: string;
+            ip: string | null;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
         AwardEvidenceDto: {
             anomalies: components["schemas"]["AnomalyFlagDto"][];
             /** @description Published in the year, readable by you */
@@ -3526,7 +3573,7 @@ export interface components {
             /** @example BPSDM */
             opdCode: string;
             /** @description Permissions the roles give (scope is checked per object) */
-            permissions: ("session:manage" | "opd:manage" | "user:read" | "user:manage" | "asset:contribute" | "asset:verify" | "asset:import" | "search:insights" | "search:settings" | "jobs:manage" | "cop:read" | "cop:participate" | "cop:manage" | "asset:engage" | "metrics:read" | "metrics:read_all" | "award:manage" | "award:assess" | "risk:read" | "risk:manage")[];
+            permissions: ("session:manage" | "opd:manage" | "user:read" | "user:manage" | "asset:contribute" | "asset:verify" | "asset:import" | "search:insights" | "search:settings" | "jobs:manage" | "audit:read" | "cop:read" | "cop:participate" | "cop:manage" | "asset:engage" | "metrics:read" | "metrics:read_all" | "award:manage" | "award:assess" | "risk:read" | "risk:manage")[];
             /** @description Distinct role names held */
             roles: ("asn" | "verifier" | "cop_lead" | "opd_admin" | "assessor" | "admin")[];
         };
@@ -3835,6 +3882,95 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuditAdminController_list: {
+        parameters: {
+            query?: {
+                action?: string;
+                /** @description Who acted: an 18-digit NIP or a user id */
+                actor?: string;
+                /** @description Entity type */
+                entity?: string;
+                /** @description Entity id (with entity) */
+                entityId?: string;
+                /** @description First WIB day (YYYY-MM-DD), inclusive */
+                from?: string;
+                limit?: number;
+                page?: number;
+                /** @description Last WIB day (YYYY-MM-DD), inclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. VALIDATION_FAILED: from after to (details: from must_be_before_to) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's roles do not give `audit:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     JobsAdminController_list: {
         parameters: {
             query?: {
@@ -13077,7 +13213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FORBIDDEN: the caller's roles do not give `user:manage`. FORBIDDEN: an OPD the caller does not administer; ROLE_NOT_ALLOWED (details.role) */
+            /** @description FORBIDDEN: the caller's roles do not give `user:manage`. FORBIDDEN: an OPD the caller does not administer; ROLE_NOT_ALLOWED (details.role); PASSWORD_ADMIN_ONLY: an OPD admin setting the first password of an account holding a role */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13172,7 +13308,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FORBIDDEN: the caller's roles do not give `user:manage`. FORBIDDEN: an account the caller may not manage */
+            /** @description FORBIDDEN: the caller's roles do not give `user:manage`. FORBIDDEN: an account the caller may not manage; PASSWORD_ADMIN_ONLY: an OPD admin and an account holding a role (verifier, CoP lead, admin) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -26,7 +26,7 @@ const editApi = getRouteApi('/aset/$id/ubah');
 /** "Tulis pengetahuan": choose a type, then write; the draft's id joins the URL once it exists. */
 export function WritePage() {
   const { t } = useTranslation('write');
-  const { aset } = writeApi.useSearch();
+  const { aset, judul } = writeApi.useSearch();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const types = useAssetTypesQuery();
@@ -50,7 +50,7 @@ export function WritePage() {
         key="new"
         template={template}
         writer={writerOf(user)}
-        initialForm={restored?.form ?? emptyForm(writerOf(user))}
+        initialForm={restored?.form ?? { ...emptyForm(writerOf(user)), title: judul ?? '' }}
         initialSaved={emptyForm(writerOf(user))}
         restored={!!restored}
         autoFocusTitle={!restored}
