@@ -1,13 +1,15 @@
-import { Burger, Button, Container, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/language-switch';
 import { session } from '@/lib/auth/session';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import classes from './app-header.module.css';
 import { visibleNavItems } from './nav-items';
+
+const NavDrawer = lazy(() => import('./nav-drawer').then((m) => ({ default: m.NavDrawer })));
 
 /**
  * Product name, main navigation and the account controls. From the md breakpoint the navigation
@@ -17,6 +19,8 @@ export function AppHeader() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [drawerOpen, drawer] = useDisclosure(false);
+  // The drawer's code loads on the first tap of the burger, then stays for its closing animation.
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const closeDrawer = drawer.close;
   useEffect(() => closeDrawer(), [pathname, closeDrawer]);
@@ -41,7 +45,10 @@ export function AppHeader() {
           <Group gap="xs" wrap="nowrap">
             <Burger
               opened={drawerOpen}
-              onClick={drawer.toggle}
+              onClick={() => {
+                setDrawerUsed(true);
+                drawer.toggle();
+              }}
               hiddenFrom="md"
               size="sm"
               aria-label={t('nav.openMenu')}
@@ -70,23 +77,24 @@ export function AppHeader() {
           </Group>
         </Container>
       </nav>
-      <Drawer
-        id="nav-drawer"
-        opened={drawerOpen}
-        onClose={drawer.close}
-        title={t('appName')}
-        size="xs"
-        closeButtonProps={{ 'aria-label': t('nav.closeMenu') }}
-        hiddenFrom="md"
-      >
-        <nav aria-label={t('nav.label')}>
-          <Stack gap={2}>{links(true)}</Stack>
-        </nav>
-        <Stack gap="md" mt="lg">
-          <LanguageSwitch size="sm" />
-          <AccountControls />
-        </Stack>
-      </Drawer>
+      {drawerUsed && (
+        <Suspense fallback={null}>
+          <NavDrawer
+            opened={drawerOpen}
+            onClose={drawer.close}
+            title={t('appName')}
+            closeLabel={t('nav.closeMenu')}
+          >
+            <nav aria-label={t('nav.label')}>
+              <Stack gap={2}>{links(true)}</Stack>
+            </nav>
+            <Stack gap="md" mt="lg">
+              <LanguageSwitch size="sm" />
+              <AccountControls />
+            </Stack>
+          </NavDrawer>
+        </Suspense>
+      )}
     </header>
   );
 }
