@@ -29,10 +29,13 @@ describe('birth-date canary sweep over every read path', () => {
   let sessions: Record<string, Session | undefined>;
   let patterns: string[];
   /** Routes (method and path) where a caller may see the birth date or the NIP holding it. */
+  // The attendee lookup gives NIPs to those who log a CoP's meetings (issue 14: leads, the host
+  // OPD's admins, admins) so they can record who attended; nobody else gets an answer from it.
+  const LOOKUP = '/api/v1/cops/:id/people';
   const allowed: Record<string, string[]> = {
-    opdAdmin: ['/api/v1/users', '/api/v1/users/:id'],
-    admin: ['/api/v1/users', '/api/v1/users/:id'],
-    self: ['/api/v1/auth/me'],
+    opdAdmin: ['/api/v1/users', '/api/v1/users/:id', LOOKUP],
+    admin: ['/api/v1/users', '/api/v1/users/:id', LOOKUP],
+    self: ['/api/v1/auth/me', LOOKUP],
   };
 
   beforeAll(async () => {
