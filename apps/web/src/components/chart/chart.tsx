@@ -1,6 +1,5 @@
 import { Button, Text, Title, type TitleOrder, useMantineTheme } from '@mantine/core';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageState } from '@/components/page-state';
 import { currentLanguage } from '@/i18n';
@@ -17,7 +16,7 @@ interface EChartsViewProps {
 
 /**
  * ECharts loads only when a chart is first drawn (its own chunk, shared by every chart of the
- * page); the React binding (`echarts-for-react/esm/core`) is small and stays in the page's chunk.
+ * page); the view that binds it to React (EChartsView, below) is made when it arrives.
  */
 const loadECharts = () => import('./echarts-setup');
 
@@ -31,17 +30,33 @@ export function preloadCharts(): void {
 
 const EChartsView = lazy(() =>
   loadECharts().then(({ echarts }) => ({
+    /**
+     * One ECharts instance per chart, made once and given each new option (a wrapper library
+     * made a throwaway instance first, drawing every chart twice); resized with its box.
+     */
     default: function EChartsView({ option, height, onReady }: EChartsViewProps) {
-      return (
-        <ReactEChartsCore
-          echarts={echarts}
-          option={option}
-          notMerge
-          opts={{ renderer: 'svg' }}
-          style={{ height, width: '100%' }}
-          onChartReady={onReady}
-        />
-      );
+      const box = useRef<HTMLDivElement>(null);
+      const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
+      const ready = useRef(onReady);
+      ready.current = onReady;
+      useEffect(() => {
+        const el = box.current;
+        if (!el) return undefined;
+        const instance = echarts.init(el, undefined, { renderer: 'svg' });
+        chart.current = instance;
+        const observer = new ResizeObserver(() => instance.resize());
+        observer.observe(el);
+        return () => {
+          observer.disconnect();
+          chart.current = null;
+          instance.dispose();
+        };
+      }, []);
+      useEffect(() => {
+        chart.current?.setOption(option, { notMerge: true });
+        ready.current();
+      }, [option]);
+      return <div ref={box} style={{ height, width: '100%' }} />;
     },
   })),
 );
