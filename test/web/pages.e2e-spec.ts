@@ -249,6 +249,11 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       await waitForPage(tab.page, p.heading);
       await expectAccessible(tab.page);
       await screenshot(tab.page, p.name);
+      // Nothing widens the page past the screen: wide tables scroll inside their own region.
+      const overflow = await tab.page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect({ page: p.name, overflow }).toEqual({ page: p.name, overflow: 0 });
     }
   };
 
