@@ -250,8 +250,8 @@ describe('portal: every page is accessible and photographed at 1280 and 360 px',
       await expectAccessible(tab.page);
       await screenshot(tab.page, p.name);
       // Nothing widens the page past the screen: wide tables scroll inside their own region.
-      const overflow = await tab.page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      const overflow = await tab.page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
       expect({ page: p.name, overflow }).toEqual({ page: p.name, overflow: 0 });
     }
