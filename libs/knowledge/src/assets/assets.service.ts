@@ -42,6 +42,17 @@ export class AssetsService {
     );
   }
 
+  /** Read service for other contexts: titles and types of the assets the caller may read. */
+  async readableTitles(
+    principal: Principal | undefined,
+    ids: readonly string[],
+  ): Promise<Map<string, { title: string; type: string }>> {
+    return this.repo.readableTitles(
+      [...new Set(ids.filter((id) => isUuid(id)))],
+      readerOf(principal),
+    );
+  }
+
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
   async get(principal: Principal | undefined, id: string): Promise<AssetEntity> {
     const reader = readerOf(principal);
