@@ -85,3 +85,22 @@ describe('proximity', () => {
     expect(s.has('one')).toBe(false);
   });
 });
+
+describe('bm25 term weights', () => {
+  it('multiplies a weighted term and leaves the others', () => {
+    const df = new Map([
+      ['yordan', 3],
+      ['letak', 3],
+    ]);
+    const corpus = { n: 1000, avgLen: 100 };
+    const s = bm25(
+      [
+        { id: 'name', term: 'yordan', tf: 1, len: 100, weight: 1.5 },
+        { id: 'word', term: 'letak', tf: 1, len: 100 },
+      ],
+      df,
+      corpus,
+    );
+    expect(s.get('name')).toBeCloseTo(1.5 * (s.get('word') ?? 0), 10);
+  });
+});

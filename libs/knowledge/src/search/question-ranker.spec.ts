@@ -1,4 +1,4 @@
-import { questionTerms } from './question-ranker';
+import { namedWords, questionTerms } from './question-ranker';
 
 describe('questionTerms', () => {
   const known = new Map([['homeostatis', 'homeostasis']]);
@@ -28,5 +28,23 @@ describe('questionTerms', () => {
     };
     expect(questionTerms('kapan sop banjir homeostat', spy)).toBe('sop banjir homeostat');
     expect(asked).toEqual(['banjir']);
+  });
+});
+
+describe('namedWords', () => {
+  it('takes the names a question capitalises after its first word', () => {
+    expect(namedWords('Dimana letak Universitas Cape Town?')).toEqual([
+      'universitas',
+      'cape',
+      'town',
+    ]);
+    expect(namedWords('Apa kepanjangan dari GPS?')).toEqual(['gps']);
+    expect(namedWords('Kapan Di Jakarta banjir?')).toEqual(['jakarta']);
+  });
+
+  it('finds none in a question without capitals or one capitalised throughout', () => {
+    expect(namedWords('apa itu stunting?')).toEqual([]);
+    expect(namedWords('Apa Itu Stunting Di Jakarta?')).toEqual([]);
+    expect(namedWords('APA ITU SOP?')).toEqual([]);
   });
 });

@@ -34,11 +34,24 @@ export function questionTerms(q: string, correct: (word: string) => string | und
 }
 
 /**
+ * The words a question writes with a capital letter after its first word (names, places,
+ * acronyms), lower-cased: what the question is about. None when every word is capitalised (a
+ * title-cased or shouted question says nothing by it).
+ */
+export function namedWords(q: string): string[] {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const named = words.slice(1).filter((w) => /^\p{Lu}/u.test(w));
+  if (named.length === words.length - 1) return [];
+  const content = new Set(contentWords(q));
+  return [...new Set(named.map((w) => w.toLowerCase()))].filter((w) => content.has(w));
+}
+
+/**
  * Natural questions: the engine's best candidates and PostgreSQL's candidates for the question's
  * rarer words and stems (same access rules and filters) form ONE pool, ordered by BM25 over the
  * term vectors PostgreSQL keeps per asset and by how close the question's stems stand. Both
  * score the question's content words (and corrections of words no asset holds), never its
- * question words. The pool is the question's result set: its size is the total, facets count
+ * question words; the names it capitalises weigh more. The pool is the question's result set: its size is the total, facets count
  * it, and every page is a slice of it. Meeting minutes (no BM25 fields) keep the engine's order
  * after the scored assets.
  */
@@ -81,7 +94,7 @@ export class QuestionRanker {
     const assetIds = [...known, ...extraIds];
     const [extra, scores] = await Promise.all([
       this.pg.candidateRows(extraIds),
-      this.bm25.scores(terms, assetIds, typingWord(q)),
+      this.bm25.scores(terms, assetIds, typingWord(q), namedWords(q).join(' ')),
     ]);
     const pool = [...primary, ...extra];
     const ordered = pool
