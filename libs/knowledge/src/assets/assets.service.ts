@@ -81,7 +81,7 @@ export class AssetsService {
       (asset.visibility === 'opd' || asset.visibility === 'cop') &&
       asset.opdId !== reader.opdId
     ) {
-      // quality.md J.1: assessors may read restricted evidence, and every such read is recorded.
+      // Assessors may read restricted evidence, and every such read is recorded.
       await this.audit.record({
         actorId: reader.userId,
         action: 'asset_read_restricted',
