@@ -57,10 +57,11 @@ interface Burst {
  * whose text extends or repeats it (typing "pen", "penga", "pengadaan"), counts as a keystroke of
  * that row instead of adding one.
  *
- * Each API process keeps its callers' open bursts (the last 10 s) in memory, so a search costs no
- * lookup; rows are written by group commit (one statement for all searches answered at the same
- * moment) and every search answers only after its row is committed. A burst whose keystrokes
- * land on two API processes becomes two rows.
+ * Each API process keeps its callers' open bursts (the last 10 s) in memory, so a keystroke costs
+ * no lookup; a search that opens no burst here looks for one another API process opened (one
+ * indexed query), so a burst whose keystrokes land on two processes stays one row. Rows are
+ * written by group commit (one statement for all searches answered at the same moment) and every
+ * search answers only after its row is committed.
  */
 @Injectable()
 export class SearchLogService {
@@ -75,9 +76,9 @@ export class SearchLogService {
     const filters = JSON.stringify(r.filters);
     const since = now - COLLAPSE_SECONDS * 1000;
     const open = (this.bursts.get(key) ?? []).filter((b) => b.at > since);
-    const burst = open.find(
-      (b) => b.filters === filters && (query.startsWith(b.query) || b.query.startsWith(query)),
-    );
+    const extends_ = (b: Burst): boolean =>
+      b.filters === filters && (query.startsWith(b.query) || b.query.startsWith(query));
+    const burst = open.find(extends_) ?? (await this.elsewhere(key, filters)).find(extends_);
     const id = burst?.id ?? randomUUID();
     const kept = burst && burst.query.length > query.length ? burst.query : query;
     // Most recent first, as the old per-row lookup ordered them.
@@ -98,6 +99,18 @@ export class SearchLogService {
       durationMs: Math.round(r.durationMs),
     });
     return id;
+  }
+
+  /** The caller's bursts of the last 10 s with these filters, as written by any API process. */
+  private async elsewhere(key: string, filters: string): Promise<Burst[]> {
+    const rows = await preparedQuery<{ id: string; query: string }>(
+      this.ds,
+      `SELECT id, query FROM search_log
+        WHERE actor_key = $1 AND last_at > now() - make_interval(secs => $2) AND filters = $3::jsonb
+        ORDER BY last_at DESC LIMIT 8`,
+      [key, COLLAPSE_SECONDS, filters],
+    );
+    return rows.map((r) => ({ id: r.id, query: r.query, filters, at: Date.now() }));
   }
 
   /** One statement per group: new rows inserted, keystrokes of open bursts added to theirs. */
