@@ -205,6 +205,8 @@ describe('backup and restore', () => {
       sourceFiles,
     );
     expect(manifest.files.count).toBe(8);
+    // Every object the rows refer to is in the backup.
+    expect(manifest.files.notInBackup).toEqual([]);
     expect(manifest.migrationHead).toMatch(/\d{13}$/);
     expect(manifest.search?.indexUid).toBe(`${t.config.search.indexPrefix}_assets`);
     for (const p of manifest.database.tables) expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);

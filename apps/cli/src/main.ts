@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
         const m = await backup(installation, out);
         const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
         process.stdout.write(
-          `${JSON.stringify({ msg: 'backed up', out, tables: m.database.tables.length, rows, files: m.files.count, bytes: m.files.bytes, migrationHead: m.migrationHead })}\n`,
+          `${JSON.stringify({ msg: 'backed up', out, tables: m.database.tables.length, rows, files: m.files.count, bytes: m.files.bytes, notInBackup: m.files.notInBackup.length, migrationHead: m.migrationHead })}\n`,
         );
       } finally {
         await installation.stop();

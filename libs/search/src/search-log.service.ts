@@ -45,7 +45,8 @@ interface LogWrite {
 }
 
 interface Burst {
-  id: string;
+  /** A promise: a burst new to this process waits for the look-up of other processes' bursts. */
+  id: Promise<string>;
   /** The longest text of the burst so far (what the row keeps). */
   query: string;
   filters: string;
@@ -76,10 +77,16 @@ export class SearchLogService {
     const filters = JSON.stringify(r.filters);
     const since = now - COLLAPSE_SECONDS * 1000;
     const open = (this.bursts.get(key) ?? []).filter((b) => b.at > since);
-    const extends_ = (b: Burst): boolean =>
+    const extends_ = (b: { filters: string; query: string }): boolean =>
       b.filters === filters && (query.startsWith(b.query) || b.query.startsWith(query));
-    const burst = open.find(extends_) ?? (await this.elsewhere(key, filters)).find(extends_);
-    const id = burst?.id ?? randomUUID();
+    const burst = open.find(extends_);
+    // Set before any await, so keystrokes arriving meanwhile join this burst.
+    const id =
+      burst?.id ??
+      this.elsewhere(key, filters, now)
+        .then((rows) => rows.find((b) => extends_({ ...b, filters }))?.id ?? randomUUID())
+        // A failed look-up only means a row of its own.
+        .catch(() => randomUUID());
     const kept = burst && burst.query.length > query.length ? burst.query : query;
     // Most recent first, as the old per-row lookup ordered them.
     this.bursts.set(key, [
@@ -87,8 +94,9 @@ export class SearchLogService {
       ...open.filter((b) => b !== burst).slice(0, 7),
     ]);
     if (this.bursts.size > 10_000) this.sweep(since);
+    const rowId = await id;
     await this.writes.add({
-      id,
+      id: rowId,
       actorKey: key,
       userId: actor.userId ?? null,
       opdId: actor.opdId ?? null,
@@ -98,19 +106,23 @@ export class SearchLogService {
       engine: r.engine,
       durationMs: Math.round(r.durationMs),
     });
-    return id;
+    return rowId;
   }
 
   /** The caller's bursts of the last 10 s with these filters, as written by any API process. */
-  private async elsewhere(key: string, filters: string): Promise<Burst[]> {
-    const rows = await preparedQuery<{ id: string; query: string }>(
+  private elsewhere(
+    key: string,
+    filters: string,
+    now: number,
+  ): Promise<{ id: string; query: string }[]> {
+    return preparedQuery<{ id: string; query: string }>(
       this.ds,
       `SELECT id, query FROM search_log
-        WHERE actor_key = $1 AND last_at > now() - make_interval(secs => $2) AND filters = $3::jsonb
+        WHERE actor_key = $1 AND last_at > to_timestamp($2::float8 / 1000) - make_interval(secs => $3)
+          AND filters = $4::jsonb
         ORDER BY last_at DESC LIMIT 8`,
-      [key, COLLAPSE_SECONDS, filters],
+      [key, now, COLLAPSE_SECONDS, filters],
     );
-    return rows.map((r) => ({ id: r.id, query: r.query, filters, at: Date.now() }));
   }
 
   /** One statement per group: new rows inserted, keystrokes of open bursts added to theirs. */

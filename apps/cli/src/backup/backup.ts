@@ -33,6 +33,7 @@ export async function backup(installation: Installation, outDir: string): Promis
   const storage = new LocalDiskStorage(config);
   const items = await backupFiles(storage, diskKeys(config.storage.uploadDir), dir);
   const search = await backupSearchSettings(config, dir);
+  const copied = new Set(items.map((f) => f.key));
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     createdAt,
@@ -49,6 +50,7 @@ export async function backup(installation: Installation, outDir: string): Promis
       count: items.length,
       bytes: items.reduce((n, f) => n + f.size, 0),
       items,
+      notInBackup: db.objects.filter((o) => !copied.has(o.key)),
     },
     search,
   };
@@ -60,6 +62,8 @@ export interface RestoreResult {
   tables: number;
   rows: number;
   files: number;
+  /** Objects the database refers to that the backup does not hold (see the manifest). */
+  notInBackup: number;
   indexed: number;
 }
 
@@ -107,6 +111,7 @@ export async function restore(
     tables: Object.keys(loaded).length,
     rows: Object.values(loaded).reduce((a, b) => a + b, 0),
     files,
+    notInBackup: manifest.files.notInBackup.length,
     indexed,
   };
 }

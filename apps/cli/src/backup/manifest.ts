@@ -40,7 +40,18 @@ export interface BackupManifest {
     tables: TablePart[];
     sequences: BackupPart;
   };
-  files: { storage: 'disk'; count: number; bytes: number; items: FileEntry[] };
+  files: {
+    storage: 'disk';
+    count: number;
+    bytes: number;
+    items: FileEntry[];
+    /**
+     * Objects the database refers to that were not on the local disk, with the hashes the
+     * database holds: with object storage (STORAGE=s3) the listing of what stays in the bucket;
+     * on disk, files that are missing.
+     */
+    notInBackup: { key: string; sha256: string | null; size: number | null }[];
+  };
   search: (BackupPart & { indexUid: string }) | null;
 }
 

@@ -42,6 +42,34 @@ export interface DatabaseDump {
   migrationHead: string;
   tables: TablePart[];
   sequences: BackupPart;
+  /** Stored objects the snapshot's rows refer to (columns storage_key, sha256, size_bytes). */
+  objects: StoredObject[];
+}
+
+export interface StoredObject {
+  key: string;
+  sha256: string | null;
+  size: number | null;
+}
+
+/** Every row's stored object, from each table with a `storage_key` column. */
+async function storedObjects(client: Client): Promise<StoredObject[]> {
+  const tables = await client.query<{ table: string; sha: boolean; size: boolean }>(
+    `SELECT table_name AS table, bool_or(column_name = 'sha256') AS sha,
+            bool_or(column_name = 'size_bytes') AS size
+       FROM information_schema.columns WHERE table_schema = 'public'
+      GROUP BY table_name HAVING bool_or(column_name = 'storage_key') ORDER BY 1`,
+  );
+  const objects: StoredObject[] = [];
+  for (const t of tables.rows) {
+    const rows = await client.query<StoredObject>(
+      `SELECT storage_key AS key, ${t.sha ? 'sha256' : 'NULL'} AS sha256,
+              ${t.size ? 'size_bytes::float8' : 'NULL'} AS size
+         FROM ${quote(t.table)} WHERE storage_key IS NOT NULL`,
+    );
+    objects.push(...rows.rows);
+  }
+  return objects.sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Writes every table's rows to `dir/database/<table>.jsonl`, in one snapshot. */
@@ -64,6 +92,7 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
       `SELECT s.sequencename AS name, s.last_value::text AS value, s.last_value IS NOT NULL AS called
          FROM pg_sequences s WHERE s.schemaname = 'public' ORDER BY 1`,
     );
+    const objects = await storedObjects(client);
     const seqFile = 'database/sequences.json';
     await writeText(inside(dir, seqFile), JSON.stringify(sequences.rows, null, 1));
     await client.query('COMMIT');
@@ -72,6 +101,7 @@ export async function dumpDatabase(url: string, dir: string): Promise<DatabaseDu
       migrationHead: head.rows[0].name,
       tables: parts,
       sequences: { file: seqFile, ...(await hashFile(inside(dir, seqFile))) },
+      objects,
     };
   } finally {
     await client.end();
