@@ -270,11 +270,23 @@ describe('backup and restore', () => {
     }
   });
 
-  it('refuses a target that is not empty unless forced', async () => {
+  it('refuses a target that is not empty unless forced, and replaces it when forced', async () => {
     const again = await cli(['restore', '--from', backupDir], restoredEnv());
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/not empty.*--force/);
     await expect(openForRestore(sourceEnv, false)).rejects.toThrow(/the database has tables/);
+    // --force replaces the installation (database and files) with the backup.
+    const forced = await cli(['restore', '--from', backupDir, '--force'], restoredEnv());
+    expect(forced.code).toBe(0);
+    const result = JSON.parse(forced.out.trim().split('\n').pop()!) as {
+      rows: number;
+      files: number;
+    };
+    expect(result).toMatchObject({
+      rows: manifest.database.tables.reduce((n, p) => n + p.rows, 0),
+      files: 8,
+    });
+    expect(await fileHashes(join(restoredDir, 'uploads'))).toEqual(sourceFiles);
   });
 
   it('refuses a backup whose files or rows do not match the manifest checksums', async () => {
