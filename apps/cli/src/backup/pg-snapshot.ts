@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { Client } from 'pg';
+import { requeueRunningJobs } from '@lumbung/platform';
 import { type BackupPart, BackupError, hashFile, inside, type TablePart } from './manifest';
 
 /**
@@ -212,9 +213,7 @@ export async function loadDatabase(
         s.called,
       ]);
     }
-    await client.query(
-      `UPDATE jobs SET status = 'pending', locked_at = NULL, locked_by = NULL WHERE status = 'running'`,
-    );
+    await requeueRunningJobs((sql) => client.query(sql));
     await client.query('COMMIT');
     return loaded;
   } catch (error) {
