@@ -3,7 +3,7 @@ import { MetricsHttpModule } from '@lumbung/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { WindowedThrottlerStorage } from './throttler-storage';
+import { SharedThrottlerStorage, WindowedThrottlerStorage } from './throttler-storage';
 import { IdentityHttpModule, IdentityModule } from '@lumbung/identity';
 import { CommunityHttpModule, CommunityModule } from '@lumbung/community';
 import { KnowledgeHttpModule } from '@lumbung/knowledge';
@@ -14,6 +14,7 @@ import {
   JobsModule,
   LoggingModule,
   PlatformModule,
+  RateLimiter,
   StorageModule,
 } from '@lumbung/platform';
 import { RiskHttpModule } from '@lumbung/risk';
@@ -37,9 +38,15 @@ export class AppModule {
         JobsModule,
         StorageModule,
         SearchModule,
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
-          storage: new WindowedThrottlerStorage(),
+        ThrottlerModule.forRootAsync({
+          inject: [RateLimiter],
+          useFactory: (limiter: RateLimiter) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: config.http.rateLimitPerMinute }],
+            storage:
+              config.http.rateLimitStore === 'memory'
+                ? new WindowedThrottlerStorage()
+                : new SharedThrottlerStorage(limiter),
+          }),
         }),
         IdentityModule,
         IdentityHttpModule,

@@ -1,4 +1,5 @@
-import { WindowedThrottlerStorage } from './throttler-storage';
+import type { RateLimiter } from '@lumbung/platform';
+import { SharedThrottlerStorage, WindowedThrottlerStorage } from './throttler-storage';
 
 describe('WindowedThrottlerStorage', () => {
   afterEach(() => jest.useRealTimers());
@@ -32,5 +33,42 @@ describe('WindowedThrottlerStorage', () => {
     expect(await hit()).toMatchObject({ isBlocked: true, timeToBlockExpire: 6 });
     jest.setSystemTime(10_000);
     expect(await hit()).toMatchObject({ isBlocked: false, totalHits: 2 });
+  });
+});
+
+describe('SharedThrottlerStorage', () => {
+  /** A RateLimiter that returns the hits it is told (the counting itself is PostgreSQL's). */
+  const limiter = (hits: number, resetMs: number) => {
+    const seen: { key: string; windowMs: number }[] = [];
+    const fake = {
+      seen,
+      hit: (key: string, windowMs: number) => {
+        seen.push({ key, windowMs });
+        return Promise.resolve({ hits, resetMs });
+      },
+    };
+    return fake;
+  };
+
+  it('allows up to the limit, counting per throttler and key over the route window', async () => {
+    const l = limiter(3, 20_500);
+    const store = new SharedThrottlerStorage(l as unknown as RateLimiter);
+    expect(await store.increment('abc', 60_000, 3, 60_000, 'default')).toEqual({
+      totalHits: 3,
+      timeToExpire: 21,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
+    expect(l.seen).toEqual([{ key: 'http:default:abc', windowMs: 60_000 }]);
+  });
+
+  it('refuses the hit past the limit until the window has room', async () => {
+    const store = new SharedThrottlerStorage(limiter(4, 1_200) as unknown as RateLimiter);
+    expect(await store.increment('abc', 60_000, 3, 60_000, 'default')).toEqual({
+      totalHits: 4,
+      timeToExpire: 2,
+      isBlocked: true,
+      timeToBlockExpire: 2,
+    });
   });
 });

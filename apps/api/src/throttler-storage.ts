@@ -1,12 +1,39 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { HitLog } from '@lumbung/platform';
+import { HitLog, type RateLimiter } from '@lumbung/platform';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 const seconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
 /**
- * The per-address request limit's storage: the same rules as @nestjs/throttler's in-memory store
+ * The per-address request limit kept in PostgreSQL (RateLimiter), so every API process counts
+ * the same hits: N processes behind a proxy allow a client RATE_LIMIT_PER_MINUTE in all, not N
+ * times it. A hit past the limit is refused until the sliding window has room again; refused
+ * hits count too, so a client that keeps hammering stays refused.
+ */
+export class SharedThrottlerStorage implements ThrottlerStorage {
+  constructor(private readonly limiter: RateLimiter) {}
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    const { hits, resetMs } = await this.limiter.hit(`http:${throttlerName}:${key}`, ttl);
+    if (hits > limit) return blocked(hits, resetMs);
+    return {
+      totalHits: hits,
+      timeToExpire: seconds(resetMs),
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    };
+  }
+}
+
+/**
+ * The same limit in this process's memory (RATE_LIMIT_STORE=memory, one API process only): the same rules as @nestjs/throttler's in-memory store
  * (a sliding window of `limit` hits; the hit past it blocks the key for `blockDuration`), with
  * O(1) bookkeeping per request instead of filtering every hit of the last minute.
  */

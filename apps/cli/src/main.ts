@@ -15,7 +15,26 @@ Commands:
             rebuild the search index from PostgreSQL into a fresh index and swap it in
   metrics:rebuild --from YYYY-MM-DD --to YYYY-MM-DD
             recompute the usage rollups of a range of WIB days from the raw event log
+  backup --out DIR
+            write a consistent snapshot (database rows, stored files, search settings) and its
+            manifest into DIR (new or empty); embedded services of LUMBUNG_DATA_DIR unless
+            DATABASE_URL / MEILI_HOST are set
+  restore --from DIR [--force]
+            bring an empty installation back to the backup in DIR and rebuild the search index;
+            --force replaces a non-empty one
 `;
+
+/** The value after `--name`, or undefined. */
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** The embedded PostgreSQL launcher, when it is installed (a dev dependency) and needed. */
+async function embeddedPostgres(env: NodeJS.ProcessEnv) {
+  if (env.DATABASE_URL) return undefined;
+  return import('./local/local-services.js');
+}
 
 async function main(argv: string[]): Promise<void> {
   const distRoot = join(__dirname, '../../..');
@@ -51,6 +70,43 @@ async function main(argv: string[]): Promise<void> {
       const { rebuildMetrics } = await import('./metrics-rebuild.js');
       return rebuildMetrics(loadConfig(), argv.slice(1));
     }
+    case 'backup': {
+      const out = option(argv, '--out');
+      if (!out) throw new ConfigError(['backup needs --out DIR']);
+      const { openForBackup } = await import('./backup/installation.js');
+      const { backup } = await import('./backup/backup.js');
+      const installation = await openForBackup(process.env, await embeddedPostgres(process.env));
+      try {
+        const m = await backup(installation, out);
+        const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
+        process.stdout.write(
+          `${JSON.stringify({ msg: 'backed up', out, tables: m.database.tables.length, rows, files: m.files.count, bytes: m.files.bytes, notInBackup: m.files.notInBackup.length, migrationHead: m.migrationHead })}\n`,
+        );
+      } finally {
+        await installation.stop();
+      }
+      return;
+    }
+    case 'restore': {
+      const from = option(argv, '--from');
+      if (!from) throw new ConfigError(['restore needs --from DIR']);
+      const { openForRestore } = await import('./backup/installation.js');
+      const { checkBackup, restore } = await import('./backup/backup.js');
+      // A damaged backup, or one of another schema, is refused before the target is touched.
+      const manifest = await checkBackup(from);
+      const installation = await openForRestore(
+        process.env,
+        argv.includes('--force'),
+        await embeddedPostgres(process.env),
+      );
+      try {
+        const r = await restore(installation, from, manifest);
+        process.stdout.write(`${JSON.stringify({ msg: 'restored', from, ...r })}\n`);
+      } finally {
+        await installation.stop();
+      }
+      return;
+    }
     default:
       process.stdout.write(USAGE);
       process.exitCode = argv[0] ? 2 : 0;
@@ -58,7 +114,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : String(error);
+  const message =
+    error instanceof ConfigError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -17,6 +17,15 @@ import { progressBar } from './progress';
  * swaps it in atomically; searches keep answering from the old index until the swap.
  */
 export async function reindex(config: AppConfig): Promise<void> {
+  const count = await rebuildSearchIndex(config, progressBar);
+  process.stdout.write(`\nSearch index rebuilt with ${count} assets and swapped in.\n`);
+}
+
+/** The rebuild itself (also the last step of a restore); returns how many assets it indexed. */
+export async function rebuildSearchIndex(
+  config: AppConfig,
+  progress?: (done: number, total: number) => void,
+): Promise<number> {
   @Module({
     imports: [
       ConfigModule.forRoot({ ...config, worker: { pollIntervalMs: 0 } }),
@@ -33,8 +42,7 @@ export async function reindex(config: AppConfig): Promise<void> {
     logger: ['error', 'warn'],
   });
   try {
-    const count = await app.get(AssetSearchJobs).rebuild(progressBar);
-    process.stdout.write(`\nSearch index rebuilt with ${count} assets and swapped in.\n`);
+    return await app.get(AssetSearchJobs).rebuild(progress);
   } finally {
     await app.close();
   }

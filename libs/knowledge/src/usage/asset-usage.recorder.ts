@@ -4,8 +4,8 @@ import {
   APP_CONFIG,
   type AppConfig,
   CommonErrors,
-  HitLog,
   isRobot,
+  RateLimiter,
   type UsageActor,
   UsageEventLog,
   type UsageExclusion,
@@ -33,10 +33,9 @@ const WINDOW_MS = 60_000;
  */
 @Injectable()
 export class AssetUsageRecorder {
-  private readonly recent = new HitLog(WINDOW_MS);
-
   constructor(
     private readonly log: UsageEventLog,
+    private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,13 +56,14 @@ export class AssetUsageRecorder {
     return null;
   }
 
-  /** Throws 429 when one account (or anonymous key) goes past the per-minute event budget. */
-  throttle(actorKey: string, now = Date.now()): void {
-    const { hits, nextExpiry } = this.recent.live(actorKey, now);
-    if (hits >= this.config.usage.eventsPerMinute)
-      throw CommonErrors.rateLimited(Math.ceil(((nextExpiry ?? now) - now) / 1000));
-    this.recent.add(actorKey, now);
-    if (this.recent.size > 50_000) this.recent.sweep(now);
+  /**
+   * Throws 429 when one account (or anonymous key) goes past the per-minute event budget, counted
+   * across every API process (RateLimiter).
+   */
+  async throttle(actorKey: string): Promise<void> {
+    const { hits, resetMs } = await this.limiter.hit(`usage:${actorKey}`, WINDOW_MS);
+    if (hits > this.config.usage.eventsPerMinute)
+      throw CommonErrors.rateLimited(Math.max(1, Math.ceil(resetMs / 1000)));
   }
 
   async recordRead(
@@ -76,7 +76,7 @@ export class AssetUsageRecorder {
     if (req.method !== 'GET' || isRobot(req.get('user-agent'))) return;
     if (asset.status !== 'published') return;
     const actor = this.actor(principal, req);
-    this.throttle(actor.key);
+    await this.throttle(actor.key);
     await this.log.append({
       type,
       actor,

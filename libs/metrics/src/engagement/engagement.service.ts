@@ -101,7 +101,7 @@ export class EngagementService {
       });
     const asset = await this.assets.get(principal, assetId);
     if (asset.status !== 'published') throw MetricsErrors.notPublished();
-    this.recorder.throttle(principal.userId);
+    await this.recorder.throttle(principal.userId);
     return this.log.record({
       ...this.event('share', principal, req, asset),
       ...(idempotencyKey ? { idempotencyKey } : {}),

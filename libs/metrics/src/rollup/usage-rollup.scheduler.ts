@@ -5,13 +5,19 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@lumbung/platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, claimPeriodicRun } from '@lumbung/platform';
 import { PseudonymiseService } from './pseudonymise.service';
 import { UsageRollupService } from './usage-rollup.service';
 
 const PRIVACY_EVERY_MS = 6 * 3_600_000;
 
-/** In the worker: folds new events every USAGE_ROLLUP_INTERVAL_MS and pseudonymises old ones. */
+/**
+ * In the worker: folds new events every USAGE_ROLLUP_INTERVAL_MS and pseudonymises old ones.
+ * With several workers, each day is folded by one of them (UsageRollupService.foldPending) and
+ * one of them pseudonymises each round.
+ */
 @Injectable()
 export class UsageRollupScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('UsageRollup');
@@ -22,6 +28,7 @@ export class UsageRollupScheduler implements OnApplicationBootstrap, OnApplicati
     private readonly rollups: UsageRollupService,
     private readonly privacy: PseudonymiseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,8 +36,8 @@ export class UsageRollupScheduler implements OnApplicationBootstrap, OnApplicati
     if (every === 0) return;
     const fold = (): void => void this.fold();
     const privacy = (): void =>
-      void this.privacy
-        .run()
+      void claimPeriodicRun(this.ds, 'usage-privacy', PRIVACY_EVERY_MS)
+        .then((mine) => (mine ? this.privacy.run() : undefined))
         .catch((err: unknown) => this.logger.warn({ err: String(err) }, 'pseudonymisation failed'));
     fold();
     privacy();

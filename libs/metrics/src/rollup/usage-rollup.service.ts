@@ -58,22 +58,42 @@ export class UsageRollupService {
       [yesterday, today],
     );
     const done: FoldResult[] = [];
-    for (const { day } of stale) done.push(await this.foldDay(day));
+    for (const { day } of stale) {
+      const folded = await this.foldDay(day, undefined, { onlyIfStale: true });
+      if (folded) done.push(folded);
+    }
     return done;
   }
 
-  /** Recomputes one WIB day's counters, reader rows and anomaly flags from the raw log. */
-  async foldDay(day: string, outer?: EntityManager): Promise<FoldResult> {
+  /**
+   * Recomputes one WIB day's counters, reader rows and anomaly flags from the raw log. With
+   * `onlyIfStale`, a day another worker folded while this one waited for the lock is left alone
+   * (undefined): several workers fold each day once.
+   */
+  async foldDay(day: string, outer?: EntityManager): Promise<FoldResult>;
+  async foldDay(
+    day: string,
+    outer: EntityManager | undefined,
+    options: { onlyIfStale: true },
+  ): Promise<FoldResult | undefined>;
+  async foldDay(
+    day: string,
+    outer?: EntityManager,
+    options: { onlyIfStale?: boolean } = {},
+  ): Promise<FoldResult | undefined> {
     if (!isDay(day)) throw new RangeError(`not a day: ${day}`);
-    const fold = async (tx: EntityManager): Promise<FoldResult> => {
+    const fold = async (tx: EntityManager): Promise<FoldResult | undefined> => {
       await tx.query(
         `SELECT pg_advisory_xact_lock(hashtext('usage_fold'), $1::date - date '2000-01-01')`,
         [day],
       );
-      const [stamp] = await tx.query<{ max_id: string | null; events: number }[]>(
-        `SELECT max(id) AS max_id, count(*)::int AS events FROM usage_events WHERE occurred_on = $1`,
+      const [stamp] = await tx.query<{ max_id: string | null; events: number; folded: boolean }[]>(
+        `SELECT max(id) AS max_id, count(*)::int AS events,
+                COALESCE(max(id) <= (SELECT max_event_id FROM usage_rollup_days WHERE day = $1), false) AS folded
+           FROM usage_events WHERE occurred_on = $1`,
         [day],
       );
+      if (options.onlyIfStale && stamp.folded) return undefined;
       for (const table of [
         'usage_daily_asset',
         'usage_daily_opd',

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
         trustProxyHops: 0,
         bodyLimitBytes: 262144,
         rateLimitPerMinute: 600,
+        rateLimitStore: 'postgres',
       },
       database: { url: 'postgres://lumbung:secret@localhost:5432/lumbung', runMigrations: true },
       search: {

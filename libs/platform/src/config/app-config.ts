@@ -16,6 +16,8 @@ export interface AppConfig {
     readonly trustProxyHops: number;
     readonly bodyLimitBytes: number;
     readonly rateLimitPerMinute: number;
+    /** Where request limits are counted: PostgreSQL (shared by every API process) or memory. */
+    readonly rateLimitStore: 'postgres' | 'memory';
   };
   readonly database: { readonly url: string; readonly runMigrations: boolean };
   readonly search: {
@@ -177,6 +179,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       trustProxyHops: r.int('TRUST_PROXY_HOPS', 0, 0, 10),
       bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
       rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+      rateLimitStore: r.oneOf<'postgres' | 'memory'>(
+        'RATE_LIMIT_STORE',
+        ['postgres', 'memory'],
+        'postgres',
+      ),
     },
     database: {
       url: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),

@@ -36,6 +36,12 @@ export async function runMigrations(url: string): Promise<string[]> {
   }
 }
 
+/** The name the newest migration of this build is recorded under (backups compare it). */
+export function migrationHead(): string {
+  const Last = MIGRATIONS[MIGRATIONS.length - 1];
+  return new Last().name ?? Last.name;
+}
+
 /** True when the database lacks a migration this build knows about. */
 export async function hasPendingMigrations(ds: DataSource): Promise<boolean> {
   return ds.showMigrations();

@@ -25,6 +25,17 @@ interface ClaimedJob {
   max_attempts: number;
 }
 
+/**
+ * After a restore: jobs a worker was running when the backup was taken are due again (their
+ * worker is gone; waiting out the 10-minute lease would only delay them). `run` executes SQL on
+ * the restoring connection, inside its transaction.
+ */
+export async function requeueRunningJobs(run: (sql: string) => Promise<unknown>): Promise<void> {
+  await run(
+    `UPDATE jobs SET status = 'pending', locked_at = NULL, locked_by = NULL WHERE status = 'running'`,
+  );
+}
+
 /** Exponential backoff with a cap: 2 s, 4 s, 8 s … at most 10 minutes. */
 export function backoffSeconds(attempt: number): number {
   return Math.min(600, 2 ** Math.max(1, attempt));
