@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { ConfigError, LocalDiskStorage, loadConfig } from '@lumbung/platform';
+import { ConfigError, createBlobStorage, loadConfig } from '@lumbung/platform';
 import { prepareDatabase } from './local/database-setup';
 
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
@@ -35,11 +35,12 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'seed': {
       const config = loadConfig();
+      const storage = createBlobStorage(config);
       const result = await prepareDatabase(
         config.database.url,
         { ...config.demo, seed: true },
-        new LocalDiskStorage(config),
-      );
+        storage,
+      ).finally(() => storage.close());
       process.stdout.write(`${JSON.stringify({ msg: 'seeded', ...result })}\n`);
       return;
     }

@@ -54,10 +54,10 @@ export class AttachmentJobs implements OnModuleInit {
   async extract(id: string): Promise<void> {
     const row = await this.row(id);
     if (!row || row.text_status !== 'pending') return;
-    const path = this.storage.localPath(row.storage_key);
-    const result = path
-      ? await extractText(path, row.kind)
-      : ({ status: 'unreadable', reason: 'remote_store' } as const);
+    // A remote store's object is copied to scratch first: PDF and ZIP parsing need random access.
+    const result = await this.storage.withLocalFile(row.storage_key, (path) =>
+      extractText(path, row.kind),
+    );
     if (result.status === 'extracted') {
       await this.ds.query(
         `UPDATE attachments SET text_status = 'extracted', extracted_text = $2, text_error = NULL
@@ -90,13 +90,11 @@ export class AttachmentJobs implements OnModuleInit {
     const row = await this.row(id);
     if (!row || row.scan_status !== 'pending_scan') return;
     const av = this.config.antivirus;
-    const path = this.storage.localPath(row.storage_key);
-    if (!av.host || !path) throw new Error('scanner not configured');
-    const verdict = await scanWithClamd(path, {
-      host: av.host,
-      port: av.port,
-      timeoutMs: av.timeoutMs,
-    });
+    const host = av.host;
+    if (!host) throw new Error('scanner not configured');
+    const verdict = await this.storage.withLocalFile(row.storage_key, (path) =>
+      scanWithClamd(path, { host, port: av.port, timeoutMs: av.timeoutMs }),
+    );
     if (verdict.result === 'error') throw new Error(`scan failed: ${verdict.reason}`);
     await this.ds.transaction(async (tx) => {
       if (verdict.result === 'infected') {
