@@ -15,6 +15,9 @@ Commands:
             rebuild the search index from PostgreSQL into a fresh index and swap it in
   metrics:rebuild --from YYYY-MM-DD --to YYYY-MM-DD
             recompute the usage rollups of a range of WIB days from the raw event log
+  storage:migrate-to-s3
+            copy every stored file from UPLOAD_DIR to the bucket STORAGE=s3 and S3_* name,
+            verifying each by its SHA-256; safe to re-run (exit status 1 if a file is not safe)
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -51,6 +54,10 @@ async function main(argv: string[]): Promise<void> {
     case 'metrics:rebuild': {
       const { rebuildMetrics } = await import('./metrics-rebuild.js');
       return rebuildMetrics(loadConfig(), argv.slice(1));
+    }
+    case 'storage:migrate-to-s3': {
+      const { runStorageMigration } = await import('./storage-migrate.js');
+      return runStorageMigration(loadConfig());
     }
     default:
       process.stdout.write(USAGE);
