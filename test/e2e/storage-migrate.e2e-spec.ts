@@ -154,8 +154,11 @@ describe('storage:migrate-to-s3: disk files into a bucket, verified by hash', ()
     let api: NestExpressApplication | undefined;
     try {
       // A second API on the same database, reading from the bucket with a disk of its own.
-      api = await startApi(testConfig(t.config.database.url, { ...s3.env, UPLOAD_DIR: scratch }));
-      const http = () => request(api!.getHttpServer() as Parameters<typeof request>[0]);
+      const started = await startApi(
+        testConfig(t.config.database.url, { ...s3.env, UPLOAD_DIR: scratch }),
+      );
+      api = started;
+      const http = () => request(started.getHttpServer());
       const session = await login(http, user);
       for (const f of [files.a, files.b, files.c]) {
         const res = await http()
