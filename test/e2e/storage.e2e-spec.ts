@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BlobNotFoundError, BlobStorage } from '@lumbung/platform';
+import { freePort } from '../../apps/cli/src/local/free-port';
 import {
   docx,
   documentXml,
@@ -115,9 +116,11 @@ describe.each([['disk'], ['s3']] as const)('storage port parity: %s', (driver) =
     await s3?.close();
   });
 
-  it('runs on the adapter STORAGE names', () => {
+  it('runs on the adapter STORAGE names, and health reports it up', async () => {
     expect(t.config.storage.driver).toBe(driver);
     expect(storage.driver).toBe(driver);
+    const health = await t.http().get('/api/v1/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', storage: 'up' });
   });
 
   it('puts, stats, reads, copies out and deletes an object under a generated key', async () => {
@@ -232,6 +235,37 @@ describe.each([['disk'], ['s3']] as const)('storage port parity: %s', (driver) =
       const hits = await t.http().get(`/api/v1/search?q=${q}`).set(author.auth).expect(200);
       expect(hits.body.engine).toBe('meilisearch');
       expect(hits.body.hits.map((h: { id: string }) => h.id)).toEqual([assetId]);
+    }
+  });
+});
+
+describe('storage: a bucket that does not answer', () => {
+  it('is reported down by health, which degrades but stays up', async () => {
+    const port = await freePort();
+    const t = await createTestApp({
+      STORAGE: 's3',
+      S3_ENDPOINT: `http://127.0.0.1:${port}`,
+      S3_BUCKET: 'lumbung-test',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+    });
+    try {
+      const res = await t.http().get('/api/v1/health').expect(200);
+      expect(res.body).toMatchObject({ status: 'degraded', database: 'up', storage: 'down' });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is reported down when the bucket is missing', async () => {
+    const s3 = await startTestS3();
+    const t = await createTestApp({ ...s3.env, S3_BUCKET: 'bucket-yang-tidak-ada' });
+    try {
+      const res = await t.http().get('/api/v1/health').expect(200);
+      expect(res.body).toMatchObject({ status: 'degraded', storage: 'down' });
+    } finally {
+      await t.close();
+      await s3.close();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -73,6 +73,8 @@ export abstract class BlobStorage {
   abstract withLocalFile<T>(key: string, read: (path: string) => Promise<T>): Promise<T>;
   /** Idempotent: deleting a missing key is not an error. */
   abstract delete(key: string): Promise<void>;
+  /** Resolves when the store takes writes (health); rejects with why not. */
+  abstract check(): Promise<void>;
   /** Releases connections (a remote store's sockets); the disk holds none. */
   close(): void {}
 
@@ -117,6 +119,11 @@ export class LocalDiskStorage extends BlobStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async check(): Promise<void> {
+    await mkdir(this.objects, { recursive: true, mode: 0o700 });
+    await access(this.objects, constants.W_OK);
   }
 
   protected async moveIn(key: string, tempPath: string): Promise<void> {

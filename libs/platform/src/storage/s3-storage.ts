@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -100,6 +101,11 @@ export class S3BlobStorage extends BlobStorage implements OnModuleDestroy {
     await this.client.send(
       new DeleteObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }),
     );
+  }
+
+  /** The bucket exists and these credentials reach it. */
+  async check(): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
 
   /** Copies a local file to `key` (the scratch file stays; the migration uses this too). */
