@@ -187,6 +187,23 @@ describe.each([['disk'], ['s3']] as const)('storage port parity: %s', (driver) =
     expect(scratch()).toEqual([]);
   });
 
+  it('leaves a file above the extraction limit unread, judged by its recorded size before any copy', async () => {
+    const assetId = await draft();
+    const res = await upload(assetId, [
+      { name: 'besar.txt', data: Buffer.from('Teks yang tidak akan dibaca worker') },
+    ]).expect(201);
+    const id = res.body[0].id as string;
+    // The worker trusts the size recorded at upload: 60 MiB is past extraction's 50 MB.
+    await t.ds.query(`UPDATE attachments SET size_bytes = $2 WHERE id = $1`, [id, 60 * MiB]);
+    await t.drainJobs();
+    const row = await t.ds.query<{ text_status: string; text_error: string | null }[]>(
+      `SELECT text_status, text_error FROM attachments WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual([{ text_status: 'unreadable', text_error: 'too_large' }]);
+    expect(scratch()).toEqual([]);
+  });
+
   it('keeps nothing of a refused upload: too large, or a program named .pdf', async () => {
     const assetId = await draft();
     const before = { objects: await objects(), rows: await rowCount() };

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig, BlobStorage, JobRunner, JobsService } from 
 import { STORAGE_DELETE_QUEUE } from '../assets/assets.service';
 import { scanWithClamd } from './antivirus';
 import { EXTRACT_QUEUE, SCAN_QUEUE } from './attachments.service';
-import { extractText } from './content/extract-text';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractResult, extractText } from './content/extract-text';
 import type { AttachmentKind } from './content/sniff';
 import { touchSearch } from '../search/search-sync';
 import { SEARCH_MEETING_QUEUE } from '@lumbung/search';
@@ -15,6 +15,7 @@ interface Row {
   asset_id: string | null;
   meeting_id: string | null;
   storage_key: string;
+  size_bytes: string;
   kind: AttachmentKind;
   text_status: string;
   scan_status: string;
@@ -54,10 +55,12 @@ export class AttachmentJobs implements OnModuleInit {
   async extract(id: string): Promise<void> {
     const row = await this.row(id);
     if (!row || row.text_status !== 'pending') return;
-    // A remote store's object is copied to scratch first: PDF and ZIP parsing need random access.
-    const result = await this.storage.withLocalFile(row.storage_key, (path) =>
-      extractText(path, row.kind),
-    );
+    // A remote store's object is copied to scratch first (PDF and ZIP parsing need random
+    // access), so a file too large to extract is refused before it is copied.
+    const result: ExtractResult =
+      Number(row.size_bytes) > DEFAULT_EXTRACT_LIMITS.maxFileBytes
+        ? { status: 'unreadable', reason: 'too_large' }
+        : await this.storage.withLocalFile(row.storage_key, (path) => extractText(path, row.kind));
     if (result.status === 'extracted') {
       await this.ds.query(
         `UPDATE attachments SET text_status = 'extracted', extracted_text = $2, text_error = NULL
@@ -113,7 +116,8 @@ export class AttachmentJobs implements OnModuleInit {
 
   private async row(id: string): Promise<Row | undefined> {
     const [row] = await this.ds.query<Row[]>(
-      `SELECT id, asset_id, meeting_id, storage_key, kind, text_status, scan_status FROM attachments WHERE id = $1`,
+      `SELECT id, asset_id, meeting_id, storage_key, size_bytes, kind, text_status, scan_status
+         FROM attachments WHERE id = $1`,
       [id],
     );
     return row;
