@@ -11,7 +11,14 @@ import {
   minimalPdf,
 } from '../../libs/knowledge/src/attachments/content/testing/fixtures';
 import { binary } from '../support/binary';
-import { givenUser, login, type Session, LESSON_SECTIONS } from '../support/factories';
+import {
+  givenCop,
+  givenMeeting,
+  givenUser,
+  login,
+  type Session,
+  LESSON_SECTIONS,
+} from '../support/factories';
 import { startTestS3, type TestS3 } from '../support/s3';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -185,6 +192,31 @@ describe.each([['disk'], ['s3']] as const)('storage port parity: %s', (driver) =
     expect(back.length).toBe(bytes.length);
     expect(sha256(back)).toBe(sha256(bytes));
     expect(scratch()).toEqual([]);
+  });
+
+  it("keeps a CoP meeting's evidence in the same store, downloaded byte-equal", async () => {
+    const leadUser = await givenUser(t.ds);
+    const copId = await givenCop(t.ds, leadUser);
+    const lead = await login(t.http, leadUser);
+    const meetingId = await givenMeeting(t.http, lead, copId);
+    const bytes = Buffer.from('Daftar hadir rapat komunitas, 12 peserta\n');
+    const res = await t
+      .http()
+      .post(`/api/v1/meetings/${meetingId}/attachments`)
+      .set(lead.auth)
+      .attach('files', bytes, 'daftar-hadir.txt')
+      .expect(201);
+    const id = (res.body as { id: string }[])[0].id;
+    const row = await stored(id);
+    expect(await objects()).toContain(row.storage_key);
+    const back = await t
+      .http()
+      .get(`/api/v1/attachments/${id}`)
+      .set(lead.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(back.body).toEqual(bytes);
   });
 
   it('leaves a file above the extraction limit unread, judged by its recorded size before any copy', async () => {
