@@ -1,8 +1,9 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { type AppConfig, S3BlobStorage } from '@lumbung/platform';
@@ -173,5 +174,50 @@ describe('storage:migrate-to-s3: disk files into a bucket, verified by hash', ()
       await api?.close();
       rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  it('runs as the CLI command: a line per file not moved, the summary, exit status 1 until all are safe', async () => {
+    const root = resolve(__dirname, '../..');
+    execFileSync('npm', ['run', '--silent', 'build:api'], { cwd: root, stdio: 'ignore' });
+    // Asynchronously: s3rver answers from this process, so a synchronous spawn would deadlock.
+    const run = await new Promise<{ status: number; stdout: string; stderr: string }>((done) => {
+      const child = execFile(
+        'node',
+        ['dist/apps/cli/src/main.js', 'storage:migrate-to-s3'],
+        {
+          cwd: root,
+          timeout: 60_000,
+          env: {
+            PATH: process.env.PATH,
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+            DATABASE_URL: t.config.database.url,
+            MEILI_HOST: t.config.search.host,
+            JWT_SECRET: t.config.auth.jwtSecret,
+            UPLOAD_DIR: t.config.storage.uploadDir,
+            ...s3.env,
+          },
+        },
+        (error, stdout, stderr) =>
+          done({ status: child.exitCode ?? (error ? -1 : 0), stdout, stderr }),
+      );
+    });
+    expect(run.stderr).toBe('');
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { msg: 'file not migrated', outcome: 'missing', key: files.d.key },
+      {
+        msg: 'storage migrated to s3',
+        total: 4,
+        copied: 0,
+        present: 3,
+        corrupt: [],
+        missing: [files.d.key],
+        failed: [],
+      },
+    ]);
+    expect(run.status).toBe(1);
   });
 });
