@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { BlobNotFoundError, BlobStorage } from '@lumbung/platform';
@@ -11,6 +10,7 @@ import {
   minimalPdf,
 } from '../../libs/knowledge/src/attachments/content/testing/fixtures';
 import { binary } from '../support/binary';
+import { filesIn } from '../support/files';
 import {
   givenCop,
   givenMeeting,
@@ -27,23 +27,11 @@ const KEY = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f-]{36}$/;
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else out.push(relative(dir, join(d, e.name)));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+/** Files under `dir`, relative to it and sorted (object keys on the disk). */
+const filesUnder = (dir: string): string[] =>
+  filesIn(dir)
+    .map((f) => relative(dir, f))
+    .sort();
 
 /** Readable text of `bytes` length: lines an ASN might write, numbered so no two are alike. */
 function bigText(bytes: number): Buffer {
