@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import {
   type Session,
   LESSON_SECTIONS,
 } from '../support/factories';
+import { filesIn } from '../support/files';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const MAX = 64 * 1024;
@@ -23,24 +23,6 @@ interface Upload {
   name: string;
   data: Buffer;
   contentType?: string;
-}
-
-function filesIn(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else out.push(join(d, e.name));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('attachments: the upload battery', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { LocalDiskStorage } from '@lumbung/platform';
 import { ASSET_TYPE_TEMPLATES, normalizeTags } from '@lumbung/knowledge';
@@ -147,7 +147,7 @@ describe('demo data looks like Jakarta', () => {
     expect(new Set(files.map((f) => f.kind))).toEqual(new Set(['pdf', 'docx', 'xlsx', 'pptx']));
     const storage = new LocalDiskStorage(t.config);
     for (const f of files) {
-      const bytes = readFileSync(storage.localPath(f.storage_key));
+      const bytes = await storage.withLocalFile(f.storage_key, (path) => readFile(path));
       expect({
         size: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { ConfigError, LocalDiskStorage, loadConfig } from '@lumbung/platform';
+import { ConfigError, createBlobStorage, loadConfig } from '@lumbung/platform';
 import { prepareDatabase } from './local/database-setup';
 
 const USAGE = `Usage: node dist/apps/cli/src/main.js <command>
@@ -22,6 +22,9 @@ Commands:
   restore --from DIR [--force]
             bring an empty installation back to the backup in DIR and rebuild the search index;
             --force replaces a non-empty one
+  storage:migrate-to-s3
+            copy every stored file from UPLOAD_DIR to the bucket STORAGE=s3 and S3_* name,
+            verifying each by its SHA-256; safe to re-run (exit status 1 if a file is not safe)
 `;
 
 /** The value after `--name`, or undefined. */
@@ -54,11 +57,12 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'seed': {
       const config = loadConfig();
+      const storage = createBlobStorage(config);
       const result = await prepareDatabase(
         config.database.url,
         { ...config.demo, seed: true },
-        new LocalDiskStorage(config),
-      );
+        storage,
+      ).finally(() => storage.close());
       process.stdout.write(`${JSON.stringify({ msg: 'seeded', ...result })}\n`);
       return;
     }
@@ -106,6 +110,10 @@ async function main(argv: string[]): Promise<void> {
         await installation.stop();
       }
       return;
+    }
+    case 'storage:migrate-to-s3': {
+      const { runStorageMigration } = await import('./storage-migrate.js');
+      return runStorageMigration(loadConfig());
     }
     default:
       process.stdout.write(USAGE);

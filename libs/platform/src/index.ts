@@ -19,6 +19,8 @@ export * from './jobs/job-runner';
 export * from './jobs/jobs.module';
 export * from './jobs/periodic-claim';
 export * from './storage/blob-storage';
+export * from './storage/s3-storage';
+export * from './storage/blob-migration';
 export * from './storage/storage.module';
 export * from './http/text-upload';
 export * from './http/ids';

@@ -29,6 +29,14 @@ export class HealthDto {
   search: 'up' | 'down';
 
   @ApiProperty({
+    enum: ['up', 'down'],
+    description:
+      'Where files live (STORAGE: the disk or the S3 bucket); down degrades: uploads and ' +
+      'downloads fail, the rest works',
+  })
+  storage: 'up' | 'down';
+
+  @ApiProperty({
     enum: ['closed', 'open', 'half_open'],
     description:
       'Circuit breaker of the search path: open or half_open means searches are answered from ' +

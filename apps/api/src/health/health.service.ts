@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { BlobStorage } from '@lumbung/platform';
 import { SearchClient } from '@lumbung/search';
 import type { HealthDto, SearchDriftDto } from './health.dto';
 
@@ -23,13 +24,14 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly search: SearchClient,
+    private readonly storage: BlobStorage,
   ) {}
 
   async check(): Promise<HealthDto> {
     // While the breaker is open search is down by definition (its probe is asking the engine);
     // asking a hung engine here too would make every health check wait for it.
     const searchBreaker = this.search.breakerState;
-    const [database, search] = await Promise.all([
+    const [database, search, storage] = await Promise.all([
       withTimeout(this.ds.query('SELECT 1'), 2000).then(
         () => 'up' as const,
         () => 'down' as const,
@@ -37,8 +39,13 @@ export class HealthService {
       searchBreaker === 'closed'
         ? this.search.isHealthy().then((ok) => (ok ? ('up' as const) : ('down' as const)))
         : ('down' as const),
+      withTimeout(this.storage.check(), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
     ]);
-    const status = database === 'down' ? 'down' : search === 'down' ? 'degraded' : 'ok';
+    const status =
+      database === 'down' ? 'down' : search === 'down' || storage === 'down' ? 'degraded' : 'ok';
     const drift =
       database === 'up'
         ? await this.ds
@@ -56,6 +63,7 @@ export class HealthService {
       status,
       database,
       search,
+      storage,
       searchBreaker,
       checkedAt: new Date().toISOString(),
       searchIndex: drift,

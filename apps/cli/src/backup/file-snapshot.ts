@@ -74,13 +74,14 @@ export async function restoreFiles(
   dir: string,
 ): Promise<number> {
   for (const item of items) {
-    const target = storage.localPath(item.key);
-    if (!target) throw new BackupError('Restoring files needs the local disk store (STORAGE=disk)');
-    const got = await copyHashing(createReadStream(inside(dir, filePath(item.key))), target);
+    const scratch = await storage.tempPath();
+    const got = await copyHashing(createReadStream(inside(dir, filePath(item.key))), scratch);
     if (got.sha256 !== item.sha256 || got.size !== item.size) {
-      await rm(target, { force: true });
+      await rm(scratch, { force: true });
       throw new BackupError(`${item.key}: restored bytes do not match the manifest`);
     }
+    // Into the store (disk or bucket) under the key the database names.
+    await storage.putAt(item.key, scratch, { sha256: item.sha256 });
   }
   return items.length;
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LocalDiskStorage, loadConfig } from '@lumbung/platform';
+import { createBlobStorage, loadConfig } from '@lumbung/platform';
 import { demoLogins } from '@lumbung/identity';
 import { ensureDatabase, prepareDatabase } from './database-setup';
 import type { GuardedProcess, GuardianMessage } from './guardian';
@@ -236,10 +236,9 @@ export async function startAll(distRoot: string): Promise<void> {
   try {
     const env = await startServices(stack, { NODE_ENV: 'development', ...process.env }, dataDir);
     const config = loadConfig(env);
-    const prepared = await prepareDatabase(
-      config.database.url,
-      config.demo,
-      new LocalDiskStorage(config),
+    const storage = createBlobStorage(config);
+    const prepared = await prepareDatabase(config.database.url, config.demo, storage).finally(() =>
+      storage.close(),
     );
     out(
       `  Database ready (${prepared.migrations.length} migrations applied now` +

@@ -518,7 +518,8 @@ async function attachFile(
   await writeFile(tmp, bytes);
   const sniffed = await sniffFile(tmp);
   if (sniffed?.kind !== kind) throw new Error(`demo ${kind} file sniffed as ${sniffed?.kind}`);
-  const key = await storage.adopt(tmp);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = await storage.adopt(tmp, { sha256 });
   const [row] = await m.query<{ id: string }[]>(
     `INSERT INTO attachments (asset_id, storage_key, display_name, kind, mime, size_bytes, sha256,
                               scan_status, text_status, uploaded_by, created_at)
@@ -530,7 +531,7 @@ async function attachFile(
       sniffed.kind,
       sniffed.mime,
       bytes.length,
-      createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       a.authors[0],
       new Date(a.publishedAt.getTime() - 3 * 86_400_000).toISOString(),
     ],

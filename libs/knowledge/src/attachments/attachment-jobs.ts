@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig, BlobStorage, JobRunner, JobsService } from 
 import { STORAGE_DELETE_QUEUE } from '../assets/assets.service';
 import { scanWithClamd } from './antivirus';
 import { EXTRACT_QUEUE, SCAN_QUEUE } from './attachments.service';
-import { extractText } from './content/extract-text';
+import { DEFAULT_EXTRACT_LIMITS, type ExtractResult, extractText } from './content/extract-text';
 import type { AttachmentKind } from './content/sniff';
 import { touchSearch } from '../search/search-sync';
 import { SEARCH_MEETING_QUEUE } from '@lumbung/search';
@@ -15,6 +15,7 @@ interface Row {
   asset_id: string | null;
   meeting_id: string | null;
   storage_key: string;
+  size_bytes: string;
   kind: AttachmentKind;
   text_status: string;
   scan_status: string;
@@ -54,10 +55,12 @@ export class AttachmentJobs implements OnModuleInit {
   async extract(id: string): Promise<void> {
     const row = await this.row(id);
     if (!row || row.text_status !== 'pending') return;
-    const path = this.storage.localPath(row.storage_key);
-    const result = path
-      ? await extractText(path, row.kind)
-      : ({ status: 'unreadable', reason: 'remote_store' } as const);
+    // A remote store's object is copied to scratch first (PDF and ZIP parsing need random
+    // access), so a file too large to extract is refused before it is copied.
+    const result: ExtractResult =
+      Number(row.size_bytes) > DEFAULT_EXTRACT_LIMITS.maxFileBytes
+        ? { status: 'unreadable', reason: 'too_large' }
+        : await this.storage.withLocalFile(row.storage_key, (path) => extractText(path, row.kind));
     if (result.status === 'extracted') {
       await this.ds.query(
         `UPDATE attachments SET text_status = 'extracted', extracted_text = $2, text_error = NULL
@@ -90,13 +93,11 @@ export class AttachmentJobs implements OnModuleInit {
     const row = await this.row(id);
     if (!row || row.scan_status !== 'pending_scan') return;
     const av = this.config.antivirus;
-    const path = this.storage.localPath(row.storage_key);
-    if (!av.host || !path) throw new Error('scanner not configured');
-    const verdict = await scanWithClamd(path, {
-      host: av.host,
-      port: av.port,
-      timeoutMs: av.timeoutMs,
-    });
+    const host = av.host;
+    if (!host) throw new Error('scanner not configured');
+    const verdict = await this.storage.withLocalFile(row.storage_key, (path) =>
+      scanWithClamd(path, { host, port: av.port, timeoutMs: av.timeoutMs }),
+    );
     if (verdict.result === 'error') throw new Error(`scan failed: ${verdict.reason}`);
     await this.ds.transaction(async (tx) => {
       if (verdict.result === 'infected') {
@@ -115,7 +116,8 @@ export class AttachmentJobs implements OnModuleInit {
 
   private async row(id: string): Promise<Row | undefined> {
     const [row] = await this.ds.query<Row[]>(
-      `SELECT id, asset_id, meeting_id, storage_key, kind, text_status, scan_status FROM attachments WHERE id = $1`,
+      `SELECT id, asset_id, meeting_id, storage_key, size_bytes, kind, text_status, scan_status
+         FROM attachments WHERE id = $1`,
       [id],
     );
     return row;

@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { ApiErrors, ApiUuidParams, BlobStorage } from '@lumbung/platform';
 import {
@@ -92,8 +93,9 @@ export class AttachmentsController {
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('ETag', `"${row.sha256}"`);
-    stream.on('error', () => res.destroy());
-    stream.pipe(res);
+    // pipeline destroys both ends when either fails or the client goes away, so a remote
+    // store's connection is released instead of idling until it times out.
+    pipeline(stream, res).catch(() => undefined);
   }
 
   @Delete('attachments/:id')

@@ -277,7 +277,7 @@ export class AttachmentsService {
             if (!ids.includes(existing.id)) ids.push(existing.id);
             continue;
           }
-          const key = await this.storage.adopt(f.path);
+          const key = await this.storage.adopt(f.path, { sha256: f.sha256 });
           adopted.push(key);
           const [row] = await tx.query<{ id: string }[]>(
             `INSERT INTO attachments (${column}, storage_key, display_name, kind, mime, size_bytes, sha256,

@@ -53,7 +53,11 @@ describe('loadConfig', () => {
       log: { level: 'info', format: 'json' },
       demo: { seed: true, password: 'Lumbung#2025' },
       web: { distDir: resolve('apps/web/dist') },
-      storage: { uploadDir: resolve('.lumbung-data/uploads'), maxUploadBytes: 52428800 },
+      storage: {
+        driver: 'disk',
+        uploadDir: resolve('.lumbung-data/uploads'),
+        maxUploadBytes: 52428800,
+      },
       worker: { pollIntervalMs: 1000 },
       jobs: { retentionDays: 7 },
       antivirus: { port: 3310, timeoutMs: 30000 },
@@ -222,6 +226,69 @@ describe('loadConfig', () => {
       expect(
         problemsOf({ ...VALID, NODE_ENV: 'production', MEILI_MASTER_KEY: 'k', SEED_DEMO: 'true' }),
       ).toEqual(['SEED_DEMO cannot be true when NODE_ENV=production']);
+    });
+  });
+
+  describe('object storage', () => {
+    it('reads an S3-compatible store, path-style by default when an endpoint is given', () => {
+      const config = loadConfig({
+        ...VALID,
+        STORAGE: 's3',
+        S3_ENDPOINT: 'http://minio.internal:9000',
+        S3_BUCKET: 'lumbung-files',
+        S3_ACCESS_KEY_ID: 'lumbung',
+        S3_SECRET_ACCESS_KEY: 'rahasia-panjang',
+      });
+      expect(config.storage.driver).toBe('s3');
+      expect(config.storage.s3).toEqual({
+        endpoint: 'http://minio.internal:9000',
+        bucket: 'lumbung-files',
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'lumbung', secretAccessKey: 'rahasia-panjang' },
+        forcePathStyle: true,
+      });
+    });
+
+    it('leaves AWS itself virtual-hosted and its credentials to the default chain', () => {
+      const config = loadConfig({
+        ...VALID,
+        STORAGE: 's3',
+        S3_BUCKET: 'lumbung-jakarta',
+        S3_REGION: 'ap-southeast-3',
+      });
+      expect(config.storage.s3).toEqual({
+        bucket: 'lumbung-jakarta',
+        region: 'ap-southeast-3',
+        forcePathStyle: false,
+      });
+    });
+
+    it('ignores S3_* variables on the disk', () => {
+      const config = loadConfig({ ...VALID, S3_BUCKET: 'Not A Bucket' });
+      expect(config.storage.driver).toBe('disk');
+      expect(config.storage.s3).toBeUndefined();
+    });
+
+    it('refuses an unknown driver, a missing or invalid bucket, half credentials, a bad endpoint', () => {
+      expect(problemsOf({ ...VALID, STORAGE: 'ftp' })).toEqual([
+        'STORAGE must be one of disk, s3 (got "ftp")',
+      ]);
+      expect(problemsOf({ ...VALID, STORAGE: 's3' })).toEqual(['S3_BUCKET is required']);
+      expect(
+        problemsOf({
+          ...VALID,
+          STORAGE: 's3',
+          S3_BUCKET: 'Lumbung_Files',
+          S3_ENDPOINT: 'ftp://minio',
+          S3_ACCESS_KEY_ID: 'only-the-id',
+          S3_FORCE_PATH_STYLE: 'maybe',
+        }),
+      ).toEqual([
+        'S3_ENDPOINT must be a http: or https: URL',
+        'S3_BUCKET must be a valid bucket name (3–63 lower-case letters, digits, . or -)',
+        'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all',
+        'S3_FORCE_PATH_STYLE must be true or false (got "maybe")',
+      ]);
     });
   });
 

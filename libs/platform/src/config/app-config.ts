@@ -45,9 +45,16 @@ export interface AppConfig {
   };
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
   readonly storage: {
-    /** Attachments live here under server-generated keys, outside any static path. */
+    /** Where file bytes live: this process's disk (the embedded default) or an S3-compatible store. */
+    readonly driver: 'disk' | 's3';
+    /**
+     * With `disk`, attachments live here under server-generated keys, outside any static path.
+     * With `s3`, only scratch files: uploads being checked and copies being extracted.
+     */
     readonly uploadDir: string;
     readonly maxUploadBytes: number;
+    /** Set when `driver` is `s3`. */
+    readonly s3?: S3Config;
   };
   /** How often the worker looks for due jobs; 0 = never by itself (tests drive it). */
   readonly worker: { readonly pollIntervalMs: number };
@@ -67,6 +74,18 @@ export interface AppConfig {
     /** Asset reads and event posts one account may make per minute before 429 (anti-automation). */
     readonly eventsPerMinute: number;
   };
+}
+
+/** An S3-compatible bucket (AWS, MinIO, Garage, SeaweedFS). */
+export interface S3Config {
+  /** Unset for AWS itself; the store's URL otherwise. */
+  readonly endpoint?: string;
+  readonly bucket: string;
+  readonly region: string;
+  /** Unset: the SDK's default chain (instance role, AWS_* variables). */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** `host/bucket/key` URLs instead of `bucket.host/key` (MinIO and most self-hosted stores). */
+  readonly forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -212,12 +231,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       level: logLevel,
       format: r.oneOf<'json' | 'pretty'>('LOG_FORMAT', ['json', 'pretty'], 'json'),
     },
-    storage: {
-      uploadDir: resolve(
-        r.raw('UPLOAD_DIR') ?? join(r.raw('LUMBUNG_DATA_DIR') ?? '.lumbung-data', 'uploads'),
-      ),
-      maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
-    },
+    storage: storageConfig(r),
     worker: { pollIntervalMs: r.int('WORKER_POLL_INTERVAL_MS', 1000, 0, 60_000) },
     jobs: { retentionDays: r.int('JOBS_RETENTION_DAYS', 7, 1, 3650) },
     antivirus: {
@@ -238,6 +252,42 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return deepFreeze(config);
+}
+
+function storageConfig(r: Reader): AppConfig['storage'] {
+  const driver = r.oneOf<'disk' | 's3'>('STORAGE', ['disk', 's3'], 'disk');
+  const base = {
+    driver,
+    uploadDir: resolve(
+      r.raw('UPLOAD_DIR') ?? join(r.raw('LUMBUNG_DATA_DIR') ?? '.lumbung-data', 'uploads'),
+    ),
+    maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+  };
+  if (driver !== 's3') return base;
+  const endpoint = r.raw('S3_ENDPOINT') ? r.url('S3_ENDPOINT', ['http:', 'https:']) : undefined;
+  const bucket = r.string('S3_BUCKET');
+  // S3's rules for bucket names (3–63 lower-case letters, digits, dots and hyphens).
+  if (bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    r.problems.push(
+      'S3_BUCKET must be a valid bucket name (3–63 lower-case letters, digits, . or -)',
+    );
+  }
+  const accessKeyId = r.raw('S3_ACCESS_KEY_ID');
+  const secretAccessKey = r.raw('S3_SECRET_ACCESS_KEY');
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    r.problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
+  }
+  return {
+    ...base,
+    s3: {
+      ...(endpoint ? { endpoint } : {}),
+      bucket,
+      region: r.string('S3_REGION', 'us-east-1'),
+      ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
+      // Self-hosted stores rarely have wildcard DNS for bucket subdomains; AWS prefers them.
+      forcePathStyle: r.bool('S3_FORCE_PATH_STYLE', endpoint !== undefined),
+    },
+  };
 }
 
 function deepFreeze<T extends object>(value: T): T {

@@ -2454,6 +2454,11 @@ export interface components {
             searchIndex: components["schemas"]["SearchDriftDto"] | null;
             /** @enum {string} */
             status: "ok" | "degraded" | "down";
+            /**
+             * @description Where files live (STORAGE: the disk or the S3 bucket); down degrades: uploads and downloads fail, the rest works
+             * @enum {string}
+             */
+            storage: "up" | "down";
         };
         HighlightDto: {
             /** @enum {string} */
