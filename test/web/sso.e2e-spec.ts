@@ -140,3 +140,47 @@ describe('portal: single sign-on', () => {
     await screenshot(page, 'masuk-sso');
   });
 });
+
+describe('portal: single sign-on only (LOCAL_LOGIN=false)', () => {
+  let provider: TestOidcProvider;
+  let portal: Portal;
+  let tab: PortalTab | undefined;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
+    provider = await startOidcProvider({ redirectUri });
+    portal = await startPortal(
+      {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        OIDC_REDIRECT_URI: redirectUri,
+        LOCAL_LOGIN: 'false',
+      },
+      port,
+    );
+  });
+  afterEach(async () => {
+    tab?.expectNoProblems();
+    await tab?.close();
+  });
+  afterAll(async () => {
+    await portal.close();
+    await provider.close();
+  });
+
+  it.each([DESKTOP, PHONE])('the sign-in page offers SSO alone, at %j', async (viewport) => {
+    tab = await openPortal(portal, { viewport });
+    const { page } = tab;
+    await page.goto('/masuk');
+    await waitForPage(page, 'Masuk ke Lumbung');
+    await expect(page.getByRole('link', { name: 'Masuk dengan SSO' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.getByLabel('Email atau NIP').count()).resolves.toBe(0);
+    await expect(page.getByLabel('Kata sandi', { exact: true }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'masuk-sso-saja');
+  });
+});
