@@ -295,7 +295,7 @@ function oidcConfig(r: Reader, production: boolean, localLogin: boolean): { oidc
       clientSecret: r.string('OIDC_CLIENT_SECRET'),
       redirectUri,
       postLogoutRedirectUri: r.url(
-        'OIDC_POST_LOGOUT_REDIRECT_URI',
+        'OIDC_POST_LOGOUT_URI',
         schemes,
         origin ? `${origin}/masuk` : '',
       ),
