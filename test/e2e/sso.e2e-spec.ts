@@ -508,3 +508,25 @@ describe('single sign-on switched off', () => {
     expect(cookieNamed(res, 'lumbung_oidc')).toBeUndefined();
   });
 });
+
+describe('single sign-on with the provider down', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A loopback port nobody listens on.
+    t = await createTestApp(oidcEnv({ OIDC_ISSUER: 'http://127.0.0.1:9' }));
+  });
+  afterAll(() => t.close());
+
+  it('sends the browser back with SSO_UNAVAILABLE, while passwords keep working', async () => {
+    const res = await t.http().get('/api/v1/auth/oidc/login').expect(302);
+    expect(portalLanding(res).get('sso')).toBe('SSO_UNAVAILABLE');
+    expect(cookieNamed(res, 'lumbung_oidc')).toBeUndefined();
+    const user = await givenUser(t.ds);
+    await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: user.email, password: TEST_PASSWORD })
+      .expect(200);
+  });
+});
