@@ -24,6 +24,26 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** A provider and a portal that trusts it, on a port the registered redirect URI names. */
+async function startSsoPortal(
+  env: Record<string, string> = {},
+): Promise<{ provider: TestOidcProvider; portal: Portal }> {
+  const port = await freePort();
+  const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
+  const provider = await startOidcProvider({ redirectUri });
+  const portal = await startPortal(
+    {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_REDIRECT_URI: redirectUri,
+      ...env,
+    },
+    port,
+  );
+  return { provider, portal };
+}
+
 describe('portal: single sign-on', () => {
   let provider: TestOidcProvider;
   let portal: Portal;
@@ -49,18 +69,7 @@ describe('portal: single sign-on', () => {
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
-    provider = await startOidcProvider({ redirectUri });
-    portal = await startPortal(
-      {
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        OIDC_REDIRECT_URI: redirectUri,
-      },
-      port,
-    );
+    ({ provider, portal } = await startSsoPortal());
     person = await givenUser(portal.t.ds, { name: 'Ayu Pratiwi', opd: 'DINKES' });
     provider.account('ayu.pratiwi', { nip: person.nip, email: 'ayu@idp.jakarta.test' });
     provider.account('orang.asing', { nip: nextNip(), email: 'asing@idp.jakarta.test' });
@@ -147,19 +156,7 @@ describe('portal: single sign-on only (LOCAL_LOGIN=false)', () => {
   let tab: PortalTab | undefined;
 
   beforeAll(async () => {
-    const port = await freePort();
-    const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
-    provider = await startOidcProvider({ redirectUri });
-    portal = await startPortal(
-      {
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        OIDC_REDIRECT_URI: redirectUri,
-        LOCAL_LOGIN: 'false',
-      },
-      port,
-    );
+    ({ provider, portal } = await startSsoPortal({ LOCAL_LOGIN: 'false' }));
   });
   afterEach(async () => {
     tab?.expectNoProblems();

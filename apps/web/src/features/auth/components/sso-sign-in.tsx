@@ -3,22 +3,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { session } from '@/lib/auth/session';
 
-/** The refusal codes the API's SSO callback sends back (`/masuk?sso=<code>`). */
-const REFUSALS = [
-  'SSO_DISABLED',
-  'SSO_UNAVAILABLE',
-  'SSO_CANCELLED',
-  'SSO_EXPIRED',
-  'SSO_FAILED',
-  'SSO_UNKNOWN_USER',
-  'SSO_IDENTITY_CONFLICT',
-  'SSO_ACCOUNT_INACTIVE',
-  'SSO_PROVISIONING_FAILED',
-] as const;
-type Refusal = (typeof REFUSALS)[number];
-
-const isRefusal = (code: string): code is Refusal => (REFUSALS as readonly string[]).includes(code);
-
 /** "Masuk dengan SSO": a link to the API, which sends the browser on to the provider. */
 export function SsoButton({ kembali }: { kembali?: string }) {
   const { t } = useTranslation('auth');
@@ -32,10 +16,13 @@ export function SsoButton({ kembali }: { kembali?: string }) {
 
 /** Why the provider's round trip ended without a session, in the portal's language. */
 export function SsoRefusal({ code }: { code: string }) {
-  const { t } = useTranslation('auth');
+  const { t, i18n } = useTranslation('auth');
+  // Each code the API's callback sends has its text; anything else gets the general one.
+  const known = /^SSO_[A-Z_]+$/.test(code) && i18n.exists(`auth:sso.refusals.${code}`);
+  const key = `sso.refusals.${known ? code : 'other'}` as 'sso.refusals.other';
   return (
     <Alert color="red" variant="light" role="alert" title={t('sso.failedTitle')}>
-      <Text size="sm">{t(`sso.refusals.${isRefusal(code) ? code : 'other'}`)}</Text>
+      <Text size="sm">{t(key)}</Text>
     </Alert>
   );
 }
