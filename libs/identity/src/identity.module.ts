@@ -5,6 +5,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@lumbung/platform';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottleService } from './auth/login-throttle.service';
+import { OidcClient } from './auth/oidc/oidc-client';
+import { OidcSignInService } from './auth/oidc/oidc-sign-in.service';
+import { SsoAccounts } from './auth/oidc/sso-accounts';
 import { PasswordResetService } from './auth/password-reset.service';
 import { SessionEntity } from './auth/session.entity';
 import { TokenService } from './auth/token.service';
@@ -36,6 +39,9 @@ import { PersonnelDirectory } from './users/personnel.directory';
   providers: [
     AuthService,
     LoginThrottleService,
+    OidcClient,
+    OidcSignInService,
+    SsoAccounts,
     PasswordResetService,
     TokenService,
     PrincipalLoader,
@@ -55,6 +61,8 @@ import { PersonnelDirectory } from './users/personnel.directory';
     TokenService,
     PrincipalLoader,
     AuthService,
+    OidcClient,
+    OidcSignInService,
     PasswordResetService,
     UserImportService,
   ],

@@ -41,8 +41,11 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Starts the API (serving apps/web/dist) and Chromium; fails loudly when either is missing. */
-export async function startPortal(env: Record<string, string> = {}): Promise<Portal> {
+/**
+ * Starts the API (serving apps/web/dist) and Chromium; fails loudly when either is missing.
+ * `port` 0 is any free port (a fixed one when a redirect URI must name it, as for SSO).
+ */
+export async function startPortal(env: Record<string, string> = {}, port = 0): Promise<Portal> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: the browser journeys need Debian's Chromium (apt-get install -y chromium)`,
@@ -52,12 +55,12 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
     throw new Error(`${WEB_DIST} is missing: build the portal first (npm run build:web)`);
   }
   const t = await createTestApp(env);
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  await t.app.listen(port, '127.0.0.1');
+  const listening = (t.app.getHttpServer().address() as AddressInfo).port;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
     t,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${listening}`,
     browser,
     close: async () => {
       await browser.close();

@@ -118,8 +118,10 @@ function AccountControls({ compact = false }: { compact?: boolean }) {
     );
   }
   const signOut = async () => {
-    await session.signOut();
-    await navigate({ to: '/' });
+    const providerLogout = await session.signOut();
+    // Single sign-on: the provider ends its session too, then sends the browser back.
+    if (providerLogout) window.location.assign(providerLogout);
+    else await navigate({ to: '/' });
   };
   return (
     <Group gap="sm" wrap="nowrap" className={compact ? classes.desktopOnly : undefined}>

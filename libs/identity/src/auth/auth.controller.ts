@@ -13,6 +13,9 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { CompletePasswordResetDto } from './dto/complete-password-reset.dto';
 import { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
 import { LoginDto } from './dto/login.dto';
+import { LogoutResponseDto } from './dto/logout-response.dto';
+import { SignInOptionsDto } from './dto/sign-in-options.dto';
+import { OidcClient } from './oidc/oidc-client';
 import { PasswordResetService } from './password-reset.service';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
@@ -22,6 +25,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly resets: PasswordResetService,
+    private readonly oidc: OidcClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,6 +37,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors({
     401: 'INVALID_CREDENTIALS: wrong NIP/email or password, or an inactive account',
+    403: 'LOCAL_LOGIN_DISABLED: password sign-in is switched off (LOCAL_LOGIN=false); use SSO',
     429: 'RATE_LIMITED: too many failed logins (details.retryAfterSeconds)',
   })
   async login(
@@ -58,16 +63,31 @@ export class AuthController {
   }
 
   @Post('logout')
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiBearerAuth()
   @RequirePermission(Permission.SessionManage)
-  @ApiOperation({ summary: 'End this session (access and refresh tokens stop working)' })
+  @ApiOperation({
+    summary:
+      "End this session (access and refresh tokens stop working); for single sign-on, the provider's logout URL",
+  })
+  @ApiOkResponse({ type: LogoutResponseDto })
   async logout(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<void> {
-    await this.auth.logout(principal);
+  ): Promise<LogoutResponseDto> {
+    const ended = await this.auth.logout(principal);
     clearRefreshCookie(res, this.config);
+    return {
+      endSessionUrl: ended.method === 'oidc' ? await this.oidc.endSessionUrl(ended.idToken) : null,
+    };
+  }
+
+  @Get('options')
+  @Public()
+  @ApiOperation({ summary: 'How people may sign in here: password, single sign-on or both' })
+  @ApiOkResponse({ type: SignInOptionsDto })
+  options(): SignInOptionsDto {
+    return { localLogin: this.config.sso.localLogin, sso: this.config.sso.oidc !== undefined };
   }
 
   @Get('me')

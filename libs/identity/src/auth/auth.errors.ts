@@ -6,6 +6,11 @@ export const AuthErrors = {
       id: 'NIP/email atau kata sandi salah.',
       en: 'Wrong NIP/email or password.',
     }),
+  localLoginDisabled: (): AppError =>
+    new AppError('LOCAL_LOGIN_DISABLED', 403, {
+      id: 'Masuk dengan kata sandi dimatikan di sini. Gunakan "Masuk dengan SSO".',
+      en: 'Password sign-in is switched off here. Use "Sign in with SSO".',
+    }),
   sessionExpired: (): AppError =>
     new AppError('SESSION_EXPIRED', 401, {
       id: 'Sesi Anda telah berakhir. Silakan masuk kembali.',

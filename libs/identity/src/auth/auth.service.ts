@@ -13,7 +13,7 @@ import type { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
 import { loginAccount, LoginThrottleService, normalizeLogin } from './login-throttle.service';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { revokeOpenResets } from './open-resets';
-import { SessionEntity } from './session.entity';
+import { SessionEntity, type SessionMethod } from './session.entity';
 import { endSessions } from './sessions';
 import { TokenService } from './token.service';
 
@@ -41,6 +41,7 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string, client: ClientInfo): Promise<IssuedSession> {
+    if (!this.config.sso.localLogin) throw AuthErrors.localLoginDisabled();
     const user = await this.findLoginUser(username);
     // Failures count against the account, whichever of its identifiers is typed.
     const account = loginAccount(user?.id, username);
@@ -125,12 +126,26 @@ export class AuthService {
     };
   }
 
-  async logout(principal: Principal): Promise<void> {
-    await this.ds.getRepository(SessionEntity).update(principal.sessionId, {
-      revokedAt: new Date(),
-      revokeReason: 'logout',
+  /**
+   * Ends this session. For a single sign-on session, returns the provider's ID token (the hint
+   * its logout needs); `null` for a password session.
+   */
+  async logout(principal: Principal): Promise<{ method: SessionMethod; idToken: string | null }> {
+    const ended = await this.ds.transaction(async (tx) => {
+      await tx.update(SessionEntity, principal.sessionId, {
+        revokedAt: new Date(),
+        revokeReason: 'logout',
+      });
+      await this.audit.record({ actorId: principal.userId, action: 'authn_logout' }, tx);
+      return tx
+        .getRepository(SessionEntity)
+        .createQueryBuilder('s')
+        .select(['s.id', 's.method'])
+        .addSelect('s.oidcIdToken')
+        .where('s.id = :id', { id: principal.sessionId })
+        .getOne();
     });
-    await this.audit.record({ actorId: principal.userId, action: 'authn_logout' });
+    return { method: ended?.method ?? 'password', idToken: ended?.oidcIdToken ?? null };
   }
 
   /** Changes the password, ends every other session of the user and cancels pending resets. */
@@ -175,7 +190,12 @@ export class AuthService {
       .getOne();
   }
 
-  private async openSession(userId: string, client: ClientInfo): Promise<IssuedSession> {
+  /** The session a login opens; single sign-on opens the same, marked and with its ID token. */
+  async openSession(
+    userId: string,
+    client: ClientInfo,
+    sso?: { method: 'oidc'; idToken: string },
+  ): Promise<IssuedSession> {
     const { secret, hash } = this.tokens.newRefreshSecret();
     const expiresAt = new Date(Date.now() + this.config.auth.refreshTokenTtlSeconds * 1000);
     const session = await this.ds.getRepository(SessionEntity).save({
@@ -184,6 +204,8 @@ export class AuthService {
       expiresAt,
       ip: client.ip.slice(0, 64),
       userAgent: client.userAgent?.slice(0, 300) ?? null,
+      method: sso?.method ?? 'password',
+      oidcIdToken: sso?.idToken ?? null,
     });
     const principal = await this.principals.load(userId, session.id);
     if (!principal) throw AuthErrors.invalidCredentials();

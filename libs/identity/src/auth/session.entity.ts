@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export type SessionMethod = 'password' | 'oidc';
+
 @Entity('auth_sessions')
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -35,6 +37,14 @@ export class SessionEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
+
+  /** How the session began: a password, or single sign-on at the OIDC provider. */
+  @Column({ type: 'varchar', length: 16, default: 'password' })
+  method: SessionMethod;
+
+  /** The provider's ID token of an SSO session, sent back as `id_token_hint` at logout. */
+  @Column({ name: 'oidc_id_token', type: 'text', nullable: true, select: false })
+  oidcIdToken: string | null;
 
   @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
   userAgent: string | null;

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
         loginFailuresPerAccount: 5,
         loginFailuresPerIp: 30,
       },
+      sso: { localLogin: true },
       log: { level: 'info', format: 'json' },
       demo: { seed: true, password: 'Lumbung#2025' },
       web: { distDir: resolve('apps/web/dist') },
@@ -121,6 +122,74 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...VALID, NODE_ENV: 'test' });
     expect(config.log.level).toBe('warn');
     expect(config.demo.seed).toBe(true);
+  });
+
+  describe('single sign-on', () => {
+    const OIDC = {
+      OIDC_ISSUER: 'https://sso.jakarta.go.id/realms/asn',
+      OIDC_CLIENT_ID: 'lumbung',
+      OIDC_CLIENT_SECRET: 'rahasia',
+      OIDC_REDIRECT_URI: 'https://lumbung.jakarta.go.id/api/v1/auth/oidc/callback',
+    };
+
+    it('is off unless OIDC_ISSUER is set, and local login is on by default', () => {
+      expect(loadConfig({ ...VALID }).sso).toEqual({ localLogin: true });
+    });
+
+    it('reads the client, the claim mapping and JIT provisioning', () => {
+      const config = loadConfig({
+        ...VALID,
+        ...OIDC,
+        LOCAL_LOGIN: 'false',
+        OIDC_JIT: 'true',
+        OIDC_OPD_CLAIM: 'kode_opd',
+      });
+      expect(config.sso).toEqual({
+        localLogin: false,
+        oidc: {
+          ...{ issuer: OIDC.OIDC_ISSUER, clientId: 'lumbung', clientSecret: 'rahasia' },
+          redirectUri: OIDC.OIDC_REDIRECT_URI,
+          postLogoutRedirectUri: 'https://lumbung.jakarta.go.id/masuk',
+          nipClaim: 'nip',
+          jit: true,
+          opdClaim: 'kode_opd',
+        },
+      });
+    });
+
+    it.each(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'])(
+      'refuses to start when OIDC_ISSUER is set without %s, naming it',
+      (name) => {
+        expect(problemsOf({ ...VALID, ...OIDC, [name]: undefined })).toEqual([
+          `${name} is required`,
+        ]);
+      },
+    );
+
+    it('refuses a client configured without its issuer', () => {
+      expect(problemsOf({ ...VALID, ...OIDC, OIDC_ISSUER: undefined })).toEqual([
+        'OIDC_ISSUER is required when OIDC_CLIENT_ID is set',
+        'OIDC_ISSUER is required when OIDC_CLIENT_SECRET is set',
+        'OIDC_ISSUER is required when OIDC_REDIRECT_URI is set',
+      ]);
+    });
+
+    it('refuses JIT without the OPD claim, and no way to sign in at all', () => {
+      expect(problemsOf({ ...VALID, ...OIDC, OIDC_JIT: 'on' })).toEqual([
+        'OIDC_OPD_CLAIM is required when OIDC_JIT is on',
+      ]);
+      expect(problemsOf({ ...VALID, LOCAL_LOGIN: 'off' })).toEqual([
+        'LOCAL_LOGIN=false needs OIDC_ISSUER (otherwise nobody can sign in)',
+      ]);
+    });
+
+    it('takes a plain-HTTP provider outside production only', () => {
+      const local = { ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:4000' };
+      expect(loadConfig({ ...VALID, ...local }).sso.oidc?.issuer).toBe('http://127.0.0.1:4000');
+      expect(
+        problemsOf({ ...VALID, ...local, NODE_ENV: 'production', MEILI_MASTER_KEY: 'k' }),
+      ).toEqual(['OIDC_ISSUER must be a https: URL']);
+    });
   });
 
   describe('problems name the variable', () => {

@@ -43,6 +43,13 @@ export interface AppConfig {
     readonly loginFailuresPerAccount: number;
     readonly loginFailuresPerIp: number;
   };
+  /** How people sign in: local passwords and/or single sign-on by OpenID Connect. */
+  readonly sso: {
+    /** Password logins (`LOCAL_LOGIN`); off refuses them with `LOCAL_LOGIN_DISABLED`. */
+    readonly localLogin: boolean;
+    /** Present only when `OIDC_ISSUER` is set (then every other required variable is too). */
+    readonly oidc?: OidcConfig;
+  };
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
   readonly storage: {
     /** Where file bytes live: this process's disk (the embedded default) or an S3-compatible store. */
@@ -86,6 +93,22 @@ export interface S3Config {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** `host/bucket/key` URLs instead of `bucket.host/key` (MinIO and most self-hosted stores). */
   readonly forcePathStyle: boolean;
+}
+
+/** The OpenID Connect relying party (authorization code with PKCE). */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** `…/api/v1/auth/oidc/callback` as registered at the provider. */
+  readonly redirectUri: string;
+  /** Where the provider sends people after its logout (registered there too). */
+  readonly postLogoutRedirectUri: string;
+  /** The claim that carries the 18-digit NIP (matched first; email second). */
+  readonly nipClaim: string;
+  /** Just-in-time provisioning: an unknown identity becomes an `asn` of the OPD `opdClaim` names. */
+  readonly jit: boolean;
+  readonly opdClaim?: string;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +210,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const demoSeed = r.bool('SEED_DEMO', !production);
   if (production && demoSeed) r.problems.push('SEED_DEMO cannot be true when NODE_ENV=production');
+  const localLogin = r.bool('LOCAL_LOGIN', true);
   const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info');
 
   const config: AppConfig = {
@@ -227,6 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginFailuresPerAccount: r.int('LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000),
       loginFailuresPerIp: r.int('LOGIN_FAILURES_PER_IP', 30, 1, 100_000),
     },
+    sso: { localLogin, ...oidcConfig(r, production, localLogin) },
     log: {
       level: logLevel,
       format: r.oneOf<'json' | 'pretty'>('LOG_FORMAT', ['json', 'pretty'], 'json'),
@@ -286,6 +311,54 @@ function storageConfig(r: Reader): AppConfig['storage'] {
       ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
       // Self-hosted stores rarely have wildcard DNS for bucket subdomains; AWS prefers them.
       forcePathStyle: r.bool('S3_FORCE_PATH_STYLE', endpoint !== undefined),
+    },
+  };
+}
+
+const OIDC_REQUIRED = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+
+/**
+ * SSO is off unless OIDC_ISSUER is set; then the client id, secret and redirect URI are required,
+ * and any of them set without the issuer is a mistake too (a half-configured SSO never starts).
+ */
+function oidcConfig(r: Reader, production: boolean, localLogin: boolean): { oidc?: OidcConfig } {
+  const issuerSet = r.raw('OIDC_ISSUER') !== undefined;
+  const jit = r.bool('OIDC_JIT', false);
+  if (!issuerSet) {
+    for (const name of [...OIDC_REQUIRED, 'OIDC_OPD_CLAIM']) {
+      if (r.raw(name) !== undefined) r.problems.push(`OIDC_ISSUER is required when ${name} is set`);
+    }
+    if (jit) r.problems.push('OIDC_ISSUER is required when OIDC_JIT is on');
+    if (!localLogin) {
+      r.problems.push('LOCAL_LOGIN=false needs OIDC_ISSUER (otherwise nobody can sign in)');
+    }
+    return {};
+  }
+  // Plain HTTP is for a provider on loopback in tests and development only.
+  const schemes = production ? ['https:'] : ['https:', 'http:'];
+  const redirectUri = r.url('OIDC_REDIRECT_URI', schemes);
+  let origin = '';
+  try {
+    origin = new URL(redirectUri).origin;
+  } catch {
+    // reported by r.url
+  }
+  const opdClaim = r.raw('OIDC_OPD_CLAIM');
+  if (jit && !opdClaim) r.problems.push('OIDC_OPD_CLAIM is required when OIDC_JIT is on');
+  return {
+    oidc: {
+      issuer: r.url('OIDC_ISSUER', schemes),
+      clientId: r.string('OIDC_CLIENT_ID'),
+      clientSecret: r.string('OIDC_CLIENT_SECRET'),
+      redirectUri,
+      postLogoutRedirectUri: r.url(
+        'OIDC_POST_LOGOUT_URI',
+        schemes,
+        origin ? `${origin}/masuk` : '',
+      ),
+      nipClaim: r.string('OIDC_NIP_CLAIM', 'nip'),
+      jit,
+      ...(opdClaim ? { opdClaim } : {}),
     },
   };
 }

@@ -6,6 +6,8 @@ import { session } from '@/lib/auth/session';
 export interface SignInSearch {
   /** Where to go after signing in (a same-origin path). */
   kembali?: string;
+  /** Back from single sign-on: `ok`, or the API's refusal code (SSO_UNKNOWN_USER…). */
+  sso?: string;
 }
 
 export const signInRoute = createRoute({
@@ -13,7 +15,11 @@ export const signInRoute = createRoute({
   path: '/masuk',
   validateSearch: (search: Record<string, unknown>): SignInSearch => {
     const kembali = safeReturnPath(search.kembali);
-    return kembali ? { kembali } : {};
+    const sso =
+      typeof search.sso === 'string' && /^(ok|SSO_[A-Z_]{1,40})$/.test(search.sso)
+        ? search.sso
+        : undefined;
+    return { ...(kembali ? { kembali } : {}), ...(sso ? { sso } : {}) };
   },
   beforeLoad: ({ search }) => {
     if (session.getState().status === 'signedIn') {

@@ -4,5 +4,6 @@ import type { components } from './schema';
 export type Schemas = components['schemas'];
 export type SessionUser = Schemas['SessionUserDto'];
 export type LoginResponse = Schemas['LoginResponseDto'];
+export type LogoutResponse = Schemas['LogoutResponseDto'];
 /** One permission of the API's vocabulary (the enum of SessionUserDto.permissions). */
 export type Permission = SessionUser['permissions'][number];

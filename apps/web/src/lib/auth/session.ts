@@ -1,5 +1,5 @@
 import { apiErrorFrom, networkError } from '@/lib/api/errors';
-import type { LoginResponse, SessionUser } from '@/lib/api/types';
+import type { LoginResponse, LogoutResponse, SessionUser } from '@/lib/api/types';
 import { currentLanguage } from '@/i18n';
 
 /**
@@ -100,16 +100,25 @@ class Session {
     return body.user;
   }
 
-  /** Ends the session here and in every other tab. */
-  async signOut(): Promise<void> {
+  /**
+   * Ends the session here and in every other tab. For a single sign-on session, resolves with the
+   * provider's logout URL (the caller sends the browser there to end that session too).
+   */
+  async signOut(): Promise<string | null> {
     const token = this.token;
     this.clear();
     this.broadcast({ type: 'signedOut', at: Date.now() });
-    if (token) {
-      await fetch(`${API}/logout`, {
+    if (!token) return null;
+    try {
+      const response = await fetch(`${API}/logout`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}` },
-      }).catch(() => undefined);
+      });
+      if (!response.ok) return null;
+      const body = (await response.json()) as LogoutResponse;
+      return body.endSessionUrl;
+    } catch {
+      return null;
     }
   }
 

@@ -16,6 +16,7 @@ import { RevisionReview1765500000016 } from './1765500000016-revision-review';
 import { SearchAsYouType1765584000000 } from './1765584000000-search-as-you-type';
 import { CopJoinRequests1765670400000 } from './1765670400000-cop-join-requests';
 import { JobsNotify1765670400001 } from './1765670400001-jobs-notify';
+import { SsoSessions1765756800100 } from './1765756800100-sso-sessions';
 import { SharedRateLimits1765756800500 } from './1765756800500-shared-rate-limits';
 
 /** Every migration, oldest first. New migrations are appended here. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   SearchAsYouType1765584000000,
   CopJoinRequests1765670400000,
   JobsNotify1765670400001,
+  SsoSessions1765756800100,
   SharedRateLimits1765756800500,
 ];
