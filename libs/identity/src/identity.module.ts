@@ -19,6 +19,7 @@ import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
 import { PersonnelDirectory } from './users/personnel.directory';
+import { RecipientDirectory } from './users/recipient.directory';
 
 /** Users, OPD directory, roles and authentication (no HTTP). */
 @Module({
@@ -46,6 +47,7 @@ import { PersonnelDirectory } from './users/personnel.directory';
     SessionUserPresenter,
     UserDirectory,
     PersonnelDirectory,
+    RecipientDirectory,
   ],
   exports: [
     OpdsService,
@@ -57,6 +59,7 @@ import { PersonnelDirectory } from './users/personnel.directory';
     AuthService,
     PasswordResetService,
     UserImportService,
+    RecipientDirectory,
   ],
 })
 export class IdentityModule {}
