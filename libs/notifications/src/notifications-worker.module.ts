@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@lumbung/platform';
+import { APP_CONFIG } from '@lumbung/platform';
 import { IdentityModule } from '@lumbung/identity';
 import { EmailSender } from './mail/email-sender';
 import { EmailsRepository } from './mail/emails.repository';
