@@ -52,16 +52,12 @@ describe('portal: notifications', () => {
     await bell.click();
     await waitForPage(page, 'Notifikasi');
     await page.getByText('2 belum dibaca').waitFor();
-    const older = page
-      .getByRole('listitem')
-      .filter({
-        hasText: '“Panduan arsip elektronik kelurahan” diajukan dan menunggu verifikasi Anda.',
-      });
-    const newer = page
-      .getByRole('listitem')
-      .filter({
-        hasText: '“Pelajaran dari layanan KTP keliling” diajukan dan menunggu verifikasi Anda.',
-      });
+    const older = page.getByRole('listitem').filter({
+      hasText: '“Panduan arsip elektronik kelurahan” diajukan dan menunggu verifikasi Anda.',
+    });
+    const newer = page.getByRole('listitem').filter({
+      hasText: '“Pelajaran dari layanan KTP keliling” diajukan dan menunggu verifikasi Anda.',
+    });
     await expect(older.getByText(/\d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB/).count()).resolves.toBe(1);
     await expect(newer.getByText('Belum dibaca').isVisible()).resolves.toBe(true);
     await expectAccessible(page);
@@ -98,7 +94,8 @@ describe('portal: notifications', () => {
     await page.getByText('Pengaturan notifikasi disimpan.').waitFor();
     await expectAccessible(page);
     const stored = await portal.t.ds.query(
-      `SELECT type, in_app, email_mode FROM notification_preferences WHERE user_id = $1`,
+      `SELECT type, in_app, email_mode FROM notification_preferences WHERE user_id = $1
+        ORDER BY type COLLATE "C"`,
       [user.id],
     );
     expect(stored).toEqual(

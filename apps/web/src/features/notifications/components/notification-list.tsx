@@ -107,7 +107,7 @@ function NotificationItem({ notification: n }: { notification: Schemas['Notifica
         </Text>
         {unread && (
           <>
-            <Badge size="sm" variant="light" color="red.9">
+            <Badge size="sm" variant="filled" color="red.9">
               {t('unread')}
             </Badge>
             <Button variant="subtle" size="compact-xs" onClick={read} loading={markRead.isPending}>
