@@ -13,6 +13,7 @@ import {
   login,
   publishAsset,
   type Session,
+  INTERVIEW_SECTIONS,
 } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -24,15 +25,6 @@ interface Item {
   createdAt: string;
   readAt: string | null;
 }
-
-const INTERVIEW_SECTIONS = {
-  topik: 'Tata kelola arsip lama',
-  keputusan_kunci: 'Memilah arsip per unit sebelum digitalisasi.',
-  aturan_praktis: 'Selalu cek berita acara serah terima.',
-  jejaring_kontak: 'Arsip Nasional, bagian umum kelurahan.',
-  jebakan: 'Retensi arsip yang belum ditetapkan.',
-  saran_penerus: 'Mulai dari daftar arsip vital.',
-};
 
 /**
  * Issue 19 item 3: each event gives the right people one notification (in the transaction of

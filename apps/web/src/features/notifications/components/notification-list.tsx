@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/api-error';
 import { ListPages } from '@/components/list-pages';
 import { PageState } from '@/components/page-state';
+import lists from '@/components/plain-list.module.css';
 import { currentLanguage } from '@/i18n';
 import type { Schemas } from '@/lib/api/types';
 import { formatWib } from '@/lib/format/wib';
@@ -58,7 +59,7 @@ export function NotificationList() {
         <PageState kind="empty">{t('empty')}</PageState>
       ) : (
         <Stack gap="md">
-          <ul className={classes.list}>
+          <ul className={lists.list}>
             {list.data.items.map((n) => (
               <NotificationItem key={n.id} notification={n} />
             ))}
