@@ -12,6 +12,8 @@ import { AssetViewService } from './assets/asset-view.service';
 import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
 import { AssetsRepository } from './assets/assets.repository';
+import { TagsService } from './assets/tags.service';
+import { SearchClicksService } from './search/search-clicks.service';
 import { AssetsService } from './assets/assets.service';
 import { RelatedAssetsService } from './assets/related-assets.service';
 import { AttachmentViewService } from './attachments/attachment-view.service';
@@ -60,6 +62,8 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
     ReviewQueueRepository,
     ReviewQueueService,
     AssetAnnouncer,
+    TagsService,
+    SearchClicksService,
   ],
   exports: [
     AssetsRepository,
@@ -78,6 +82,8 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
     AssetEvidenceReader,
     RelatedAssetsService,
     ReviewQueueService,
+    TagsService,
+    SearchClicksService,
   ],
 })
 export class KnowledgeModule {}

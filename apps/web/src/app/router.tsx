@@ -13,6 +13,7 @@ import {
 import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
 import { notificationsRoute } from '@/features/notifications/routes';
+import { passwordResetRoute } from '@/features/password-reset/routes';
 import { profileRoute } from '@/features/profile/routes';
 import { reviewAssetRoute, reviewRoute } from '@/features/review/routes';
 import { expertiseRoute, riskRoute } from '@/features/risk/routes';
@@ -29,6 +30,7 @@ import { RouteError } from './route-error';
 const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
+  passwordResetRoute,
   searchRoute,
   assetRoute,
   assetRevisionsRoute,
