@@ -50,13 +50,16 @@ module.exports = {
       name: 'knowledge-depends-on-identity-and-platform',
       severity: 'error',
       from: { path: '^libs/knowledge/' },
-      to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform|search)/' },
+      to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform|search|notifications)/' },
     },
     {
       name: 'community-depends-on-knowledge-identity-platform',
       severity: 'error',
       from: { path: '^libs/community/' },
-      to: { path: '^libs/', pathNot: '^libs/(community|knowledge|identity|platform|search)/' },
+      to: {
+        path: '^libs/',
+        pathNot: '^libs/(community|knowledge|identity|platform|search|notifications)/',
+      },
     },
     {
       name: 'metrics-depends-on-knowledge-identity-platform',
@@ -72,7 +75,7 @@ module.exports = {
       from: { path: '^libs/risk/' },
       to: {
         path: '^libs/',
-        pathNot: '^libs/(risk|metrics|community|knowledge|identity|platform)/',
+        pathNot: '^libs/(risk|metrics|community|knowledge|identity|platform|notifications)/',
       },
     },
     {
@@ -85,6 +88,14 @@ module.exports = {
         path: '^libs/',
         pathNot: '^libs/(award|risk|metrics|community|knowledge|identity|platform)/',
       },
+    },
+    {
+      name: 'notifications-depends-on-identity-and-platform',
+      comment:
+        'Contexts announce events to notifications (and register due scans); it knows only people, never their content tables.',
+      severity: 'error',
+      from: { path: '^libs/notifications/' },
+      to: { path: '^libs/', pathNot: '^libs/(notifications|identity|platform)/' },
     },
     {
       name: 'search-depends-on-identity-and-platform',

@@ -360,6 +360,16 @@ const REQUESTS: Record<RouteKey, (f: Fixtures) => Call | Promise<Call>> = {
     body: { value: 4, reason: 'Pengetahuan kontrak lama hanya ada padanya.' },
   }),
   'GET /api/v1/cops/:id/activity': (f) => ({ path: `/api/v1/cops/${f.copId}/activity?year=2025` }),
+  'GET /api/v1/notifications': () => ({ path: '/api/v1/notifications' }),
+  'GET /api/v1/notifications/unread-count': () => ({ path: '/api/v1/notifications/unread-count' }),
+  'POST /api/v1/notifications/read-all': () => ({ path: '/api/v1/notifications/read-all' }),
+  'GET /api/v1/notifications/preferences': () => ({ path: '/api/v1/notifications/preferences' }),
+  'PUT /api/v1/notifications/preferences': () => ({
+    path: '/api/v1/notifications/preferences',
+    body: { items: [{ type: 'cop_meeting_logged', inApp: true, email: 'digest' }] },
+  }),
+  // Everyone's own notifications only: an id nobody has is 404 to every signed-in actor.
+  'POST /api/v1/notifications/:id/read': () => ({ path: '/api/v1/notifications/999999999/read' }),
 };
 
 let yearSequence = 0;

@@ -8,6 +8,7 @@ import {
   publishAsset,
   type Session,
   TEST_PASSWORD,
+  INTERVIEW_SECTIONS,
 } from '../support/factories';
 import { Workbook } from 'exceljs';
 import { binary } from '../support/binary';
@@ -32,15 +33,6 @@ function nipLeavingIn(months: number, seq: number): { nip: string; departureMont
     departureMonth: departure.slice(0, 7),
   };
 }
-
-const INTERVIEW_SECTIONS = {
-  topik: 'Tata kelola arsip lama',
-  keputusan_kunci: 'Memilah arsip per unit sebelum digitalisasi.',
-  aturan_praktis: 'Selalu cek berita acara serah terima.',
-  jejaring_kontak: 'Arsip Nasional, bagian umum kelurahan.',
-  jebakan: 'Retensi arsip yang belum ditetapkan.',
-  saran_penerus: 'Mulai dari daftar arsip vital.',
-};
 
 interface Item {
   userId: string;

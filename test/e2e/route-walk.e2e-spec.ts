@@ -558,6 +558,32 @@ const SAMPLES: Record<string, (f: Fixtures) => Sample | Promise<Sample>> = {
     query: { year: '2025' },
     status: 200,
   }),
+  'GET /api/v1/notifications': () => ({
+    path: '/api/v1/notifications',
+    query: { page: '1', limit: '10', unread: 'true' },
+    status: 200,
+  }),
+  'GET /api/v1/notifications/unread-count': () => ({
+    path: '/api/v1/notifications/unread-count',
+    status: 200,
+  }),
+  'POST /api/v1/notifications/read-all': () => ({
+    path: '/api/v1/notifications/read-all',
+    status: 200,
+  }),
+  'GET /api/v1/notifications/preferences': () => ({
+    path: '/api/v1/notifications/preferences',
+    status: 200,
+  }),
+  'PUT /api/v1/notifications/preferences': () => ({
+    path: '/api/v1/notifications/preferences',
+    body: { items: [{ type: 'review_waiting', inApp: true, email: 'instant' }] },
+    status: 200,
+  }),
+  'POST /api/v1/notifications/:id/read': () => ({
+    path: '/api/v1/notifications/999999999/read',
+    status: 404,
+  }),
   'GET /api/v1/opds/:code/knowledge-risk': () => ({
     path: '/api/v1/opds/BPSDM/knowledge-risk',
     query: { high: 'true', kind: 'rencana', withinMonths: '12', sort: 'departure', limit: '20' },

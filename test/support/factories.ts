@@ -109,6 +109,16 @@ export const LESSON_SECTIONS = {
   lain_kali: 'd',
 };
 
+/** Template sections that make a `wawancara_pengetahuan` submittable (with a narasumber). */
+export const INTERVIEW_SECTIONS = {
+  topik: 'Tata kelola arsip lama',
+  keputusan_kunci: 'Memilah arsip per unit sebelum digitalisasi.',
+  aturan_praktis: 'Selalu cek berita acara serah terima.',
+  jejaring_kontak: 'Arsip Nasional, bagian umum kelurahan.',
+  jebakan: 'Retensi arsip yang belum ditetapkan.',
+  saran_penerus: 'Mulai dari daftar arsip vital.',
+};
+
 /**
  * An asset through the API, moved as far as `status`: the author drafts it (a complete
  * `pelajaran` unless the body says otherwise) and submits it, the verifier approves it. Returns

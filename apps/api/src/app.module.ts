@@ -17,6 +17,7 @@ import {
   RateLimiter,
   StorageModule,
 } from '@lumbung/platform';
+import { NotificationsHttpModule } from '@lumbung/notifications';
 import { RiskHttpModule } from '@lumbung/risk';
 import { SearchHttpModule, SearchModule } from '@lumbung/search';
 import { HealthController } from './health/health.controller';
@@ -57,6 +58,7 @@ export class AppModule {
         MetricsHttpModule,
         AwardHttpModule,
         RiskHttpModule,
+        NotificationsHttpModule,
       ],
       controllers: [HealthController, JobsAdminController, AuditAdminController],
       providers: [HealthService, { provide: APP_GUARD, useClass: ThrottlerGuard }],

@@ -11,6 +11,7 @@ import {
   PlatformModule,
   StorageModule,
 } from '@lumbung/platform';
+import { NotificationsWorkerModule } from '@lumbung/notifications';
 import { RiskWorkerModule } from '@lumbung/risk';
 import { SearchModule } from '@lumbung/search';
 import { HeartbeatService } from './heartbeat.service';
@@ -36,6 +37,7 @@ export class WorkerModule {
         CommunityWorkerModule,
         MetricsWorkerModule,
         RiskWorkerModule,
+        NotificationsWorkerModule,
       ],
       providers: [HeartbeatService, JobPoller],
     };

@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { COP_MEMBERSHIP_SOURCE, IdentityModule } from '@lumbung/identity';
 import { COMMUNITY_SEARCH_SOURCE, KnowledgeModule } from '@lumbung/knowledge';
+import { NotificationsModule } from '@lumbung/notifications';
 import { ActivityService } from './activity/activity.service';
 import { CopEvidenceReader } from './cops/cop-evidence.reader';
 import { CopsService } from './cops/cops.service';
 import { JoinRequestsService } from './cops/join-requests.service';
 import { CommunitySearchReader } from './meetings/community-search.reader';
 import { MeetingsService } from './meetings/meetings.service';
+import { MeetingAnnouncer } from './meetings/meeting-announcer';
 
 /**
  * Communities of practice, membership and the meeting log. Global so identity can resolve the
@@ -14,11 +16,12 @@ import { MeetingsService } from './meetings/meetings.service';
  */
 @Global()
 @Module({
-  imports: [IdentityModule, KnowledgeModule],
+  imports: [IdentityModule, KnowledgeModule, NotificationsModule],
   providers: [
     CopsService,
     JoinRequestsService,
     MeetingsService,
+    MeetingAnnouncer,
     ActivityService,
     CopEvidenceReader,
     { provide: COP_MEMBERSHIP_SOURCE, useExisting: CopsService },

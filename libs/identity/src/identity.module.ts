@@ -22,6 +22,7 @@ import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
 import { PersonnelDirectory } from './users/personnel.directory';
+import { RecipientDirectory } from './users/recipient.directory';
 
 /** Users, OPD directory, roles and authentication (no HTTP). */
 @Module({
@@ -52,6 +53,7 @@ import { PersonnelDirectory } from './users/personnel.directory';
     SessionUserPresenter,
     UserDirectory,
     PersonnelDirectory,
+    RecipientDirectory,
   ],
   exports: [
     OpdsService,
@@ -65,6 +67,7 @@ import { PersonnelDirectory } from './users/personnel.directory';
     OidcSignInService,
     PasswordResetService,
     UserImportService,
+    RecipientDirectory,
   ],
 })
 export class IdentityModule {}

@@ -11,6 +11,7 @@ export * from './seed/demo-seed';
 export * from './seed/demo-people';
 export * from './users/user-directory.service';
 export * from './users/personnel.directory';
+export * from './users/recipient.directory';
 export {
   DEPARTURE_REASONS,
   type DepartureReason,

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '@lumbung/notifications';
 import { AttachmentJobs } from './attachments/attachment-jobs';
 import { KnowledgeModule } from './knowledge.module';
 import { AssetSearchJobs } from './search/asset-search-jobs';
+import { ReverificationDueScan } from './review/reverification-due.scan';
 
 /** The knowledge context's background jobs (registered with the worker's job runner). */
 @Module({
-  imports: [KnowledgeModule],
-  providers: [AttachmentJobs, AssetSearchJobs],
+  imports: [KnowledgeModule, NotificationsModule],
+  providers: [AttachmentJobs, AssetSearchJobs, ReverificationDueScan],
   exports: [AttachmentJobs, AssetSearchJobs],
 })
 export class KnowledgeWorkerModule {}

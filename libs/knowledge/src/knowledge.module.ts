@@ -3,6 +3,8 @@ import { Bm25Reranker } from './search/bm25-reranker';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@lumbung/identity';
+import { NotificationsModule } from '@lumbung/notifications';
+import { AssetAnnouncer } from './assets/asset-announcer';
 import { AssetContentEditor } from './assets/asset-content';
 import { AssetEvidenceReader } from './assets/asset-evidence.reader';
 import { AssetRevisionsService } from './assets/asset-revisions.service';
@@ -32,7 +34,7 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
 
 /** Knowledge assets, templates, workflow and revisions (no HTTP). */
 @Module({
-  imports: [TypeOrmModule.forFeature([AssetEntity]), IdentityModule],
+  imports: [TypeOrmModule.forFeature([AssetEntity]), IdentityModule, NotificationsModule],
   providers: [
     AssetsRepository,
     AssetsService,
@@ -59,6 +61,7 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
     RelatedAssetsService,
     ReviewQueueRepository,
     ReviewQueueService,
+    AssetAnnouncer,
     TagsService,
     SearchClicksService,
   ],

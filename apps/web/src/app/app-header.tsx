@@ -4,6 +4,7 @@ import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/language-switch';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { session } from '@/lib/auth/session';
 import { useCurrentUser } from '@/lib/auth/use-session';
 import classes from './app-header.module.css';
@@ -66,6 +67,7 @@ export function AppHeader() {
             <span className={classes.desktopOnly}>
               <LanguageSwitch />
             </span>
+            {user && <NotificationBell />}
             <AccountControls compact />
           </Group>
         </Group>

@@ -12,6 +12,7 @@ import {
 } from '@/features/communities/routes';
 import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
+import { notificationsRoute } from '@/features/notifications/routes';
 import { passwordResetRoute } from '@/features/password-reset/routes';
 import { profileRoute } from '@/features/profile/routes';
 import { reviewAssetRoute, reviewRoute } from '@/features/review/routes';
@@ -49,6 +50,7 @@ const routeTree = rootRoute.addChildren([
   ...adminRoutes,
   riskRoute,
   expertiseRoute,
+  notificationsRoute,
 ]);
 
 export const router = createRouter({

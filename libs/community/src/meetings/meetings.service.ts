@@ -25,6 +25,7 @@ import type {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import { touchMeetings } from './meeting-search';
+import { MeetingAnnouncer } from './meeting-announcer';
 import { normalizeTopic } from './topic';
 
 /** Clocks drift: a meeting "now" on a slightly fast phone is not in the future. */
@@ -80,6 +81,7 @@ export class MeetingsService implements OnModuleInit {
     private readonly assets: AssetsService,
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
+    private readonly announce: MeetingAnnouncer,
   ) {}
 
   onModuleInit(): void {
@@ -139,6 +141,7 @@ export class MeetingsService implements OnModuleInit {
         tx,
       );
       await touchMeetings(tx, [row.id]);
+      await this.announce.logged(tx, cop, { id: row.id, topic: dto.topic }, p.userId);
       return row.id;
     });
     return this.get(p, id);

@@ -19,6 +19,7 @@ import type {
 } from './dto/revision-review.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { announceInterview } from './interview-published';
+import { AssetAnnouncer } from './asset-announcer';
 import { diffRevisions } from './revision-diff';
 import { touchSearch } from '../search/search-sync';
 
@@ -39,6 +40,7 @@ export class AssetRevisionsService {
     private readonly audit: AuditService,
     private readonly opds: OpdsService,
     private readonly view: AssetViewService,
+    private readonly announce: AssetAnnouncer,
   ) {}
 
   /**
@@ -63,7 +65,8 @@ export class AssetRevisionsService {
     } else {
       // Published content stays complete: an edit may not empty a required part.
       await this.workflow.assertSubmittable({ ...asset, ...proposed }, tx);
-      await this.repo.savePending(tx, asset, proposed, principal.userId, pending);
+      const n = await this.repo.savePending(tx, asset, proposed, principal.userId, pending);
+      await this.announce.waiting(tx, asset, `rev${n}`, true);
     }
     // The version guards edits of the proposal too; it is part of the search stamp.
     await tx.query(`UPDATE assets SET version = version + 1 WHERE id = $1`, [asset.id]);
@@ -133,7 +136,11 @@ export class AssetRevisionsService {
       });
       await this.recordDecision(tx, reader, asset.id, n, 'asset_revision_approved');
       await touchSearch(tx, [asset.id]);
-      if (asset.narasumberId !== narasumberBefore) await announceInterview(tx, asset);
+      if (asset.narasumberId !== narasumberBefore) {
+        await announceInterview(tx, asset);
+        await this.announce.narasumberNamed(tx, asset, reader.userId);
+      }
+      await this.announce.decided(tx, asset, 'approved', reader.userId, comment, `rev${n}`);
       return tx.getRepository(AssetEntity).save(asset);
     });
   }
@@ -148,6 +155,7 @@ export class AssetRevisionsService {
         comment,
       });
       await this.recordDecision(tx, reader, asset.id, n, 'asset_revision_rejected');
+      await this.announce.decided(tx, asset, 'rejected', reader.userId, comment, `rev${n}`);
       return asset;
     });
   }

@@ -11,6 +11,7 @@ import { AssetsRepository } from './assets.repository';
 import { blocksSubmission, computeCompleteness } from './completeness';
 import { touchSearch } from '../search/search-sync';
 import { announceInterview } from './interview-published';
+import { AssetAnnouncer } from './asset-announcer';
 
 export type WorkflowAction = 'submit' | 'approve' | 'reject' | 'archive' | 'reverify';
 
@@ -41,6 +42,7 @@ export class AssetWorkflowService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: AssetsRepository,
+    private readonly announce: AssetAnnouncer,
   ) {}
 
   async transition(
@@ -83,8 +85,27 @@ export class AssetWorkflowService {
         await touchSearch(tx, [asset.id]);
       }
       if (action === 'approve') await announceInterview(tx, asset);
+      await this.tell(tx, asset, action, reader.userId, comment, now);
       return saved;
     });
+  }
+
+  /** Who hears of the move: the OPD's verifiers of a submission, the authors of a decision. */
+  private async tell(
+    tx: EntityManager,
+    asset: AssetEntity,
+    action: WorkflowAction,
+    actorId: string,
+    comment: string | undefined,
+    now: Date,
+  ): Promise<void> {
+    const occurrence = now.toISOString();
+    if (action === 'submit') await this.announce.waiting(tx, asset, occurrence);
+    if (action === 'approve' || action === 'reject') {
+      const decision = action === 'approve' ? 'approved' : 'rejected';
+      await this.announce.decided(tx, asset, decision, actorId, comment, occurrence);
+    }
+    if (action === 'approve') await this.announce.narasumberNamed(tx, asset, actorId);
   }
 
   private authorize(asset: AssetEntity, reader: Reader, action: WorkflowAction): void {

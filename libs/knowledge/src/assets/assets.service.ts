@@ -17,6 +17,7 @@ import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { normalizeTags } from './tags';
 import { touchSearch } from '../search/search-sync';
 import { announceInterview } from './interview-published';
+import { AssetAnnouncer } from './asset-announcer';
 
 export const STORAGE_DELETE_QUEUE = 'storage.delete';
 
@@ -31,6 +32,7 @@ export class AssetsService {
     private readonly revisions: AssetRevisionsService,
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
+    private readonly announce: AssetAnnouncer,
   ) {}
 
   /** Read service for other contexts: which of these asset ids the caller may read. */
@@ -148,6 +150,7 @@ export class AssetsService {
         to: 'draft',
         actorId: principal.userId,
       });
+      await this.announce.coAuthorsNamed(tx, saved, coAuthors, principal.userId);
       return saved;
     });
   }
@@ -175,8 +178,10 @@ export class AssetsService {
       asset.version += 1;
       asset.updatedAt = new Date();
       if (asset.status === 'published') await this.revisions.publishOwnEdit(tx, asset, reader);
-      if (asset.status === 'published' && dto.narasumberId !== undefined)
+      if (asset.status === 'published' && dto.narasumberId !== undefined) {
         await announceInterview(tx, asset);
+        await this.announce.narasumberNamed(tx, asset, reader.userId);
+      }
       return tx.getRepository(AssetEntity).save(asset);
     });
   }
@@ -187,10 +192,12 @@ export class AssetsService {
     await this.content.assertActiveUsers(unique, 'authorIds');
     return this.ds.transaction(async (tx) => {
       const { asset } = await this.lockForEdit(principal, id, tx, true);
+      const added = unique.filter((u) => !asset.authorIds.includes(u));
       asset.authorIds = unique;
       asset.version += 1;
       asset.updatedAt = new Date();
       if (asset.status === 'published') await touchSearch(tx, [asset.id]);
+      await this.announce.coAuthorsNamed(tx, asset, added, principal.userId);
       return tx.getRepository(AssetEntity).save(asset);
     });
   }

@@ -63,8 +63,46 @@ describe('loadConfig', () => {
       jobs: { retentionDays: 7 },
       antivirus: { port: 3310, timeoutMs: 30000 },
       usage: { retentionMonths: 24, rollupIntervalMs: 30000, eventsPerMinute: 120 },
+      mail: { from: '', portalUrl: 'http://localhost:3000', digestHourWib: 7 },
     };
     expect(loadConfig({ ...VALID })).toEqual(expected);
+  });
+
+  it('turns mail on with SMTP_URL and MAIL_FROM, links to PORTAL_URL without its trailing slash', () => {
+    const config = loadConfig({
+      ...VALID,
+      SMTP_URL: 'smtp://mail.internal:587',
+      MAIL_FROM: 'Lumbung <lumbung@jakarta.go.id>',
+      PORTAL_URL: 'https://lumbung.jakarta.go.id/',
+      MAIL_DIGEST_HOUR_WIB: '6',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtp://mail.internal:587',
+      from: 'Lumbung <lumbung@jakarta.go.id>',
+      portalUrl: 'https://lumbung.jakarta.go.id',
+      digestHourWib: 6,
+    });
+  });
+
+  it('refuses mail settings that cannot work', () => {
+    expect(problemsOf({ ...VALID, SMTP_URL: 'smtp://mail.internal' })).toEqual([
+      'MAIL_FROM is required when SMTP_URL is set',
+    ]);
+    expect(problemsOf({ ...VALID, SMTP_URL: 'http://mail', MAIL_FROM: 'a@b.id' })).toEqual([
+      'SMTP_URL must be a smtp: or smtps: URL',
+    ]);
+    expect(problemsOf({ ...VALID, MAIL_FROM: 'not an address' })).toEqual([
+      'MAIL_FROM must be an address, e.g. "Lumbung <lumbung@jakarta.go.id>"',
+    ]);
+    expect(
+      problemsOf({
+        ...VALID,
+        NODE_ENV: 'production',
+        MEILI_MASTER_KEY: 'k',
+        SMTP_URL: 'smtps://mail.internal',
+        MAIL_FROM: 'a@b.id',
+      }),
+    ).toEqual(['PORTAL_URL is required when SMTP_URL is set in production']);
   });
 
   it('reads explicit values, trimming whitespace', () => {

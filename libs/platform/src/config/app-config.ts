@@ -81,6 +81,15 @@ export interface AppConfig {
     /** Asset reads and event posts one account may make per minute before 429 (anti-automation). */
     readonly eventsPerMinute: number;
   };
+  /** Notification emails (sent by the worker); off when SMTP_URL is unset. */
+  readonly mail: {
+    readonly smtpUrl?: string;
+    readonly from: string;
+    /** The portal's public address: the links in emails start with it. */
+    readonly portalUrl: string;
+    /** The hour (WIB, 0–23) the daily digest goes out. */
+    readonly digestHourWib: number;
+  };
 }
 
 /** An S3-compatible bucket (AWS, MinIO, Garage, SeaweedFS). */
@@ -213,11 +222,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const localLogin = r.bool('LOCAL_LOGIN', true);
   const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info');
 
+  const port = r.int('PORT', 3000, 0, 65535);
   const config: AppConfig = {
     env: nodeEnv,
     http: {
       host: r.string('HOST', '0.0.0.0'),
-      port: r.int('PORT', 3000, 0, 65535),
+      port,
       corsOrigins,
       trustProxyHops: r.int('TRUST_PROXY_HOPS', 0, 0, 10),
       bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
@@ -271,6 +281,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rollupIntervalMs: r.int('USAGE_ROLLUP_INTERVAL_MS', 30_000, 0, 3_600_000),
       eventsPerMinute: r.int('USAGE_EVENTS_PER_MINUTE', 120, 1, 100_000),
     },
+    mail: readMail(r, production, port),
   };
   if (config.search.indexPrefix && !/^[a-z0-9_]{1,40}$/.test(config.search.indexPrefix)) {
     r.problems.push('MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores');
@@ -360,6 +371,30 @@ function oidcConfig(r: Reader, production: boolean, localLogin: boolean): { oidc
       jit,
       ...(opdClaim ? { opdClaim } : {}),
     },
+  };
+}
+
+const MAILBOX = /^(?:[^<>@\s][^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
+/** Mail is on only with SMTP_URL; then MAIL_FROM is required (and PORTAL_URL in production). */
+function readMail(r: Reader, production: boolean, port: number): AppConfig['mail'] {
+  const smtpUrl = r.raw('SMTP_URL') ? r.url('SMTP_URL', ['smtp:', 'smtps:']) : undefined;
+  const from = r.raw('MAIL_FROM') ?? '';
+  if (smtpUrl && !from) r.problems.push('MAIL_FROM is required when SMTP_URL is set');
+  if (from && !MAILBOX.test(from)) {
+    r.problems.push('MAIL_FROM must be an address, e.g. "Lumbung <lumbung@jakarta.go.id>"');
+  }
+  if (smtpUrl && production && !r.raw('PORTAL_URL')) {
+    r.problems.push('PORTAL_URL is required when SMTP_URL is set in production');
+  }
+  const portalUrl = r
+    .url('PORTAL_URL', ['http:', 'https:'], `http://localhost:${port}`)
+    .replace(/\/+$/, '');
+  return {
+    ...(smtpUrl ? { smtpUrl } : {}),
+    from,
+    portalUrl,
+    digestHourWib: r.int('MAIL_DIGEST_HOUR_WIB', 7, 0, 23),
   };
 }
 

@@ -17,6 +17,7 @@ import { SearchAsYouType1765584000000 } from './1765584000000-search-as-you-type
 import { CopJoinRequests1765670400000 } from './1765670400000-cop-join-requests';
 import { JobsNotify1765670400001 } from './1765670400001-jobs-notify';
 import { SsoSessions1765756800100 } from './1765756800100-sso-sessions';
+import { Notifications1765756800300 } from './1765756800300-notifications';
 import { SharedRateLimits1765756800500 } from './1765756800500-shared-rate-limits';
 
 /** Every migration, oldest first. New migrations are appended here. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   CopJoinRequests1765670400000,
   JobsNotify1765670400001,
   SsoSessions1765756800100,
+  Notifications1765756800300,
   SharedRateLimits1765756800500,
 ];

@@ -1,0 +1,8 @@
+export * from './notification-types';
+export * from './notifications.module';
+export * from './notifications-http.module';
+export * from './notifications-worker.module';
+export { Notifier, type NotificationEvent, NOTIFICATION_EMAIL_QUEUE } from './notifier';
+export { NotificationScans, type DueScan } from './schedule/notification-scans';
+export { DailyNotifications, NOTIFICATIONS_DAILY_QUEUE } from './schedule/daily-notifications';
+export { MAIL_TRANSPORT, type MailTransport, type OutgoingMail } from './mail/mail-transport';
