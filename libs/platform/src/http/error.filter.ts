@@ -7,6 +7,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { AppError, CommonErrors } from './app-error';
 import { preferredLanguage } from './language';
 
@@ -75,6 +76,7 @@ export function toAppError(error: unknown): AppError {
       en: 'The same data already exists.',
     });
   }
+  if (isDatabaseUnavailable(error)) return CommonErrors.databaseUnavailable();
   return CommonErrors.internal();
 }
 
@@ -114,7 +116,9 @@ export class AppErrorFilter implements ExceptionFilter {
         error = CommonErrors.methodNotAllowed();
       }
     }
-    if (error.status >= 500) {
+    if (error.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn({ path: req.path, reason: String(exception) }, 'database unavailable');
+    } else if (error.status >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');
     }
     writeError(req, res, error);
@@ -130,6 +134,8 @@ export function writeError(req: Request, res: Response, error: AppError): void {
   const body: ErrorBody = { code: error.code, message: error.text[lang] };
   if (error.details !== undefined) body.details = error.details;
   const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  if (error.status === 429 && retry !== undefined) res.setHeader('Retry-After', String(retry));
+  if ((error.status === 429 || error.status === 503) && retry !== undefined) {
+    res.setHeader('Retry-After', String(retry));
+  }
   res.status(error.status).json(body);
 }

@@ -3969,6 +3969,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     JobsAdminController_list: {
@@ -4039,6 +4050,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4132,6 +4154,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetTypesController_list: {
@@ -4189,6 +4222,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4277,6 +4321,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetsController_create: {
@@ -4356,6 +4411,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetsController_get: {
@@ -4424,6 +4490,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: more reads per minute than USAGE_EVENTS_PER_MINUTE */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4518,6 +4595,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4635,6 +4723,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetWorkflowController_approve: {
@@ -4734,6 +4833,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetWorkflowController_archive: {
@@ -4824,6 +4934,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4944,6 +5065,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetsController_setAuthors: {
@@ -5043,6 +5175,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EngagementController_state: {
@@ -5111,6 +5254,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5215,6 +5369,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EngagementController_withdraw: {
@@ -5292,6 +5457,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5400,6 +5576,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RelatedAssetsController_list: {
@@ -5477,6 +5664,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EngagementController_reuse: {
@@ -5545,6 +5743,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5653,6 +5862,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetWorkflowController_reverify: {
@@ -5752,6 +5972,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetsController_revisions: {
@@ -5820,6 +6051,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5899,6 +6141,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6018,6 +6271,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetRevisionsController_diff: {
@@ -6088,6 +6352,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6189,6 +6464,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6306,6 +6592,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetImportController_import: {
@@ -6394,6 +6691,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AttachmentsController_download: {
@@ -6470,6 +6778,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: more downloads per minute than USAGE_EVENTS_PER_MINUTE */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6573,6 +6892,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -6634,6 +6964,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: too many failed logins (details.retryAfterSeconds) */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6716,6 +7057,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -6782,6 +7134,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6869,6 +7232,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_completePasswordReset: {
@@ -6929,6 +7303,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: too many failed logins or wrong codes from this address */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7004,6 +7389,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_list: {
@@ -7070,6 +7466,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7167,6 +7574,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_get: {
@@ -7244,6 +7662,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7343,6 +7772,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7453,6 +7893,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_export: {
@@ -7536,6 +7987,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7640,6 +8102,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_restatement: {
@@ -7726,6 +8199,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7822,6 +8306,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_drillDown: {
@@ -7909,6 +8404,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_list: {
@@ -7987,6 +8493,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8084,6 +8601,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_get: {
@@ -8161,6 +8689,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8269,6 +8808,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActivityController_cop: {
@@ -8348,6 +8898,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8453,6 +9014,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_joinRequests: {
@@ -8530,6 +9102,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8625,6 +9208,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8730,6 +9324,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_decline: {
@@ -8826,6 +9431,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_list: {
@@ -8907,6 +9523,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9015,6 +9642,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_members: {
@@ -9095,6 +9733,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9194,6 +9843,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_removeMember: {
@@ -9271,6 +9931,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9361,6 +10032,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9470,6 +10152,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -9528,6 +10221,8 @@ export interface operations {
             /** @description The database is down */
             503: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9612,6 +10307,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegisterController_own: {
@@ -9669,6 +10375,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9756,6 +10473,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_get: {
@@ -9833,6 +10561,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9936,6 +10675,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_update: {
@@ -10026,6 +10776,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10146,6 +10907,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MetricsController_anomalies: {
@@ -10214,6 +10986,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10314,6 +11097,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MetricsController_list: {
@@ -10385,6 +11179,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10482,6 +11287,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MetricsController_popularAssets: {
@@ -10559,6 +11375,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OpdsController_list: {
@@ -10616,6 +11443,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10693,6 +11531,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10792,6 +11641,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActivityController_opd: {
@@ -10871,6 +11731,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10986,6 +11857,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegisterController_coverageOf: {
@@ -11065,6 +11947,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11180,6 +12073,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegisterController_plansOf: {
@@ -11260,6 +12164,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11359,6 +12274,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeopleController_get: {
@@ -11427,6 +12353,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11526,6 +12463,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeopleController_experts: {
@@ -11589,6 +12537,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11695,6 +12654,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RetentionPlansController_get: {
@@ -11763,6 +12733,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11871,6 +12852,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RetentionPlansController_cancel: {
@@ -11961,6 +12953,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12069,6 +13072,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReviewQueueController_submitted: {
@@ -12138,6 +13152,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12227,6 +13252,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetRevisionsController_pending: {
@@ -12298,6 +13334,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12387,6 +13434,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SearchController_click: {
@@ -12458,6 +13516,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12549,6 +13618,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SearchController_findPeople: {
@@ -12610,6 +13690,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12688,6 +13779,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SearchAdminController_getSynonyms: {
@@ -12754,6 +13856,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12842,6 +13955,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TagsController_list: {
@@ -12903,6 +14027,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12987,6 +14122,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13084,6 +14230,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -13161,6 +14318,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13269,6 +14437,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_startPasswordReset: {
@@ -13346,6 +14525,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13441,6 +14631,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_import: {
@@ -13520,6 +14721,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
