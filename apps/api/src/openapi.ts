@@ -102,9 +102,9 @@ function describeRoute(op: OperationObject, route: Route): void {
     if (status === '503' && own?.content) continue;
     op.responses[status] = errorResponse(own?.description ? `${text}. ${own.description}` : text);
   }
-  for (const status of ['429', '503']) {
+  for (const status of ['409', '429', '503']) {
     const limited = op.responses[status] as ResponseObject | undefined;
-    if (!limited) continue;
+    if (!limited || (status === '409' && !limited.description.includes('IDEMPOTENCY_'))) continue;
     limited.headers = {
       'Retry-After': {
         description: 'Seconds until a retry may succeed',
@@ -137,6 +137,14 @@ function derivedErrors(op: OperationObject, { access, throttled }: Route): Recor
   errors[413] = 'PAYLOAD_TOO_LARGE: the body is over the size limit';
   errors[415] = 'UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take';
   if (throttled) errors[429] = 'RATE_LIMITED: too many requests; retry after Retry-After seconds';
+  if (
+    params.some((p) => p.in === 'header' && (p as { name?: string }).name === 'Idempotency-Key')
+  ) {
+    errors[409] =
+      'IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); ' +
+      'IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost';
+    errors[422] = 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request';
+  }
   // Any route may reach PostgreSQL (at least through authentication).
   errors[503] =
     'DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds';

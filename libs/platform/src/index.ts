@@ -32,3 +32,6 @@ export * from './usage/usage-events';
 export * from './time/wib';
 export * from './time/calendar-day';
 export * from './export/workbook';
+export * from './idempotency/idempotency.errors';
+export * from './idempotency/idempotency.store';
+export * from './idempotency/idempotency.interceptor';

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiErrors, ApiUuidParams, BlobStorage } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, BlobStorage, Idempotent } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   Permission,
@@ -45,6 +45,7 @@ export class AttachmentsController {
 
   @Post('assets/:id/attachments')
   @RequirePermission(Permission.AssetContribute)
+  @Idempotent()
   @ApiFilesUpload()
   @ApiOperation({
     summary: 'Attach up to 10 files (authors; verifiers of the OPD on published assets)',

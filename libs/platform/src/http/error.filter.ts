@@ -134,7 +134,7 @@ export function writeError(req: Request, res: Response, error: AppError): void {
   const body: ErrorBody = { code: error.code, message: error.text[lang] };
   if (error.details !== undefined) body.details = error.details;
   const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  if ((error.status === 429 || error.status === 503) && retry !== undefined) {
+  if ([409, 429, 503].includes(error.status) && retry !== undefined) {
     res.setHeader('Retry-After', String(retry));
   }
   res.status(error.status).json(body);

@@ -4337,7 +4337,10 @@ export interface operations {
     AssetsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4382,6 +4385,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost */
+            409: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -4393,6 +4407,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4959,7 +4982,10 @@ export interface operations {
     AttachmentsController_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5018,9 +5044,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description INVALID_TRANSITION: archived */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. INVALID_TRANSITION: archived */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5045,7 +5073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FILE_INFECTED: refused by the virus scanner */
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request. FILE_INFECTED: refused by the virus scanner */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6611,7 +6639,10 @@ export interface operations {
                 /** @description Validate and report without writing anything */
                 dryRun?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6662,6 +6693,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost */
+            409: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -6673,6 +6715,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9548,7 +9599,10 @@ export interface operations {
     MeetingsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9604,9 +9658,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description DUPLICATE_MEETING (details.existingId); AWARD_YEAR_FINALIZED (details.year) */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. DUPLICATE_MEETING (details.existingId); AWARD_YEAR_FINALIZED (details.year) */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9624,6 +9680,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10114,9 +10179,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ASSET_NOT_PUBLISHED */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. ASSET_NOT_PUBLISHED */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10134,6 +10201,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10801,7 +10877,10 @@ export interface operations {
     MeetingsController_attach: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10860,9 +10939,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description INVALID_TRANSITION: archived */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. INVALID_TRANSITION: archived */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10887,7 +10968,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FILE_INFECTED: refused by the virus scanner */
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request. FILE_INFECTED: refused by the virus scanner */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14650,7 +14731,10 @@ export interface operations {
                 /** @description Validate and report without writing anything */
                 dryRun?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14701,6 +14785,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost */
+            409: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -14712,6 +14807,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ import { RevisionReview1765500000016 } from './1765500000016-revision-review';
 import { SearchAsYouType1765584000000 } from './1765584000000-search-as-you-type';
 import { CopJoinRequests1765670400000 } from './1765670400000-cop-join-requests';
 import { JobsNotify1765670400001 } from './1765670400001-jobs-notify';
+import { IdempotencyKeys1765756800400 } from './1765756800400-idempotency-keys';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SearchAsYouType1765584000000,
   CopJoinRequests1765670400000,
   JobsNotify1765670400001,
+  IdempotencyKeys1765756800400,
 ];
