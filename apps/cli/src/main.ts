@@ -15,6 +15,9 @@ Commands:
             rebuild the search index from PostgreSQL into a fresh index and swap it in
   metrics:rebuild --from YYYY-MM-DD --to YYYY-MM-DD
             recompute the usage rollups of a range of WIB days from the raw event log
+  storage:sweep [--dry-run]
+            remove stored files no attachment refers to (older than STORAGE_ORPHAN_GRACE_MS)
+            and stale upload temp files; report attachment rows whose file is missing
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -50,6 +53,10 @@ async function main(argv: string[]): Promise<void> {
     case 'metrics:rebuild': {
       const { rebuildMetrics } = await import('./metrics-rebuild.js');
       return rebuildMetrics(loadConfig(), argv.slice(1));
+    }
+    case 'storage:sweep': {
+      const { sweepStorage } = await import('./storage-sweep.js');
+      return sweepStorage(loadConfig(), argv.slice(1));
     }
     default:
       process.stdout.write(USAGE);

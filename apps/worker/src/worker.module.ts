@@ -15,6 +15,7 @@ import { RiskWorkerModule } from '@lumbung/risk';
 import { SearchModule } from '@lumbung/search';
 import { HeartbeatService } from './heartbeat.service';
 import { JobPoller } from './job-poller.service';
+import { MaintenanceService } from './maintenance.service';
 
 /** The background process: no HTTP. Search sync, extraction and rollups join it issue by issue. */
 @Module({})
@@ -35,7 +36,7 @@ export class WorkerModule {
         MetricsWorkerModule,
         RiskWorkerModule,
       ],
-      providers: [HeartbeatService, JobPoller],
+      providers: [HeartbeatService, JobPoller, MaintenanceService],
     };
   }
 }

@@ -11,6 +11,7 @@ export {
   type MeetingFileGuard,
 } from './attachments/attachments.service';
 export { sniffFile } from './attachments/content/sniff';
+export { OrphanFileSweeper, type SweepReport } from './attachments/orphan-sweeper';
 export { extractText } from './attachments/content/extract-text';
 export { AttachmentViewService } from './attachments/attachment-view.service';
 export { AttachmentSummaryDto, PersonRefDto } from './assets/dto/asset-response.dto';

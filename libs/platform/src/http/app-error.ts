@@ -93,6 +93,11 @@ export const CommonErrors = {
       id: 'Terjadi kesalahan pada server.',
       en: 'Something went wrong on the server.',
     }),
+  storageFull: (): AppError =>
+    new AppError('STORAGE_FULL', 507, {
+      id: 'Ruang penyimpanan berkas penuh. Berkas tidak disimpan; coba lagi nanti.',
+      en: 'File storage is full. The file was not stored; try again later.',
+    }),
   databaseUnavailable: (): AppError =>
     new AppError(
       'DATABASE_UNAVAILABLE',

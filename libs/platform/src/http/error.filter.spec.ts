@@ -157,6 +157,18 @@ describe('toAppError', () => {
       expect(mapped.text.en).not.toContain('a@b.id');
     });
   });
+  it.each(['ENOSPC', 'EDQUOT'])('maps %s from a file write to STORAGE_FULL 507', (code) => {
+    const error = Object.assign(new Error(`${code}: no space left on device, write`), { code });
+    expect(summary(toAppError(error))).toEqual({
+      code: 'STORAGE_FULL',
+      status: 507,
+      details: undefined,
+    });
+    expect(toAppError(error).text.id).toBe(
+      'Ruang penyimpanan berkas penuh. Berkas tidak disimpan; coba lagi nanti.',
+    );
+  });
+
   describe('an unreachable database', () => {
     const driverError = (code: string, message: string): Error =>
       Object.assign(new Error(message), { name: 'QueryFailedError', driverError: { code } });

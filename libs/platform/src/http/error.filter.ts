@@ -62,6 +62,12 @@ function fromBodyParser(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** The disk (or quota) holding files is full. */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 /** Turns any error into an AppError; anything unexpected becomes a generic 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -77,6 +83,7 @@ export function toAppError(error: unknown): AppError {
     });
   }
   if (isDatabaseUnavailable(error)) return CommonErrors.databaseUnavailable();
+  if (isStorageFull(error)) return CommonErrors.storageFull();
   return CommonErrors.internal();
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, opendir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
@@ -20,6 +20,15 @@ export abstract class BlobStorage {
   abstract localPath(key: string): string | undefined;
   /** Idempotent: deleting a missing key is not an error. */
   abstract delete(key: string): Promise<void>;
+  /** Every stored object with when it was last written (for the orphan sweep). */
+  abstract list(): AsyncIterable<StoredObject>;
+  /** Removes temp files of uploads older than `before` (an upload cut off mid-way); returns how many. */
+  abstract purgeTemp(before: Date): Promise<number>;
+}
+
+export interface StoredObject {
+  readonly key: string;
+  readonly modifiedAt: Date;
 }
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f-]{36}$/;
@@ -61,6 +70,43 @@ export class LocalDiskStorage extends BlobStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    for (const a of await this.names(this.objects)) {
+      for (const b of await this.names(join(this.objects, a))) {
+        const dir = await opendir(join(this.objects, a, b)).catch(() => undefined);
+        if (!dir) continue;
+        for await (const entry of dir) {
+          const key = `${a}/${b}/${entry.name}`;
+          if (!entry.isFile() || !KEY.test(key)) continue;
+          const info = await stat(join(this.objects, key)).catch(() => undefined);
+          if (info) yield { key, modifiedAt: info.mtime };
+        }
+      }
+    }
+  }
+
+  async purgeTemp(before: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await this.names(this.tmp)) {
+      const path = join(this.tmp, name);
+      const info = await stat(path).catch(() => undefined);
+      if (!info || info.mtime >= before) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /** Entry names of a folder; none when it does not exist (nothing stored yet). */
+  private async names(dir: string): Promise<string[]> {
+    try {
+      return (await readdir(dir)).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   private path(key: string): string {

@@ -5104,6 +5104,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description STORAGE_FULL: the file store is out of space; nothing of the upload was kept */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetsController_setAuthors: {
@@ -10993,6 +11002,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STORAGE_FULL: the file store is out of space; nothing of the upload was kept */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
