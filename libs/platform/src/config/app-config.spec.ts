@@ -67,7 +67,7 @@ describe('loadConfig', () => {
       },
       idempotency: { ttlMs: 86400000, leaseMs: 15000 },
       worker: { pollIntervalMs: 1000 },
-      jobs: { retentionDays: 7 },
+      jobs: { retentionDays: 7, leaseMs: 120000 },
       antivirus: { port: 3310, timeoutMs: 30000 },
       usage: { retentionMonths: 24, rollupIntervalMs: 30000, eventsPerMinute: 120 },
     };

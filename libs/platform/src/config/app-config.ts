@@ -72,8 +72,12 @@ export interface AppConfig {
   readonly idempotency: { readonly ttlMs: number; readonly leaseMs: number };
   /** How often the worker looks for due jobs; 0 = never by itself (tests drive it). */
   readonly worker: { readonly pollIntervalMs: number };
-  /** Done jobs are deleted by the worker this many days after they finished (dead ones stay). */
-  readonly jobs: { readonly retentionDays: number };
+  /**
+   * Done jobs are deleted by the worker this many days after they finished (dead ones stay). A
+   * running job's lease is renewed while its worker lives; a killed worker's jobs are taken
+   * back once their lease is this old.
+   */
+  readonly jobs: { readonly retentionDays: number; readonly leaseMs: number };
   /** clamd; scanning is on only when a host is set. */
   readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
@@ -250,7 +254,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       leaseMs: r.int('IDEMPOTENCY_LEASE_MS', 15_000, 1000, 600_000),
     },
     worker: { pollIntervalMs: r.int('WORKER_POLL_INTERVAL_MS', 1000, 0, 60_000) },
-    jobs: { retentionDays: r.int('JOBS_RETENTION_DAYS', 7, 1, 3650) },
+    jobs: {
+      retentionDays: r.int('JOBS_RETENTION_DAYS', 7, 1, 3650),
+      leaseMs: r.int('JOBS_LEASE_MS', 120_000, 3000, 3_600_000),
+    },
     antivirus: {
       ...(r.raw('CLAMAV_HOST') ? { host: r.raw('CLAMAV_HOST') } : {}),
       port: r.int('CLAMAV_PORT', 3310, 1, 65535),
