@@ -4,7 +4,7 @@
 // invariants, then prints one table and exits non-zero on any FAIL. Runs on the built dist/
 // (`npm run drill` builds first), like the benches.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, sleep, startSearchStack, table } from '../bench/search-stack.mjs';
@@ -47,7 +47,7 @@ function rssMb(pid) {
   }
 }
 
-async function setup(stack, options) {
+async function setup(stack, options, base) {
   const db = stack.db;
   const { rows: cop } = await db.query(
     `SELECT r.cop_id FROM user_roles r JOIN users u ON u.id = r.user_id
@@ -67,7 +67,7 @@ async function setup(stack, options) {
     visibility: 'opd',
   });
   form.append('file', new Blob([line]), 'canary.jsonl');
-  const res = await fetch(`${stack.api.base}/api/v1/assets/import`, {
+  const res = await fetch(`${base}/api/v1/assets/import`, {
     method: 'POST',
     headers: { authorization: `Bearer ${stack.adminToken}` },
     body: form,
@@ -83,14 +83,18 @@ async function setup(stack, options) {
   };
 }
 
-/** Runs one drill on a fresh stack; returns its table row and details. */
-export async function runDrill(name, options) {
+/**
+ * Runs one drill; returns its table row and details. Its own stack, unless `shared` is given
+ * (`--quick` runs its drills one after another on one stack, to stay within npm test's time).
+ */
+export async function runDrill(name, options, shared) {
   const fault = FAULTS[name];
   Object.assign(process.env, DRILL_ENV, fault.env ?? {});
-  const stack = await startSearchStack({ indexPrefix: `drill_${name.replace(/\W/g, '_')}` });
+  const stack =
+    shared?.stack ?? (await startSearchStack({ indexPrefix: `drill_${name.replace(/\W/g, '_')}` }));
   const since = new Date();
   const uploadDir = join(stack.root, 'uploads');
-  let api = stack.api;
+  let api = shared?.api ?? stack.api;
   let peakRss = 0;
   const sampler = setInterval(() => {
     const pids = [api.child.pid, ...childPids('apps/worker/src/main.js')];
@@ -100,7 +104,7 @@ export async function runDrill(name, options) {
     );
   }, 200);
   try {
-    const { copId, canary, uploadBytes } = await setup(stack, options);
+    const { copId, canary, uploadBytes } = await setup(stack, options, api.base);
     const w = new Workload({
       target: () => api.base,
       users: {
@@ -201,7 +205,8 @@ export async function runDrill(name, options) {
     };
   } finally {
     clearInterval(sampler);
-    await stack.stop();
+    if (shared) shared.api = api;
+    else await stack.stop();
   }
 }
 
@@ -277,19 +282,35 @@ async function main(argv) {
   for (const n of wanted)
     if (!FAULTS[n])
       throw new Error(`unknown drill ${n}; one of ${Object.keys(FAULTS).join(', ')}, all`);
+  const json = argv.find((a) => a.startsWith('--json='))?.slice('--json='.length);
   const rows = [HEADER];
-  let failed = false;
-  for (const name of wanted) {
-    process.stderr.write(`drill ${name}${quick ? ' (quick)' : ''}…\n`);
-    const result = await runDrill(name, { quick, verbose });
-    rows.push(result.row);
-    if (!result.pass) {
-      failed = true;
-      process.stderr.write(`  ${name} FAIL:\n    ${result.problems.slice(0, 20).join('\n    ')}\n`);
+  const results = [];
+  if (quick) Object.assign(process.env, DRILL_ENV);
+  const shared = quick
+    ? { stack: await startSearchStack({ indexPrefix: 'drill_quick' }) }
+    : undefined;
+  if (shared) shared.api = shared.stack.api;
+  try {
+    for (const name of wanted) {
+      process.stderr.write(`drill ${name}${quick ? ' (quick)' : ''}…\n`);
+      const result = await runDrill(name, { quick, verbose }, shared);
+      rows.push(result.row);
+      results.push({
+        name,
+        row: Object.fromEntries(HEADER.map((h, i) => [h, result.row[i]])),
+        problems: result.problems,
+      });
+      if (!result.pass)
+        process.stderr.write(
+          `  ${name} FAIL:\n    ${result.problems.slice(0, 20).join('\n    ')}\n`,
+        );
     }
+  } finally {
+    await shared?.stack.stop();
   }
   process.stdout.write(table(rows));
-  process.exitCode = failed ? 1 : 0;
+  if (json) writeFileSync(json, JSON.stringify(results, null, 2));
+  process.exitCode = results.every((r) => r.problems.length === 0) ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

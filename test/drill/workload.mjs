@@ -153,9 +153,12 @@ export class Workload {
       if (res.status >= 200 && res.status < 300) return { ...res, key, attempts: attempt + 1 };
       if (res.status === 401) this.tokens.delete(user);
       // Retryable: no answer, the server or database away, the key still held by a dead attempt.
-      const retry = !res.status || res.status >= 500 || res.status === 409 || res.status === 401;
+      const retry =
+        !res.status ||
+        res.status >= 500 ||
+        res.status === 401 ||
+        res.body?.code === 'IDEMPOTENCY_IN_PROGRESS';
       if (!retry) return { ...res, key, attempts: attempt + 1 };
-      if (res.body?.code === 'IDEMPOTENCY_ALREADY_APPLIED') return { ...res, key, applied: true };
       await sleep(Math.min(2000, 200 * 2 ** attempt));
     }
     return { status: 0, key, gaveUp: true };
@@ -208,7 +211,7 @@ export class Workload {
     this.acked.assets.push({ id, title, key: created.key });
     this.ack();
     await this.edit(author, id);
-    await this.upload(author, id, this.uploadBytes());
+    const files = await this.upload(author, id, this.uploadBytes());
     const token = await this.token(author);
     const submitted = await this.call('POST', `/api/v1/assets/${id}/submit`, { token, json: {} });
     if (submitted.status !== 200) return;
@@ -220,6 +223,8 @@ export class Workload {
     if (approved.status === 200) {
       this.acked.published.push(id);
       this.readable.push(id);
+      // Files of a published asset are readable by every reader; a draft's are not.
+      this.files.push(...files);
       this.ack();
     }
   }
@@ -251,15 +256,11 @@ export class Workload {
         return { form, timeoutMs: 300_000 };
       },
     });
-    if (res.status !== 201) return;
-    this.acked.uploads.push({
-      assetId,
-      sha256: file.sha256,
-      size: file.buf.length,
-      ids: res.body.map((a) => a.id),
-    });
-    this.files.push(...res.body.map((a) => a.id));
+    if (res.status !== 201) return [];
+    const ids = res.body.map((a) => a.id);
+    this.acked.uploads.push({ assetId, sha256: file.sha256, size: file.buf.length, ids });
     this.ack();
+    return ids;
   }
 
   async meeting(lead) {
