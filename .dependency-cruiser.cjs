@@ -6,6 +6,21 @@ const LIB = '^libs/([^/]+)/';
 module.exports = {
   forbidden: [
     {
+      name: 'controllers-only-translate',
+      comment:
+        'A controller turns HTTP into one service call: no DataSource or repositories (SQL and transactions belong to services and repositories) and no job queue (side effects are enqueued by services, in their transaction). ESLint catches the same names imported through a lib index.',
+      severity: 'error',
+      from: { path: '[.]controller[.]ts$' },
+      to: {
+        path: [
+          'node_modules/typeorm/',
+          'node_modules/@nestjs/typeorm/',
+          '[.]repository[.]ts$',
+          '^libs/platform/src/(jobs|database)/',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -123,7 +138,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|coverage)/' },
+    exclude: { path: '^(dist|coverage)/|^test/structure/fixtures/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

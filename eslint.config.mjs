@@ -101,6 +101,35 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': 'off' },
   },
   {
+    // Controllers only translate (style.md): the job queue is reached through services, which
+    // enqueue in their own transaction. dependency-cruiser's controllers-only-translate rule
+    // sees files; this sees the names a lib index re-exports. The jobs admin API is the queue's
+    // own face (list and retry, nothing enqueued), so it may use JobsService.
+    files: ['apps/*/src/**/*.controller.ts', 'libs/*/src/**/*.controller.ts'],
+    ignores: ['apps/api/src/jobs/jobs-admin.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@lumbung/platform',
+              importNames: ['JobsService', 'JobRunner', 'GroupCommit'],
+              message:
+                'Controllers only translate: call a service that enqueues in its transaction.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/*.repository'],
+              message: 'Controllers only translate: call a service, not a repository.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests poke at untyped JSON bodies; the unsafe-any family would only add casts.
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {

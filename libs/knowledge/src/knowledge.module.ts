@@ -10,6 +10,8 @@ import { AssetViewService } from './assets/asset-view.service';
 import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
 import { AssetsRepository } from './assets/assets.repository';
+import { TagsService } from './assets/tags.service';
+import { SearchClicksService } from './search/search-clicks.service';
 import { AssetsService } from './assets/assets.service';
 import { RelatedAssetsService } from './assets/related-assets.service';
 import { AttachmentViewService } from './attachments/attachment-view.service';
@@ -57,6 +59,8 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
     RelatedAssetsService,
     ReviewQueueRepository,
     ReviewQueueService,
+    TagsService,
+    SearchClicksService,
   ],
   exports: [
     AssetsRepository,
@@ -75,6 +79,8 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
     AssetEvidenceReader,
     RelatedAssetsService,
     ReviewQueueService,
+    TagsService,
+    SearchClicksService,
   ],
 })
 export class KnowledgeModule {}

@@ -12,6 +12,7 @@ import {
 } from '@/features/communities/routes';
 import { dashboardRoute } from '@/features/dashboard/routes';
 import { homeRoute } from '@/features/home/routes';
+import { passwordResetRoute } from '@/features/password-reset/routes';
 import { profileRoute } from '@/features/profile/routes';
 import { reviewAssetRoute, reviewRoute } from '@/features/review/routes';
 import { expertiseRoute, riskRoute } from '@/features/risk/routes';
@@ -28,6 +29,7 @@ import { RouteError } from './route-error';
 const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
+  passwordResetRoute,
   searchRoute,
   assetRoute,
   assetRevisionsRoute,

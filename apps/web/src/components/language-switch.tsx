@@ -1,10 +1,18 @@
-import { SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { VisuallyHidden } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, currentLanguage } from '@/i18n';
+import classes from './language-switch.module.css';
+
+const LANGUAGES = [
+  { value: 'id', short: 'ID', name: 'Bahasa Indonesia' },
+  { value: 'en', short: 'EN', name: 'English' },
+] as const;
 
 /**
- * Bahasa Indonesia / English; the choice is kept for the next visit. The header shows "ID"/"EN"
- * (full names for screen readers); `withNames` shows the full names on screen too.
+ * Bahasa Indonesia / English; the choice is kept for the next visit. Two native radio buttons
+ * drawn as a segmented switch (arrow keys and Space work as in any radio group). The header shows
+ * "ID"/"EN" (full names for screen readers); `withNames` shows the full names on screen too.
  */
 export function LanguageSwitch({
   size = 'xs',
@@ -13,33 +21,36 @@ export function LanguageSwitch({
   size?: 'xs' | 'sm';
   withNames?: boolean;
 }) {
-  const label = (lang: string, short: string, name: string) =>
-    withNames ? (
-      <span lang={lang}>{name}</span>
-    ) : (
-      <LanguageLabel lang={lang} short={short} name={name} />
-    );
   const { t } = useTranslation();
+  const name = useId();
+  const current = currentLanguage();
   return (
-    <SegmentedControl
-      size={size}
+    <div
+      role="radiogroup"
       aria-label={t('language.label')}
-      value={currentLanguage()}
-      onChange={(value) => void changeLanguage(value === 'en' ? 'en' : 'id')}
-      data={[
-        { value: 'id', label: label('id', 'ID', 'Bahasa Indonesia') },
-        { value: 'en', label: label('en', 'EN', 'English') },
-      ]}
-    />
-  );
-}
-
-/** "ID" on screen, "Bahasa Indonesia" to screen readers (each name in its own language). */
-function LanguageLabel({ lang, short, name }: { lang: string; short: string; name: string }) {
-  return (
-    <span lang={lang}>
-      <span aria-hidden>{short}</span>
-      <VisuallyHidden>{name}</VisuallyHidden>
-    </span>
+      className={classes.root}
+      data-size={size}
+    >
+      {LANGUAGES.map((lang) => (
+        <label key={lang.value} className={classes.option} lang={lang.value}>
+          <input
+            type="radio"
+            name={name}
+            value={lang.value}
+            checked={current === lang.value}
+            onChange={() => void changeLanguage(lang.value)}
+            className={classes.input}
+          />
+          {withNames ? (
+            <span className={classes.text}>{lang.name}</span>
+          ) : (
+            <span className={classes.text}>
+              <span aria-hidden>{lang.short}</span>
+              <VisuallyHidden>{lang.name}</VisuallyHidden>
+            </span>
+          )}
+        </label>
+      ))}
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import type communities from './locales/id/communities.json';
 import type dashboard from './locales/id/dashboard.json';
 import type editor from './locales/id/editor.json';
 import type home from './locales/id/home.json';
+import type passwordReset from './locales/id/password-reset.json';
 import type profile from './locales/id/profile.json';
 import type review from './locales/id/review.json';
 import type risk from './locales/id/risk.json';
@@ -29,6 +30,7 @@ declare module 'i18next' {
       dashboard: typeof dashboard;
       editor: typeof editor;
       home: typeof home;
+      'password-reset': typeof passwordReset;
       profile: typeof profile;
       review: typeof review;
       risk: typeof risk;

@@ -1,15 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiOpdCodeParam, ApiUuidParams, CommonErrors, YearQueryDto } from '@lumbung/platform';
-import {
-  CurrentPrincipal,
-  OpdsService,
-  Permission,
-  Principal,
-  RequirePermission,
-} from '@lumbung/identity';
-import { seesCopActivity } from '../cops/cop-access';
-import { CopsService } from '../cops/cops.service';
+import { ApiOpdCodeParam, ApiUuidParams, YearQueryDto } from '@lumbung/platform';
+import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ActivityService, type QuarterActivity } from './activity.service';
 
 class QuarterActivityDto {
@@ -32,11 +24,7 @@ class ActivityDto {
 @ApiBearerAuth()
 @Controller()
 export class ActivityController {
-  constructor(
-    private readonly activity: ActivityService,
-    private readonly opds: OpdsService,
-    private readonly cops: CopsService,
-  ) {}
+  constructor(private readonly activity: ActivityService) {}
 
   @Get('opds/:code/activity')
   @RequirePermission(Permission.CopRead)
@@ -51,9 +39,7 @@ export class ActivityController {
     @Param('code') code: string,
     @Query() q: YearQueryDto,
   ): Promise<ActivityDto> {
-    const opd = await this.opds.getByCode(code);
-    if (p.opdId !== opd.id && !p.isAdmin && !p.isAssessor) throw CommonErrors.notFound();
-    return { year: q.year, quarters: await this.activity.forOpd(opd.id, q.year) };
+    return { year: q.year, quarters: await this.activity.forOpdCode(p, code, q.year) };
   }
 
   @Get('cops/:id/activity')
@@ -68,8 +54,6 @@ export class ActivityController {
     @Param('id') id: string,
     @Query() q: YearQueryDto,
   ): Promise<ActivityDto> {
-    const cop = await this.cops.get(id);
-    if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
-    return { year: q.year, quarters: await this.activity.forCop(cop.id, cop.opd_id, q.year) };
+    return { year: q.year, quarters: await this.activity.forCopId(p, id, q.year) };
   }
 }

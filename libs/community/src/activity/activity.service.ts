@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { wibRange } from '@lumbung/platform';
+import { CommonErrors, wibRange } from '@lumbung/platform';
+import { OpdsService, type Principal } from '@lumbung/identity';
+import { seesCopActivity } from '../cops/cop-access';
+import { CopsService } from '../cops/cops.service';
 
 export interface QuarterActivity {
   quarter: 1 | 2 | 3 | 4;
@@ -26,7 +29,25 @@ export interface QuarterActivity {
  */
 @Injectable()
 export class ActivityService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly opds: OpdsService,
+    private readonly cops: CopsService,
+  ) {}
+
+  /** An OPD's activity for its members, assessors and admins; to anyone else it does not exist. */
+  async forOpdCode(p: Principal, code: string, year: number): Promise<QuarterActivity[]> {
+    const opd = await this.opds.getByCode(code);
+    if (p.opdId !== opd.id && !p.isAdmin && !p.isAssessor) throw CommonErrors.notFound();
+    return this.forOpd(opd.id, year);
+  }
+
+  /** A CoP's activity for those who see it (members, host OPD, assessors, admins); else 404. */
+  async forCopId(p: Principal, id: string, year: number): Promise<QuarterActivity[]> {
+    const cop = await this.cops.get(id);
+    if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
+    return this.forCop(cop.id, cop.opd_id, year);
+  }
 
   async forOpd(opdId: string, year: number): Promise<QuarterActivity[]> {
     return this.compute(year, { opdId, copId: null });

@@ -7,6 +7,7 @@ import {
   CommonErrors,
   isUuid,
   type Language,
+  passes,
   type LocalizedText,
   wibPeriod,
   IdempotencyStore,
@@ -85,8 +86,8 @@ export class MeetingsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.attachments.registerMeetingGuard({
-      canRead: async (p, id) => Boolean(await this.findFor(p, id, 'read').catch(() => undefined)),
-      canWrite: async (p, id) => Boolean(await this.findFor(p, id, 'write').catch(() => undefined)),
+      canRead: (p, id) => passes(this.findFor(p, id, 'read')),
+      canWrite: (p, id) => passes(this.findFor(p, id, 'write')),
     });
   }
 

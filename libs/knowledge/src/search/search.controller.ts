@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiErrors, ApiUuidParams, CommonErrors, isUuid } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CurrentPrincipal, Principal, Public } from '@lumbung/identity';
-import { SearchLogService } from '@lumbung/search';
-import { readerOf } from '../assets/asset-access';
-import { AssetsRepository } from '../assets/assets.repository';
 import { AssetSearchService } from './asset-search.service';
 import { SearchClickDto } from './dto/click.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
 import { SuggestQueryDto, SuggestResponseDto } from './dto/suggest.dto';
+import { SearchClicksService } from './search-clicks.service';
 import { SearchCompletionsService } from './search-completions.service';
 import { SearchQueryDto } from './dto/search-query.dto';
 import { PersonHitDto, SearchResponseDto } from './dto/search-response.dto';
@@ -23,8 +21,7 @@ export class SearchController {
   constructor(
     private readonly search: AssetSearchService,
     private readonly people: PeopleSearchService,
-    private readonly log: SearchLogService,
-    private readonly assets: AssetsRepository,
+    private readonly clicks: SearchClicksService,
     private readonly usage: AssetUsageRecorder,
     private readonly completions: SearchCompletionsService,
   ) {}
@@ -84,22 +81,12 @@ export class SearchController {
   })
   @ApiUuidParams('searchId')
   @ApiErrors({ 404: 'NOT_FOUND: no such search of the caller, or an asset they cannot read' })
-  async click(
+  click(
     @CurrentPrincipal() principal: Principal | undefined,
     @Param('searchId') searchId: string,
     @Body() dto: SearchClickDto,
     @Req() req: Request,
   ): Promise<void> {
-    const reader = readerOf(principal);
-    const asset = isUuid(searchId) ? await this.assets.findReadable(dto.assetId, reader) : null;
-    if (!asset) throw CommonErrors.notFound();
-    const actor = {
-      userId: reader?.userId,
-      opdId: reader?.opdId,
-      client: this.usage.actor(principal, req).key,
-    };
-    if (!(await this.log.click(actor, searchId, dto.assetId, dto.position)))
-      throw CommonErrors.notFound();
-    await this.usage.recordClick(principal, req, asset, searchId, dto.position);
+    return this.clicks.record(principal, req, searchId, dto);
   }
 }

@@ -114,3 +114,17 @@ export const CommonErrors = {
       en: 'The service is unavailable.',
     }),
 } as const;
+
+/**
+ * Whether an access check passed: its refusal (404 or 403) is `false`; any other failure (the
+ * database down, a bug) is thrown on, so it is reported as what it is and not as "not found".
+ */
+export async function passes(check: Promise<unknown>): Promise<boolean> {
+  try {
+    await check;
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 404 || error.status === 403)) return false;
+    throw error;
+  }
+}

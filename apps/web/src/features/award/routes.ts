@@ -1,7 +1,13 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { rootRoute } from '@/app/root-route';
 import { requirePermission, requireSignIn } from '@/app/route-guards';
+import { i18n } from '@/i18n';
 import { parseYear, validateRankingSearch } from './award-search';
+
+const prefetch = () => {
+  void i18n.loadNamespaces('award');
+  return import('./queries/award-prefetch');
+};
 
 /** The ranking (any signed-in ASN sees a published year; assessors and admins every year). */
 export const awardRoute = createRoute({
@@ -9,6 +15,12 @@ export const awardRoute = createRoute({
   path: '/penghargaan',
   beforeLoad: requireSignIn,
   validateSearch: validateRankingSearch,
+  loaderDeps: ({ search }) => ({ tahun: search.tahun }),
+  // Not awaited: the page shows its loading state while its texts and scores arrive.
+  loader: ({ deps }) => {
+    const loading = prefetch();
+    if (deps.tahun) void loading.then((m) => m.prefetchRanking(deps.tahun as number));
+  },
   component: lazyRouteComponent(() => import('./pages/award-page'), 'AwardPage'),
 });
 
@@ -26,6 +38,9 @@ export const awardOpdRoute = createRoute({
       tahun: String(params.tahun),
       kode: params.kode,
     }),
+  },
+  loader: ({ params }) => {
+    if (params.tahun) void prefetch().then((m) => m.prefetchOpdScores(params.tahun, params.kode));
   },
   component: lazyRouteComponent(() => import('./pages/opd-page'), 'AwardOpdPage'),
 });

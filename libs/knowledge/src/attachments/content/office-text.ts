@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { TextSink } from './text-sink';
-import { localName, parseAttributes, scanXml, type XmlVisitor } from './xml-text';
+import { localName, scanXml, type XmlVisitor } from './xml-text';
 import type { ZipArchive } from './zip';
 
 /** The ZIP-based kinds whose text {@link extractOfficeText} reads. */
@@ -108,10 +108,9 @@ class AttributeCollector implements XmlVisitor {
     private readonly keep: (attributeName: string) => boolean,
   ) {}
 
-  open(name: string, attributes: string): void {
+  open(name: string, attributes: ReadonlyMap<string, string>): void {
     if (localName(name) !== this.element) return;
-    const parsed = parseAttributes(attributes);
-    this.items.push(new Map([...parsed].filter(([attribute]) => this.keep(attribute))));
+    this.items.push(new Map([...attributes].filter(([attribute]) => this.keep(attribute))));
   }
 
   close(): void {}
@@ -126,7 +125,7 @@ class DocxVisitor implements XmlVisitor {
 
   constructor(private readonly sink: TextSink) {}
 
-  open(name: string, _attributes: string, selfClosing: boolean): void {
+  open(name: string, _attributes: ReadonlyMap<string, string>, selfClosing: boolean): void {
     const local = localName(name);
     if (local === 't' && !selfClosing) this.inText++;
     if (local === 'r' && !selfClosing) this.inRun++;
@@ -162,7 +161,7 @@ class StringItemVisitor implements XmlVisitor {
 
   constructor(private readonly sink: TextSink) {}
 
-  open(name: string, _attributes: string, selfClosing: boolean): void {
+  open(name: string, _attributes: ReadonlyMap<string, string>, selfClosing: boolean): void {
     const local = localName(name);
     if ((local === 'si' || local === 'is') && !selfClosing) this.item = [];
     if (local === 't' && !selfClosing) this.inText++;
@@ -194,7 +193,7 @@ class SlideVisitor implements XmlVisitor {
 
   constructor(private readonly sink: TextSink) {}
 
-  open(name: string, _attributes: string, selfClosing: boolean): void {
+  open(name: string, _attributes: ReadonlyMap<string, string>, selfClosing: boolean): void {
     const local = localName(name);
     if (local === 't' && !selfClosing) this.inText++;
     if (local === 'br') this.sink.push('\n');

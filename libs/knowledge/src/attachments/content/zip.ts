@@ -1,5 +1,6 @@
-import { open, type FileHandle } from 'node:fs/promises';
-import { crc32, inflateRawSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import * as yauzl from 'yauzl';
 
 /** Why a ZIP could not be read at all (malformed or using features we refuse). */
 export type ZipFormatCode =
@@ -71,42 +72,35 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_SIZE = 22;
-const CENTRAL_HEADER_SIZE = 46;
-const LOCAL_HEADER_SIZE = 30;
-// The EOCD record may be followed by a comment of at most 65,535 bytes.
-const MAX_EOCD_SEARCH = EOCD_SIZE + 0xffff;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
 const FLAG_UTF8 = 0x0800;
 const ZIP64_EXTRA_ID = 0x0001;
+const EOCD_SIZE = 22;
 
-interface EndOfCentralDirectory {
-  entryCount: number;
-  size: number;
-  offset: number;
-  eocdOffset: number;
+/** yauzl keeps where the central directory starts in its read cursor before the first entry. */
+interface YauzlInternals {
+  readEntryCursor: number;
 }
 
 /**
- * A read-only view of a ZIP file on disk. Only the central directory is loaded when opened;
- * entries are inflated one at a time, each capped by its declared size and the archive budget.
- * Close it (or use {@link withZip}) to release the file handle.
+ * A read-only view of a ZIP file on disk, parsed by yauzl (a well-kept reader) under our limits:
+ * the entry count and the directory size are checked before the directory is read, the declared
+ * total before any entry is inflated, and each entry is inflated one at a time, capped by its
+ * declared size and the archive budget, then checked against its CRC. Close it (or use
+ * {@link withZip}) to release the file.
  */
 export class ZipArchive {
   private inflatedBytes = 0;
   private readonly byName: ReadonlyMap<string, ZipEntry>;
 
   private constructor(
-    private readonly handle: FileHandle,
+    private readonly zip: yauzl.ZipFile,
     private readonly limits: ZipLimits,
     private readonly dataEnd: number,
     /** Entries in central-directory order. */
     readonly entries: readonly ZipEntry[],
+    private readonly raw: ReadonlyMap<ZipEntry, yauzl.Entry>,
   ) {
     this.byName = new Map(entries.map((entry) => [entry.name, entry]));
   }
@@ -117,16 +111,16 @@ export class ZipArchive {
    * @throws ZipLimitError when entry count, directory size or declared total size is over a limit.
    */
   static async open(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipArchive> {
-    const handle = await open(path, 'r');
+    const zip = await openZip(path);
     try {
-      const { size } = await handle.stat();
-      const eocd = await readEndOfCentralDirectory(handle, size, limits);
-      const directory = await readExactly(handle, eocd.offset, eocd.size);
-      const entries = parseCentralDirectory(directory, eocd.entryCount);
+      const directoryStart = (zip as unknown as YauzlInternals).readEntryCursor;
+      checkDirectory(zip, directoryStart, limits);
+      const raw = await readDirectory(zip);
+      const entries = [...raw.keys()];
       checkDeclaredTotal(entries, limits);
-      return new ZipArchive(handle, limits, eocd.offset, entries);
+      return new ZipArchive(zip, limits, directoryStart, entries, raw);
     } catch (error) {
-      await handle.close();
+      zip.close();
       throw error;
     }
   }
@@ -146,8 +140,15 @@ export class ZipArchive {
     if (entry.uncompressedSize > budget) {
       throw new ZipLimitError('entry_too_large', `entry ${entry.name} is over the size budget`);
     }
-    const compressed = await this.readCompressed(entry);
-    const data = inflateEntry(entry, compressed);
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw new ZipFormatError(
+        'unsupported_method',
+        `entry ${entry.name} uses method ${entry.method}`,
+      );
+    }
+    const raw = this.raw.get(entry);
+    if (!raw) throw new ZipFormatError('corrupt', `entry ${entry.name} is not in this archive`);
+    const data = await this.inflate(entry, raw);
     if (crc32(data) !== entry.crc32) {
       throw new ZipFormatError('crc_mismatch', `entry ${entry.name} failed its CRC check`);
     }
@@ -155,29 +156,32 @@ export class ZipArchive {
     return data;
   }
 
-  /** Releases the file handle. Safe to call more than once. */
-  async close(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
+  /** Releases the file. Safe to call more than once. */
+  close(): Promise<void> {
+    if (this.zip.isOpen) this.zip.close();
+    return Promise.resolve();
   }
 
-  private async readCompressed(entry: ZipEntry): Promise<Buffer> {
-    const header = await readExactly(this.handle, entry.localHeaderOffset, LOCAL_HEADER_SIZE);
-    if (header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
-      throw new ZipFormatError('corrupt', `entry ${entry.name} has no local header`);
+  private async inflate(entry: ZipEntry, raw: yauzl.Entry): Promise<Buffer> {
+    let stream: Readable;
+    try {
+      const { fileDataStart } = await this.zip.readLocalFileHeaderPromise(raw, { minimal: true });
+      // Entry data must sit before the central directory; anything else is a crafted overlap.
+      if (fileDataStart + entry.compressedSize > this.dataEnd) {
+        throw new ZipFormatError('corrupt', `entry ${entry.name} runs past the archive data`);
+      }
+      stream = await this.zip.openReadStreamPromise(raw);
+    } catch (error) {
+      throw asZipError(error, entry.name);
     }
-    if (header.readUInt16LE(6) & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) {
-      throw new ZipFormatError('encrypted', `entry ${entry.name} is encrypted`);
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+    } catch (error) {
+      stream.destroy();
+      throw asZipError(error, entry.name);
     }
-    const start =
-      entry.localHeaderOffset +
-      LOCAL_HEADER_SIZE +
-      header.readUInt16LE(26) +
-      header.readUInt16LE(28);
-    // Entry data must sit before the central directory; anything else is a crafted overlap.
-    if (start + entry.compressedSize > this.dataEnd) {
-      throw new ZipFormatError('corrupt', `entry ${entry.name} runs past the archive data`);
-    }
-    return readExactly(this.handle, start, entry.compressedSize);
+    return Buffer.concat(chunks);
   }
 }
 
@@ -195,134 +199,79 @@ export async function withZip<T>(
   }
 }
 
-async function readExactly(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-    if (bytesRead === 0) throw new ZipFormatError('corrupt', 'unexpected end of file');
-    done += bytesRead;
-  }
-  return buffer;
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(
+      path,
+      // Names stay bytes (decoded below by their UTF-8 flag; they are lookup keys, never paths);
+      // yauzl checks every entry's sizes against what its stream yields.
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error, zip) => (error ? reject(asZipError(error)) : resolve(zip)),
+    );
+  });
 }
 
-async function readEndOfCentralDirectory(
-  handle: FileHandle,
-  fileSize: number,
-  limits: ZipLimits,
-): Promise<EndOfCentralDirectory> {
-  if (fileSize < EOCD_SIZE) throw new ZipFormatError('not_zip', 'file is too small for a ZIP');
-  const tailLength = Math.min(fileSize, MAX_EOCD_SEARCH);
-  const tailStart = fileSize - tailLength;
-  const tail = await readExactly(handle, tailStart, tailLength);
-  const at = findEocd(tail);
-  if (at < 0) throw new ZipFormatError('not_zip', 'no end of central directory record');
-  if (at >= 20 && tail.readUInt32LE(at - 20) === ZIP64_LOCATOR_SIGNATURE) {
-    throw new ZipFormatError('zip64', 'ZIP64 archives are not supported');
+/** The entry count and the directory's size, known from the end record, before reading it. */
+function checkDirectory(zip: yauzl.ZipFile, directoryStart: number, limits: ZipLimits): void {
+  if (zip.entryCount > limits.maxEntries) {
+    throw new ZipLimitError('too_many_entries', `archive declares ${zip.entryCount} entries`);
   }
-  const eocd = {
-    entryCount: tail.readUInt16LE(at + 10),
-    size: tail.readUInt32LE(at + 12),
-    offset: tail.readUInt32LE(at + 16),
-    eocdOffset: tailStart + at,
-  };
-  checkEocd(tail, at, eocd, limits);
-  return eocd;
-}
-
-/** Searches backwards, so the last plausible record wins (a comment may contain the signature). */
-function findEocd(tail: Buffer): number {
-  for (let at = tail.length - EOCD_SIZE; at >= 0; at--) {
-    if (tail.readUInt32LE(at) !== EOCD_SIGNATURE) continue;
-    if (at + EOCD_SIZE + tail.readUInt16LE(at + 20) <= tail.length) return at;
-  }
-  return -1;
-}
-
-function checkEocd(tail: Buffer, at: number, eocd: EndOfCentralDirectory, limits: ZipLimits) {
-  const disk = tail.readUInt16LE(at + 4);
-  const directoryDisk = tail.readUInt16LE(at + 6);
-  const entriesOnDisk = tail.readUInt16LE(at + 8);
-  if (eocd.entryCount === 0xffff || eocd.size === 0xffffffff || eocd.offset === 0xffffffff) {
-    throw new ZipFormatError('zip64', 'ZIP64 archives are not supported');
-  }
-  if (disk !== 0 || directoryDisk !== 0 || entriesOnDisk !== eocd.entryCount) {
-    throw new ZipFormatError('multi_disk', 'multi-disk archives are not supported');
-  }
-  if (eocd.entryCount > limits.maxEntries) {
-    throw new ZipLimitError('too_many_entries', `archive declares ${eocd.entryCount} entries`);
-  }
-  if (eocd.size > limits.maxCentralDirectoryBytes) {
+  const comment = zip.comment as unknown as Buffer | string;
+  const directorySize = zip.fileSize - directoryStart - EOCD_SIZE - comment.length;
+  if (directorySize < 0) throw new ZipFormatError('corrupt', 'central directory out of bounds');
+  if (directorySize > limits.maxCentralDirectoryBytes) {
     throw new ZipLimitError('central_directory_too_large', 'central directory is too large');
   }
-  if (eocd.offset + eocd.size > eocd.eocdOffset) {
-    throw new ZipFormatError('corrupt', 'central directory overlaps its end record');
-  }
 }
 
-function parseCentralDirectory(directory: Buffer, entryCount: number): ZipEntry[] {
-  const entries: ZipEntry[] = [];
-  const seen = new Set<string>();
-  let at = 0;
-  for (let index = 0; index < entryCount; index++) {
-    const { entry, next } = parseCentralEntry(directory, at);
-    // Two entries with one name let different readers see different content (AV bypass).
-    if (seen.has(entry.name)) {
-      throw new ZipFormatError('duplicate_entry', `duplicate entry ${entry.name}`);
-    }
-    seen.add(entry.name);
-    entries.push(entry);
-    at = next;
-  }
-  return entries;
+function readDirectory(zip: yauzl.ZipFile): Promise<Map<ZipEntry, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<ZipEntry, yauzl.Entry>();
+    const seen = new Set<string>();
+    const fail = (error: unknown) => {
+      zip.removeAllListeners();
+      reject(error instanceof ZipFormatError ? error : asZipError(error));
+    };
+    zip.on('entry', (raw: yauzl.Entry) => {
+      try {
+        const entry = toEntry(raw);
+        // Two entries with one name let different readers see different content (AV bypass).
+        if (seen.has(entry.name)) {
+          throw new ZipFormatError('duplicate_entry', `duplicate entry ${entry.name}`);
+        }
+        seen.add(entry.name);
+        entries.set(entry, raw);
+        zip.readEntry();
+      } catch (error) {
+        fail(error);
+      }
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', fail);
+    zip.readEntry();
+  });
 }
 
-function parseCentralEntry(directory: Buffer, at: number): { entry: ZipEntry; next: number } {
-  if (
-    at + CENTRAL_HEADER_SIZE > directory.length ||
-    directory.readUInt32LE(at) !== CENTRAL_SIGNATURE
-  ) {
-    throw new ZipFormatError('corrupt', 'truncated central directory');
-  }
-  const flags = directory.readUInt16LE(at + 8);
-  const nameLength = directory.readUInt16LE(at + 28);
-  const extraLength = directory.readUInt16LE(at + 30);
-  const next =
-    at + CENTRAL_HEADER_SIZE + nameLength + extraLength + directory.readUInt16LE(at + 32);
-  if (next > directory.length) throw new ZipFormatError('corrupt', 'truncated central directory');
-  const nameBytes = directory.subarray(
-    at + CENTRAL_HEADER_SIZE,
-    at + CENTRAL_HEADER_SIZE + nameLength,
-  );
-  const extraStart = at + CENTRAL_HEADER_SIZE + nameLength;
+function toEntry(raw: yauzl.Entry): ZipEntry {
+  const flags = raw.generalPurposeBitFlag;
+  const nameBytes = raw.fileName as unknown as Buffer;
   const entry: ZipEntry = {
     name: nameBytes.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1'),
-    method: directory.readUInt16LE(at + 10),
+    method: raw.compressionMethod,
     flags,
-    crc32: directory.readUInt32LE(at + 16),
-    compressedSize: directory.readUInt32LE(at + 20),
-    uncompressedSize: directory.readUInt32LE(at + 24),
-    localHeaderOffset: directory.readUInt32LE(at + 42),
+    crc32: raw.crc32,
+    compressedSize: raw.compressedSize,
+    uncompressedSize: raw.uncompressedSize,
+    localHeaderOffset: raw.relativeOffsetOfLocalHeader,
   };
-  checkEntry(entry, directory.subarray(extraStart, extraStart + extraLength));
-  return { entry, next };
-}
-
-function checkEntry(entry: ZipEntry, extra: Buffer): void {
-  if (entry.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) {
+  if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) {
     throw new ZipFormatError('encrypted', `entry ${entry.name} is encrypted`);
   }
   const sizes = [entry.compressedSize, entry.uncompressedSize, entry.localHeaderOffset];
-  if (sizes.includes(0xffffffff) || hasExtraField(extra, ZIP64_EXTRA_ID)) {
+  if (sizes.includes(0xffffffff) || raw.extraFields.some((field) => field.id === ZIP64_EXTRA_ID)) {
     throw new ZipFormatError('zip64', `entry ${entry.name} uses ZIP64`);
   }
-}
-
-function hasExtraField(extra: Buffer, id: number): boolean {
-  for (let at = 0; at + 4 <= extra.length; at += 4 + extra.readUInt16LE(at + 2)) {
-    if (extra.readUInt16LE(at) === id) return true;
-  }
-  return false;
+  return entry;
 }
 
 function checkDeclaredTotal(entries: readonly ZipEntry[], limits: ZipLimits): void {
@@ -332,36 +281,22 @@ function checkDeclaredTotal(entries: readonly ZipEntry[], limits: ZipLimits): vo
   }
 }
 
-function inflateEntry(entry: ZipEntry, compressed: Buffer): Buffer {
-  if (entry.method === 0) {
-    if (compressed.length !== entry.uncompressedSize) {
-      throw new ZipFormatError('corrupt', `stored entry ${entry.name} has inconsistent sizes`);
-    }
-    return compressed;
+/** yauzl's and zlib's errors as our codes (by message: yauzl has no error codes). */
+function asZipError(error: unknown, entryName?: string): Error {
+  if (error instanceof ZipFormatError || error instanceof ZipLimitError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const about = entryName ? `entry ${entryName}: ${message}` : message;
+  if (/too many bytes in the stream/i.test(message)) {
+    return new ZipLimitError('zip_bomb', `${about} (inflates past its declared size)`);
   }
-  if (entry.method !== 8) {
-    throw new ZipFormatError(
-      'unsupported_method',
-      `entry ${entry.name} uses method ${entry.method}`,
-    );
+  if (/signature not found|invalid comment length/i.test(message)) {
+    return new ZipFormatError('not_zip', about);
   }
-  let data: Buffer;
-  try {
-    // Never inflate past what the header declared: the declared sizes already passed the budget.
-    data = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
-  } catch (error) {
-    if (isOutputTooLarge(error)) {
-      throw new ZipLimitError('zip_bomb', `entry ${entry.name} inflates past its declared size`);
-    }
-    throw new ZipFormatError('corrupt', `entry ${entry.name} is not valid deflate data`);
+  if (/zip64/i.test(message)) return new ZipFormatError('zip64', about);
+  if (/multi-disk/i.test(message)) return new ZipFormatError('multi_disk', about);
+  if (/encrypt/i.test(message)) return new ZipFormatError('encrypted', about);
+  if (/unsupported compression method/i.test(message)) {
+    return new ZipFormatError('unsupported_method', about);
   }
-  if (data.length !== entry.uncompressedSize) {
-    throw new ZipFormatError('corrupt', `entry ${entry.name} has a wrong declared size`);
-  }
-  return data;
-}
-
-// Checked by code, not `instanceof`: zlib's errors may come from another realm (Jest's sandbox).
-function isOutputTooLarge(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE';
+  return new ZipFormatError('corrupt', about);
 }

@@ -1,8 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { $api } from '@/lib/api/client';
 
-/** Scores move with every assessment and every refolded day: always read fresh. */
-const FRESH = { staleTime: 0 } as const;
+/**
+ * Scores move with every assessment and every refolded day: read again on every visit (a few
+ * seconds' grace, so the page does not refetch what its route's loader fetched a moment ago;
+ * this browser's own changes invalidate them at once).
+ */
+const FRESH = { staleTime: 5_000 } as const;
 
 /** The award years the caller may open (assessors and admins: all; others: the published). */
 export function useAwardYears() {
@@ -20,16 +24,24 @@ export function useAwardYear(year: number | undefined, enabled: boolean) {
 }
 
 export function useRanking(year: number | undefined, enabled = true) {
-  return $api.useQuery(
+  return useQuery({ ...rankingQueryOptions(year ?? 0), enabled: enabled && !!year });
+}
+
+export function rankingQueryOptions(year: number) {
+  return $api.queryOptions(
     'get',
     '/api/v1/awards/{year}/scores',
-    { params: { path: { year: year ?? 0 } } },
-    { ...FRESH, enabled: enabled && !!year, retry: false },
+    { params: { path: { year } } },
+    { ...FRESH, retry: false },
   );
 }
 
 export function useDrillDown(year: number, opdCode: string) {
-  return $api.useQuery(
+  return useQuery(drillDownQueryOptions(year, opdCode));
+}
+
+export function drillDownQueryOptions(year: number, opdCode: string) {
+  return $api.queryOptions(
     'get',
     '/api/v1/awards/{year}/scores/{opdCode}',
     { params: { path: { year, opdCode } } },

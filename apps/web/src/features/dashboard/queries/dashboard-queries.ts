@@ -1,12 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
 import { $api } from '@/lib/api/client';
 
 /** One OPD's year: totals, each Triwulan, top assets, readers by OPD, the definitions. */
 export function useOpdDetailQuery(code: string, year: number) {
-  return $api.useQuery(
+  return useQuery({
+    ...opdDetailQueryOptions(code, year),
+    enabled: !!code,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The detail query's key, fetcher and freshness (shared with the route's prefetch). */
+export function opdDetailQueryOptions(code: string, year: number) {
+  return $api.queryOptions(
     'get',
     '/api/v1/metrics/opds/{code}',
     { params: { path: { code }, query: { year } } },
-    { enabled: !!code, staleTime: 60_000, placeholderData: (previous) => previous },
+    { staleTime: 60_000 },
   );
 }
 
