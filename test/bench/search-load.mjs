@@ -1,6 +1,6 @@
-// Closed-loop HTTP load generator for the search benchmarks (performance.md §10): N workers on a
-// kept-alive agent, fixed duration, per-request latency, every non-2xx (and every connection
-// error, as status 0) counted. Bodies are read fully but not parsed.
+// Closed-loop HTTP load generator for the search benchmarks: N workers on a kept-alive agent, fixed
+// duration, per-request latency, every non-2xx (and every connection error, as status 0) counted.
+// Bodies are read fully but not parsed.
 import http from 'node:http';
 import { now, percentile } from './search-stack.mjs';
 

@@ -1,4 +1,4 @@
-// Benchmark: search speed side by side with raw Meilisearch, in one run (performance.md §9, §10).
+// Benchmark: search speed side by side with raw Meilisearch, in one run.
 // A deterministic synthetic Indonesian corpus (BENCH_PROFILE=ci: 10,000 assets, full: 100,000) is
 // loaded through the JSON Lines import, i.e. the app's own tables, and then:
 //  (a) indexing: outbox worker (import end → jobs drained and the index idle) vs the same documents
@@ -12,7 +12,7 @@
 //      raw + 5 ms (from the cells of (b)); GET /search/suggest with a word being typed vs the
 //      raw title prefix query it makes, p95 ≤ 2×; freshness after publish (verifier's approve
 //      returned → found by search), p95 ≤ 1 s
-// plus a guard that reports raw Meilisearch with Accept-Encoding gzip vs identity (§5.3).
+// plus a guard that reports raw Meilisearch with Accept-Encoding gzip vs identity.
 // Nothing here asserts on wall-clock time alone; the table prints PASS/FAIL per goal.
 // Overrides for quick checks: BENCH_DOCS, BENCH_ROUNDS, BENCH_CELL_MS.
 import { readFileSync } from 'node:fs';
@@ -155,7 +155,8 @@ async function measureIndexing(stack, docCount, codes) {
     await stack.waitTask(body.taskUid);
   };
   if (hidden) await setDisplayed(['*']);
-  // The live index's documents, in NDJSON batches of ≤ 10k documents and ≤ 90 MB (§9 I2).
+  // The live index's documents, in NDJSON batches of ≤ 10k documents and ≤ 90 MB (Meilisearch
+  // refuses payloads over 100 MB).
   const batches = [];
   let current = [];
   let bytes = 0;
@@ -416,7 +417,7 @@ function typedPrefixes(queries) {
   });
 }
 
-/** Guard (§5.3): raw search on a kept-alive connection, gzip vs identity, alternating. */
+/** Guard: raw search on a kept-alive connection, gzip vs identity, alternating. */
 async function encodingGuard(stack, payload, queries) {
   const result = { identity: [], gzip: [] };
   const agents = {
@@ -545,8 +546,8 @@ export default async function run() {
     // (b) search latency
     const asn = stack.asn;
     const filter = `(visibility IN ["publik","internal"] OR (visibility = "opd" AND opdId = "${asn.opdId}"))`;
-    // The fields the app retrieves (as the raw request of performance.md §5 does), so that raw
-    // Meilisearch does not ship whole bodies the API never asks for.
+    // The fields the app retrieves, so that raw Meilisearch does not ship whole bodies the API
+    // never asks for.
     const retrieve = ['id', 'type', 'title', 'summary', 'tags', 'opdCode', 'publishedAt'];
     const payload = (q) => ({
       q,

@@ -1,6 +1,6 @@
-// Synthetic usage data for the usage-metrics benchmark (performance.md §8): ASN users spread over
-// the OPD by headcount, published assets, and a calendar year of raw usage events in WIB, written
-// as COPY text rows in time order (the append-only log's natural order). Deterministic per seed.
+// Synthetic usage data for the usage-metrics benchmark: ASN users spread over the OPD by headcount,
+// published assets, and a calendar year of raw usage events in WIB, written as COPY text rows in
+// time order (the append-only log's natural order). Deterministic per seed.
 import { randomUUID } from 'node:crypto';
 
 /** Small seeded PRNG (mulberry32). */

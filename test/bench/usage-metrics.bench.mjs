@@ -1,5 +1,5 @@
-// Benchmark: award usage metrics over a year of raw usage events (performance.md §8, goals A1–A3
-// of §9), plus the event-capture cost on the real API (issue #7).
+// Benchmark: award usage metrics over a year of raw usage events (goals A1–A3 in the table it
+// prints), plus the event-capture cost on the real API (issue #7).
 //
 //   BENCH_PROFILE=full (default) 10,000,000 events · BENCH_PROFILE=ci 1,000,000 · BENCH_EVENTS=n
 //   BENCH_ONLY=capture: only the API capture comparison · BENCH_API_NODE_ARGS: node flags of the API
@@ -654,8 +654,8 @@ export default async function run() {
       out(
         `COPY ${EVENTS.toLocaleString('en')} events in ${fmtMs(copy.ms)} = ${(rate / 1000).toFixed(0)}k rows/s (generator CPU ${(copy.generatorCpuMs / 1000).toFixed(1)} s of ${(copy.ms / 1000).toFixed(1)} s wall) ${JSON.stringify(copy.stats)}`,
       );
-      // Info, not a goal of the issue: performance.md's 150k rows/s anchor was an integer-only table
-      // with a primary key; ours parses five uuid columns and keeps three indexes.
+      // Info, not a goal: the 150k rows/s anchor is for an integer-only table with a primary key;
+      // ours parses five uuid columns and keeps three indexes.
       goal(
         'ingest: COPY rows/s (info; anchor 150k/s)',
         `${(rate / 1000).toFixed(0)}k rows/s`,

@@ -3,10 +3,10 @@ import { bodyAsText, registeredRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
- * quality.md AZ-06: a canary word in a restricted asset (title, summary, sections, tags, body,
- * file name and attachment text) never appears in any GET response to someone who may not read
- * it. Every registered GET route is crawled (search included, after the index caught up), so new
- * read paths are swept automatically.
+ * A canary word in a restricted asset (title, summary, sections, tags, body, file name and
+ * attachment text) never appears in any GET response to someone who may not read it. Every
+ * registered GET route is crawled (search included, after the index caught up), so new read paths
+ * are swept automatically.
  *
  * Two canaries: OPD_CANARY in a published `opd` asset of BPSDM (hidden from other OPDs), and
  * DRAFT_CANARY in an unpublished draft (hidden from everyone but its author and BPSDM verifiers,

@@ -457,12 +457,41 @@ describe('communities of practice and the meeting log', () => {
         visibility: 'cop',
         copId: copA,
       });
+      const openAsset = await givenAsset(t.http, leadASession, verifier, 'published', {
+        title: 'Panduan halte terbuka untuk semua ASN',
+      });
+      const asLead = await t
+        .http()
+        .patch(`/api/v1/meetings/${attended.body.id}`)
+        .set(leadASession.auth)
+        .send({ outputAssetIds: [copAsset, openAsset] })
+        .expect(200);
+      const outputsOf = (body: { outputs: { id: string }[] }) =>
+        Object.fromEntries(body.outputs.map((o) => [o.id, o]));
+      expect(outputsOf(asLead.body)).toEqual({
+        [copAsset]: expect.objectContaining({
+          title: 'Aset khusus anggota komunitas',
+          restricted: false,
+        }),
+        [openAsset]: expect.objectContaining({
+          title: 'Panduan halte terbuka untuk semua ASN',
+          restricted: false,
+        }),
+      });
 
       const read = await t
         .http()
         .get(`/api/v1/meetings/${attended.body.id}`)
         .set(guest.auth)
         .expect(200);
+      // The guest sees the open output's title; the members-only one is listed without its title.
+      expect(outputsOf(read.body)).toEqual({
+        [copAsset]: { id: copAsset, title: null, type: null, restricted: true },
+        [openAsset]: expect.objectContaining({
+          title: 'Panduan halte terbuka untuk semua ASN',
+          restricted: false,
+        }),
+      });
       expect(read.body).toMatchObject({
         id: attended.body.id,
         minutes: 'Tamu dari Dishub membagikan data kepadatan halte.',

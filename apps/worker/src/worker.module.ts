@@ -17,7 +17,9 @@ import { HeartbeatService } from './heartbeat.service';
 import { JobPoller } from './job-poller.service';
 import { MaintenanceService } from './maintenance.service';
 
-/** The background process: no HTTP. Search sync, extraction and rollups join it issue by issue. */
+/**
+ * The background process: no HTTP. Runs every context's jobs (its worker module) and the heartbeat.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {

@@ -76,9 +76,10 @@ export function toInputs(m: OpdMetrics, quarter?: number): OpdInputs {
 }
 
 /**
- * Scores per domain.md §6: data scores from the usage metrics and the CoP log, blended with the
- * assessors' scores, ranked with the documented tie rule. Finalising freezes a snapshot; from then
- * on the year's scores come from it, and a restatement shows what today's data would change.
+ * Scores (the rules: libs/award/README.md): data scores from the usage metrics and the CoP log,
+ * blended with the assessors' scores, ranked with the documented tie rule. Finalising freezes a
+ * snapshot; from then on the year's scores come from it, and a restatement shows what today's data
+ * would change.
  */
 @Injectable()
 export class AwardScoresService {

@@ -18,8 +18,8 @@ import { RegisterService } from './register/register.service';
 import { RiskAssessor } from './register/risk-assessor.service';
 
 /**
- * Knowledge at risk (domain.md §7): departures, the expertise map, the risk register, retention
- * plans and the coverage the award reads (no HTTP).
+ * Knowledge at risk (libs/risk/README.md): departures, the expertise map, the risk register,
+ * retention plans and the coverage the award reads (no HTTP).
  */
 @Module({
   imports: [IdentityModule, KnowledgeModule, CommunityModule, MetricsModule],

@@ -81,7 +81,7 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
   };
 }
 
-/** Per request to Meilisearch (its payload limit is 100 MB; performance.md I2). */
+/** Per request to Meilisearch (which refuses payloads over 100 MB). */
 export const MAX_DOCS_PER_REQUEST = 10_000;
 export const MAX_REQUEST_BYTES = 80 * 1024 * 1024;
 

@@ -51,7 +51,8 @@ export class SearchClient implements OnModuleDestroy {
       apiKey: config.search.apiKey || undefined,
       timeout: TIMEOUT_MS,
       // Compressed responses arrive chunked and wait for a delayed ACK on kept-alive connections:
-      // +45 ms per search measured here (shared/docs/performance.md §5.3). Ask for identity.
+      // +45 ms per search measured here (the gzip guard in test/bench/search-speed.bench.mjs).
+      // Ask for identity.
       requestInit: { headers: { 'Accept-Encoding': 'identity' } },
     });
     this.host = new URL(config.search.host);

@@ -19,7 +19,7 @@ export interface SearchRecord {
   durationMs: number;
 }
 
-/** Collapsing window for keystroke bursts and repeats (domain.md §5). */
+/** Collapsing window for keystroke bursts and repeats: within it, they are one search. */
 export const COLLAPSE_SECONDS = 10;
 
 /** Lower-case, single spaces, trimmed: the form searches are compared and reported in. */
@@ -80,7 +80,7 @@ export class SearchLogService {
     );
     const id = burst?.id ?? randomUUID();
     const kept = burst && burst.query.length > query.length ? burst.query : query;
-    // Most recent first, as the old per-row lookup ordered them.
+    // Most recent first, so the newest burst that fits is the one extended.
     this.bursts.set(key, [
       { id, query: kept, filters, at: now },
       ...open.filter((b) => b !== burst).slice(0, 7),

@@ -1,6 +1,6 @@
 import { type InputTransform } from './rubric';
 
-/** Winsorising bounds across the OPD of a run (domain guide §6). */
+/** Winsorising bounds across the OPD of a run: the 5th and 95th percentile. */
 export const WINSOR_LOWER = 0.05;
 export const WINSOR_UPPER = 0.95;
 

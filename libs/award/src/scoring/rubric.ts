@@ -8,7 +8,7 @@ import { type OpdInputs } from './inputs';
 export const SCORING_RULES_VERSION = 'kma-data-2026.1';
 export const FIRST_RULES_VERSION = 'kma-data-2025.1';
 
-/** The six KMA aspects, in the order of the official assessment form (domain guide §6). */
+/** The six KMA aspects, in the order of the official assessment form. */
 export const ASPECTS = [
   { key: 'relevansi', label: 'Relevansi Tema', labelEn: 'Theme relevance' },
   {
@@ -148,7 +148,7 @@ export type InputTable = Readonly<Record<AspectKey, readonly InputDefinition[]>>
 const ofAssets = (i: OpdInputs, share: number): number => (i.publishedAssets > 0 ? share : 0);
 const ofMeetings = (i: OpdInputs, share: number): number => (i.meetings > 0 ? share : 0);
 
-/** Endorsements support both relevance and impact (domain guide §6: "Relevance and Impact"). */
+/** Endorsements support both relevance and impact: peers found the asset useful. */
 const ENDORSEMENTS: Omit<InputDefinition, 'weight'> = {
   key: 'endorsementsPer100',
   label: 'Dukungan (endorsement) per 100 ASN',

@@ -26,7 +26,12 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams, Idempotent, preferredLanguage } from '@lumbung/platform';
-import { ApiFilesUpload, AttachmentSummaryDto, AttachmentViewService } from '@lumbung/knowledge';
+import {
+  ApiFilesUpload,
+  AssetsService,
+  AttachmentSummaryDto,
+  AttachmentViewService,
+} from '@lumbung/knowledge';
 import { PeopleLookupQueryDto, PersonLookupDto } from '../cops/dto/cop.dto';
 import { ATTENDANCE_SHEET_MAX_BYTES } from './attendance-sheet';
 import {
@@ -55,6 +60,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly files: AttachmentViewService,
+    private readonly assets: AssetsService,
   ) {}
 
   @Get('cops/:id/meetings')
@@ -66,7 +72,7 @@ export class MeetingsController {
     @Param('id') id: string,
     @Query() q: ListMeetingsQueryDto,
   ): Promise<MeetingDto[]> {
-    return this.present(await this.meetings.list(p, id, q));
+    return this.present(p, await this.meetings.list(p, id, q));
   }
 
   @Post('cops/:id/meetings')
@@ -80,7 +86,7 @@ export class MeetingsController {
     @Param('id') id: string,
     @Body() dto: CreateMeetingDto,
   ): Promise<MeetingDto> {
-    return (await this.present([await this.meetings.create(p, id, dto)]))[0];
+    return (await this.present(p, [await this.meetings.create(p, id, dto)]))[0];
   }
 
   @Get('cops/:id/people')
@@ -147,7 +153,7 @@ export class MeetingsController {
   @ApiOperation({ summary: 'One meeting with attendees (OPD on the day), outputs and evidence' })
   @ApiOkResponse({ type: MeetingDto })
   async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<MeetingDto> {
-    return (await this.present([await this.meetings.get(p, id)]))[0];
+    return (await this.present(p, [await this.meetings.get(p, id)]))[0];
   }
 
   @Patch('meetings/:id')
@@ -160,7 +166,7 @@ export class MeetingsController {
     @Param('id') id: string,
     @Body() dto: UpdateMeetingDto,
   ): Promise<MeetingDto> {
-    return (await this.present([await this.meetings.update(p, id, dto)]))[0];
+    return (await this.present(p, [await this.meetings.update(p, id, dto)]))[0];
   }
 
   @Delete('meetings/:id')
@@ -192,8 +198,9 @@ export class MeetingsController {
     return this.files.byIds(await this.meetings.attach(p, id, req, res));
   }
 
-  private async present(rows: MeetingRow[]): Promise<MeetingDto[]> {
+  private async present(p: Principal, rows: MeetingRow[]): Promise<MeetingDto[]> {
     const d = await this.meetings.details(rows.map((r) => r.id));
+    const titles = await this.assets.readableTitles(p, [...d.outputs.values()].flat());
     const files = await this.files.byIds([...d.files.values()].flat());
     const fileById = new Map(files.map((f) => [f.id, f]));
     return rows.map((m) => ({
@@ -217,6 +224,10 @@ export class MeetingsController {
         opdCode: a.opd_code,
       })),
       outputAssetIds: d.outputs.get(m.id) ?? [],
+      outputs: (d.outputs.get(m.id) ?? []).map((id) => {
+        const asset = titles.get(id);
+        return { id, title: asset?.title ?? null, type: asset?.type ?? null, restricted: !asset };
+      }),
       attachments: (d.files.get(m.id) ?? []).flatMap((id) => fileById.get(id) ?? []),
       createdAt: m.created_at.toISOString(),
       updatedAt: m.updated_at.toISOString(),

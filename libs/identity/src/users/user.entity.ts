@@ -7,7 +7,7 @@ import {
 } from 'typeorm';
 
 /**
- * Position categories, which decide the retirement age (BUP, domain.md §7): 58 for
+ * Position categories, which decide the retirement age (BUP, computed in libs/risk): 58 for
  * `administrasi`, `fungsional_ahli_pertama`, `fungsional_ahli_muda`, `fungsional_keterampilan`
  * and `fungsional_lain` (other functional posts at those levels); 60 for `pimpinan_tinggi` (JPT)
  * and `fungsional_ahli_madya`; 65 for `fungsional_ahli_utama`.

@@ -21,9 +21,9 @@ export function readerOf(principal: Principal | undefined): Reader | undefined {
 }
 
 /**
- * domain.md §2 as one SQL predicate over `assets` aliased `alias`, so every read path filters in
- * the query (lists and counts never see a forbidden row; a forbidden detail costs no extra work).
- * Named parameters for TypeORM's query builder.
+ * The asset read rule (libs/knowledge/README.md) as one SQL predicate over `assets` aliased
+ * `alias`, so every read path filters in the query (lists and counts never see a forbidden row; a
+ * forbidden detail costs no extra work). Named parameters for TypeORM's query builder.
  */
 export function readablePredicate(
   alias: string,

@@ -53,7 +53,7 @@ const text = (
   required = true,
 ): SectionTemplate => ({ key, label, guidance, required, kind: 'text' });
 
-/** The templates of domain.md §3: the sections each type asks its authors to fill. */
+/** The templates: the sections each type asks its authors to fill. */
 export const ASSET_TYPE_TEMPLATES: readonly AssetTypeTemplate[] = [
   {
     type: 'praktik_baik',

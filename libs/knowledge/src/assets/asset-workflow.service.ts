@@ -14,7 +14,7 @@ import { announceInterview } from './interview-published';
 
 export type WorkflowAction = 'submit' | 'approve' | 'reject' | 'archive' | 'reverify';
 
-/** How long a verification holds before the asset needs review again (domain.md §3). */
+/** How long a verification holds before the asset needs review again (then it is flagged). */
 export const REVIEW_MONTHS = 12;
 
 export function reviewDueFrom(date: Date): Date {

@@ -108,6 +108,19 @@ export class AssetsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Titles and types of the ids the reader may read (the others are absent), in one query. */
+  async readableTitles(
+    ids: readonly string[],
+    reader: Reader | undefined,
+  ): Promise<Map<string, { title: string; type: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.readable(reader, this.ds.manager)
+      .select(['a.id AS id', 'a.title AS title', 'a.type AS type'])
+      .andWhere('a.id = ANY(:ids::uuid[])', { ids })
+      .getRawMany<{ id: string; title: string; type: string }>();
+    return new Map(rows.map((r) => [r.id, { title: r.title, type: r.type }]));
+  }
+
   /**
    * A readable asset, row-locked for a write in this transaction; a malformed, missing or
    * unreadable id is the same 404.

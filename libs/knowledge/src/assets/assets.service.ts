@@ -50,6 +50,17 @@ export class AssetsService {
     );
   }
 
+  /** Read service for other contexts: titles and types of the assets the caller may read. */
+  async readableTitles(
+    principal: Principal | undefined,
+    ids: readonly string[],
+  ): Promise<Map<string, { title: string; type: string }>> {
+    return this.repo.readableTitles(
+      [...new Set(ids.filter((id) => isUuid(id)))],
+      readerOf(principal),
+    );
+  }
+
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
   async get(principal: Principal | undefined, id: string): Promise<AssetEntity> {
     const reader = readerOf(principal);
@@ -78,7 +89,7 @@ export class AssetsService {
       (asset.visibility === 'opd' || asset.visibility === 'cop') &&
       asset.opdId !== reader.opdId
     ) {
-      // quality.md J.1: assessors may read restricted evidence, and every such read is recorded.
+      // Assessors may read restricted evidence, and every such read is recorded.
       await this.audit.record({
         actorId: reader.userId,
         action: 'asset_read_restricted',

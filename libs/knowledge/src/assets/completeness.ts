@@ -44,11 +44,11 @@ const part = (key: string, label: LocalizedText): MissingPart => ({
 });
 
 /**
- * How complete an asset is (issue #16, refining domain.md §3): every required part counts as one
- * item, equally weighted: each required template section on its own (the interviewed expert of a
- * `wawancara_pengetahuan` is one), the summary, at least one tag, the SECI mode, and for types
- * that need one (`dokumen`) an attachment. The score is filled items ÷ items, so a `pelajaran`
- * with 1 of its 4 sections, a summary and a tag (no SECI mode) is 3 ÷ 7 = 0.429.
+ * How complete an asset is: every required part counts as one item, equally weighted: each required
+ * template section on its own (the interviewed expert of a `wawancara_pengetahuan` is one), the
+ * summary, at least one tag, the SECI mode, and for types that need one (`dokumen`) an attachment.
+ * The score is filled items ÷ items, so a `pelajaran` with 1 of its 4 sections, a summary and a tag
+ * (no SECI mode) is 3 ÷ 7 = 0.429.
  */
 export function computeCompleteness(input: CompletenessInput): Completeness {
   const template = templateOf(input.type);

@@ -123,7 +123,6 @@ export class AttachmentsService {
     }
   }
 
-  /** One readable, visible attachment with its storage key (for download). */
   /**
    * A file the caller may download, with its asset's usage facts (for the `download` event) read
    * in the same query; meeting evidence has no asset.

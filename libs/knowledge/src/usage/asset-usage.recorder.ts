@@ -26,10 +26,10 @@ export interface UsageAsset {
 const WINDOW_MS = 60_000;
 
 /**
- * Turns successful user reads into raw usage events (domain.md §5, quality.md MT-05..MT-07, MT-10):
- * only GET (never HEAD), never robots, only published assets; authors, uploaders and the
- * narasumber are marked `author`, admins and assessors `staff` (kept, never counted); one
- * account reading faster than the configured rate gets 429.
+ * Turns successful user reads into raw usage events (counted by libs/metrics, see its README): only
+ * GET (never HEAD), never robots, only published assets; authors, uploaders and the narasumber are
+ * marked `author`, admins and assessors `staff` (kept, never counted); one account reading faster
+ * than the configured rate gets 429.
  */
 @Injectable()
 export class AssetUsageRecorder {

@@ -1,6 +1,5 @@
 /**
- * Anomaly rules (domain.md §5, quality.md MT-09/MT-10). Flags are for a person to review; they
- * never change a number.
+ * Anomaly rules. Flags are for a person (an assessor) to review; they never change a number.
  *
  * - Spike (after COUNTER's "abnormal spike"): an asset's views in a month exceed three times its
  *   average over the previous 12 months (only months since its first use count) by more than

@@ -4,9 +4,10 @@ import type { OpdMetrics } from './opd-metrics';
 export type MetricUnit = 'count' | 'share' | 'percent' | 'ratio';
 
 /**
- * What one number of an OPD's metrics means: its name, unit and how it is counted (domain.md
- * §5–§6), in Indonesian and English. Every place that shows the number (the OPD dashboard, the
- * award's drill-down) shows this text beside it, so a label cannot drift from what is computed.
+ * What one number of an OPD's metrics means: its name, unit and how it is counted (the rules:
+ * libs/metrics/README.md), in Indonesian and English. Every place that shows the number (the OPD
+ * dashboard, the award's drill-down) shows this text beside it, so a label cannot drift from what
+ * is computed.
  */
 export interface MetricDefinition {
   key: keyof OpdMetrics | 'readersByOpd';

@@ -71,9 +71,9 @@ export interface OpdDetail {
 }
 
 /**
- * Who may see which metrics (quality.md MT-11): assessors and admins every OPD; anyone else
- * only their own OPD. Asset metrics: its authors, its OPD's admins, assessors and admins. Out of
- * scope looks exactly like missing (404).
+ * Who may see which metrics: assessors and admins every OPD; anyone else only their own OPD. Asset
+ * metrics: its authors, its OPD's admins, assessors and admins. Out of scope looks exactly like
+ * missing (404).
  */
 @Injectable()
 export class MetricsViewService {

@@ -6,7 +6,7 @@ import { type OpdMetrics, ratio, round4, TACIT_TYPES } from './opd-metrics';
 
 /**
  * A meeting `alias` is documented when its minutes or an output asset came within 14 days
- * (domain.md §6): one definition for the metric and the evidence shown with it.
+ * of the meeting: one definition for the metric and the evidence shown with it.
  */
 export function documentedMeetingSql(alias: string): string {
   return `((${alias}.minutes <> '' AND ${alias}.minutes_at IS NOT NULL
@@ -35,7 +35,7 @@ export function periodBounds(p: Period): { from: string; to: string; first: stri
 }
 
 /**
- * The per-OPD metric inputs of domain.md §6, for every OPD (or one). Usage figures come from the
+ * The per-OPD metric inputs the award scores, for every OPD (or one). Usage figures come from the
  * rollups only (daily counters and the period reader sets), never from the raw log; the rest from
  * the assets and the CoP log.
  */

@@ -54,8 +54,8 @@ export interface OpdMetrics {
   /** People holding lead roles or authoring ≥ 2 published assets. */
   keyPeople: number;
   /**
-   * Coverage of the knowledge-at-risk register (domain.md §7). The register is its own context
-   * (libs/risk): these metrics leave it null and the award fills it in from the register.
+   * Coverage of the knowledge-at-risk register (libs/risk/README.md). The register is its own
+   * context (libs/risk): these metrics leave it null and the award fills it in from the register.
    */
   atRiskCoverage: number | null;
   // Relevance and impact support.

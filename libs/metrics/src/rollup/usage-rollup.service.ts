@@ -6,7 +6,7 @@ import { eachDay, isDay, periodDays, periodsOfDay } from './periods';
 
 /** A repeat of the same event by the same actor on the same object within this window counts once. */
 export const DOUBLE_CLICK_SECONDS = 30;
-/** Anomaly thresholds (domain.md §5, quality.md MT-09/MT-10): flagged for assessors, never dropped. */
+/** Anomaly thresholds (see anomalies.ts): flagged for assessors, never dropped. */
 export const CONCENTRATION_SHARE = 0.5;
 export const CONCENTRATION_MIN_VIEWS = 20;
 export const BURST_MIN_READS = 200;

@@ -83,7 +83,7 @@ export interface AppConfig {
   readonly demo: { readonly seed: boolean; readonly password: string };
   /** The built portal (apps/web/dist) the API serves at `/`; not served when it is missing. */
   readonly web: { readonly distDir: string };
-  /** Usage metrics (domain.md §5). */
+  /** Usage metrics (the counting rules: libs/metrics/README.md). */
   readonly usage: {
     /** Raw events keep user ids this long, then are pseudonymised (rollups keep their numbers). */
     readonly retentionMonths: number;

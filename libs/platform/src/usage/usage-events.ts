@@ -8,7 +8,9 @@ import { wibDay } from '../time/wib';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
-/** domain.md §5 event types (`endorse_withdraw` records a withdrawn endorsement). */
+/**
+ * Usage event types (`endorse_withdraw` records a withdrawn endorsement); counted by libs/metrics.
+ */
 export const USAGE_EVENT_TYPES = [
   'view',
   'download',
@@ -129,7 +131,7 @@ export class UsageEventLog {
 
 /**
  * Robots, harvesters, monitors and link unfurlers (after the COUNTER robots list's families):
- * their requests are served but never recorded (quality.md MT-06).
+ * their requests are served but never recorded, so no metric counts them.
  */
 const ROBOT_PATTERN = new RegExp(
   [

@@ -1,7 +1,7 @@
 import { HIGH_RISK, attritionFactor } from '../scoring/risk-formula';
 
 /**
- * Coverage of the register for a period (domain.md §6 keberlanjutan, §7): the share of the
+ * Coverage of the register for a period (an input of the award's keberlanjutan): the share of the
  * period's high-risk people whose retention interview was published before they left.
  *
  * For a period [first, last] (WIB days) seen on `today`, with R = min(today, last):

@@ -1,9 +1,9 @@
 import type { DepartureReason, JabatanCategory } from '@lumbung/identity';
 
 /**
- * Retirement age (batas usia pensiun, BUP) per position category (domain.md §7): 58 for
- * administrative posts and functional posts up to ahli muda (keterampilan included), 60 for senior
- * leadership (JPT) and fungsional ahli madya, 65 for fungsional ahli utama.
+ * Retirement age (batas usia pensiun, BUP) per position category: 58 for administrative posts and
+ * functional posts up to ahli muda (keterampilan included), 60 for senior leadership (JPT) and
+ * fungsional ahli madya, 65 for fungsional ahli utama.
  */
 export const BUP_YEARS: Readonly<Record<JabatanCategory, 58 | 60 | 65>> = {
   administrasi: 58,

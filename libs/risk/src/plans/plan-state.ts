@@ -1,10 +1,10 @@
 import { daysBetween } from '@lumbung/platform';
 
 /**
- * A retention plan's states (domain.md §7): planned → interviewed → asset published, or cancelled
- * with a reason. `aset_terbit` is reached by the system only, when a `wawancara_pengetahuan` with
- * the person as narasumber is published (directly from `direncanakan` too: the interview may be
- * written up without anyone marking it first).
+ * A retention plan's states: planned → interviewed → asset published, or cancelled with a reason.
+ * `aset_terbit` is reached by the system only, when a `wawancara_pengetahuan` with the person as
+ * narasumber is published (directly from `direncanakan` too: the interview may be written up
+ * without anyone marking it first).
  */
 export const PLAN_STATES = ['direncanakan', 'diwawancarai', 'aset_terbit', 'dibatalkan'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];

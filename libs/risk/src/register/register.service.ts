@@ -19,10 +19,10 @@ import { visibleEvidence } from '../expertise/expertise-scoring';
 import { type Assessment, RiskAssessor } from './risk-assessor.service';
 
 /**
- * The knowledge-at-risk register of an OPD (domain.md §7): who leaves when, with which topics,
- * how critical they are and where their retention interview stands. Departures are personal data:
- * only the OPD's admins and verifiers, assessors and admins read it (anyone else: 404), each read
- * is audit-logged, and nothing but the departure month and kind leaves the service.
+ * The knowledge-at-risk register of an OPD: who leaves when, with which topics, how critical they
+ * are and where their retention interview stands. Departures are personal data: only the OPD's
+ * admins and verifiers, assessors and admins read it (anyone else: 404), each read is audit-logged,
+ * and nothing but the departure month and kind leaves the service.
  */
 @Injectable()
 export class RegisterService {

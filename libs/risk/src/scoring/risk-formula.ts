@@ -1,8 +1,9 @@
 import { addMonths } from '@lumbung/platform';
 
 /**
- * The knowledge-at-risk formula of domain.md §7, as tables. Risk = attrition × criticality; a
- * risk of HIGH_RISK or more is high. Pure: every number the register shows comes from here.
+ * The knowledge-at-risk formula as tables (in words: libs/risk/README.md). Risk = attrition ×
+ * criticality; a risk of HIGH_RISK or more is high. Pure: every number the register shows comes
+ * from here.
  */
 export const RISK_RULES_VERSION = 'risiko-2026.1';
 

@@ -6,7 +6,7 @@ export type OpdMetrics = Schemas['OpdMetricsDto'];
 export type MetricDefinition = Schemas['MetricDefinitionDto'];
 type MetricKey = keyof OpdMetrics;
 
-/** BPSDM's target for internal reach: half of the OPD's ASN read its assets (domain.md §6). */
+/** BPSDM's target for internal reach: half of the OPD's ASN read its assets. */
 export const REACH_TARGET_PERCENT = 50;
 
 /** Headings the builders need that are not metric names (from the page's translations). */

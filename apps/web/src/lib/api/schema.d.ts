@@ -2619,6 +2619,8 @@ export interface components {
             /** @enum {string} */
             mode: "luring" | "daring" | "hibrida";
             outputAssetIds: string[];
+            /** @description The output assets in the same order, titled when the caller may read them */
+            outputs: components["schemas"]["MeetingOutputDto"][];
             /** @description Triwulan 1–4 (WIB) */
             quarter: number;
             /** @enum {string|null} */
@@ -2627,6 +2629,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             year: number;
+        };
+        MeetingOutputDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description True when the caller may not open this asset */
+            restricted: boolean;
+            title: string | null;
+            type: string | null;
         };
         MemberDto: {
             isLead: boolean;

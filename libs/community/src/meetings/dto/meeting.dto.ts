@@ -139,6 +139,15 @@ export class AttendeeDto {
   opdCode: string;
 }
 
+/** An output asset of a meeting: its title and type only for callers who may read it. */
+export class MeetingOutputDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) type: string | null;
+  @ApiProperty({ description: 'True when the caller may not open this asset' })
+  restricted: boolean;
+}
+
 export class MeetingDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) copId: string;
@@ -156,6 +165,11 @@ export class MeetingDto {
   @ApiProperty({ enum: ['cop', 'internal'] }) minutesVisibility: string;
   @ApiProperty({ type: [AttendeeDto] }) attendees: AttendeeDto[];
   @ApiProperty({ type: [String], format: 'uuid' }) outputAssetIds: string[];
+  @ApiProperty({
+    type: () => [MeetingOutputDto],
+    description: 'The output assets in the same order, titled when the caller may read them',
+  })
+  outputs: MeetingOutputDto[];
   @ApiProperty({
     type: [AttachmentSummaryDto],
     description: 'Evidence files (photos, attendance sheet)',

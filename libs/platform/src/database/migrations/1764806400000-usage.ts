@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Usage metrics (domain.md §5): the append-only raw event log, endorsements and reuse reports,
- * the rollups the award reads (daily counters per asset, daily readers per reader OPD, and the
- * reader sets at quarter and year grain that make distinct counts cheap), and anomaly flags.
+ * Usage metrics (libs/metrics/README.md): the append-only raw event log, endorsements and reuse
+ * reports, the rollups the award reads (daily counters per asset, daily readers per reader OPD, and
+ * the reader sets at quarter and year grain that make distinct counts cheap), and anomaly flags.
  */
 export class Usage1764806400000 implements MigrationInterface {
   name = 'Usage1764806400000';

@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The Knowledge Management Award (domain.md §6): award years with versioned rubrics, assessor
- * scores with their history, stored score runs (each with the rubric version it used), and the
- * immutable snapshot a finalised year is frozen into.
+ * The Knowledge Management Award (libs/award/README.md): award years with versioned rubrics,
+ * assessor scores with their history, stored score runs (each with the rubric version it used), and
+ * the immutable snapshot a finalised year is frozen into.
  */
 export class Award1764892800000 implements MigrationInterface {
   name = 'Award1764892800000';

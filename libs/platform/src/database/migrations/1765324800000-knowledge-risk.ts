@@ -7,7 +7,7 @@ const CATEGORIES = `('administrasi','pimpinan_tinggi','fungsional_ahli_pertama',
 const NIP_BIRTH_DATE = `make_date(substr(nip, 1, 4)::int, substr(nip, 5, 2)::int, substr(nip, 7, 2)::int)`;
 
 /**
- * Knowledge at risk (issue #17, domain.md §7).
+ * Knowledge at risk (the rules: libs/risk/README.md).
  *
  * Identity: the position categories that decide the retirement age (BUP) get the functional
  * levels by name; a user's birth date is the one in their NIP (rows that disagreed are corrected,

@@ -55,6 +55,6 @@ export class CompletenessPerSection1765497600000 implements MigrationInterface {
   }
 
   async down(): Promise<void> {
-    // The old values followed a rule that no longer exists: nothing to restore.
+    // The values it replaced are not kept, so there is nothing to restore.
   }
 }

@@ -121,11 +121,17 @@ export function MeetingPage() {
             {m.outputAssetIds.length === 0 && m.attachments.length === 0 && (
               <Text c="dimmed">{t('meeting.noOutputs')}</Text>
             )}
-            {m.outputAssetIds.map((assetId, i) => (
-              <AnchorLink key={assetId} to="/aset/$id" params={{ id: assetId }}>
-                {t('meeting.outputN', { n: i + 1 })}
-              </AnchorLink>
-            ))}
+            {m.outputs.map((output) =>
+              output.restricted ? (
+                <Text key={output.id} size="sm" c="dimmed">
+                  {t('meeting.outputRestricted')}
+                </Text>
+              ) : (
+                <AnchorLink key={output.id} to="/aset/$id" params={{ id: output.id }}>
+                  {output.title}
+                </AnchorLink>
+              ),
+            )}
             {m.attachments.map((f) => (
               <EvidenceFile key={f.id} file={f} />
             ))}
