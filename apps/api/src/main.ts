@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, loadConfig } from '@lumbung/platform';
+import { applyServerTimeouts, ConfigError, loadConfig } from '@lumbung/platform';
 import { AppModule } from './app.module';
 import { configureApp } from './setup';
 
@@ -12,6 +12,7 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
   });
   configureApp(app, config);
+  applyServerTimeouts(app.getHttpServer(), config.http);
   await app.listen(config.http.port, config.http.host);
 }
 

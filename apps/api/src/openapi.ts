@@ -19,7 +19,7 @@ import { ErrorResponseDto, FieldProblemDto } from '@lumbung/platform';
  * responses and route-specific errors (`@ApiErrors`); what follows from how every route is
  * guarded is added here, from the same metadata the guards read, so it cannot drift: security
  * (none, optional or bearer), 401, 403, 404 on path parameters, 400 on input, 413/415 on bodies
- * and 429. test/support/openapi-validator.ts checks every e2e response against the result.
+ * 429 and 503. test/support/openapi-validator.ts checks every e2e response against the result.
  */
 export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
   const info = new DocumentBuilder()
@@ -98,10 +98,13 @@ function describeRoute(op: OperationObject, route: Route): void {
   op.security = !isPublic ? [{ bearer: [] }] : readsCaller ? [{}, { bearer: [] }] : [];
   for (const [status, text] of Object.entries(derivedErrors(op, route))) {
     const own = op.responses[status] as ResponseObject | undefined;
+    // A route that answers 503 with its own body (health) keeps it.
+    if (status === '503' && own?.content) continue;
     op.responses[status] = errorResponse(own?.description ? `${text}. ${own.description}` : text);
   }
-  const limited = op.responses['429'] as ResponseObject | undefined;
-  if (limited) {
+  for (const status of ['409', '429', '503']) {
+    const limited = op.responses[status] as ResponseObject | undefined;
+    if (!limited || (status === '409' && !limited.description.includes('IDEMPOTENCY_'))) continue;
     limited.headers = {
       'Retry-After': {
         description: 'Seconds until a retry may succeed',
@@ -134,6 +137,17 @@ function derivedErrors(op: OperationObject, { access, throttled }: Route): Recor
   errors[413] = 'PAYLOAD_TOO_LARGE: the body is over the size limit';
   errors[415] = 'UNSUPPORTED_MEDIA_TYPE: a content type or charset the route does not take';
   if (throttled) errors[429] = 'RATE_LIMITED: too many requests; retry after Retry-After seconds';
+  if (
+    params.some((p) => p.in === 'header' && (p as { name?: string }).name === 'Idempotency-Key')
+  ) {
+    errors[409] =
+      'IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); ' +
+      'IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost';
+    errors[422] = 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request';
+  }
+  // Any route may reach PostgreSQL (at least through authentication).
+  errors[503] =
+    'DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds';
   return errors;
 }
 

@@ -25,6 +25,9 @@ Commands:
   storage:migrate-to-s3
             copy every stored file from UPLOAD_DIR to the bucket STORAGE=s3 and S3_* name,
             verifying each by its SHA-256; safe to re-run (exit status 1 if a file is not safe)
+  storage:sweep [--dry-run]
+            remove stored files no attachment refers to (older than STORAGE_ORPHAN_GRACE_MS)
+            and stale upload temp files; report attachment rows whose file is missing
 `;
 
 /** The value after `--name`, or undefined. */
@@ -114,6 +117,10 @@ async function main(argv: string[]): Promise<void> {
     case 'storage:migrate-to-s3': {
       const { runStorageMigration } = await import('./storage-migrate.js');
       return runStorageMigration(loadConfig());
+    }
+    case 'storage:sweep': {
+      const { sweepStorage } = await import('./storage-sweep.js');
+      return sweepStorage(loadConfig(), argv.slice(1));
     }
     default:
       process.stdout.write(USAGE);

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { isDay, MetricsModule, UsageRollupService } from '@lumbung/metrics';
-import { type AppConfig, ConfigModule, DatabaseModule, PlatformModule } from '@lumbung/platform';
+import {
+  type AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  JobsModule,
+  PlatformModule,
+  StorageModule,
+} from '@lumbung/platform';
+import { SearchModule } from '@lumbung/search';
 import { progressBar } from './progress';
 
 /** `--from 2025-01-01 --to 2025-12-31` (WIB days, inclusive). */
@@ -29,6 +37,11 @@ export async function rebuildMetrics(config: AppConfig, args: string[]): Promise
       ConfigModule.forRoot({ ...config, usage: { ...config.usage, rollupIntervalMs: 0 } }),
       DatabaseModule,
       PlatformModule,
+      // What the contexts MetricsModule reaches need: jobs (identity), file storage and search
+      // (knowledge); search is never called by a rebuild.
+      JobsModule,
+      StorageModule,
+      SearchModule,
       MetricsModule,
     ],
   })

@@ -16,6 +16,7 @@ import { RiskWorkerModule } from '@lumbung/risk';
 import { SearchModule } from '@lumbung/search';
 import { HeartbeatService } from './heartbeat.service';
 import { JobPoller } from './job-poller.service';
+import { MaintenanceService } from './maintenance.service';
 
 /**
  * The background process: no HTTP. Runs every context's jobs (its worker module) and the heartbeat.
@@ -39,7 +40,7 @@ export class WorkerModule {
         RiskWorkerModule,
         NotificationsWorkerModule,
       ],
-      providers: [HeartbeatService, JobPoller],
+      providers: [HeartbeatService, JobPoller, MaintenanceService],
     };
   }
 }

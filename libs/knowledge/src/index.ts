@@ -12,6 +12,7 @@ export {
 } from './attachments/attachments.service';
 export { sniffFile } from './attachments/content/sniff';
 export { type StoredFile, storedFilesPage } from './attachments/stored-files';
+export { OrphanFileSweeper, type SweepReport } from './attachments/orphan-sweeper';
 export { extractText } from './attachments/content/extract-text';
 export { AttachmentViewService } from './attachments/attachment-view.service';
 export { AttachmentSummaryDto, PersonRefDto } from './assets/dto/asset-response.dto';

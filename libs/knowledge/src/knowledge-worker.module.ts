@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '@lumbung/notifications';
 import { AttachmentJobs } from './attachments/attachment-jobs';
+import { OrphanFileSweeper } from './attachments/orphan-sweeper';
 import { KnowledgeModule } from './knowledge.module';
 import { AssetSearchJobs } from './search/asset-search-jobs';
 import { ReverificationDueScan } from './review/reverification-due.scan';
@@ -8,7 +9,7 @@ import { ReverificationDueScan } from './review/reverification-due.scan';
 /** The knowledge context's background jobs (registered with the worker's job runner). */
 @Module({
   imports: [KnowledgeModule, NotificationsModule],
-  providers: [AttachmentJobs, AssetSearchJobs, ReverificationDueScan],
-  exports: [AttachmentJobs, AssetSearchJobs],
+  providers: [AttachmentJobs, AssetSearchJobs, ReverificationDueScan, OrphanFileSweeper],
+  exports: [AttachmentJobs, AssetSearchJobs, OrphanFileSweeper],
 })
 export class KnowledgeWorkerModule {}

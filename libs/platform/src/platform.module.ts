@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
 import { RateLimiter } from './http/rate-limiter';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
 import { UsageEventLog } from './usage/usage-events';
 
 /** Shared infrastructure services that need the database connection. */
 @Global()
 @Module({
-  providers: [AuditService, UsageEventLog, RateLimiter],
-  exports: [AuditService, UsageEventLog, RateLimiter],
+  providers: [AuditService, UsageEventLog, RateLimiter, IdempotencyStore, IdempotencyInterceptor],
+  exports: [AuditService, UsageEventLog, RateLimiter, IdempotencyStore, IdempotencyInterceptor],
 })
 export class PlatformModule {}

@@ -25,7 +25,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { ApiErrors, ApiUuidParams, preferredLanguage } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, Idempotent, preferredLanguage } from '@lumbung/platform';
 import {
   ApiFilesUpload,
   AssetsService,
@@ -77,6 +77,7 @@ export class MeetingsController {
 
   @Post('cops/:id/meetings')
   @RequirePermission(Permission.CopParticipate)
+  @Idempotent()
   @ApiOperation({ summary: 'Log a meeting (the CoP’s leads and its host OPD’s admins)' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiErrors(MEETING_WRITE_ERRORS)
@@ -182,6 +183,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/attachments')
   @RequirePermission(Permission.CopParticipate)
+  @Idempotent()
   @ApiFilesUpload()
   @ApiOperation({
     summary: 'Attach evidence (photos, attendance sheet) through the safe upload pipeline',

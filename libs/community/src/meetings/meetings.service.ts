@@ -10,6 +10,7 @@ import {
   passes,
   type LocalizedText,
   wibPeriod,
+  IdempotencyStore,
 } from '@lumbung/platform';
 import { type PersonLookup, type Principal, UserDirectory } from '@lumbung/identity';
 import { AssetsService, AttachmentsService } from '@lumbung/knowledge';
@@ -82,6 +83,7 @@ export class MeetingsService implements OnModuleInit {
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
     private readonly announce: MeetingAnnouncer,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   onModuleInit(): void {
@@ -111,6 +113,7 @@ export class MeetingsService implements OnModuleInit {
     const outputs = await this.checkOutputs(p, dto.outputAssetIds ?? []);
     const id = await this.ds.transaction(async (tx) => {
       await this.assertNotDuplicate(tx, copId, period.date, dto.topic);
+      await this.idempotency.markApplied(tx);
       const [row] = await tx.query<{ id: string }[]>(
         `INSERT INTO meetings (cop_id, held_at, held_date_wib, year, quarter, mode, topic, topic_norm, agenda, minutes,
                                duration_minutes, guest_count, seci_mode, created_by, minutes_at, minutes_visibility)

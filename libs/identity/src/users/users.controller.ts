@@ -29,6 +29,7 @@ import {
   CommonErrors,
   decodeTextUpload,
   DryRunQueryDto,
+  Idempotent,
 } from '@lumbung/platform';
 import { clientOf } from '../auth/client-info';
 import { PasswordResetService } from '../auth/password-reset.service';
@@ -88,6 +89,8 @@ export class UsersController {
   @Post('import')
   @HttpCode(200)
   @RequirePermission(Permission.UserManage)
+  // Above FileInterceptor, so it runs after the file is read and the file is part of the fingerprint.
+  @Idempotent()
   @UseInterceptors(
     FileInterceptor('file', {
       limits: { fileSize: CSV_MAX_BYTES, files: 1, fields: 2, parts: 3 },

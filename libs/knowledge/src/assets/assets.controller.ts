@@ -19,7 +19,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiErrors, ApiUuidParams, IntParamPipe, PG_INTEGER_MAX } from '@lumbung/platform';
+import {
+  ApiErrors,
+  ApiUuidParams,
+  Idempotent,
+  IntParamPipe,
+  PG_INTEGER_MAX,
+} from '@lumbung/platform';
 import {
   CurrentPrincipal,
   Permission,
@@ -71,6 +77,7 @@ export class AssetsController {
 
   @Post()
   @RequirePermission(Permission.AssetContribute)
+  @Idempotent()
   @ApiOperation({ summary: 'Create a draft asset (the caller becomes an author)' })
   @ApiCreatedResponse({ type: AssetResponseDto })
   @ApiErrors({ 403: 'FORBIDDEN: opdCode of another OPD (admins may choose)' })

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, JobsService, type Page, isUuid } from '@lumbung/platform';
+import {
+  AuditService,
+  CommonErrors,
+  IdempotencyStore,
+  JobsService,
+  type Page,
+  isUuid,
+} from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
 import { mayEdit, type Reader, readerOf } from './asset-access';
 import { AssetContentEditor } from './asset-content';
@@ -33,6 +40,7 @@ export class AssetsService {
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly announce: AssetAnnouncer,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   /** Read service for other contexts: which of these asset ids the caller may read. */
@@ -143,6 +151,7 @@ export class AssetsService {
     await this.content.apply(principal, asset, dto);
     asset.completeness = computeCompleteness({ ...asset, attachmentCount: 0 }).score;
     return this.ds.transaction(async (tx) => {
+      await this.idempotency.markApplied(tx);
       const saved = await tx.getRepository(AssetEntity).save(asset);
       await this.repo.recordTransition(tx, saved.id, {
         action: 'create',

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
-import { ApiErrors, ApiUuidParams, BlobStorage } from '@lumbung/platform';
+import { ApiErrors, ApiUuidParams, BlobStorage, Idempotent } from '@lumbung/platform';
 import {
   CurrentPrincipal,
   Permission,
@@ -46,6 +46,7 @@ export class AttachmentsController {
 
   @Post('assets/:id/attachments')
   @RequirePermission(Permission.AssetContribute)
+  @Idempotent()
   @ApiFilesUpload()
   @ApiOperation({
     summary: 'Attach up to 10 files (authors; verifiers of the OPD on published assets)',

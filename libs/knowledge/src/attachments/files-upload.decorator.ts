@@ -34,5 +34,6 @@ export const ApiFilesUpload = (): MethodDecorator =>
       413: 'FILE_TOO_LARGE (details.maxBytes)',
       415: 'MULTIPART_REQUIRED; UNSUPPORTED_FILE_TYPE; FILE_EXTENSION_MISMATCH',
       422: 'FILE_INFECTED: refused by the virus scanner',
+      507: 'STORAGE_FULL: the file store is out of space; nothing of the upload was kept',
     }),
   );

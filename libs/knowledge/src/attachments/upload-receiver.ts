@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import multer, { MulterError, type StorageEngine } from 'multer';
-import { AppError, type BlobStorage, CommonErrors } from '@lumbung/platform';
+import { AppError, type BlobStorage, CommonErrors, isStorageFull } from '@lumbung/platform';
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
@@ -71,6 +71,8 @@ const uploadError = (code: string, status: number, id: string, en: string): AppE
 /** Maps multer/busboy failures to stable codes; nothing of the upload is kept. */
 function mapUploadError(error: unknown, maxBytes: number): AppError {
   if (error instanceof AppError) return error;
+  // The temp file was removed when its write failed; nothing of the upload is kept.
+  if (isStorageFull(error)) return CommonErrors.storageFull();
   if (error instanceof MulterError) {
     switch (error.code) {
       case 'LIMIT_FILE_SIZE':

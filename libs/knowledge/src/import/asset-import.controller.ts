@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommonErrors, decodeTextUpload, DryRunQueryDto } from '@lumbung/platform';
+import { CommonErrors, decodeTextUpload, DryRunQueryDto, Idempotent } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { AssetImportService } from './asset-import.service';
 import { AssetImportReportDto } from './dto';
@@ -24,6 +24,8 @@ export class AssetImportController {
   @Post()
   @HttpCode(200)
   @RequirePermission(Permission.AssetImport)
+  // Above FileInterceptor, so it runs after the file is read and the file is part of the fingerprint.
+  @Idempotent()
   @UseInterceptors(
     FileInterceptor('file', {
       limits: { fileSize: JSONL_MAX_BYTES, files: 1, fields: 2, parts: 3 },

@@ -32,8 +32,15 @@ describe('loadConfig', () => {
         bodyLimitBytes: 262144,
         rateLimitPerMinute: 600,
         rateLimitStore: 'postgres',
+        headersTimeoutMs: 20000,
+        requestTimeoutMs: 300000,
+        keepAliveTimeoutMs: 5000,
       },
-      database: { url: 'postgres://lumbung:secret@localhost:5432/lumbung', runMigrations: true },
+      database: {
+        url: 'postgres://lumbung:secret@localhost:5432/lumbung',
+        runMigrations: true,
+        pool: { max: 10, connectTimeoutMs: 3000, statementTimeoutMs: 15000, queryTimeoutMs: 20000 },
+      },
       search: {
         host: 'http://localhost:7700',
         apiKey: '',
@@ -58,9 +65,12 @@ describe('loadConfig', () => {
         driver: 'disk',
         uploadDir: resolve('.lumbung-data/uploads'),
         maxUploadBytes: 52428800,
+        orphanGraceMs: 21600000,
+        sweepIntervalMs: 3600000,
       },
+      idempotency: { ttlMs: 86400000, leaseMs: 15000 },
       worker: { pollIntervalMs: 1000 },
-      jobs: { retentionDays: 7 },
+      jobs: { retentionDays: 7, leaseMs: 120000 },
       antivirus: { port: 3310, timeoutMs: 30000 },
       usage: { retentionMonths: 24, rollupIntervalMs: 30000, eventsPerMinute: 120 },
       mail: { from: '', portalUrl: 'http://localhost:3000', digestHourWib: 7 },
@@ -326,6 +336,25 @@ describe('loadConfig', () => {
       expect(loadConfig({ ...VALID, PORT: '65535' }).http.port).toBe(65535);
       expect(loadConfig({ ...VALID, JWT_SECRET: 'y'.repeat(32) }).auth.jwtSecret).toBe(
         'y'.repeat(32),
+      );
+    });
+
+    it('refuses a headers timeout longer than the request timeout', () => {
+      expect(
+        problemsOf({
+          ...VALID,
+          HTTP_HEADERS_TIMEOUT_MS: '60000',
+          HTTP_REQUEST_TIMEOUT_MS: '30000',
+        }),
+      ).toEqual(['HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS']);
+    });
+
+    it('refuses a client query timeout shorter than the server statement timeout', () => {
+      expect(
+        problemsOf({ ...VALID, DB_STATEMENT_TIMEOUT_MS: '5000', DB_QUERY_TIMEOUT_MS: '4000' }),
+      ).toEqual(['DB_QUERY_TIMEOUT_MS must be 0 or at least DB_STATEMENT_TIMEOUT_MS']);
+      expect(loadConfig({ ...VALID, DB_QUERY_TIMEOUT_MS: '0' }).database.pool.queryTimeoutMs).toBe(
+        0,
       );
     });
 

@@ -18,8 +18,25 @@ export interface AppConfig {
     readonly rateLimitPerMinute: number;
     /** Where request limits are counted: PostgreSQL (shared by every API process) or memory. */
     readonly rateLimitStore: 'postgres' | 'memory';
+    /** Node's server timeouts against slow clients (slowloris): headers, whole request, idle keep-alive. */
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
   };
-  readonly database: { readonly url: string; readonly runMigrations: boolean };
+  readonly database: {
+    readonly url: string;
+    readonly runMigrations: boolean;
+    /** Bounded waits, so a stalled PostgreSQL fails requests fast instead of queueing them. */
+    readonly pool: {
+      readonly max: number;
+      /** Waiting for a connection (a new one, or a free one from the pool). */
+      readonly connectTimeoutMs: number;
+      /** Server-side `statement_timeout` of every session; 0 = none. */
+      readonly statementTimeoutMs: number;
+      /** Client-side limit on one query's answer (a paused server never cancels); 0 = none. */
+      readonly queryTimeoutMs: number;
+    };
+  };
   readonly search: {
     readonly host: string;
     readonly apiKey: string;
@@ -62,11 +79,21 @@ export interface AppConfig {
     readonly maxUploadBytes: number;
     /** Set when `driver` is `s3`. */
     readonly s3?: S3Config;
+    /** Files with no attachment row are removed once older than this (uploads in flight are younger). */
+    readonly orphanGraceMs: number;
+    /** How often the worker sweeps orphan files; 0 = never by itself (`cli storage:sweep`). */
+    readonly sweepIntervalMs: number;
   };
+  /** `Idempotency-Key` on creating routes: how long a key's answer is kept, and the lease of a running one. */
+  readonly idempotency: { readonly ttlMs: number; readonly leaseMs: number };
   /** How often the worker looks for due jobs; 0 = never by itself (tests drive it). */
   readonly worker: { readonly pollIntervalMs: number };
-  /** Done jobs are deleted by the worker this many days after they finished (dead ones stay). */
-  readonly jobs: { readonly retentionDays: number };
+  /**
+   * Done jobs are deleted by the worker this many days after they finished (dead ones stay). A
+   * running job's lease is renewed while its worker lives; a killed worker's jobs are taken
+   * back once their lease is this old.
+   */
+  readonly jobs: { readonly retentionDays: number; readonly leaseMs: number };
   /** clamd; scanning is on only when a host is set. */
   readonly antivirus: { readonly host?: string; readonly port: number; readonly timeoutMs: number };
   readonly demo: { readonly seed: boolean; readonly password: string };
@@ -237,10 +264,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
         ['postgres', 'memory'],
         'postgres',
       ),
+      headersTimeoutMs: r.int('HTTP_HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000),
+      requestTimeoutMs: r.int('HTTP_REQUEST_TIMEOUT_MS', 300_000, 1000, 3_600_000),
+      keepAliveTimeoutMs: r.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
     },
     database: {
       url: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
       runMigrations: r.bool('DB_RUN_MIGRATIONS', !production),
+      pool: {
+        max: r.int('DB_POOL_MAX', 10, 1, 200),
+        connectTimeoutMs: r.int('DB_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
+        statementTimeoutMs: r.int('DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
+        queryTimeoutMs: r.int('DB_QUERY_TIMEOUT_MS', 20_000, 0, 3_600_000),
+      },
     },
     search: {
       host: r.url('MEILI_HOST', ['http:', 'https:']),
@@ -267,8 +303,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       format: r.oneOf<'json' | 'pretty'>('LOG_FORMAT', ['json', 'pretty'], 'json'),
     },
     storage: storageConfig(r),
+    idempotency: {
+      ttlMs: r.int('IDEMPOTENCY_TTL_MS', 86_400_000, 60_000, 30 * 86_400_000),
+      leaseMs: r.int('IDEMPOTENCY_LEASE_MS', 15_000, 1000, 600_000),
+    },
     worker: { pollIntervalMs: r.int('WORKER_POLL_INTERVAL_MS', 1000, 0, 60_000) },
-    jobs: { retentionDays: r.int('JOBS_RETENTION_DAYS', 7, 1, 3650) },
+    jobs: {
+      retentionDays: r.int('JOBS_RETENTION_DAYS', 7, 1, 3650),
+      leaseMs: r.int('JOBS_LEASE_MS', 120_000, 3000, 3_600_000),
+    },
     antivirus: {
       ...(r.raw('CLAMAV_HOST') ? { host: r.raw('CLAMAV_HOST') } : {}),
       port: r.int('CLAMAV_PORT', 3310, 1, 65535),
@@ -286,6 +329,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (config.search.indexPrefix && !/^[a-z0-9_]{1,40}$/.test(config.search.indexPrefix)) {
     r.problems.push('MEILI_INDEX_PREFIX must be 1–40 lower-case letters, digits or underscores');
   }
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
+    r.problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
+  const pool = config.database.pool;
+  if (pool.queryTimeoutMs > 0 && pool.queryTimeoutMs < pool.statementTimeoutMs) {
+    r.problems.push('DB_QUERY_TIMEOUT_MS must be 0 or at least DB_STATEMENT_TIMEOUT_MS');
+  }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return deepFreeze(config);
 }
@@ -298,6 +348,8 @@ function storageConfig(r: Reader): AppConfig['storage'] {
       r.raw('UPLOAD_DIR') ?? join(r.raw('LUMBUNG_DATA_DIR') ?? '.lumbung-data', 'uploads'),
     ),
     maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    orphanGraceMs: r.int('STORAGE_ORPHAN_GRACE_MS', 6 * 3_600_000, 1000, 30 * 86_400_000),
+    sweepIntervalMs: r.int('STORAGE_SWEEP_INTERVAL_MS', 3_600_000, 0, 86_400_000),
   };
   if (driver !== 's3') return base;
   const endpoint = r.raw('S3_ENDPOINT') ? r.url('S3_ENDPOINT', ['http:', 'https:']) : undefined;

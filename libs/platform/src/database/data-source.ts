@@ -9,8 +9,33 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityRef = Function | EntitySchema;
 
+/** Pool bounds (AppConfig.database.pool); migrations and CLI commands run without query limits. */
+export interface PoolLimits {
+  readonly max: number;
+  readonly connectTimeoutMs: number;
+  readonly statementTimeoutMs: number;
+  readonly queryTimeoutMs: number;
+}
+
+/** The pg options that keep a stalled or restarting PostgreSQL from holding requests unboundedly. */
+export function poolOptions(limits: PoolLimits): Record<string, unknown> {
+  return {
+    max: limits.max,
+    // pg-pool applies this both to opening a connection and to waiting for a free one, so the
+    // queue of waiting requests drains within this time even while the server is paused.
+    connectionTimeoutMillis: limits.connectTimeoutMs,
+    ...(limits.statementTimeoutMs > 0 ? { statement_timeout: limits.statementTimeoutMs } : {}),
+    ...(limits.queryTimeoutMs > 0 ? { query_timeout: limits.queryTimeoutMs } : {}),
+    application_name: 'lumbung',
+  };
+}
+
 /** One source of truth for TypeORM options: migrations only, never synchronize. */
-export function dataSourceOptions(url: string, entities: EntityRef[] = []): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  entities: EntityRef[] = [],
+  limits?: PoolLimits,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -20,7 +45,9 @@ export function dataSourceOptions(url: string, entities: EntityRef[] = []): Data
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: 10, connectionTimeoutMillis: 5000, application_name: 'lumbung' },
+    extra: limits
+      ? poolOptions(limits)
+      : { max: 10, connectionTimeoutMillis: 5000, application_name: 'lumbung' },
   };
 }
 

@@ -14,7 +14,7 @@ import { dataSourceOptions, hasPendingMigrations } from './data-source';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.database.url),
+        ...dataSourceOptions(config.database.url, [], config.database.pool),
         autoLoadEntities: true,
         migrationsRun: config.database.runMigrations,
         migrationsTransactionMode: 'all',

@@ -93,6 +93,21 @@ export const CommonErrors = {
       id: 'Terjadi kesalahan pada server.',
       en: 'Something went wrong on the server.',
     }),
+  storageFull: (): AppError =>
+    new AppError('STORAGE_FULL', 507, {
+      id: 'Ruang penyimpanan berkas penuh. Berkas tidak disimpan; coba lagi nanti.',
+      en: 'File storage is full. The file was not stored; try again later.',
+    }),
+  databaseUnavailable: (): AppError =>
+    new AppError(
+      'DATABASE_UNAVAILABLE',
+      503,
+      {
+        id: 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
+        en: 'The database cannot be reached right now. Try again shortly.',
+      },
+      { retryAfterSeconds: 2 },
+    ),
   unavailable: (): AppError =>
     new AppError('SERVICE_UNAVAILABLE', 503, {
       id: 'Layanan sedang tidak tersedia.',

@@ -157,4 +157,54 @@ describe('toAppError', () => {
       expect(mapped.text.en).not.toContain('a@b.id');
     });
   });
+  it.each(['ENOSPC', 'EDQUOT'])('maps %s from a file write to STORAGE_FULL 507', (code) => {
+    const error = Object.assign(new Error(`${code}: no space left on device, write`), { code });
+    expect(summary(toAppError(error))).toEqual({
+      code: 'STORAGE_FULL',
+      status: 507,
+      details: undefined,
+    });
+    expect(toAppError(error).text.id).toBe(
+      'Ruang penyimpanan berkas penuh. Berkas tidak disimpan; coba lagi nanti.',
+    );
+  });
+
+  describe('an unreachable database', () => {
+    const driverError = (code: string, message: string): Error =>
+      Object.assign(new Error(message), { name: 'QueryFailedError', driverError: { code } });
+
+    it.each([
+      [
+        'a refused connection',
+        Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      ],
+      ['a reset connection', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+      [
+        'a session ended by a fast shutdown (57P01)',
+        driverError('57P01', 'terminating connection'),
+      ],
+      ['a server starting up (57P03)', driverError('57P03', 'the database system is starting up')],
+      ['a connection failure (08006)', driverError('08006', 'connection failure')],
+      ['a statement timeout (57014)', driverError('57014', 'canceling statement due to timeout')],
+      ['a connection cut mid-query', new Error('Connection terminated unexpectedly')],
+      ['a pool wait that timed out', new Error('timeout exceeded when trying to connect')],
+      ['a paused server that never answered', new Error('Query read timeout')],
+    ])('maps %s to DATABASE_UNAVAILABLE 503 with a retry hint', (_label, error) => {
+      const mapped = toAppError(error);
+      expect(summary(mapped)).toEqual({
+        code: 'DATABASE_UNAVAILABLE',
+        status: 503,
+        details: { retryAfterSeconds: 2 },
+      });
+      expect(mapped.text.id).toBe(
+        'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
+      );
+    });
+
+    it('keeps a query error that is not about reachability a 500', () => {
+      expect(toAppError(driverError('42P01', 'relation "x" does not exist')).code).toBe(
+        'INTERNAL_ERROR',
+      );
+    });
+  });
 });

@@ -7,6 +7,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-errors';
 import { AppError, CommonErrors } from './app-error';
 import { preferredLanguage } from './language';
 
@@ -61,6 +62,12 @@ function fromBodyParser(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** The disk (or quota) holding files is full. */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 /** Turns any error into an AppError; anything unexpected becomes a generic 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -75,6 +82,8 @@ export function toAppError(error: unknown): AppError {
       en: 'The same data already exists.',
     });
   }
+  if (isDatabaseUnavailable(error)) return CommonErrors.databaseUnavailable();
+  if (isStorageFull(error)) return CommonErrors.storageFull();
   return CommonErrors.internal();
 }
 
@@ -114,7 +123,9 @@ export class AppErrorFilter implements ExceptionFilter {
         error = CommonErrors.methodNotAllowed();
       }
     }
-    if (error.status >= 500) {
+    if (error.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn({ path: req.path, reason: String(exception) }, 'database unavailable');
+    } else if (error.status >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');
     }
     writeError(req, res, error);
@@ -130,6 +141,8 @@ export function writeError(req: Request, res: Response, error: AppError): void {
   const body: ErrorBody = { code: error.code, message: error.text[lang] };
   if (error.details !== undefined) body.details = error.details;
   const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-  if (error.status === 429 && retry !== undefined) res.setHeader('Retry-After', String(retry));
+  if ([409, 429, 503].includes(error.status) && retry !== undefined) {
+    res.setHeader('Retry-After', String(retry));
+  }
   res.status(error.status).json(body);
 }

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+
+/** Without configuration (tools, tests): the lease of old, never renewed. */
+const DEFAULT_LEASE_MS = 10 * 60_000;
 
 export interface JobHandler {
   readonly queue: string;
@@ -52,8 +57,14 @@ export class JobRunner {
   private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private staleCheckedAt = 0;
+  private readonly leaseMs: number;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Optional() @Inject(APP_CONFIG) config?: AppConfig,
+  ) {
+    this.leaseMs = config?.jobs.leaseMs ?? DEFAULT_LEASE_MS;
+  }
 
   /** One handler per queue: a second one (single or batch) is a programming error, so start fails. */
   register(handler: JobHandler): void {
@@ -89,6 +100,26 @@ export class JobRunner {
     return processed + jobs.length;
   }
 
+  /** Keeps this worker's running jobs leased while `work` runs (a long extraction, a big batch). */
+  private async leased<T>(work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(
+      () => {
+        this.ds
+          .query(`UPDATE jobs SET locked_at = now() WHERE status = 'running' AND locked_by = $1`, [
+            this.workerId,
+          ])
+          .catch((err: unknown) => this.logger.warn({ err: String(err) }, 'job lease not renewed'));
+      },
+      Math.max(1000, Math.floor(this.leaseMs / 3)),
+    );
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
   private claim(queues: string[], limit: number): Promise<ClaimedJob[]> {
     return this.ds.query<ClaimedJob[]>(
       // A CTE so the driver hands back the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
@@ -112,7 +143,7 @@ export class JobRunner {
   private async execute(job: ClaimedJob): Promise<void> {
     const handler = this.handlers.get(job.queue)!;
     try {
-      await handler.handle(job.payload);
+      await this.leased(() => handler.handle(job.payload));
       await this.done([job.id]);
     } catch (error) {
       await this.fail(job, error);
@@ -121,7 +152,7 @@ export class JobRunner {
 
   private async executeBatch(handler: BatchJobHandler, jobs: ClaimedJob[]): Promise<void> {
     try {
-      await handler.handleBatch(jobs.map((j) => j.payload));
+      await this.leased(() => handler.handleBatch(jobs.map((j) => j.payload)));
       await this.done(jobs.map((j) => j.id));
     } catch (error) {
       for (const job of jobs) await this.fail(job, error);
@@ -153,13 +184,14 @@ export class JobRunner {
   }
 
   /**
-   * A worker that died mid-job leaves it running: after 10 minutes its lease has expired and the
-   * job goes back to pending, or to dead when the claim that died was its last attempt (attempts
-   * are counted when a job is claimed, so a job that kills its worker is not retried forever).
-   * Looked at once a minute, not on every poll (it is an UPDATE on the jobs table).
+   * A worker that died mid-job leaves it running: its lease (renewed while its worker lives)
+   * expires after JOBS_LEASE_MS and the job goes back to pending, or to dead when the claim that
+   * died was its last attempt (attempts are counted when a job is claimed, so a job that kills its
+   * worker is not retried forever). Looked at every half lease (at most once a minute), not on
+   * every poll (it is an UPDATE on the jobs table).
    */
   private async releaseStale(): Promise<void> {
-    if (Date.now() - this.staleCheckedAt < 60_000) return;
+    if (Date.now() - this.staleCheckedAt < Math.min(60_000, this.leaseMs / 2)) return;
     this.staleCheckedAt = Date.now();
     const released = await this.ds.query<{ id: string; queue: string; status: string }[]>(
       `WITH r AS (
@@ -168,9 +200,10 @@ export class JobRunner {
                 last_error = 'lease expired: the worker ' || COALESCE(locked_by, '?') ||
                              ' stopped while running this job',
                 finished_at = CASE WHEN attempts >= max_attempts THEN now() END
-          WHERE status = 'running' AND locked_at < now() - interval '10 minutes'
+          WHERE status = 'running' AND locked_at < now() - $1 * interval '1 millisecond'
           RETURNING id, queue, status)
        SELECT * FROM r`,
+      [this.leaseMs],
     );
     for (const job of released) {
       this.logger.warn(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, opendir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -16,6 +16,12 @@ export interface BlobInfo {
 /** Facts recorded beside the bytes when the store can keep them. */
 export interface BlobMeta {
   sha256?: string;
+}
+
+/** A stored object and when it was last written (for the orphan sweep). */
+export interface StoredObject {
+  readonly key: string;
+  readonly modifiedAt: Date;
 }
 
 /** The key names no object: a store fault when a row points at it (the bytes are gone). */
@@ -81,8 +87,26 @@ export abstract class BlobStorage {
   abstract withLocalFile<T>(key: string, read: (path: string) => Promise<T>): Promise<T>;
   /** Idempotent: deleting a missing key is not an error. */
   abstract delete(key: string): Promise<void>;
+  /** Every stored object with when it was last written (for the orphan sweep). */
+  abstract list(): AsyncIterable<StoredObject>;
   /** Resolves when the store takes writes (health); rejects with why not. */
   abstract check(): Promise<void>;
+  /**
+   * Removes scratch files older than `before` (an upload cut off mid-way, a copy a killed worker
+   * left); returns how many. Scratch is local for every adapter.
+   */
+  async purgeTemp(before: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await namesIn(this.scratch)) {
+      const path = join(this.scratch, name);
+      const info = await stat(path).catch(() => undefined);
+      if (!info || info.mtime >= before) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+    return removed;
+  }
+
   /** Releases connections (a remote store's sockets); the disk holds none. */
   close(): void {}
 
@@ -129,6 +153,21 @@ export class LocalDiskStorage extends BlobStorage {
     await rm(this.path(key), { force: true });
   }
 
+  async *list(): AsyncIterable<StoredObject> {
+    for (const a of await namesIn(this.objects)) {
+      for (const b of await namesIn(join(this.objects, a))) {
+        const dir = await opendir(join(this.objects, a, b)).catch(() => undefined);
+        if (!dir) continue;
+        for await (const entry of dir) {
+          const key = `${a}/${b}/${entry.name}`;
+          if (!entry.isFile() || !KEY.test(key)) continue;
+          const info = await stat(join(this.objects, key)).catch(() => undefined);
+          if (info) yield { key, modifiedAt: info.mtime };
+        }
+      }
+    }
+  }
+
   async check(): Promise<void> {
     await mkdir(this.objects, { recursive: true, mode: 0o700 });
     await access(this.objects, constants.W_OK);
@@ -142,5 +181,15 @@ export class LocalDiskStorage extends BlobStorage {
 
   private path(key: string): string {
     return join(this.objects, checkStorageKey(key));
+  }
+}
+
+/** Entry names of a folder, sorted; none when it does not exist (nothing stored yet). */
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
 }

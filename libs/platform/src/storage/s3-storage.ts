@@ -7,6 +7,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -19,6 +20,7 @@ import {
   BlobStorage,
   checkStorageKey,
   LocalDiskStorage,
+  type StoredObject,
 } from './blob-storage';
 
 /** S3's smallest part: a 12 MiB file goes up in three parts, at most two buffered at a time. */
@@ -103,6 +105,21 @@ export class S3BlobStorage extends BlobStorage implements OnModuleDestroy {
     );
   }
 
+  /** Every object in the bucket that has a storage key's shape, page by page. */
+  async *list(): AsyncIterable<StoredObject> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (!object.Key || !isStorageKey(object.Key)) continue;
+        yield { key: object.Key, modifiedAt: object.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
   /** The bucket exists and these credentials reach it. */
   async check(): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
@@ -146,4 +163,13 @@ export class S3BlobStorage extends BlobStorage implements OnModuleDestroy {
 /** The adapter `STORAGE` names. */
 export function createBlobStorage(config: AppConfig): BlobStorage {
   return config.storage.driver === 's3' ? new S3BlobStorage(config) : new LocalDiskStorage(config);
+}
+
+function isStorageKey(key: string): boolean {
+  try {
+    checkStorageKey(key);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4198,6 +4198,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     JobsAdminController_list: {
@@ -4268,6 +4279,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4361,6 +4383,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetTypesController_list: {
@@ -4418,6 +4451,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4506,12 +4550,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4556,6 +4614,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost */
+            409: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -4574,8 +4643,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4653,6 +4742,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: more reads per minute than USAGE_EVENTS_PER_MINUTE */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4747,6 +4847,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -4864,6 +4975,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetWorkflowController_approve: {
@@ -4954,6 +5076,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5062,12 +5195,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AttachmentsController_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5126,9 +5273,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description INVALID_TRANSITION: archived */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. INVALID_TRANSITION: archived */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5153,7 +5302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FILE_INFECTED: refused by the virus scanner */
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request. FILE_INFECTED: refused by the virus scanner */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5167,6 +5316,26 @@ export interface operations {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STORAGE_FULL: the file store is out of space; nothing of the upload was kept */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5272,6 +5441,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EngagementController_state: {
@@ -5340,6 +5520,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5444,6 +5635,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EngagementController_withdraw: {
@@ -5521,6 +5723,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5629,6 +5842,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RelatedAssetsController_list: {
@@ -5706,6 +5930,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EngagementController_reuse: {
@@ -5774,6 +6009,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -5882,6 +6128,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetWorkflowController_reverify: {
@@ -5981,6 +6238,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetsController_revisions: {
@@ -6049,6 +6317,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6128,6 +6407,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6247,6 +6537,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetRevisionsController_diff: {
@@ -6317,6 +6618,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6418,6 +6730,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6535,6 +6858,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetImportController_import: {
@@ -6543,7 +6877,10 @@ export interface operations {
                 /** @description Validate and report without writing anything */
                 dryRun?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6594,6 +6931,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost */
+            409: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -6612,8 +6960,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6699,6 +7067,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: more downloads per minute than USAGE_EVENTS_PER_MINUTE */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6802,6 +7181,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -6872,6 +7262,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: too many failed logins (details.retryAfterSeconds) */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -6956,6 +7357,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -7031,6 +7443,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OidcController_callback: {
@@ -7089,6 +7512,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7168,6 +7602,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_options: {
@@ -7225,6 +7670,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7312,6 +7768,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_completePasswordReset: {
@@ -7372,6 +7839,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: too many failed logins or wrong codes from this address */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7447,6 +7925,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_list: {
@@ -7513,6 +8002,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7610,6 +8110,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_get: {
@@ -7687,6 +8198,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7786,6 +8308,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -7896,6 +8429,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_export: {
@@ -7979,6 +8523,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8083,6 +8638,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_restatement: {
@@ -8169,6 +8735,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8265,6 +8842,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AwardController_drillDown: {
@@ -8352,6 +8940,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_list: {
@@ -8430,6 +9029,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8527,6 +9137,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_get: {
@@ -8604,6 +9225,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8712,6 +9344,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActivityController_cop: {
@@ -8791,6 +9434,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -8896,6 +9550,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_joinRequests: {
@@ -8973,6 +9638,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9068,6 +9744,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9173,6 +9860,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_decline: {
@@ -9260,6 +9958,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9359,12 +10068,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9420,9 +10143,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description DUPLICATE_MEETING (details.existingId); AWARD_YEAR_FINALIZED (details.year) */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. DUPLICATE_MEETING (details.existingId); AWARD_YEAR_FINALIZED (details.year) */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9447,8 +10172,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9538,6 +10283,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9637,6 +10393,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     CopsController_removeMember: {
@@ -9714,6 +10481,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9813,6 +10591,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     EngagementController_event: {
@@ -9875,9 +10664,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description ASSET_NOT_PUBLISHED */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. ASSET_NOT_PUBLISHED */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9902,8 +10693,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds. RATE_LIMITED: more events per minute than USAGE_EVENTS_PER_MINUTE */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -9971,6 +10782,8 @@ export interface operations {
             /** @description The database is down */
             503: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10055,6 +10868,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegisterController_own: {
@@ -10112,6 +10936,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10190,6 +11025,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10285,6 +11131,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_remove: {
@@ -10370,6 +11227,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10478,12 +11346,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MeetingsController_attach: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10542,9 +11424,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description INVALID_TRANSITION: archived */
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost. INVALID_TRANSITION: archived */
             409: {
                 headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10569,7 +11453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description FILE_INFECTED: refused by the virus scanner */
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request. FILE_INFECTED: refused by the virus scanner */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10583,6 +11467,26 @@ export interface operations {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description STORAGE_FULL: the file store is out of space; nothing of the upload was kept */
+            507: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -10657,6 +11561,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10757,6 +11672,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MetricsController_list: {
@@ -10828,6 +11754,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -10925,6 +11862,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     MetricsController_popularAssets: {
@@ -10993,6 +11941,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11073,6 +12032,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11169,6 +12139,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     NotificationsController_preferences: {
@@ -11235,6 +12216,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11323,6 +12315,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     NotificationsController_markAllRead: {
@@ -11389,6 +12392,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11473,6 +12487,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     OpdsController_list: {
@@ -11530,6 +12555,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11607,6 +12643,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11706,6 +12753,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ActivityController_opd: {
@@ -11785,6 +12843,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -11900,6 +12969,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegisterController_coverageOf: {
@@ -11979,6 +13059,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12094,6 +13185,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegisterController_plansOf: {
@@ -12174,6 +13276,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12273,6 +13386,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeopleController_get: {
@@ -12341,6 +13465,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12440,6 +13575,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     PeopleController_experts: {
@@ -12503,6 +13649,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12609,6 +13766,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RetentionPlansController_get: {
@@ -12677,6 +13845,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12785,6 +13964,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RetentionPlansController_cancel: {
@@ -12875,6 +14065,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -12983,6 +14184,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ReviewQueueController_submitted: {
@@ -13052,6 +14264,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13141,6 +14364,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AssetRevisionsController_pending: {
@@ -13212,6 +14446,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13301,6 +14546,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SearchController_click: {
@@ -13372,6 +14628,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13463,6 +14730,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SearchController_findPeople: {
@@ -13524,6 +14802,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13602,6 +14891,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     SearchAdminController_getSynonyms: {
@@ -13668,6 +14968,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13756,6 +15067,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     TagsController_list: {
@@ -13817,6 +15139,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13901,6 +15234,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -13998,6 +15342,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -14075,6 +15430,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -14183,6 +15549,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_startPasswordReset: {
@@ -14260,6 +15637,17 @@ export interface operations {
             };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;
@@ -14355,6 +15743,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     UsersController_import: {
@@ -14363,7 +15762,10 @@ export interface operations {
                 /** @description Validate and report without writing anything */
                 dryRun?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Any 1–255 visible ASCII characters, new per operation: a retry with the same key and request returns the first answer instead of writing again (kept IDEMPOTENCY_TTL_MS) */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14414,6 +15816,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_IN_PROGRESS: a request with this Idempotency-Key is still running (retry after Retry-After seconds); IDEMPOTENCY_ALREADY_APPLIED: an earlier request with this key was carried out but its answer was lost */
+            409: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
                 headers: {
@@ -14432,8 +15845,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key came with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests; retry after Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until a retry may succeed */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
                     "Retry-After"?: number;

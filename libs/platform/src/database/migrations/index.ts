@@ -18,6 +18,7 @@ import { CopJoinRequests1765670400000 } from './1765670400000-cop-join-requests'
 import { JobsNotify1765670400001 } from './1765670400001-jobs-notify';
 import { SsoSessions1765756800100 } from './1765756800100-sso-sessions';
 import { Notifications1765756800300 } from './1765756800300-notifications';
+import { IdempotencyKeys1765756800400 } from './1765756800400-idempotency-keys';
 import { SharedRateLimits1765756800500 } from './1765756800500-shared-rate-limits';
 
 /** Every migration, oldest first. New migrations are appended here. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   JobsNotify1765670400001,
   SsoSessions1765756800100,
   Notifications1765756800300,
+  IdempotencyKeys1765756800400,
   SharedRateLimits1765756800500,
 ];

@@ -1,0 +1,32 @@
+import { AppError } from '../http/app-error';
+
+/** Refusals of a request sent with an `Idempotency-Key`. */
+export const IdempotencyErrors = {
+  invalidKey: (): AppError =>
+    new AppError(
+      'VALIDATION_FAILED',
+      400,
+      { id: 'Data yang dikirim tidak valid.', en: 'The request is not valid.' },
+      [{ field: 'Idempotency-Key', problems: ['format'] }],
+    ),
+  reused: (): AppError =>
+    new AppError('IDEMPOTENCY_KEY_REUSED', 422, {
+      id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain dengan isi berbeda.',
+      en: 'This Idempotency-Key was already used for a different request.',
+    }),
+  inProgress: (retryAfterSeconds: number): AppError =>
+    new AppError(
+      'IDEMPOTENCY_IN_PROGRESS',
+      409,
+      {
+        id: 'Permintaan dengan Idempotency-Key ini masih diproses. Coba lagi sebentar lagi.',
+        en: 'A request with this Idempotency-Key is still running. Try again shortly.',
+      },
+      { retryAfterSeconds },
+    ),
+  alreadyApplied: (): AppError =>
+    new AppError('IDEMPOTENCY_ALREADY_APPLIED', 409, {
+      id: 'Permintaan ini sudah dijalankan sebelumnya dan hasilnya sudah tersimpan.',
+      en: 'This request was already carried out and its result is stored.',
+    }),
+} as const;

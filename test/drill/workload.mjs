@@ -1,0 +1,351 @@
+// The drills' client side: a bounded mixed workload of real users against the API (logins,
+// search as you type, asset create/edit/submit/approve, uploads, meeting logs, views, downloads,
+// imports), every answer recorded and every acknowledged write kept for the invariant checks.
+// Creating requests carry an Idempotency-Key and are retried with it until they are answered,
+// as a careful client would after a dropped connection.
+import { createHash, randomUUID } from 'node:crypto';
+import { sleep } from '../bench/search-stack.mjs';
+
+export const PASSWORD = 'Lumbung#2025';
+const WORDS = [
+  'pelayanan',
+  'kepegawaian',
+  'anggaran',
+  'posyandu',
+  'banjir',
+  'pompa',
+  'retribusi',
+  'arsip',
+  'pelatihan',
+  'jalan',
+];
+const LESSON_SECTIONS = {
+  rencana: 'Rencana kerja triwulan',
+  yang_terjadi: 'Yang terjadi di lapangan',
+  mengapa_berbeda: 'Mengapa berbeda dari rencana',
+  lain_kali: 'Yang dilakukan lain kali',
+};
+
+/** How an answer counts in the table's "errors by kind". */
+export function kindOf(status, error) {
+  if (error) return error.name === 'TimeoutError' ? 'timeout' : 'network';
+  if (status >= 200 && status < 300) return 'ok';
+  return String(status);
+}
+
+/** Text of about `bytes` bytes, unique (so its SHA-256 is too). */
+export function textFile(bytes) {
+  const head = `Berkas latihan ${randomUUID()}\n`;
+  const line = `${WORDS.join(' ')} ${randomUUID()}\n`;
+  const block = line.repeat(Math.ceil(65536 / line.length));
+  const parts = [head];
+  let size = head.length;
+  while (size < bytes) {
+    parts.push(block);
+    size += block.length;
+  }
+  const buf = Buffer.from(parts.join('')).subarray(0, Math.max(bytes, head.length));
+  return { buf, sha256: createHash('sha256').update(buf).digest('hex') };
+}
+
+/**
+ * The client population and the record of what they were told. `target()` gives the API's
+ * current base URL (it changes when a drill restarts the API).
+ */
+export class Workload {
+  constructor({ target, users, copId, canary, uploadBytes, clients }) {
+    this.target = target;
+    this.users = users;
+    this.copId = copId;
+    this.canary = canary;
+    this.uploadBytes = uploadBytes;
+    this.clients = clients;
+    this.requests = 0;
+    this.kinds = {};
+    this.latencies = [];
+    this.leaks = [];
+    this.acked = {
+      assets: [],
+      edits: new Map(),
+      uploads: [],
+      meetings: [],
+      imports: [],
+      published: [],
+    };
+    this.ackedWrites = 0;
+    this.running = false;
+    this.tokens = new Map();
+    this.readable = [];
+    this.files = [];
+  }
+
+  /** One HTTP call, recorded. Never throws: returns { status, body, error, ms }. */
+  async call(
+    method,
+    path,
+    { token, json, form, headers = {}, timeoutMs = 60_000, body, expect = [] } = {},
+  ) {
+    const t0 = performance.now();
+    const started = Date.now();
+    let status = 0;
+    let parsed;
+    let error;
+    try {
+      const res = await fetch(`${this.target()}${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(json ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: json ? JSON.stringify(json) : (form ?? body),
+        ...(body && typeof body.getReader === 'function' ? { duplex: 'half' } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = res.status;
+      const text = await res.text();
+      parsed = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    } catch (e) {
+      error = e;
+    }
+    const ms = performance.now() - t0;
+    this.requests += 1;
+    // An expected refusal (the canary's 404) is the right answer, not an error.
+    const kind = expect.includes(status) ? 'ok' : kindOf(status, error);
+    this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
+    this.latencies.push({ started, ms, kind, path: `${method} ${path.split('?')[0]}` });
+    return { status, body: parsed, error, ms };
+  }
+
+  async token(user) {
+    const known = this.tokens.get(user);
+    if (known) return known;
+    return this.login(user);
+  }
+
+  async login(user) {
+    const res = await this.call('POST', '/api/v1/auth/login', {
+      json: { username: user, password: PASSWORD },
+    });
+    if (res.status !== 200) return undefined;
+    this.tokens.set(user, res.body.accessToken);
+    return res.body.accessToken;
+  }
+
+  /**
+   * Sends a creating request with one Idempotency-Key until it is answered (2xx or a refusal
+   * that is final), as a client retrying after a timeout or a dropped connection would.
+   */
+  async idempotent(method, path, { user, make, deadlineMs = 120_000 }) {
+    const key = randomUUID();
+    const until = Date.now() + deadlineMs;
+    for (let attempt = 0; Date.now() < until; attempt++) {
+      const token = await this.token(user);
+      if (!token) {
+        await sleep(500);
+        continue;
+      }
+      const res = await this.call(method, path, {
+        token,
+        headers: { 'Idempotency-Key': key },
+        ...make(),
+      });
+      if (res.status >= 200 && res.status < 300) return { ...res, key, attempts: attempt + 1 };
+      if (res.status === 401) this.tokens.delete(user);
+      // Retryable: no answer, the server or database away, the key still held by a dead attempt.
+      const retry =
+        !res.status ||
+        res.status >= 500 ||
+        res.status === 401 ||
+        res.body?.code === 'IDEMPOTENCY_IN_PROGRESS';
+      if (!retry) return { ...res, key, attempts: attempt + 1 };
+      await sleep(Math.min(2000, 200 * 2 ** attempt));
+    }
+    return { status: 0, key, gaveUp: true };
+  }
+
+  ack(n = 1) {
+    this.ackedWrites += n;
+  }
+
+  async searchAsYouType(user) {
+    const token = await this.token(user);
+    const word = WORDS[Math.floor(Math.random() * WORDS.length)];
+    for (let n = 3; n <= Math.min(word.length, 6); n++) {
+      await this.call('GET', `/api/v1/search?q=${encodeURIComponent(word.slice(0, n))}`, {
+        token,
+        timeoutMs: 20_000,
+      });
+    }
+  }
+
+  /** The canary: a BPSDM-only asset that a DINKES reader must never see, by id or in search. */
+  async canaryCheck() {
+    const token = await this.token('asn.dinkes@lumbung.test');
+    if (!token) return;
+    const byId = await this.call('GET', `/api/v1/assets/${this.canary.id}`, {
+      token,
+      expect: [404],
+    });
+    if (byId.status === 200) this.leaks.push({ via: 'GET', status: byId.status });
+    const found = await this.call(
+      'GET',
+      `/api/v1/search?q=${encodeURIComponent(this.canary.word)}`,
+      { token },
+    );
+    if (found.status === 200 && JSON.stringify(found.body).includes(this.canary.id))
+      this.leaks.push({ via: 'search' });
+  }
+
+  /** Draft → edit → upload → submit → approve, each acknowledgement recorded. */
+  async assetLifecycle(author, verifier) {
+    const title = `Latihan ${randomUUID().slice(0, 8)}`;
+    const created = await this.idempotent('POST', '/api/v1/assets', {
+      user: author,
+      make: () => ({
+        json: { type: 'pelajaran', title, summary: 'Ringkasan latihan', sections: LESSON_SECTIONS },
+      }),
+    });
+    if (created.status !== 201) return;
+    const id = created.body.id;
+    this.acked.assets.push({ id, title, key: created.key });
+    this.ack();
+    await this.edit(author, id);
+    const files = await this.upload(author, id, this.uploadBytes());
+    const token = await this.token(author);
+    const submitted = await this.call('POST', `/api/v1/assets/${id}/submit`, { token, json: {} });
+    if (submitted.status !== 200) return;
+    this.ack();
+    const approved = await this.call('POST', `/api/v1/assets/${id}/approve`, {
+      token: await this.token(verifier),
+      json: {},
+    });
+    if (approved.status === 200) {
+      this.acked.published.push(id);
+      this.readable.push(id);
+      // Files of a published asset are readable by every reader; a draft's are not.
+      this.files.push(...files);
+      this.ack();
+    }
+  }
+
+  /** An edit: its value is acknowledged, or at least attempted (it may have committed). */
+  async edit(author, id) {
+    const summary = `Ringkasan diubah ${randomUUID().slice(0, 8)}`;
+    const entry = this.acked.edits.get(id) ?? { acked: undefined, attempted: [] };
+    this.acked.edits.set(id, entry);
+    entry.attempted.push(summary);
+    const res = await this.call('PATCH', `/api/v1/assets/${id}`, {
+      token: await this.token(author),
+      json: { summary },
+    });
+    if (res.status === 200) {
+      entry.acked = summary;
+      entry.attempted = [];
+      this.ack();
+    }
+  }
+
+  async upload(author, assetId, bytes) {
+    const file = textFile(bytes);
+    const res = await this.idempotent('POST', `/api/v1/assets/${assetId}/attachments`, {
+      user: author,
+      make: () => {
+        const form = new FormData();
+        form.append('files', new Blob([file.buf], { type: 'text/plain' }), 'latihan.txt');
+        return { form, timeoutMs: 300_000 };
+      },
+    });
+    if (res.status !== 201) return [];
+    const ids = res.body.map((a) => a.id);
+    this.acked.uploads.push({ assetId, sha256: file.sha256, size: file.buf.length, ids });
+    this.ack();
+    return ids;
+  }
+
+  async meeting(lead) {
+    const topic = `Pertemuan latihan ${randomUUID().slice(0, 8)}`;
+    const heldAt = new Date(Date.now() - 86_400_000).toISOString();
+    const res = await this.idempotent('POST', `/api/v1/cops/${this.copId}/meetings`, {
+      user: lead,
+      make: () => ({ json: { heldAt, mode: 'daring', topic, durationMinutes: 60 } }),
+    });
+    if (res.status !== 201) return;
+    this.acked.meetings.push({ id: res.body.id, topic });
+    this.ack();
+  }
+
+  async import(admin, lines = 3) {
+    const externalIds = Array.from({ length: lines }, () => `latihan-${randomUUID()}`);
+    const text = externalIds
+      .map((externalId, i) =>
+        JSON.stringify({
+          externalId,
+          type: 'dokumen',
+          title: `Dokumen impor ${externalId.slice(8, 16)} ${i}`,
+          opdCode: 'BPSDM',
+          visibility: 'internal',
+        }),
+      )
+      .join('\n');
+    const res = await this.idempotent('POST', '/api/v1/assets/import', {
+      user: admin,
+      make: () => {
+        const form = new FormData();
+        form.append('file', new Blob([text], { type: 'application/x-ndjson' }), 'latihan.jsonl');
+        return { form };
+      },
+    });
+    if (res.status !== 200) return;
+    this.acked.imports.push({ externalIds });
+    this.readable.push(...res.body.lines.map((l) => l.assetId).filter(Boolean));
+    this.ack();
+  }
+
+  async readSome(reader) {
+    const token = await this.token(reader);
+    const id = this.readable[Math.floor(Math.random() * this.readable.length)];
+    if (id) await this.call('GET', `/api/v1/assets/${id}`, { token });
+    const file = this.files[Math.floor(Math.random() * this.files.length)];
+    if (file) await this.call('GET', `/api/v1/attachments/${file}`, { token, timeoutMs: 120_000 });
+  }
+
+  /** One client's loop: a different mix per client, until stopped or `rounds` are done. */
+  async client(n, rounds) {
+    const u = this.users;
+    for (let round = 0; this.running && round < rounds; round++) {
+      switch ((n + round) % 6) {
+        case 0:
+          await this.assetLifecycle(u.author, u.verifier);
+          break;
+        case 1:
+          await this.searchAsYouType(u.reader);
+          await this.canaryCheck();
+          break;
+        case 2:
+          await this.meeting(u.lead);
+          break;
+        case 3:
+          await this.import(u.admin);
+          break;
+        case 4:
+          await this.readSome(u.reader);
+          await this.login(u.reader);
+          break;
+        default:
+          await this.searchAsYouType(u.author);
+          await this.readSome(u.author);
+      }
+    }
+  }
+
+  start(rounds = Infinity) {
+    this.running = true;
+    this.loops = Array.from({ length: this.clients }, (_, i) => this.client(i, rounds));
+  }
+
+  async stop() {
+    this.running = false;
+    await Promise.all(this.loops ?? []);
+  }
+}
