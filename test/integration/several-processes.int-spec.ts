@@ -206,7 +206,8 @@ describe('two APIs and two workers', () => {
     // The workers deliver every search job, each claimed exactly once (attempts counts claims).
     const jobs = await until('search jobs done', async () => {
       const rows = await ds.query<{ status: string; attempts: number; n: number }[]>(
-        `SELECT status, attempts, count(*)::int AS n FROM jobs GROUP BY status, attempts`,
+        `SELECT status, attempts, count(*)::int AS n FROM jobs
+          WHERE queue LIKE 'search.%' GROUP BY status, attempts`,
       );
       return rows.every((r) => r.status === 'done') ? rows : undefined;
     });
