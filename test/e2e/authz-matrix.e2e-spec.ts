@@ -412,7 +412,13 @@ describe('authorization matrix', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ TRUST_PROXY_HOPS: '1', RATE_LIMIT_PER_MINUTE: '100000' });
+    // DB_POOL_MAX 1: a route that holds two connections at once (a deadlock under load) fails
+    // here as 503 for the role that reaches it (see route-walk).
+    t = await createTestApp({
+      TRUST_PROXY_HOPS: '1',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      DB_POOL_MAX: '1',
+    });
     for (const [actor, spec] of Object.entries(ROLES_OF)) {
       users.set(actor, await givenUser(t.ds, spec));
     }

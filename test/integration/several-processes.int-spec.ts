@@ -134,7 +134,6 @@ describe('two APIs and two workers', () => {
       WORKER_POLL_INTERVAL_MS: '250',
       USAGE_ROLLUP_INTERVAL_MS: '1000',
       WEB_DIST_DIR: join(uploadDir, 'no-portal'),
-      ...(process.env.PROBE_POOL ? { DB_POOL_MAX: process.env.PROBE_POOL } : {}),
     };
     for (let i = 0; i < 2; i++) {
       const port = await freePort();

@@ -89,7 +89,7 @@ export class MeetingsService implements OnModuleInit {
   onModuleInit(): void {
     this.attachments.registerMeetingGuard({
       canRead: (p, id) => passes(this.findFor(p, id, 'read')),
-      canWrite: (p, id) => passes(this.findFor(p, id, 'write')),
+      canWrite: (p, id, tx) => passes(this.findFor(p, id, 'write', tx)),
     });
   }
 
@@ -316,8 +316,9 @@ export class MeetingsService implements OnModuleInit {
 
   async attach(p: Principal, id: string, req: Request, res: Response): Promise<string[]> {
     await this.findFor(p, id, 'write');
-    return this.attachments.uploadForMeeting(p.userId, id, req, res, async () => {
-      await this.findFor(p, id, 'write');
+    // The recheck runs inside the upload's transaction: it reads on it (never a second connection).
+    return this.attachments.uploadForMeeting(p.userId, id, req, res, async (tx) => {
+      await this.findFor(p, id, 'write', tx);
     });
   }
 
@@ -359,12 +360,13 @@ export class MeetingsService implements OnModuleInit {
     p: Principal,
     id: string,
     need: 'read' | 'write',
+    m: EntityManager = this.ds.manager,
   ): Promise<{ meeting: MeetingRow; cop: CopRow }> {
     const [meeting] = isUuid(id)
-      ? await this.ds.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
+      ? await m.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
       : [];
     if (!meeting) throw CommonErrors.notFound();
-    const cop = await this.cops.get(meeting.cop_id);
+    const cop = await this.cops.get(meeting.cop_id, m);
     // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD,
     // and whoever attended (a guest from another OPD reads the record of their own meeting, not
     // the CoP's other meetings or `cop` assets).
@@ -372,14 +374,14 @@ export class MeetingsService implements OnModuleInit {
       meeting.minutes_visibility === 'internal' ||
       seesCopActivity(p, cop) ||
       runsCop(p, cop) ||
-      (await this.attended(p.userId, meeting.id));
+      (await this.attended(p.userId, meeting.id, m));
     if (!readable) throw CommonErrors.notFound();
     if (need === 'write' && !runsCop(p, cop)) throw CommonErrors.forbidden();
     return { meeting, cop };
   }
 
-  private async attended(userId: string, meetingId: string): Promise<boolean> {
-    const rows = await this.ds.query<unknown[]>(
+  private async attended(userId: string, meetingId: string, m: EntityManager): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
       `SELECT 1 FROM meeting_attendees WHERE meeting_id = $1 AND user_id = $2`,
       [meetingId, userId],
     );

@@ -31,7 +31,8 @@ export const SCAN_QUEUE = 'attachment.scan';
 /** Who may read and change evidence files of CoP meetings (owned by the community context). */
 export interface MeetingFileGuard {
   canRead(principal: Principal, meetingId: string): Promise<boolean>;
-  canWrite(principal: Principal, meetingId: string): Promise<boolean>;
+  /** Inside a transaction, reads on `tx` (a second pool connection could deadlock a busy pool). */
+  canWrite(principal: Principal, meetingId: string, tx?: EntityManager): Promise<boolean>;
 }
 
 export interface AttachmentRow {
@@ -142,7 +143,7 @@ export class AttachmentsService {
     if (!row) throw CommonErrors.notFound();
     await this.ds.transaction(async (tx) => {
       if (row.meeting_id) {
-        if (!(await this.meetingGuard?.canWrite(principal, row.meeting_id)))
+        if (!(await this.meetingGuard?.canWrite(principal, row.meeting_id, tx)))
           throw CommonErrors.forbidden();
       }
       const asset = row.asset_id

@@ -77,9 +77,13 @@ export class RetentionPlansRepository {
   }
 
   /** Each person's current plan: the live or finished one, else the latest cancelled one. */
-  async currentByUsers(userIds: readonly string[]): Promise<Map<string, RetentionPlan>> {
+  /** Each person's current plan; inside a transaction pass it (never a second pool connection). */
+  async currentByUsers(
+    tx: EntityManager | null,
+    userIds: readonly string[],
+  ): Promise<Map<string, RetentionPlan>> {
     if (userIds.length === 0) return new Map();
-    const rows = await this.ds.query<Row[]>(
+    const rows = await (tx ?? this.ds).query<Row[]>(
       `SELECT DISTINCT ON (p.user_id) ${COLUMNS} FROM retention_plans p
         WHERE p.user_id = ANY($1::uuid[])
         ORDER BY p.user_id, (p.state = 'dibatalkan'), p.created_at DESC`,

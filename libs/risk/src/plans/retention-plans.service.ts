@@ -53,7 +53,7 @@ export class RetentionPlansService {
     const id = await this.ds.transaction(async (tx) => {
       // One live plan per person (the unique index also holds under races).
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`retention-plan:${person.id}`]);
-      const existing = (await this.repo.currentByUsers([person.id])).get(person.id);
+      const existing = (await this.repo.currentByUsers(tx, [person.id])).get(person.id);
       if (existing && existing.state !== 'dibatalkan') throw RiskErrors.planExists(existing.id);
       const planId = await this.repo.insert(
         tx,

@@ -160,7 +160,7 @@ export class RegisterService {
     );
     const ids = people.map((p) => p.person.id);
     await this.sync.reconcile(ids);
-    const plans = await this.plans.currentByUsers(ids);
+    const plans = await this.plans.currentByUsers(null, ids);
     const readable = await this.readableEvidence(principal, assessment, ids);
     const names = await this.users.byIds([
       ...new Set([
