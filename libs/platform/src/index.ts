@@ -21,6 +21,7 @@ export * from './jobs/job-runner';
 export * from './jobs/jobs.module';
 export * from './jobs/periodic-claim';
 export * from './storage/blob-storage';
+export * from './storage/hashing-write';
 export * from './storage/s3-storage';
 export * from './storage/blob-migration';
 export * from './storage/storage.module';
