@@ -52,7 +52,10 @@ class SummaryReporter {
       writeFileSync(process.env.LUMBUNG_JEST_SUMMARY, JSON.stringify(summary));
       return;
     }
-    writeFileSync(join(ROOT, 'test-results/timings.json'), JSON.stringify(summary.timings, null, 1));
+    writeFileSync(
+      join(ROOT, 'test-results/timings.json'),
+      JSON.stringify(summary.timings, null, 1),
+    );
     process.once('exit', () => process.stdout.write(closingLines(summary)));
   }
 }
