@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -25,6 +25,7 @@ import type {
   ListMeetingsQueryDto,
   UpdateMeetingDto,
 } from './dto/meeting.dto';
+import { AWARD_YEAR_LOCK, type AwardYearLock } from './award-year-lock.port';
 import { touchMeetings } from './meeting-search';
 import { MeetingAnnouncer } from './meeting-announcer';
 import { normalizeTopic } from './topic';
@@ -84,12 +85,13 @@ export class MeetingsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly announce: MeetingAnnouncer,
     private readonly idempotency: IdempotencyStore,
+    @Optional() @Inject(AWARD_YEAR_LOCK) private readonly awardYears?: AwardYearLock,
   ) {}
 
   onModuleInit(): void {
     this.attachments.registerMeetingGuard({
-      canRead: (p, id) => passes(this.findFor(p, id, 'read')),
-      canWrite: (p, id) => passes(this.findFor(p, id, 'write')),
+      canRead: (p, id) => passes(this.findFor(this.ds.manager, p, id, 'read')),
+      canWrite: (p, id) => passes(this.findFor(this.ds.manager, p, id, 'write')),
     });
   }
 
@@ -232,11 +234,11 @@ export class MeetingsService implements OnModuleInit {
   }
 
   async get(p: Principal, id: string): Promise<MeetingRow> {
-    return (await this.findFor(p, id, 'read')).meeting;
+    return (await this.findFor(this.ds.manager, p, id, 'read')).meeting;
   }
 
   async update(p: Principal, id: string, dto: UpdateMeetingDto): Promise<MeetingRow> {
-    const { meeting } = await this.findFor(p, id, 'write');
+    const { meeting } = await this.findFor(this.ds.manager, p, id, 'write');
     await this.checkDate(meeting.held_at);
     const heldAt = dto.heldAt ? new Date(dto.heldAt) : meeting.held_at;
     const period = dto.heldAt
@@ -302,7 +304,7 @@ export class MeetingsService implements OnModuleInit {
   }
 
   async remove(p: Principal, id: string): Promise<void> {
-    const { meeting } = await this.findFor(p, id, 'write');
+    const { meeting } = await this.findFor(this.ds.manager, p, id, 'write');
     await this.checkDate(meeting.held_at);
     await this.ds.transaction(async (tx) => {
       await tx.query(`DELETE FROM meetings WHERE id = $1`, [id]);
@@ -315,9 +317,11 @@ export class MeetingsService implements OnModuleInit {
   }
 
   async attach(p: Principal, id: string, req: Request, res: Response): Promise<string[]> {
-    await this.findFor(p, id, 'write');
-    return this.attachments.uploadForMeeting(p.userId, id, req, res, async () => {
-      await this.findFor(p, id, 'write');
+    await this.findFor(this.ds.manager, p, id, 'write');
+    return this.attachments.uploadForMeeting(p.userId, id, req, res, async (tx) => {
+      // Holds the meeting while its files are added, and re-checks access on the same connection.
+      await tx.query(`SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, [id]);
+      await this.findFor(tx, p, id, 'write');
     });
   }
 
@@ -356,15 +360,16 @@ export class MeetingsService implements OnModuleInit {
 
   /** The meeting and its CoP if the caller may read (or, with 'write', change) it; else 404/403. */
   private async findFor(
+    m: EntityManager,
     p: Principal,
     id: string,
     need: 'read' | 'write',
   ): Promise<{ meeting: MeetingRow; cop: CopRow }> {
     const [meeting] = isUuid(id)
-      ? await this.ds.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
+      ? await m.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
       : [];
     if (!meeting) throw CommonErrors.notFound();
-    const cop = await this.cops.get(meeting.cop_id);
+    const cop = await this.cops.get(meeting.cop_id, m);
     // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD,
     // and whoever attended (a guest from another OPD reads the record of their own meeting, not
     // the CoP's other meetings or `cop` assets).
@@ -372,14 +377,14 @@ export class MeetingsService implements OnModuleInit {
       meeting.minutes_visibility === 'internal' ||
       seesCopActivity(p, cop) ||
       runsCop(p, cop) ||
-      (await this.attended(p.userId, meeting.id));
+      (await this.attended(m, p.userId, meeting.id));
     if (!readable) throw CommonErrors.notFound();
     if (need === 'write' && !runsCop(p, cop)) throw CommonErrors.forbidden();
     return { meeting, cop };
   }
 
-  private async attended(userId: string, meetingId: string): Promise<boolean> {
-    const rows = await this.ds.query<unknown[]>(
+  private async attended(m: EntityManager, userId: string, meetingId: string): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
       `SELECT 1 FROM meeting_attendees WHERE meeting_id = $1 AND user_id = $2`,
       [meetingId, userId],
     );
@@ -390,11 +395,9 @@ export class MeetingsService implements OnModuleInit {
   private async checkDate(heldAt: Date): Promise<ReturnType<typeof wibPeriod>> {
     if (heldAt.getTime() > Date.now() + FUTURE_GRACE_MS) throw CommunityErrors.futureMeeting();
     const period = wibPeriod(heldAt);
-    const finalized = await this.ds.query<unknown[]>(
-      `SELECT 1 FROM award_years WHERE year = $1 AND finalized_at IS NOT NULL`,
-      [period.year],
-    );
-    if (finalized.length > 0) throw CommunityErrors.finalizedYear(period.year);
+    // Only a process without libs/award lacks the lock, and none of those logs meetings.
+    if (!this.awardYears) throw new Error('AWARD_YEAR_LOCK is not provided (import AwardModule)');
+    await this.awardYears.assertMeetingsOpen(undefined, period.year);
     return period;
   }
 
