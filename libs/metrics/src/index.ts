@@ -1,6 +1,7 @@
 export * from './metrics.module';
 export * from './metrics-http.module';
 export * from './metrics-worker.module';
+export { UsageEventsModule } from './usage/usage-events.module';
 export { UsageRollupService } from './rollup/usage-rollup.service';
 export { PseudonymiseService } from './rollup/pseudonymise.service';
 export { isDay, periodDays, periodKey } from './rollup/periods';

@@ -9,10 +9,11 @@ import { PopularAssetsService } from './metrics/popular-assets.service';
 import { MyEngagementService } from './engagement/my-engagement.service';
 import { PseudonymiseService } from './rollup/pseudonymise.service';
 import { UsageRollupService } from './rollup/usage-rollup.service';
+import { UsageEventsModule } from './usage/usage-events.module';
 
 /** Usage metrics: engagement, rollups, per-OPD inputs and who may see them (no HTTP). */
 @Module({
-  imports: [IdentityModule, KnowledgeModule],
+  imports: [IdentityModule, KnowledgeModule, UsageEventsModule],
   providers: [
     EngagementService,
     EngagementReader,
