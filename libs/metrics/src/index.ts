@@ -12,6 +12,11 @@ export {
   type Period,
 } from './metrics/metrics.service';
 export { MetricsViewService, type AnomalyFlag } from './metrics/metrics-view.service';
+export {
+  MetricsEvidenceReader,
+  type OpdReuseReport,
+  type UsageChanges,
+} from './metrics/metrics-evidence.reader';
 export type { OpdMetrics } from './metrics/opd-metrics';
 export {
   METRIC_DEFINITIONS,

@@ -5,6 +5,7 @@ import { EngagementReader } from './engagement/engagement.reader';
 import { EngagementService } from './engagement/engagement.service';
 import { MetricsService } from './metrics/metrics.service';
 import { MetricsViewService } from './metrics/metrics-view.service';
+import { MetricsEvidenceReader } from './metrics/metrics-evidence.reader';
 import { PopularAssetsService } from './metrics/popular-assets.service';
 import { MyEngagementService } from './engagement/my-engagement.service';
 import { PseudonymiseService } from './rollup/pseudonymise.service';
@@ -19,6 +20,7 @@ import { UsageEventsModule } from './usage/usage-events.module';
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    MetricsEvidenceReader,
     PopularAssetsService,
     MyEngagementService,
     UsageRollupService,
@@ -29,6 +31,7 @@ import { UsageEventsModule } from './usage/usage-events.module';
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    MetricsEvidenceReader,
     PopularAssetsService,
     MyEngagementService,
     UsageRollupService,
