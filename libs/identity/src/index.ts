@@ -12,6 +12,7 @@ export * from './seed/demo-people';
 export * from './users/user-directory.service';
 export * from './users/personnel.directory';
 export * from './users/recipient.directory';
+export { CopLeadRoles } from './users/cop-lead-roles';
 export {
   DEPARTURE_REASONS,
   type DepartureReason,
