@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { insertAppMeta, readAppMeta } from '@lumbung/platform';
 
 const MARKER = 'demo_seed_cops';
 
@@ -22,8 +23,7 @@ export const DEMO_COP_FOUNDED = '2024-11-04T09:00:00+07:00';
 
 /** Each demo `lead.<opd>@lumbung.test` leads a demo CoP in their OPD (once; marked in app_meta). */
 export async function seedDemoCops(m: EntityManager): Promise<boolean> {
-  const done = await m.query<unknown[]>(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER]);
-  if (done.length > 0) return false;
+  if ((await readAppMeta(m, MARKER)) !== undefined) return false;
   for (const [code, cop] of Object.entries(DEMO_COPS)) {
     const [lead] = await m.query<{ id: string; opd_id: string }[]>(
       `SELECT id, opd_id FROM users WHERE email = $1`,
@@ -45,6 +45,6 @@ export async function seedDemoCops(m: EntityManager): Promise<boolean> {
       [row.id, lead.id, lead.opd_id, DEMO_COP_FOUNDED],
     );
   }
-  await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, '{"version":1}')`, [MARKER]);
+  await insertAppMeta(m, MARKER, { version: 1 });
   return true;
 }

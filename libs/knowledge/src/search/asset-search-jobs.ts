@@ -15,6 +15,7 @@ import {
   claimPeriodicRun,
   JobRunner,
   JobsService,
+  putAppMeta,
 } from '@lumbung/platform';
 import {
   AssetIndex,
@@ -187,11 +188,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
       pending: inFlight.size,
       repaired: repair.length,
     };
-    await this.ds.query(
-      `INSERT INTO app_meta (key, value, updated_at) VALUES ('search_drift', $1, now())
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [JSON.stringify(report)],
-    );
+    await putAppMeta(this.ds, 'search_drift', report);
     if (repair.length > 0) this.logger.warn(report, 'search drift repaired');
     return report;
   }

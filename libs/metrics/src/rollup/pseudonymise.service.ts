@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, wibClock } from '@lumbung/platform';
+import {
+  addAppMeta,
+  APP_CONFIG,
+  type AppConfig,
+  putAppMeta,
+  readAppMeta,
+  wibClock,
+} from '@lumbung/platform';
 import { periodDays } from './periods';
 
 const BATCH = 50_000;
@@ -95,29 +102,16 @@ export class PseudonymiseService {
         `UPDATE usage_period_readers SET user_id = md5($2 || user_id::text)::uuid WHERE period = ANY($1)`,
         [due, salt],
       );
-      await tx.query(
-        `INSERT INTO app_meta (key, value) VALUES ('usage_pseudonymised_periods', $1)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [JSON.stringify([...done, ...due].sort())],
-      );
+      await putAppMeta(tx, 'usage_pseudonymised_periods', [...done, ...due].sort());
     });
   }
 
   private async donePeriods(): Promise<string[]> {
-    const rows = await this.ds.query<{ value: string[] }[]>(
-      `SELECT value FROM app_meta WHERE key = 'usage_pseudonymised_periods'`,
-    );
-    return rows[0]?.value ?? [];
+    return (await readAppMeta<string[]>(this.ds, 'usage_pseudonymised_periods')) ?? [];
   }
 
   private async salt(): Promise<string> {
-    await this.ds.query(
-      `INSERT INTO app_meta (key, value) VALUES ('usage_pseudonym_salt', $1) ON CONFLICT (key) DO NOTHING`,
-      [JSON.stringify(randomBytes(32).toString('hex'))],
-    );
-    const rows = await this.ds.query<{ value: string }[]>(
-      `SELECT value FROM app_meta WHERE key = 'usage_pseudonym_salt'`,
-    );
-    return rows[0].value;
+    await addAppMeta(this.ds, 'usage_pseudonym_salt', randomBytes(32).toString('hex'));
+    return (await readAppMeta<string>(this.ds, 'usage_pseudonym_salt')) as string;
   }
 }
