@@ -167,14 +167,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
       .map(([id]) => id);
     const extra = [...indexed.keys()].filter((id) => !expected.has(id));
     // Assets with a sync already queued or running are in flight, not drifted.
-    const inFlight = new Set(
-      (
-        await this.ds.query<{ id: string }[]>(
-          `SELECT payload->>'assetId' AS id FROM jobs WHERE queue = $1 AND status IN ('pending', 'running')`,
-          [SEARCH_ASSET_QUEUE],
-        )
-      ).map((r) => r.id),
-    );
+    const inFlight = new Set(await this.jobs.inFlight(SEARCH_ASSET_QUEUE, 'assetId'));
     const drifted = (ids: string[]): string[] => ids.filter((id) => !inFlight.has(id));
     const repair = [...drifted(missing), ...drifted(stale), ...drifted(extra)];
     await touchSearch(this.ds.manager, repair);
