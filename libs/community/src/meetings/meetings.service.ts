@@ -339,7 +339,7 @@ export class MeetingsService implements OnModuleInit {
       { meeting_id: string; user_id: string; name: string; opd_code: string }[]
     >(
       `SELECT a.meeting_id, a.user_id, u.name, o.code AS opd_code
-         FROM meeting_attendees a JOIN users u ON u.id = a.user_id JOIN opds o ON o.id = a.opd_id
+         FROM meeting_attendees a JOIN identity_people u ON u.id = a.user_id JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY u.name`,
       [ids],
     );
@@ -348,7 +348,7 @@ export class MeetingsService implements OnModuleInit {
       [ids],
     );
     const files = await this.ds.query<{ meeting_id: string; id: string }[]>(
-      `SELECT meeting_id, id FROM attachments WHERE meeting_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      `SELECT meeting_id, id FROM knowledge_meeting_files WHERE meeting_id = ANY($1::uuid[]) ORDER BY created_at, id`,
       [ids],
     );
     return {
@@ -449,7 +449,7 @@ export class MeetingsService implements OnModuleInit {
                   WHERE h.user_id = u.id AND h.valid_from <= $2 AND (h.valid_to IS NULL OR h.valid_to > $2)
                   ORDER BY h.valid_from DESC LIMIT 1),
                 u.opd_id)
-         FROM users u WHERE u.id = ANY($3::uuid[])`,
+         FROM identity_people u WHERE u.id = ANY($3::uuid[])`,
       [meetingId, heldAt, userIds],
     );
   }

@@ -143,7 +143,7 @@ export class EngagementService {
       { id: string; story: string; created_at: Date; name: string; code: string }[]
     >(
       `SELECT r.id, r.story, r.created_at, u.name, o.code
-         FROM asset_reuse_reports r JOIN users u ON u.id = r.user_id JOIN opds o ON o.id = r.user_opd_id
+         FROM asset_reuse_reports r JOIN identity_people u ON u.id = r.user_id JOIN identity_opds o ON o.id = r.user_opd_id
         WHERE r.asset_id = $1 AND ($2::uuid IS NULL OR r.id = $2)
         ORDER BY r.created_at DESC, r.id`,
       [assetId, onlyId ?? null],
