@@ -10,6 +10,7 @@ import {
   readAppMeta,
   wibClock,
 } from '@lumbung/platform';
+import { SearchLogService } from '@lumbung/search';
 import { periodDays } from './periods';
 
 const BATCH = 50_000;
@@ -27,6 +28,7 @@ export class PseudonymiseService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly searchLog: SearchLogService,
   ) {}
 
   /** First Triwulan start on or after (today − retention), in WIB. */
@@ -73,11 +75,7 @@ export class PseudonymiseService {
       events += n;
       if (n < BATCH) break;
     }
-    await this.ds.query(
-      `UPDATE search_log SET user_id = NULL, actor_key = md5($2 || actor_key)
-        WHERE started_at < ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta') AND user_id IS NOT NULL`,
-      [cutoff, salt],
-    );
+    await this.searchLog.pseudonymiseBefore(cutoff, salt);
     await this.pseudonymiseReaderSets(cutoff, salt);
     if (events > 0) this.logger.log({ cutoff, events }, 'usage events pseudonymised');
     return { cutoff, events };
