@@ -9,6 +9,7 @@ export * from './users/nip';
 export * from './seed/reference-data';
 export * from './seed/demo-seed';
 export * from './seed/demo-people';
+export * from './seed/demo-directory';
 export * from './users/user-directory.service';
 export * from './users/personnel.directory';
 export * from './users/recipient.directory';
