@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { sleep } from '../bench/search-stack.mjs';
 import { slowClients } from './slow-clients.mjs';
+import { soak } from './soak.mjs';
 import { textFile } from './workload.mjs';
 
 const MB = 1024 * 1024;
@@ -261,4 +262,5 @@ export const FAULTS = {
   'pg-pause': pgPause,
   'worker-kill': workerKill,
   'slow-clients': slowClients,
+  soak,
 };
