@@ -94,7 +94,8 @@ export async function runDrill(name, options, shared) {
   const fault = FAULTS[name];
   Object.assign(process.env, DRILL_ENV, fault.env ?? {});
   const stack =
-    shared?.stack ?? (await startSearchStack({ indexPrefix: `drill_${name.replace(/\W/g, '_')}` }));
+    shared?.stack ??
+    (await startSearchStack({ indexPrefix: `drill_${name.replace(/\W/g, '_')}`, ...fault.stack }));
   const since = new Date();
   const uploadDir = join(stack.root, 'uploads');
   let api = shared?.api ?? stack.api;
@@ -124,6 +125,7 @@ export async function runDrill(name, options, shared) {
     });
     const before = { api: api.child.pid, worker: childPids('apps/worker/src/main.js')[0] };
     const ctx = {
+      name,
       stack,
       w,
       options,
@@ -289,8 +291,10 @@ async function main(argv) {
   const rows = [HEADER];
   const results = [];
   if (quick) Object.assign(process.env, DRILL_ENV);
+  // The shared stack is built for every drill it will run (storage-full needs a tmpfs).
+  const stackOptions = Object.assign({}, ...wanted.map((n) => FAULTS[n].stack ?? {}));
   const shared = quick
-    ? { stack: await startSearchStack({ indexPrefix: 'drill_quick' }) }
+    ? { stack: await startSearchStack({ indexPrefix: 'drill_quick', ...stackOptions }) }
     : undefined;
   if (shared) shared.api = shared.stack.api;
   try {

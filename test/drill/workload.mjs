@@ -122,7 +122,13 @@ export class Workload {
     // An expected refusal (the canary's 404) is the right answer, not an error.
     const kind = expect.includes(status) ? 'ok' : kindOf(status, error);
     this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
-    this.latencies.push({ started, ms, kind, path: `${method} ${path.split('?')[0]}` });
+    this.latencies.push({
+      started,
+      ms,
+      kind,
+      path: `${method} ${path.split('?')[0]}`,
+      code: parsed?.code,
+    });
     return { status, body: parsed, error, ms };
   }
 
