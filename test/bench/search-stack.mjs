@@ -29,6 +29,8 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6;
 function watchOutput(child, label) {
   const tail = [];
   const counts = { warn: 0, error: 0 };
+  // The server's own 500s ("unhandled error"), kept whole for a drill to quote.
+  const unhandled = [];
   let forwarded = 0;
   let partial = '';
   const onData = (chunk) => {
@@ -42,6 +44,7 @@ function watchOutput(child, label) {
       const level = /"level":\s*(\d+|"[a-z]+")/.exec(line)?.[1]?.replace(/"/g, '');
       const severe = level === 'error' || level === 'fatal' || Number(level) >= 50;
       if (level === 'warn' || Number(level) === 40) counts.warn += 1;
+      if (line.includes('"unhandled error"') && unhandled.length < 20) unhandled.push(line);
       // Nest's own start-up lines (" LOG ") are noise; anything else unstructured may matter.
       if (severe || (!level && !/ LOG /.test(line))) {
         if (severe) counts.error += 1;
@@ -51,7 +54,7 @@ function watchOutput(child, label) {
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  return { tail, counts };
+  return { tail, counts, unhandled };
 }
 
 function stopChild(child) {
@@ -81,8 +84,9 @@ async function waitHealthy(url, child, label) {
 
 /**
  * Starts PostgreSQL, Meilisearch, the API and (unless `worker: false`) the worker.
- * `uploadTmpfsMb`: the upload folder is a tmpfs of that size (needs root; the storage-full
- * drill shrinks it to fill the disk). Returns handles and helpers; call `stop()` in a finally
+ * `uploadTmpfsMb`: the upload folder is a tmpfs of that size when this process may mount one
+ * (root); otherwise `uploadTmpfsError` says why not (the storage-full drill shrinks it to fill
+ * the disk). Returns handles and helpers; call `stop()` in a finally
  * block.
  */
 export async function startSearchStack(options = {}) {
@@ -90,6 +94,7 @@ export async function startSearchStack(options = {}) {
   const root = mkdtempSync(join(tmpdir(), 'lumbung-search-bench-'));
   chmodSync(root, 0o755);
   let uploadTmpfs;
+  let uploadTmpfsError;
   if (options.uploadTmpfsMb) {
     uploadTmpfs = join(root, 'uploads');
     mkdirSync(uploadTmpfs);
@@ -103,8 +108,10 @@ export async function startSearchStack(options = {}) {
         uploadTmpfs,
       ]);
     } catch (error) {
-      rmSync(root, { recursive: true, force: true });
-      throw new Error(`cannot mount a tmpfs for the upload folder (root only): ${error.message}`);
+      // Not root, or no mounting in this container: the stack runs on the plain disk and the
+      // drills that need the tmpfs say so.
+      uploadTmpfsError = String(error.stderr || error.message).trim();
+      uploadTmpfs = undefined;
     }
   }
   const unmount = () => {
@@ -375,6 +382,7 @@ export async function startSearchStack(options = {}) {
     handle = {
       root,
       uploadTmpfs,
+      uploadTmpfsError,
       pg,
       apiDbUrl,
       db,

@@ -406,6 +406,8 @@ function pgDown(how) {
       const refused = during.filter((l) => l.code === 'DATABASE_UNAVAILABLE').length;
       if (refused === 0) problems.push('no request met the gap (no 503 DATABASE_UNAVAILABLE)');
       if (lingering > 0) problems.push(`${lingering} backends outlived the postmaster by 10 s`);
+      // After the gap too: the first requests on the restarted server must not fail either.
+      problems.push(...serverErrors(ctx, from));
       note(
         ctx,
         `gap ${((to - from) / 1000).toFixed(1)} s: ${during.length} requests, ${refused} × 503 DATABASE_UNAVAILABLE, slowest ${Math.round(Math.max(0, ...during.map((l) => l.ms)))} ms (bound ${bound} ms)`,
@@ -413,6 +415,21 @@ function pgDown(how) {
       return problems;
     },
   };
+}
+
+/**
+ * 500s answered from `since` to the end of the drill (never right, fault or not), with the first
+ * of the API's "unhandled error" lines to say why.
+ */
+function serverErrors(ctx, since) {
+  const n = ctx.w.latencies.filter((l) => l.started >= since && l.kind === '500');
+  if (n.length === 0) return [];
+  const paths = [...count(n.map((l) => l.path))].map(([p, k]) => `${k}× ${p}`).join(', ');
+  const why = ctx.api().output?.unhandled ?? [];
+  return [
+    `500 after the fault: ${paths}`,
+    ...why.slice(0, 2).map((l) => `  API: ${l.slice(0, 900)}`),
+  ];
 }
 
 function count(items) {
@@ -529,12 +546,20 @@ const meiliDown = {
       problems.push('no search was served from PostgreSQL while Meilisearch was down');
     if (!phases.back) problems.push('searches never went back to Meilisearch');
     // Writes do not touch Meilisearch (the outbox does): none may fail while it is down.
+    // (Signing in is not a write; a 4xx refusal such as a rate limit is not the engine's doing.)
     const writes = ctx.w.latencies.filter(
-      (l) => !l.path.startsWith('GET') && l.started >= phases.stop && l.started < phases.up,
+      (l) =>
+        !l.path.startsWith('GET') &&
+        !l.path.includes('/auth/') &&
+        l.started >= phases.stop &&
+        l.started < phases.up,
     );
-    const failed = writes.filter((l) => l.kind !== 'ok' && l.code !== 'IDEMPOTENCY_IN_PROGRESS');
+    const failed = writes.filter(
+      (l) => l.kind === 'network' || l.kind === 'timeout' || Number(l.kind) >= 500,
+    );
     for (const [what, n] of count(failed.map((l) => `${l.kind} ${l.code ?? ''} ${l.path}`)))
       problems.push(`${n}× write ${what} while Meilisearch was down`);
+    problems.push(...serverErrors(ctx, phases.stop));
     const ms = during.map((s) => s.ms);
     const paused = searches.filter((s) => s.start >= phases.stop && s.start < phases.cont);
     const killed = searches.filter((s) => s.start >= phases.kill && s.start < phases.up);
@@ -578,9 +603,13 @@ async function resizeTmpfs(dir, bytes) {
 const storageFull = {
   label: 'upload tmpfs full (ENOSPC) for 10 s (4 s quick), then space freed',
   stack: { uploadTmpfsMb: 4096 },
+  /** Why this drill cannot run on this stack (then it is skipped, not failed). */
+  unavailable: (stack) =>
+    stack.uploadTmpfs
+      ? undefined
+      : `no tmpfs for the upload folder (${stack.uploadTmpfsError ?? 'not asked'}); ENOSPC per request is covered by test/e2e/storage-full.e2e-spec.ts`,
   async inject(ctx) {
     const { w, stack } = ctx;
-    if (!stack.uploadTmpfs) throw new Error('the stack has no tmpfs upload folder');
     const u = w.users;
     const draft = await w.idempotent('POST', '/api/v1/assets', {
       user: u.author,
@@ -659,6 +688,7 @@ const storageFull = {
     for (const [what, n] of count(failed.map((l) => `${l.kind} ${l.code ?? ''} ${l.path}`)))
       problems.push(`${n}× ${what} while the disk was full`);
     if (afterwards !== 1) problems.push('an upload after space was freed did not succeed');
+    problems.push(...serverErrors(ctx, from));
     note(
       ctx,
       `${refusals.length} uploads on the full disk: ${refusals.filter((r) => r.code === 'STORAGE_FULL').length} × 507 STORAGE_FULL ("${refusals[0]?.message ?? ''}"); ${others.length} other requests meanwhile, ${failed.length} failed`,

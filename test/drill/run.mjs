@@ -96,6 +96,16 @@ export async function runDrill(name, options, shared) {
   const stack =
     shared?.stack ??
     (await startSearchStack({ indexPrefix: `drill_${name.replace(/\W/g, '_')}`, ...fault.stack }));
+  const skip = fault.unavailable?.(stack);
+  if (skip) {
+    if (!shared) await stack.stop();
+    return {
+      row: [name, fault.label, ...HEADER.slice(2, -1).map(() => '-'), 'SKIP'],
+      problems: [],
+      pass: true,
+      skip,
+    };
+  }
   const since = new Date();
   const uploadDir = join(stack.root, 'uploads');
   let api = shared?.api ?? stack.api;
@@ -306,7 +316,9 @@ async function main(argv) {
         name,
         row: Object.fromEntries(HEADER.map((h, i) => [h, result.row[i]])),
         problems: result.problems,
+        ...(result.skip ? { skipped: result.skip } : {}),
       });
+      if (result.skip) process.stderr.write(`  ${name} skipped: ${result.skip}\n`);
       if (!result.pass)
         process.stderr.write(
           `  ${name} FAIL:\n    ${result.problems.slice(0, 20).join('\n    ')}\n`,
