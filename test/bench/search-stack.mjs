@@ -99,18 +99,17 @@ export async function startSearchStack(options = {}) {
     uploadTmpfs = join(root, 'uploads');
     mkdirSync(uploadTmpfs);
     try {
-      execFileSync('mount', [
-        '-t',
-        'tmpfs',
-        '-o',
-        `size=${options.uploadTmpfsMb}m,mode=0755`,
-        'tmpfs',
-        uploadTmpfs,
-      ]);
+      execFileSync(
+        'mount',
+        ['-t', 'tmpfs', '-o', `size=${options.uploadTmpfsMb}m,mode=0755`, 'tmpfs', uploadTmpfs],
+        { stdio: 'pipe' },
+      );
     } catch (error) {
       // Not root, or no mounting in this container: the stack runs on the plain disk and the
       // drills that need the tmpfs say so.
-      uploadTmpfsError = String(error.stderr || error.message).trim();
+      uploadTmpfsError = String(error.stderr || error.message)
+        .replace(/\s+/g, ' ')
+        .trim();
       uploadTmpfs = undefined;
     }
   }

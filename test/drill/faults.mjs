@@ -461,25 +461,28 @@ function percentileOf(values, p) {
  * index must converge once the engine is back (the common invariant).
  */
 const meiliDown = {
-  label: 'Meilisearch SIGSTOP 10 s (4 s quick), then SIGKILL and restart',
+  label: 'Meilisearch SIGSTOP 10 s (7 s quick), then SIGKILL and restart',
   async inject(ctx) {
     const { stack, w } = ctx;
-    const hold = ctx.options.quick ? 4000 : 10_000;
+    // Longer than SEARCH_TIMEOUT_MS (5 s): a shorter pause ends before any search times out,
+    // and the breaker, which opens on timeouts, is never exercised by it.
+    const hold = ctx.options.quick ? 7000 : 10_000;
     const phases = {};
     let typing = true;
     const searches = [];
-    // Search as you type, one reader, prefix after prefix, for the whole fault.
-    const typist = (async () => {
+    // Search as you type, three people at once (the breaker opens after three failures in a
+    // row), prefix after prefix, for the whole fault.
+    const type = async (user, first) => {
       const words = ['pelayanan', 'kepegawaian', 'posyandu', 'retribusi', 'pelatihan'];
-      for (let i = 0; typing; i++) {
+      for (let i = first; typing; i++) {
         const word = words[i % words.length];
         for (let n = 2; n <= word.length && typing; n++) {
-          const token = await w.token(w.users.reader);
+          const token = await w.token(user);
           const res = await w.call('GET', `/api/v1/search?q=${word.slice(0, n)}`, {
             token,
             timeoutMs: 20_000,
           });
-          if (res.status === 401) w.tokens.delete(w.users.reader);
+          if (res.status === 401) w.tokens.delete(user);
           searches.push({
             at: Date.now(),
             start: Date.now() - res.ms,
@@ -490,7 +493,9 @@ const meiliDown = {
           await sleep(80);
         }
       }
-    })();
+    };
+    const u = w.users;
+    const typist = Promise.all([type(u.reader, 0), type(u.author, 1), type(u.lead, 2)]);
     const pid = stack.meili.pid;
     const image = processImage(pid);
     phases.stop = Date.now();
@@ -547,8 +552,18 @@ const meiliDown = {
       (s.start >= phases.kill && s.start < phases.up);
     const during = searches.filter(down);
     const fromPg = during.filter((s) => s.engine === 'postgres').length;
-    if (fromPg === 0)
-      problems.push('no search was served from PostgreSQL while Meilisearch was down');
+    // Both faults must have been met: a search sent while paused and one sent while dead
+    // answered from PostgreSQL.
+    const pausedPg = searches.filter(
+      (x) => x.start >= phases.stop && x.start < phases.cont && x.engine === 'postgres',
+    ).length;
+    const deadPg = searches.filter(
+      (x) => x.start >= phases.kill && x.start < phases.up && x.engine === 'postgres',
+    ).length;
+    if (pausedPg === 0)
+      problems.push('no search sent while Meilisearch was paused came from PostgreSQL');
+    if (deadPg === 0)
+      problems.push('no search sent while Meilisearch was dead came from PostgreSQL');
     if (!phases.back) problems.push('searches never went back to Meilisearch');
     // Writes do not touch Meilisearch (the outbox does): none may fail while it is down.
     // (Signing in is not a write; a 4xx refusal such as a rate limit is not the engine's doing.)
