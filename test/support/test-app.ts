@@ -61,7 +61,9 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'lumbung-uploads-')),
     WORKER_POLL_INTERVAL_MS: '0',
     USAGE_ROLLUP_INTERVAL_MS: '0',
-    ...(process.env.LUMBUNG_TEST_POOL_MAX ? { DB_POOL_MAX: process.env.LUMBUNG_TEST_POOL_MAX } : {}),
+    ...(process.env.LUMBUNG_TEST_POOL_MAX
+      ? { DB_POOL_MAX: process.env.LUMBUNG_TEST_POOL_MAX }
+      : {}),
     ...env,
   });
 }
