@@ -3,8 +3,8 @@
 // processes, logins, JSON Lines import, and helpers to wait for the outbox and for Meilisearch.
 // A second API instance whose MEILI_HOST points at a closed port answers from the PostgreSQL
 // fallback. Everything started here is stopped in `stop()`.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,6 +29,8 @@ export const now = () => Number(process.hrtime.bigint()) / 1e6;
 function watchOutput(child, label) {
   const tail = [];
   const counts = { warn: 0, error: 0 };
+  // The server's own 500s ("unhandled error"), kept whole for a drill to quote.
+  const unhandled = [];
   let forwarded = 0;
   let partial = '';
   const onData = (chunk) => {
@@ -42,6 +44,7 @@ function watchOutput(child, label) {
       const level = /"level":\s*(\d+|"[a-z]+")/.exec(line)?.[1]?.replace(/"/g, '');
       const severe = level === 'error' || level === 'fatal' || Number(level) >= 50;
       if (level === 'warn' || Number(level) === 40) counts.warn += 1;
+      if (line.includes('"unhandled error"') && unhandled.length < 20) unhandled.push(line);
       // Nest's own start-up lines (" LOG ") are noise; anything else unstructured may matter.
       if (severe || (!level && !/ LOG /.test(line))) {
         if (severe) counts.error += 1;
@@ -51,7 +54,7 @@ function watchOutput(child, label) {
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  return { tail, counts };
+  return { tail, counts, unhandled };
 }
 
 function stopChild(child) {
@@ -81,13 +84,48 @@ async function waitHealthy(url, child, label) {
 
 /**
  * Starts PostgreSQL, Meilisearch, the API and (unless `worker: false`) the worker.
- * Returns handles and helpers; call `stop()` in a finally block.
+ * `uploadTmpfsMb`: the upload folder is a tmpfs of that size when this process may mount one
+ * (root); otherwise `uploadTmpfsError` says why not (the storage-full drill shrinks it to fill
+ * the disk). Returns handles and helpers; call `stop()` in a finally
+ * block.
  */
 export async function startSearchStack(options = {}) {
   const indexPrefix = options.indexPrefix ?? 'lumbung';
   const root = mkdtempSync(join(tmpdir(), 'lumbung-search-bench-'));
   chmodSync(root, 0o755);
-  const pg = await startPostgres({ dir: join(root, 'pg'), password: 'bench', persistent: false });
+  let uploadTmpfs;
+  let uploadTmpfsError;
+  if (options.uploadTmpfsMb) {
+    uploadTmpfs = join(root, 'uploads');
+    mkdirSync(uploadTmpfs);
+    try {
+      execFileSync(
+        'mount',
+        ['-t', 'tmpfs', '-o', `size=${options.uploadTmpfsMb}m,mode=0755`, 'tmpfs', uploadTmpfs],
+        { stdio: 'pipe' },
+      );
+    } catch (error) {
+      // Not root, or no mounting in this container: the stack runs on the plain disk and the
+      // drills that need the tmpfs say so.
+      uploadTmpfsError = String(error.stderr || error.message)
+        .replace(/\s+/g, ' ')
+        .trim();
+      uploadTmpfs = undefined;
+    }
+  }
+  const unmount = () => {
+    // Lazily: a file some dying process still holds must not keep the folder from going.
+    if (uploadTmpfs) execFileSync('umount', ['-l', uploadTmpfs]);
+    uploadTmpfs = undefined;
+  };
+  let pg;
+  try {
+    pg = await startPostgres({ dir: join(root, 'pg'), password: 'bench', persistent: false });
+  } catch (error) {
+    unmount();
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
   let meili;
   try {
     meili = await startMeili({
@@ -96,6 +134,7 @@ export async function startSearchStack(options = {}) {
     });
   } catch (error) {
     await pg.stop();
+    unmount();
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
@@ -150,8 +189,24 @@ export async function startSearchStack(options = {}) {
     await db?.end().catch(() => undefined);
     await meili.stop();
     await pg.stop();
+    unmount();
     rmSync(root, { recursive: true, force: true });
   };
+
+  /**
+   * A new connection for the harness's own queries (after a drill restarted PostgreSQL, the old
+   * one is gone). Errors of an idle connection (the server shutting down) are left to the next
+   * query, which fails by itself, instead of crashing this process.
+   */
+  const connectDb = async () => {
+    await db?.end().catch(() => undefined);
+    db = new Client({ connectionString: apiDbUrl });
+    db.on('error', () => undefined);
+    await db.connect();
+    if (handle) handle.db = db;
+    return db;
+  };
+  let handle;
 
   try {
     await ensureDatabase(pg.adminUrl, 'api');
@@ -162,8 +217,7 @@ export async function startSearchStack(options = {}) {
       demoYear: options.demoYear === true,
       password: PASSWORD,
     });
-    db = new Client({ connectionString: apiDbUrl });
-    await db.connect();
+    await connectDb();
     const api = await startApi('api');
 
     const login = async (username, base = api.base) => {
@@ -324,8 +378,10 @@ export async function startSearchStack(options = {}) {
       return { ...fallback, asnToken: await login(ASN_EMAIL, fallback.base) };
     };
 
-    return {
+    handle = {
       root,
+      uploadTmpfs,
+      uploadTmpfsError,
       pg,
       apiDbUrl,
       db,
@@ -351,8 +407,10 @@ export async function startSearchStack(options = {}) {
       indexStats,
       waitIndexed,
       outputs,
+      connectDb,
       stop,
     };
+    return handle;
   } catch (error) {
     await stop();
     throw error;

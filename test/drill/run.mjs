@@ -94,7 +94,18 @@ export async function runDrill(name, options, shared) {
   const fault = FAULTS[name];
   Object.assign(process.env, DRILL_ENV, fault.env ?? {});
   const stack =
-    shared?.stack ?? (await startSearchStack({ indexPrefix: `drill_${name.replace(/\W/g, '_')}` }));
+    shared?.stack ??
+    (await startSearchStack({ indexPrefix: `drill_${name.replace(/\W/g, '_')}`, ...fault.stack }));
+  const skip = fault.unavailable?.(stack);
+  if (skip) {
+    if (!shared) await stack.stop();
+    return {
+      row: [name, fault.label, ...HEADER.slice(2, -1).map(() => '-'), 'SKIP'],
+      problems: [],
+      pass: true,
+      skip,
+    };
+  }
   const since = new Date();
   const uploadDir = join(stack.root, 'uploads');
   let api = shared?.api ?? stack.api;
@@ -124,6 +135,7 @@ export async function runDrill(name, options, shared) {
     });
     const before = { api: api.child.pid, worker: childPids('apps/worker/src/main.js')[0] };
     const ctx = {
+      name,
       stack,
       w,
       options,
@@ -293,8 +305,10 @@ async function main(argv) {
   const rows = [HEADER];
   const results = [];
   if (quick) Object.assign(process.env, DRILL_ENV);
+  // The shared stack is built for every drill it will run (storage-full needs a tmpfs).
+  const stackOptions = Object.assign({}, ...wanted.map((n) => FAULTS[n].stack ?? {}));
   const shared = quick
-    ? { stack: await startSearchStack({ indexPrefix: 'drill_quick' }) }
+    ? { stack: await startSearchStack({ indexPrefix: 'drill_quick', ...stackOptions }) }
     : undefined;
   if (shared) shared.api = shared.stack.api;
   try {
@@ -306,7 +320,9 @@ async function main(argv) {
         name,
         row: Object.fromEntries(HEADER.map((h, i) => [h, result.row[i]])),
         problems: result.problems,
+        ...(result.skip ? { skipped: result.skip } : {}),
       });
+      if (result.skip) process.stderr.write(`  ${name} skipped: ${result.skip}\n`);
       if (!result.pass)
         process.stderr.write(
           `  ${name} FAIL:\n    ${result.problems.slice(0, 20).join('\n    ')}\n`,

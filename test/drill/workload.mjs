@@ -81,6 +81,7 @@ export class Workload {
     this.ackedWrites = 0;
     this.running = false;
     this.tokens = new Map();
+    this.loginBlockedUntil = new Map();
     this.readable = [];
     this.files = [];
   }
@@ -96,6 +97,7 @@ export class Workload {
     let status = 0;
     let parsed;
     let error;
+    let retryAfter;
     try {
       const res = await fetch(`${this.target()}${path}`, {
         method,
@@ -112,6 +114,7 @@ export class Workload {
         signal: AbortSignal.timeout(timeoutMs),
       });
       status = res.status;
+      retryAfter = Number(res.headers.get('retry-after')) || undefined;
       const text = await res.text();
       parsed = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
     } catch (e) {
@@ -122,20 +125,34 @@ export class Workload {
     // An expected refusal (the canary's 404) is the right answer, not an error.
     const kind = expect.includes(status) ? 'ok' : kindOf(status, error);
     this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
-    this.latencies.push({ started, ms, kind, path: `${method} ${path.split('?')[0]}` });
-    return { status, body: parsed, error, ms };
+    this.latencies.push({
+      started,
+      ms,
+      kind,
+      path: `${method} ${path.split('?')[0]}`,
+      code: parsed?.code,
+    });
+    return { status, body: parsed, error, ms, retryAfter };
   }
 
   async token(user) {
     const known = this.tokens.get(user);
     if (known) return known;
+    // Refused for signing in too often: wait as told, as a person's browser would.
+    const wait = (this.loginBlockedUntil.get(user) ?? 0) - Date.now();
+    if (wait > 0) await sleep(wait);
     return this.login(user);
   }
 
   async login(user) {
+    // While refused (429), a client does not try again before Retry-After: every attempt counts
+    // against the per-address limit, so retrying at once would keep the person locked out.
+    if ((this.loginBlockedUntil.get(user) ?? 0) > Date.now()) return this.tokens.get(user);
     const res = await this.call('POST', '/api/v1/auth/login', {
       json: { username: user, password: PASSWORD },
     });
+    if (res.status === 429)
+      this.loginBlockedUntil.set(user, Date.now() + (res.retryAfter ?? 10) * 1000);
     if (res.status !== 200) {
       this.lastLoginRefusal = { user, status: res.status, body: res.body, error: res.error };
       return undefined;
