@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { LocalDiskStorage } from '@lumbung/platform';
 import { ASSET_TYPE_TEMPLATES, normalizeTags } from '@lumbung/knowledge';
 import { positionsFor } from '@lumbung/identity';
-import { THEMES } from '../../libs/award/src/demo/demo-themes';
+import { THEMES } from '../../apps/cli/src/demo/demo-themes';
 import { prepareDatabase } from '../../apps/cli/src/local/database-setup';
 import { binary } from '../support/binary';
 import { login, type Session } from '../support/factories';

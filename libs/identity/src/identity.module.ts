@@ -21,6 +21,7 @@ import { UserEntity } from './users/user.entity';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
+import { PeopleFinder } from './users/people-finder';
 import { PersonnelDirectory } from './users/personnel.directory';
 import { RecipientDirectory } from './users/recipient.directory';
 import { CopLeadRoles } from './users/cop-lead-roles';
@@ -53,6 +54,7 @@ import { CopLeadRoles } from './users/cop-lead-roles';
     UserImportService,
     SessionUserPresenter,
     UserDirectory,
+    PeopleFinder,
     PersonnelDirectory,
     RecipientDirectory,
     CopLeadRoles,
@@ -61,6 +63,7 @@ import { CopLeadRoles } from './users/cop-lead-roles';
     OpdsService,
     UsersService,
     UserDirectory,
+    PeopleFinder,
     PersonnelDirectory,
     TokenService,
     PrincipalLoader,

@@ -11,6 +11,7 @@ export * from './seed/demo-seed';
 export * from './seed/demo-people';
 export * from './seed/demo-directory';
 export * from './users/user-directory.service';
+export * from './users/people-finder';
 export * from './users/personnel.directory';
 export * from './users/recipient.directory';
 export { CopLeadRoles } from './users/cop-lead-roles';

@@ -34,3 +34,4 @@ export {
   type CopSummary,
   type MeetingMatch,
 } from './search/community-search.source';
+export * from './demo/demo-writers';

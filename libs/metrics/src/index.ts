@@ -25,3 +25,4 @@ export {
 } from './metrics/metric-definitions';
 export { AnomalyFlagDto, OpdMetricsDto } from './metrics/metrics.dto';
 export { EngagementReader, type AssetEngagement } from './engagement/engagement.reader';
+export * from './demo/demo-writers';

@@ -2,4 +2,6 @@ export * from './risk.module';
 export * from './risk-http.module';
 export * from './risk-worker.module';
 export { CoverageService, type CoveragePeriod } from './coverage-metric/coverage.service';
-export { seedDemoRisk } from './demo/demo-risk';
+export { BUP_YEARS, statutoryRetirement } from './departure/departure';
+export type { PlanState } from './plans/plan-state';
+export * from './demo/demo-writers';

@@ -1,11 +1,11 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { type BlobStorage, dataSourceOptions, runMigrations } from '@lumbung/platform';
-import { DEMO_USAGE_RANGE, seedDemoYear } from '@lumbung/award';
 import { seedDemoCops } from '@lumbung/community';
 import { UsageRollupService } from '@lumbung/metrics';
 import { seedDemoData, syncReferenceData } from '@lumbung/identity';
-import { seedDemoRisk } from '@lumbung/risk';
+import { DEMO_USAGE_RANGE, seedDemoYear } from '../demo/demo-year';
+import { seedDemoRisk } from '../demo/demo-risk';
 
 /** Creates the database on a server when it is missing (local/embedded servers only). */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

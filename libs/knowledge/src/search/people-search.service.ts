@@ -1,70 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Principal } from '@lumbung/identity';
+import { PeopleFinder, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '../assets/asset-access';
 import type { PersonHitDto } from './dto/search-response.dto';
 
-const NIP = /^\d{18}$/;
+/** What people search ranks a person by: the readable published assets the query finds. */
+interface Evidence {
+  authored: number;
+  interviews: number;
+  top_tags: string[];
+}
 
 /**
  * People search, for signed-in users only: ASN found by name, by their full 18-digit NIP (the
- * people picker of the write form; a part of a NIP finds nobody, since its digits encode a birth
- * date), or by the expertise their published assets show (as author or interviewed expert).
- * Evidence counts only assets the caller may read; NIP and email never appear in the answer.
+ * people picker of the write form; identity matches both, see {@link PeopleFinder}), or by the
+ * expertise their published assets show (as author or interviewed expert). Evidence counts only
+ * assets the caller may read; NIP and email never appear in the answer.
  */
 @Injectable()
 export class PeopleSearchService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly people: PeopleFinder) {}
 
   async find(principal: Principal, q: string, limit: number): Promise<PersonHitDto[]> {
     const pred = readablePredicate('a', readerOf(principal));
-    const sql = `
-      WITH qq AS (SELECT websearch_to_tsquery('indonesian', :q) AS tsq, lower(:q::text) AS raw,
-                         '%' || replace(replace(replace(lower(:q::text), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AS pattern),
-      topic AS (
-        SELECT a.id, a.author_ids, a.narasumber_id, a.tags FROM assets a, qq
-         WHERE a.status = 'published' AND ${pred.sql} AND a.search_tsv @@ qq.tsq),
+    const evidence = `
+      WITH topic AS (
+        SELECT a.id, a.author_ids, a.narasumber_id, a.tags FROM assets a
+         WHERE a.status = 'published' AND ${pred.sql}
+           AND a.search_tsv @@ websearch_to_tsquery('indonesian', :q)),
       authored AS (SELECT unnest(author_ids) AS uid, id, tags FROM topic),
       interviewed AS (SELECT narasumber_id AS uid, id FROM topic WHERE narasumber_id IS NOT NULL),
-      by_name AS (
-        SELECT u.id AS uid FROM users u, qq
-         WHERE lower(u.name) LIKE qq.pattern OR word_similarity(qq.raw, lower(u.name)) > 0.6
-            OR u.nip = :nip),
-      candidates AS (SELECT uid FROM authored UNION SELECT uid FROM interviewed UNION SELECT uid FROM by_name),
-      scored AS (
-        SELECT u.id, u.name, o.code AS opd_code, u.jabatan,
-               (SELECT count(DISTINCT x.id) FROM authored x WHERE x.uid = u.id)::int AS authored,
-               (SELECT count(DISTINCT x.id) FROM interviewed x WHERE x.uid = u.id)::int AS interviews,
-               ARRAY(SELECT t FROM authored x, unnest(x.tags) t WHERE x.uid = u.id
+      counted AS (
+        SELECT p.uid,
+               (SELECT count(DISTINCT x.id) FROM authored x WHERE x.uid = p.uid)::int AS authored,
+               (SELECT count(DISTINCT x.id) FROM interviewed x WHERE x.uid = p.uid)::int AS interviews,
+               ARRAY(SELECT t FROM authored x, unnest(x.tags) t WHERE x.uid = p.uid
                       GROUP BY t ORDER BY count(*) DESC, t LIMIT 5) AS top_tags
-          FROM candidates c JOIN users u ON u.id = c.uid AND u.active AND NOT u.service_account
-          JOIN opds o ON o.id = u.opd_id)
-      SELECT * FROM scored ORDER BY authored + interviews DESC, name, id LIMIT :limit`;
-    const [query, values] = this.ds.driver.escapeQueryWithParameters(
-      sql,
-      { ...pred.params, q, limit, nip: NIP.test(q.trim()) ? q.trim() : null },
-      {},
+          FROM (SELECT uid FROM authored UNION SELECT uid FROM interviewed) p)
+      SELECT uid, authored + interviews AS rank, authored, interviews, top_tags FROM counted`;
+    const rows = await this.people.find<Evidence>(
+      q,
+      { sql: evidence, params: { ...pred.params, q } },
+      limit,
     );
-    const rows = await this.ds.query<
-      {
-        id: string;
-        name: string;
-        opd_code: string;
-        jabatan: string;
-        authored: number;
-        interviews: number;
-        top_tags: string[];
-      }[]
-    >(query, values);
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
-      opdCode: r.opd_code,
+      opdCode: r.opdCode,
       jabatan: r.jabatan,
-      authoredAssets: r.authored,
-      interviewsGiven: r.interviews,
-      topTags: r.top_tags,
+      authoredAssets: r.evidence?.authored ?? 0,
+      interviewsGiven: r.evidence?.interviews ?? 0,
+      topTags: r.evidence?.top_tags ?? [],
     }));
   }
 }

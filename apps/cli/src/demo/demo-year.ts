@@ -4,6 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { type BlobStorage, insertAppMeta, JobsService, readAppMeta } from '@lumbung/platform';
 import {
   DEMO_OPDS,
+  addDemoPerson,
+  demoActiveStaffOf,
+  demoCopLeadOf,
+  demoOpds,
+  demoOpdsOf,
+  demoPersonByEmail,
+  grantDemoCopLead,
   isNipInfo,
   makeName,
   makeNip,
@@ -16,15 +23,28 @@ import {
   ASSET_TYPE_TEMPLATES,
   type AssetType,
   EXTRACT_QUEUE,
+  addDemoAsset,
+  addDemoAttachment,
   computeCompleteness,
+  demoAttachmentCounts,
+  setDemoCompleteness,
   recordCurrentRevisions,
   normalizeTags,
   sniffFile,
   touchSearch,
 } from '@lumbung/knowledge';
-import { DEMO_COP_FOUNDED } from '@lumbung/community';
-import { insertRubric } from '../award-years.service';
-import { DEFAULT_RUBRIC } from '../scoring';
+import {
+  DEMO_COP_FOUNDED,
+  addDemoAttendees,
+  addDemoCop,
+  addDemoMeeting,
+  addDemoMeetingOutput,
+  addDemoMembers,
+  demoFirstCopOf,
+  demoMembersOf,
+} from '@lumbung/community';
+import { addDemoEndorsement, addDemoReuseReport, addDemoUsageEvents } from '@lumbung/metrics';
+import { addDemoAssessment, openDemoAwardYear } from '@lumbung/award';
 import { type DemoDocument, type DemoFileKind, renderDemoFile } from './demo-files';
 import {
   THEMES,
@@ -100,12 +120,8 @@ export async function seedDemoYear(m: EntityManager, storage?: BlobStorage): Pro
   const rand = prng(DEMO_YEAR);
   // Words come from their own stream, so rewording the demo never moves its numbers.
   const text = prng(DEMO_YEAR + 1);
-  const [admin] = await m.query<{ id: string }[]>(
-    `SELECT id FROM users WHERE email = 'admin@lumbung.test'`,
-  );
-  const [assessor] = await m.query<{ id: string }[]>(
-    `SELECT id FROM users WHERE email = 'assessor@lumbung.test'`,
-  );
+  const admin = await demoPersonByEmail(m, 'admin@lumbung.test');
+  const assessor = await demoPersonByEmail(m, 'assessor@lumbung.test');
   if (!admin || !assessor) return false;
   const opds = await loadOpds(m, rand);
   await addStaff(m, rand, opds);
@@ -131,9 +147,7 @@ export async function seedDemoYear(m: EntityManager, storage?: BlobStorage): Pro
 }
 
 async function loadOpds(m: EntityManager, rand: () => number): Promise<Opd[]> {
-  const rows = await m.query<{ id: string; code: string; name: string }[]>(
-    `SELECT id, code, name FROM opds ORDER BY code`,
-  );
+  const rows = await demoOpds(m);
   // A spread like the real award: a few leaders, many active, some quiet, a handful dormant.
   const order = rows.map((r) => ({ r, k: rand() })).sort((a, b) => a.k - b.k);
   return order.map(({ r }, i) => {
@@ -154,11 +168,7 @@ async function loadOpds(m: EntityManager, rand: () => number): Promise<Opd[]> {
 async function addStaff(m: EntityManager, rand: () => number, opds: Opd[]): Promise<void> {
   let seq = 1000;
   for (const opd of opds) {
-    const existing = await m.query<{ id: string }[]>(
-      `SELECT id FROM users WHERE opd_id = $1 AND active ORDER BY email`,
-      [opd.id],
-    );
-    opd.staff = existing.map((u) => u.id);
+    opd.staff = await demoActiveStaffOf(m, opd.id);
     const extra = Math.max(0, PROFILE_SHAPE[opd.profile].staff - opd.staff.length);
     for (let i = 0; i < extra; i++) {
       const name = makeName(rand);
@@ -170,24 +180,17 @@ async function addStaff(m: EntityManager, rand: () => number, opds: Opd[]): Prom
       // The birth date and sex are the NIP's. They once came from draws of their own: those
       // draws still happen, so everything seeded after them stays as it was.
       for (let draw = 0; draw < 4; draw++) rand();
-      const rows = await m.query<{ id: string }[]>(
-        `INSERT INTO users (nip, name, email, opd_id, jabatan, jabatan_kategori, birth_date, sex)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          nip,
-          name,
-          `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${seq}@demo.lumbung.test`,
-          opd.id,
-          position.jabatan,
-          position.kategori,
-          info.birthDate,
-          info.sex,
-        ],
-      );
-      if (rows[0]) {
-        opd.staff.push(rows[0].id);
-        await m.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'asn')`, [rows[0].id]);
-      }
+      const id = await addDemoPerson(m, {
+        nip,
+        name,
+        email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${seq}@demo.lumbung.test`,
+        opdId: opd.id,
+        jabatan: position.jabatan,
+        kategori: position.kategori,
+        birthDate: info.birthDate,
+        sex: info.sex,
+      });
+      if (id) opd.staff.push(id);
     }
   }
 }
@@ -204,44 +207,32 @@ function signatoryOf(name: string): string {
 
 async function ensureCops(m: EntityManager, rand: () => number, opds: Opd[]): Promise<void> {
   for (const opd of opds) {
-    const [cop] = await m.query<{ id: string; lead: string | null }[]>(
-      `SELECT c.id, (SELECT r.user_id FROM user_roles r WHERE r.cop_id = c.id AND r.role = 'cop_lead' LIMIT 1) AS lead
-         FROM cops c WHERE c.opd_id = $1 ORDER BY c.created_at LIMIT 1`,
-      [opd.id],
-    );
-    if (cop) {
-      opd.copId = cop.id;
-      opd.leadId = cop.lead ?? opd.staff[0];
+    const copId = await demoFirstCopOf(m, opd.id);
+    if (copId) {
+      opd.copId = copId;
+      opd.leadId = (await demoCopLeadOf(m, copId)) ?? opd.staff[0];
     } else if (opd.profile !== 'pasif') {
       const theme = THEMES[opd.code];
       const lead = opd.staff[0];
-      const [row] = await m.query<{ id: string }[]>(
-        `INSERT INTO cops (name, theme, opd_id, description, sk_reference, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          `Komunitas Praktik ${theme.name}`,
-          theme.name,
-          opd.id,
-          `Pegawai ${theme.unit} dan bidang terkait di ${opd.name} berbagi pengalaman tentang ${lower(theme.name)}: ${theme.tags.slice(0, 3).join(', ')}.`,
-          `Keputusan ${signatoryOf(opd.name)} Nomor ${10 + Math.floor(rand() * 80)} Tahun 2024`,
-          lead,
-          DEMO_COP_FOUNDED,
-        ],
-      );
-      opd.copId = row.id;
+      opd.copId = await addDemoCop(m, {
+        name: `Komunitas Praktik ${theme.name}`,
+        theme: theme.name,
+        opdId: opd.id,
+        description: `Pegawai ${theme.unit} dan bidang terkait di ${opd.name} berbagi pengalaman tentang ${lower(theme.name)}: ${theme.tags.slice(0, 3).join(', ')}.`,
+        skReference: `Keputusan ${signatoryOf(opd.name)} Nomor ${10 + Math.floor(rand() * 80)} Tahun 2024`,
+        createdBy: lead,
+        createdAt: DEMO_COP_FOUNDED,
+      });
       opd.leadId = lead;
-      await m.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
-        lead,
-        row.id,
-      ]);
+      await grantDemoCopLead(m, lead, opd.copId);
     }
     if (!opd.copId) continue;
     const members = opd.staff.filter(() => rand() < 0.8);
-    await m.query(
-      `INSERT INTO cop_memberships (cop_id, user_id, joined_at)
-       SELECT $1, u, $3 FROM unnest($2::uuid[]) u
-       ON CONFLICT DO NOTHING`,
-      [opd.copId, [...new Set([opd.leadId as string, ...members])], DEMO_COP_FOUNDED],
+    await addDemoMembers(
+      m,
+      opd.copId,
+      [...new Set([opd.leadId as string, ...members])],
+      DEMO_COP_FOUNDED,
     );
   }
 }
@@ -382,47 +373,30 @@ async function insertAsset(
     reviewDue?: string;
   },
 ): Promise<string> {
-  const published = a.published?.toISOString() ?? null;
-  const [row] = await m.query<{ id: string }[]>(
-    `INSERT INTO assets (type, title, summary, sections, tags, opd_id, cop_id, author_ids, narasumber_id,
-                         seci_mode, visibility, status, completeness, revision, created_by, created_at,
-                         updated_at, submitted_at, published_at, verified_at, review_due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'eksternalisasi', $10, $11, 0, $12, $13, $14::timestamptz,
-             COALESCE($16::timestamptz, $15::timestamptz), $15::timestamptz, $16::timestamptz,
-             $16::timestamptz, $17::timestamptz)
-     RETURNING id`,
-    [
-      draft.type,
-      draft.title,
-      draft.summary,
-      JSON.stringify(draft.sections),
-      draft.tags,
-      opd.id,
-      opd.copId ?? null,
-      a.authors,
-      a.narasumber,
-      a.visibility,
-      a.status,
-      a.status === 'published' ? 1 : 0,
-      a.authors[0],
-      a.created.toISOString(),
-      a.submitted.toISOString(),
-      published,
-      a.reviewDue ?? null,
-    ],
-  );
-  return row.id;
+  return addDemoAsset(m, {
+    type: draft.type,
+    title: draft.title,
+    summary: draft.summary,
+    sections: draft.sections,
+    tags: draft.tags,
+    opdId: opd.id,
+    copId: opd.copId ?? null,
+    authorIds: a.authors,
+    narasumberId: a.narasumber,
+    visibility: a.visibility,
+    status: a.status,
+    created: a.created.toISOString(),
+    submitted: a.submitted.toISOString(),
+    published: a.published?.toISOString() ?? null,
+    reviewDue: a.reviewDue ?? null,
+  });
 }
 
 /** Completeness as the API computes it, once the files are attached. */
 async function scoreCompleteness(m: EntityManager, assets: Asset[]): Promise<void> {
-  const files = new Map(
-    (
-      await m.query<{ asset_id: string; n: number }[]>(
-        `SELECT asset_id, count(*)::int AS n FROM attachments WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id`,
-        [assets.map((a) => a.id)],
-      )
-    ).map((r) => [r.asset_id, r.n]),
+  const files = await demoAttachmentCounts(
+    m,
+    assets.map((a) => a.id),
   );
   for (const a of assets) {
     const { score } = computeCompleteness({
@@ -434,7 +408,7 @@ async function scoreCompleteness(m: EntityManager, assets: Asset[]): Promise<voi
       narasumberId: a.narasumber,
       attachmentCount: files.get(a.id) ?? 0,
     });
-    await m.query(`UPDATE assets SET completeness = $2 WHERE id = $1`, [a.id, score]);
+    await setDemoCompleteness(m, a.id, score);
   }
 }
 
@@ -451,9 +425,7 @@ async function addSubmissions(
   const types: AssetType[] = ['praktik_baik', 'panduan', 'pelajaran', 'dokumen'];
   for (const opd of opds.filter((o) => DEMO_OPDS.includes(o.code as never))) {
     const theme = THEMES[opd.code];
-    const [lead] = await m.query<{ id: string }[]>(`SELECT id FROM users WHERE email = $1`, [
-      `asn.${opd.code.toLowerCase()}@lumbung.test`,
-    ]);
+    const lead = await demoPersonByEmail(m, `asn.${opd.code.toLowerCase()}@lumbung.test`);
     const authors = [lead?.id, ...opd.staff.slice(-3)].filter((x): x is string => !!x);
     for (const [i, type] of types.entries()) {
       const subject = theme.titles[theme.titles.length - 1 - i];
@@ -516,23 +488,18 @@ async function attachFile(
   if (sniffed?.kind !== kind) throw new Error(`demo ${kind} file sniffed as ${sniffed?.kind}`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const key = await storage.adopt(tmp, { sha256 });
-  const [row] = await m.query<{ id: string }[]>(
-    `INSERT INTO attachments (asset_id, storage_key, display_name, kind, mime, size_bytes, sha256,
-                              scan_status, text_status, uploaded_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'not_scanned', 'pending', $8, $9) RETURNING id`,
-    [
-      a.id,
-      key,
-      `${fileNameOf(a.draft.title)}.${kind}`,
-      sniffed.kind,
-      sniffed.mime,
-      bytes.length,
-      sha256,
-      a.authors[0],
-      new Date(a.publishedAt.getTime() - 3 * 86_400_000).toISOString(),
-    ],
-  );
-  await new JobsService(m.connection).enqueue(m, EXTRACT_QUEUE, { attachmentId: row.id });
+  const attachmentId = await addDemoAttachment(m, {
+    assetId: a.id,
+    storageKey: key,
+    displayName: `${fileNameOf(a.draft.title)}.${kind}`,
+    kind: sniffed.kind,
+    mime: sniffed.mime,
+    sizeBytes: bytes.length,
+    sha256,
+    uploadedBy: a.authors[0],
+    createdAt: new Date(a.publishedAt.getTime() - 3 * 86_400_000).toISOString(),
+  });
+  await new JobsService(m.connection).enqueue(m, EXTRACT_QUEUE, { attachmentId });
 }
 
 const fileNameOf = (title: string): string =>
@@ -602,10 +569,7 @@ async function addMeetings(
     if (!opd.copId) continue;
     const [lo, hi] = PROFILE_SHAPE[opd.profile].meetings;
     const theme = THEMES[opd.code];
-    const members = await m.query<{ user_id: string }[]>(
-      `SELECT user_id FROM cop_memberships WHERE cop_id = $1 AND left_at IS NULL`,
-      [opd.copId],
-    );
+    const members = await demoMembersOf(m, opd.copId);
     for (let q = 1; q <= 4; q++) {
       const n = lo + Math.floor(rand() * (hi - lo + 1));
       for (let k = 0; k < n; k++) {
@@ -617,48 +581,42 @@ async function addMeetings(
         const subject = theme.meetings[(q + k) % theme.meetings.length];
         const topic = `${subject} (TW ${['I', 'II', 'III', 'IV'][q - 1]})`;
         const topicOf: Topic = { theme, subject, opdName: opd.name };
-        const [row] = await m.query<{ id: string }[]>(
-          `INSERT INTO meetings (cop_id, held_at, held_date_wib, year, quarter, mode, topic, topic_norm, agenda,
-                                 minutes, duration_minutes, seci_mode, minutes_visibility, created_by, minutes_at)
-           VALUES ($1, $2, ($2::timestamptz AT TIME ZONE 'Asia/Jakarta')::date, $3, $4, $5, $6::text, lower($6::text), $7,
-                   $8, $9, 'sosialisasi', $10, $11, $12)
-           ON CONFLICT DO NOTHING RETURNING id`,
-          [
-            opd.copId,
-            heldAt.toISOString(),
-            DEMO_YEAR,
-            q,
-            pick(rand, ['luring', 'daring', 'hibrida']),
-            topic,
-            `Pembukaan; paparan ${lower(subject)}; berbagi pengalaman antarunit; rencana tindak lanjut.`,
-            documented ? minutesFor(text, subject, topicOf) : '',
-            60 + 30 * Math.floor(rand() * 4),
-            rand() < 0.5 ? 'internal' : 'cop',
-            opd.leadId,
-            documented
-              ? new Date(
-                  heldAt.getTime() + (1 + Math.floor(rand() * 10)) * 86_400_000,
-                ).toISOString()
-              : null,
-          ],
-        );
-        if (!row) continue;
-        const attendees = members.filter(() => rand() < 0.7).map((x) => x.user_id);
+        // The arguments in the order the draws were always made (the demo's numbers stay).
+        const meeting = {
+          copId: opd.copId,
+          heldAt: heldAt.toISOString(),
+          year: DEMO_YEAR,
+          quarter: q,
+          mode: pick(rand, ['luring', 'daring', 'hibrida']),
+          topic,
+          agenda: `Pembukaan; paparan ${lower(subject)}; berbagi pengalaman antarunit; rencana tindak lanjut.`,
+          minutes: documented ? minutesFor(text, subject, topicOf) : '',
+          durationMinutes: 60 + 30 * Math.floor(rand() * 4),
+          minutesVisibility: rand() < 0.5 ? 'internal' : 'cop',
+          createdBy: opd.leadId as string,
+          minutesAt: documented
+            ? new Date(heldAt.getTime() + (1 + Math.floor(rand() * 10)) * 86_400_000).toISOString()
+            : null,
+        };
+        const meetingId = await addDemoMeeting(m, meeting);
+        if (!meetingId) continue;
+        const attendees = members.filter(() => rand() < 0.7);
         if (rand() < 0.35) attendees.push(pick(rand, pick(rand, opds).staff));
-        await m.query(
-          `INSERT INTO meeting_attendees (meeting_id, user_id, opd_id)
-           SELECT $1, u.id, u.opd_id FROM users u WHERE u.id = ANY($2::uuid[]) ON CONFLICT DO NOTHING`,
-          [row.id, [...new Set([opd.leadId as string, ...attendees])]],
+        const present = [...new Set([opd.leadId as string, ...attendees])];
+        const opdOf = await demoOpdsOf(m, present);
+        await addDemoAttendees(
+          m,
+          meetingId,
+          present.flatMap((userId) => {
+            const opdId = opdOf.get(userId);
+            return opdId ? [{ userId, opdId }] : [];
+          }),
         );
         const output = assets.find(
           (a) =>
             a.opd === opd && Math.abs(a.publishedAt.getTime() - heldAt.getTime()) < 12 * 86_400_000,
         );
-        if (output)
-          await m.query(
-            `INSERT INTO meeting_outputs (meeting_id, asset_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-            [row.id, output.id],
-          );
+        if (output) await addDemoMeetingOutput(m, meetingId, output.id);
       }
     }
   }
@@ -783,19 +741,18 @@ async function addEngagement(m: EntityManager, rand: () => number, events: Ev[])
     seen.add(pair);
     const later = new Date(e.at.getTime() + 3_600_000);
     if (rand() < 0.12) {
-      await m.query(
-        `INSERT INTO asset_endorsements (asset_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-        [e.asset.id, e.user, later.toISOString()],
-      );
+      await addDemoEndorsement(m, e.asset.id, e.user, later.toISOString());
       extra.push({ ...e, type: 'endorse', at: later });
     }
     if (rand() < 0.04) {
       const at = new Date(later.getTime() + 86_400_000 * 7);
-      await m.query(
-        `INSERT INTO asset_reuse_reports (asset_id, user_id, user_opd_id, story, created_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING`,
-        [e.asset.id, e.user, e.userOpd, storyOf(rand, e.asset.type), at.toISOString()],
-      );
+      await addDemoReuseReport(m, {
+        assetId: e.asset.id,
+        userId: e.user,
+        userOpdId: e.userOpd,
+        story: storyOf(rand, e.asset.type),
+        at: at.toISOString(),
+      });
       extra.push({ ...e, type: 'reuse_report', at });
     }
   }
@@ -803,28 +760,20 @@ async function addEngagement(m: EntityManager, rand: () => number, events: Ev[])
 }
 
 async function insertEvents(m: EntityManager, events: Ev[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 5000) {
-    const batch = events.slice(i, i + 5000);
-    await m.query(
-      `INSERT INTO usage_events (type, occurred_at, occurred_on, actor_user_id, actor_key, actor_opd_id,
-                                 asset_id, asset_opd_id, object_id, excluded)
-       SELECT t, at, (at AT TIME ZONE 'Asia/Jakarta')::date, u, k, uo, a, ao, o, x
-         FROM unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[],
-                     $8::uuid[], $9::text[]) AS e(t, at, u, k, uo, a, ao, o, x)
-        ORDER BY at`,
-      [
-        batch.map((e) => e.type),
-        batch.map((e) => e.at.toISOString()),
-        batch.map((e) => e.user),
-        batch.map((e) => e.key),
-        batch.map((e) => e.userOpd),
-        batch.map((e) => e.asset.id),
-        batch.map((e) => e.asset.opd.id),
-        batch.map((e) => e.object ?? null),
-        batch.map((e) => e.excluded ?? null),
-      ],
-    );
-  }
+  await addDemoUsageEvents(
+    m,
+    events.map((e) => ({
+      type: e.type,
+      at: e.at.toISOString(),
+      userId: e.user,
+      actorKey: e.key,
+      actorOpdId: e.userOpd,
+      assetId: e.asset.id,
+      assetOpdId: e.asset.opd.id,
+      objectId: e.object ?? null,
+      excluded: e.excluded ?? null,
+    })),
+  );
 }
 
 async function openAwardYear(
@@ -833,11 +782,7 @@ async function openAwardYear(
   assessorId: string,
   opds: Opd[],
 ): Promise<void> {
-  await m.query(
-    `INSERT INTO award_years (year, created_by) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-    [DEMO_YEAR, adminId],
-  );
-  await insertRubric(m, DEMO_YEAR, 1, DEFAULT_RUBRIC, adminId);
+  await openDemoAwardYear(m, DEMO_YEAR, adminId);
   // Assessors have visited the leaders so far: relevance and impact scored, the rest provisional.
   const scored = opds.filter((o) => o.profile === 'unggul');
   for (const [i, opd] of scored.entries()) {
@@ -845,19 +790,16 @@ async function openAwardYear(
       ['relevansi', 70],
       ['manfaat', 65],
     ] as const)
-      await m.query(
-        `INSERT INTO award_assessments (year, opd_id, aspect, score, justification, assessor_id)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          DEMO_YEAR,
-          opd.id,
-          aspect,
-          base + ((i * 7) % 25),
+      await addDemoAssessment(m, {
+        year: DEMO_YEAR,
+        opdId: opd.id,
+        aspect,
+        score: base + ((i * 7) % 25),
+        justification:
           aspect === 'relevansi'
             ? `Tema komunitas ${opd.name} selaras dengan prioritas daerah dan didukung notula pertemuan.`
             : `Laporan penerapan menunjukkan perubahan layanan yang nyata di ${opd.name}.`,
-          assessorId,
-        ],
-      );
+        assessorId,
+      });
   }
 }

@@ -1,9 +1,35 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, insertAppMeta, readAppMeta, wibDay } from '@lumbung/platform';
-import { isNipInfo, type JabatanCategory, parseNip, pick, prng } from '@lumbung/identity';
-import { computeCompleteness, recordCurrentRevisions, touchSearch } from '@lumbung/knowledge';
-import { BUP_YEARS, statutoryRetirement } from '../departure/departure';
-import type { PlanState } from '../plans/plan-state';
+import {
+  deactivateDemoPerson,
+  demoNipTaken,
+  demoOpdsWithStaff,
+  demoPersonByEmail,
+  isNipInfo,
+  type JabatanCategory,
+  parseNip,
+  pick,
+  planDemoTransfer,
+  prng,
+  setDemoNip,
+} from '@lumbung/identity';
+import {
+  addDemoInterview,
+  computeCompleteness,
+  demoEvidenceCounts,
+  recordCurrentRevisions,
+  touchSearch,
+} from '@lumbung/knowledge';
+import {
+  addDemoPastPlan,
+  addDemoPlan,
+  addDemoPlanEvent,
+  BUP_YEARS,
+  declareDemoExpertise,
+  overrideDemoCriticality,
+  type PlanState,
+  statutoryRetirement,
+} from '@lumbung/risk';
 
 const MARKER = 'demo_seed_risk';
 
@@ -111,9 +137,7 @@ function shuffled<T>(rand: () => number, items: readonly T[]): T[] {
  */
 export async function seedDemoRisk(m: EntityManager, now: Date = new Date()): Promise<boolean> {
   if ((await readAppMeta(m, MARKER)) !== undefined) return false;
-  const [admin] = await m.query<{ id: string }[]>(
-    `SELECT id FROM users WHERE email = 'admin@lumbung.test'`,
-  );
+  const admin = await demoPersonByEmail(m, 'admin@lumbung.test');
   if (!admin) return false;
   const ctx: Ctx = {
     m,
@@ -130,27 +154,20 @@ export async function seedDemoRisk(m: EntityManager, now: Date = new Date()): Pr
   return true;
 }
 
+/** Every OPD with its staff, those with the least evidence first (then by email). */
 async function loadOpds(ctx: Ctx): Promise<Opd[]> {
-  const rows = await ctx.m.query<
-    { id: string; code: string; staff: Staff[] | null; admin_id: string | null }[]
-  >(
-    `SELECT o.id, o.code,
-            (SELECT r.user_id FROM user_roles r WHERE r.role = 'opd_admin' AND r.opd_id = o.id
-              ORDER BY r.granted_at LIMIT 1) AS admin_id,
-            (SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'sex', u.sex,
-                                               'kategori', u.jabatan_kategori, 'birthDate', u.birth_date,
-                                               'generated', u.email LIKE '%@demo.lumbung.test')
-                             ORDER BY (SELECT count(*) FROM assets a
-                                        WHERE a.author_ids @> ARRAY[u.id] OR a.narasumber_id = u.id), u.email)
-               FROM users u
-              WHERE u.opd_id = o.id AND u.active AND NOT u.service_account) AS staff
-       FROM opds o ORDER BY o.code`,
+  const rows = await demoOpdsWithStaff(ctx.m);
+  const evidence = await demoEvidenceCounts(
+    ctx.m,
+    rows.flatMap((r) => r.staff.map((p) => p.id)),
   );
+  const count = (p: Staff): number => evidence.get(p.id) ?? 0;
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
-    staff: r.staff ?? [],
-    adminId: r.admin_id ?? ctx.systemAdmin,
+    // A stable sort: the staff come by email, so equal counts stay in email order.
+    staff: [...r.staff].sort((a, b) => count(a) - count(b)),
+    adminId: r.adminId ?? ctx.systemAdmin,
   }));
 }
 
@@ -187,11 +204,7 @@ async function seedOpd(ctx: Ctx, opd: Opd, index: number): Promise<number> {
   if (index % 3 === 0 && rest.length > 0) {
     // Rotated out early: a planned departure (mutasi) overrides the BUP.
     const moving = rest[0];
-    await ctx.m.query(
-      `UPDATE users SET planned_departure_on = $2, planned_departure_reason = 'mutasi',
-              planned_departure_note = 'Mutasi ke OPD lain sesuai keputusan Gubernur' WHERE id = $1`,
-      [moving.id, addMonths(ctx.today, 4 + Math.floor(ctx.rand() * 3))],
-    );
+    await planDemoTransfer(ctx.m, moving.id, addMonths(ctx.today, 4 + Math.floor(ctx.rand() * 3)));
     await declare(ctx, opd, moving, topics.splice(0, 2));
     seeded += 1;
   }
@@ -234,37 +247,25 @@ async function setBirthDate(ctx: Ctx, person: Staff, birthDate: string): Promise
     const nip = `${birthDate.replace(/-/g, '')}${appointed}${person.sex === 'male' ? 1 : 2}${String(seq).padStart(3, '0')}`;
     const info = parseNip(nip, new Date(`${ctx.today}T00:00:00Z`));
     if (!isNipInfo(info)) throw new Error(`demo NIP ${nip} is invalid: ${info}`);
-    const taken = await ctx.m.query<unknown[]>(`SELECT 1 FROM users WHERE nip = $1`, [nip]);
-    if (taken.length > 0) continue;
-    await ctx.m.query(`UPDATE users SET nip = $2, birth_date = $3 WHERE id = $1`, [
-      person.id,
-      nip,
-      info.birthDate,
-    ]);
+    if (await demoNipTaken(ctx.m, nip)) continue;
+    await setDemoNip(ctx.m, person.id, nip, info.birthDate);
     person.birthDate = info.birthDate;
     return;
   }
 }
 
 async function declare(ctx: Ctx, opd: Opd, person: Staff, topics: string[]): Promise<void> {
-  await ctx.m.query(
-    `INSERT INTO expertise_declarations (user_id, declared_as, topic, declared_by)
-     SELECT $1, 'opd_admin', t, $2 FROM unnest($3::text[]) t ON CONFLICT DO NOTHING`,
-    [person.id, opd.adminId, topics],
-  );
+  await declareDemoExpertise(ctx.m, person.id, topics, opd.adminId);
 }
 
 async function override(ctx: Ctx, opd: Opd, person: Staff, value: number): Promise<void> {
-  await ctx.m.query(
-    `INSERT INTO criticality_overrides (user_id, value, reason, set_by, set_at)
-     VALUES ($1, $2, $3, $4, now() - interval '20 days')`,
-    [
-      person.id,
-      value,
+  await overrideDemoCriticality(ctx.m, {
+    userId: person.id,
+    value,
+    reason:
       'Satu-satunya pegawai yang memegang kontak dan riwayat keputusan bidang ini sejak awal.',
-      opd.adminId,
-    ],
-  );
+    setBy: opd.adminId,
+  });
 }
 
 /** The state of the k-th plan of the OPD: every state shows up in the demo. */
@@ -288,29 +289,25 @@ async function plan(
     state === 'aset_terbit'
       ? await interviewAsset(ctx, opd, person, interviewer, topics, addMonths(ctx.today, -1))
       : null;
-  const [row] = await ctx.m.query<{ id: string }[]>(
-    `INSERT INTO retention_plans (user_id, opd_id, interviewer_id, target_date, notes, state, interviewed_on,
-                                  asset_id, asset_published_at, cancel_reason, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date + time '09:00' - interval '7 hours', now())
-     RETURNING id`,
-    [
-      person.id,
-      opd.id,
-      interviewer.id,
-      target,
-      `Wawancara tentang ${topics.join(', ').replace(/-/g, ' ')}.`,
-      state === 'overdue' ? 'direncanakan' : state,
+  const planId = await addDemoPlan(ctx.m, {
+    userId: person.id,
+    opdId: opd.id,
+    interviewerId: interviewer.id,
+    targetDate: target,
+    notes: `Wawancara tentang ${topics.join(', ').replace(/-/g, ' ')}.`,
+    state: state === 'overdue' ? 'direncanakan' : state,
+    interviewedOn:
       state === 'diwawancarai' || state === 'aset_terbit' ? addMonths(ctx.today, -1) : null,
-      asset?.id ?? null,
-      asset?.publishedAt ?? null,
+    assetId: asset?.id ?? null,
+    assetPublishedAt: asset?.publishedAt ?? null,
+    cancelReason:
       state === 'dibatalkan'
         ? 'Narasumber dipindahtugaskan lebih awal; dijadwalkan ulang oleh penggantinya.'
         : null,
-      opd.adminId,
-      created,
-    ],
-  );
-  await planEvents(ctx, row.id, opd.adminId, state, asset?.id ?? null);
+    createdBy: opd.adminId,
+    createdOn: created,
+  });
+  await planEvents(ctx, planId, opd.adminId, state, asset?.id ?? null);
 }
 
 async function planEvents(
@@ -330,19 +327,15 @@ async function planEvents(
   if (state === 'dibatalkan')
     events.push(['cancel', 'direncanakan', 'dibatalkan', adminId, '10 days']);
   for (const [action, from, to, actor, ago] of events)
-    await ctx.m.query(
-      `INSERT INTO retention_plan_events (plan_id, action, from_state, to_state, actor_id, details, at)
-       VALUES ($1, $2, $3, $4, $5, $6, now() - $7::interval)`,
-      [
-        planId,
-        action,
-        from,
-        to,
-        actor,
-        JSON.stringify(assetId && action === 'published' ? { assetId } : {}),
-        ago,
-      ],
-    );
+    await addDemoPlanEvent(ctx.m, {
+      planId,
+      action,
+      from,
+      to,
+      actorId: actor,
+      details: assetId && action === 'published' ? { assetId } : {},
+      ago,
+    });
 }
 
 /** A published knowledge interview with the person as narasumber, tagged with their topics. */
@@ -373,31 +366,21 @@ async function interviewAsset(
     narasumberId: person.id,
     attachmentCount: 0,
   }).score;
-  const [row] = await ctx.m.query<{ id: string }[]>(
-    `INSERT INTO assets (type, title, summary, sections, tags, opd_id, author_ids, narasumber_id, seci_mode,
-                         visibility, status, completeness, revision, created_by, created_at, updated_at,
-                         submitted_at, published_at, verified_at, review_due_at)
-     VALUES ('wawancara_pengetahuan', $1, $2, $3, $4, $5, $6, $7, 'eksternalisasi', 'internal', 'published',
-             $8, 1, $9, $10::timestamptz - interval '5 days', $10, $10::timestamptz - interval '2 days', $10, $10,
-             $10::timestamptz + interval '1 year')
-     RETURNING id`,
-    [
-      `${subject[0].toUpperCase()}${subject.slice(1)}: pengalaman ${person.name}`,
-      `Pengetahuan ${person.name} tentang ${subject} sebelum purnabakti, direkam untuk penerusnya.`,
-      JSON.stringify(sections),
-      topics,
-      opd.id,
-      [interviewer.id],
-      person.id,
-      completeness,
-      interviewer.id,
-      publishedAt,
-    ],
-  );
+  const id = await addDemoInterview(ctx.m, {
+    title: `${subject[0].toUpperCase()}${subject.slice(1)}: pengalaman ${person.name}`,
+    summary: `Pengetahuan ${person.name} tentang ${subject} sebelum purnabakti, direkam untuk penerusnya.`,
+    sections,
+    tags: topics,
+    opdId: opd.id,
+    interviewerId: interviewer.id,
+    narasumberId: person.id,
+    completeness,
+    publishedAt,
+  });
   // Revision 1, as approval would have recorded it (GET /revisions lists it).
-  await recordCurrentRevisions(ctx.m, [row.id]);
-  await touchSearch(ctx.m, [row.id]);
-  return { id: row.id, publishedAt };
+  await recordCurrentRevisions(ctx.m, [id]);
+  await touchSearch(ctx.m, [id]);
+  return { id, publishedAt };
 }
 
 /**
@@ -426,25 +409,21 @@ async function retiredIn2025(
       mine,
       addMonths(departure, -2),
     );
-    const [row] = await ctx.m.query<{ id: string }[]>(
-      `INSERT INTO retention_plans (user_id, opd_id, interviewer_id, target_date, notes, state, interviewed_on,
-                                    asset_id, asset_published_at, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'aset_terbit', $6, $7, $8, $9, $10, $8) RETURNING id`,
-      [
-        person.id,
-        opd.id,
-        interviewer.id,
-        addMonths(departure, -3),
-        `Wawancara purnabakti tentang ${mine.join(', ').replace(/-/g, ' ')}.`,
-        addMonths(departure, -3),
-        asset.id,
-        asset.publishedAt,
-        opd.adminId,
-        `${addMonths(departure, -5)}T02:00:00Z`,
-      ],
-    );
-    await planEvents(ctx, row.id, opd.adminId, 'aset_terbit', asset.id);
+    const planId = await addDemoPastPlan(ctx.m, {
+      userId: person.id,
+      opdId: opd.id,
+      interviewerId: interviewer.id,
+      targetDate: addMonths(departure, -3),
+      notes: `Wawancara purnabakti tentang ${mine.join(', ').replace(/-/g, ' ')}.`,
+      state: 'aset_terbit',
+      interviewedOn: addMonths(departure, -3),
+      assetId: asset.id,
+      assetPublishedAt: asset.publishedAt,
+      createdBy: opd.adminId,
+      createdAt: `${addMonths(departure, -5)}T02:00:00Z`,
+    });
+    await planEvents(ctx, planId, opd.adminId, 'aset_terbit', asset.id);
   }
-  await ctx.m.query(`UPDATE users SET active = false WHERE id = $1`, [person.id]);
+  await deactivateDemoPerson(ctx.m, person.id);
   return 1;
 }
