@@ -88,18 +88,8 @@ export interface ValidLine {
   authorNips: string[];
 }
 
-/** Parses and validates one line on its own; the database checks come later. */
-export function parseImportLine(text: string, now: Date): ValidLine | ImportProblem {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { code: 'INVALID_JSON', message: 'The line is not valid JSON.' };
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { code: 'INVALID_JSON', message: 'Each line must be one JSON object.' };
-  }
-  // The same edge checks as a JSON body, before the validators (which recurse) see the line.
+/** The same edge checks as a JSON body, before the validators (which recurse) see the line. */
+function jsonEdgeProblem(raw: object): ImportProblem | undefined {
   const inspected = inspectJson(raw);
   if (!inspected.ok && inspected.tooDeep) {
     return {
@@ -111,19 +101,40 @@ export function parseImportLine(text: string, now: Date): ValidLine | ImportProb
     const fields = inspected.problems.map((p) => `${p.field} (${p.problems.join(', ')})`);
     return { code: 'VALIDATION_FAILED', message: `Invalid fields: ${fields.join(', ')}.` };
   }
-  const dto = plainToInstance(ImportLineDto, raw);
+  return undefined;
+}
+
+/** The fields the DTO's validators refuse, and any field it does not know. */
+function invalidFieldsProblem(dto: ImportLineDto): ImportProblem | undefined {
   const errors = validateSync(dto, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
   });
-  if (errors.length > 0) {
-    const fields = flattenValidationErrors(errors).map((f) => f.field);
-    return {
-      code: 'VALIDATION_FAILED',
-      message: `Invalid or unknown fields: ${fields.join(', ')}.`,
-    };
+  if (errors.length === 0) return undefined;
+  const fields = flattenValidationErrors(errors).map((f) => f.field);
+  return {
+    code: 'VALIDATION_FAILED',
+    message: `Invalid or unknown fields: ${fields.join(', ')}.`,
+  };
+}
+
+/** Parses and validates one line on its own; the database checks come later. */
+export function parseImportLine(text: string, now: Date): ValidLine | ImportProblem {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { code: 'INVALID_JSON', message: 'The line is not valid JSON.' };
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { code: 'INVALID_JSON', message: 'Each line must be one JSON object.' };
+  }
+  const edgeProblem = jsonEdgeProblem(raw);
+  if (edgeProblem) return edgeProblem;
+  const dto = plainToInstance(ImportLineDto, raw);
+  const fieldProblem = invalidFieldsProblem(dto);
+  if (fieldProblem) return fieldProblem;
   const sections = Object.fromEntries(
     Object.entries(dto.sections ?? {}).filter(([, v]) => v.trim() !== ''),
   );
