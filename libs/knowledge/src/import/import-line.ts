@@ -12,7 +12,8 @@ import {
   validateSync,
 } from 'class-validator';
 import { flattenValidationErrors, inspectJson, MAX_JSON_DEPTH } from '@lumbung/platform';
-import { ASSET_TYPES, type AssetType, textSectionKeys } from '../assets/asset-types';
+import { textSectionKeys } from '../assets/asset-type-templates';
+import { ASSET_TYPES, type AssetType } from '../assets/asset-types';
 import { BODY_MAX_CHARS, SECTION_MAX_CHARS } from '../assets/dto/create-asset.dto';
 import { IsStringRecord } from '../assets/dto/string-record.validator';
 import { normalizeTags } from '../assets/tags';
