@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { sleep } from '../bench/search-stack.mjs';
+import { slowClients } from './slow-clients.mjs';
 import { textFile } from './workload.mjs';
 
 const MB = 1024 * 1024;
@@ -259,4 +260,5 @@ export const FAULTS = {
   'api-kill': apiKill,
   'pg-pause': pgPause,
   'worker-kill': workerKill,
+  'slow-clients': slowClients,
 };

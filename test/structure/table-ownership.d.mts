@@ -3,6 +3,8 @@ export function sourceFiles(root: string, dir: string): string[];
 export function literals(source: string): string[];
 export function tableReferences(source: string, tables: Set<string>): Map<string, number>;
 export function createdTables(root: string): Set<string>;
+export function createdViews(root: string): Set<string>;
+export function unownedViews(root: string, views?: Record<string, string[]>): string[];
 export function partOf(path: string): string;
 export function foreignReferences(
   root: string,

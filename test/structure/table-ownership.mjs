@@ -1,6 +1,7 @@
 // One owner per table, checked in SQL as well as in imports (`npm run check`): lists every
 // reference a lib (or app) makes to a table another lib owns, and fails on any not in the
-// allow-list. `node test/structure/table-ownership.mjs --update` rewrites the allow-list from
+// allow-list. Other libs read a table through its owner's read service or a view its owner
+// publishes (`views` in table-owners.json: every view a migration creates is listed there). `node test/structure/table-ownership.mjs --update` rewrites the allow-list from
 // today's references (to record a removal; never to hide a new reference).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -102,6 +103,25 @@ export function createdTables(root) {
   return names;
 }
 
+/** The views the migrations create: each is its owner's public contract, so each needs an owner. */
+export function createdViews(root) {
+  const names = new Set();
+  for (const file of readdirSync(join(root, MIGRATIONS))) {
+    const text = readFileSync(join(root, MIGRATIONS, file), 'utf8');
+    for (const m of text.matchAll(
+      /CREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF NOT EXISTS\s+)?"?([a-z_][a-z0-9_]*)"?/gi,
+    ))
+      names.add(m[1].toLowerCase());
+  }
+  return names;
+}
+
+/** Views the migrations create that no lib publishes in table-owners.json `views`. */
+export function unownedViews(root, views = {}) {
+  const owned = new Set(Object.values(views).flat());
+  return [...createdViews(root)].filter((v) => !owned.has(v)).sort();
+}
+
 /** The part a file belongs to: `identity` for libs/identity/…, `app:api` for apps/api/…. */
 export function partOf(path) {
   const [top, name] = path.split(/[\\/]/);
@@ -142,8 +162,9 @@ export function compare(foreign, allow) {
 }
 
 function main() {
-  const { owners } = JSON.parse(readFileSync(OWNERS_FILE, 'utf8'));
+  const { owners, views } = JSON.parse(readFileSync(OWNERS_FILE, 'utf8'));
   const { foreign, unowned } = foreignReferences(ROOT, owners);
+  const unownedContracts = unownedViews(ROOT, views);
   const count = Object.values(foreign).reduce((n, t) => n + t.length, 0);
   if (process.argv.includes('--update')) {
     writeFileSync(ALLOW_FILE, `${JSON.stringify(foreign, null, 2)}\n`);
@@ -154,6 +175,9 @@ function main() {
   const { added, stale } = compare(foreign, allow);
   const problems = [
     ...unowned.map((t) => `table ${t} has no owner: add it to ${relative(ROOT, OWNERS_FILE)}`),
+    ...unownedContracts.map(
+      (v) => `view ${v} has no owner: add it to "views" in ${relative(ROOT, OWNERS_FILE)}`,
+    ),
     ...added.map(
       (r) => `${r}: reads or writes another lib's table (use the owner's read service or view)`,
     ),

@@ -1,7 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { compare, foreignReferences, literals, tableReferences } from './table-ownership.mjs';
+import {
+  compare,
+  foreignReferences,
+  literals,
+  tableReferences,
+  unownedViews,
+} from './table-ownership.mjs';
 
 describe('the table-ownership check', () => {
   let root: string;
@@ -63,6 +69,17 @@ describe('the table-ownership check', () => {
         'libs/community/src/gone.ts': ['assets'],
       }).stale,
     ).toEqual(['libs/community/src/gone.ts → assets']);
+  });
+
+  it('lets other libs read a published view, and fires on a view no lib publishes', () => {
+    write(
+      'libs/platform/src/database/migrations/2-views.ts',
+      `await q.query('CREATE VIEW knowledge_assets AS SELECT id FROM assets');
+       await q.query(\`CREATE OR REPLACE VIEW stray_view AS SELECT id FROM meetings\`);`,
+    );
+    write('libs/community/src/c.ts', `q('SELECT a.id FROM knowledge_assets a')`);
+    expect(foreignReferences(root, owners).foreign).toEqual({});
+    expect(unownedViews(root, { knowledge: ['knowledge_assets'] })).toEqual(['stray_view']);
   });
 
   it('ignores comments and prose words that are not tables, and specs', () => {

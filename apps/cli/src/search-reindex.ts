@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AssetSearchJobs, KnowledgeWorkerModule } from '@lumbung/knowledge';
+import { UsageEventsModule } from '@lumbung/metrics';
 import {
   type AppConfig,
   ConfigModule,
@@ -34,6 +35,7 @@ export async function rebuildSearchIndex(
       JobsModule,
       StorageModule,
       SearchModule,
+      UsageEventsModule,
       KnowledgeWorkerModule,
     ],
   })

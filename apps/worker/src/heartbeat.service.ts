@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SearchClient } from '@lumbung/search';
+import { putAppMeta } from '@lumbung/platform';
 
 const INTERVAL_MS = 30_000;
 
@@ -29,10 +30,6 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async beat(): Promise<void> {
-    await this.ds.query(
-      `INSERT INTO app_meta (key, value, updated_at) VALUES ('worker_heartbeat', $1, now())
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [JSON.stringify({ pid: process.pid })],
-    );
+    await putAppMeta(this.ds, 'worker_heartbeat', { pid: process.pid });
   }
 }

@@ -7,11 +7,13 @@ import { Permission, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import {
   documentedMeetingSql,
+  MetricsEvidenceReader,
   MetricsService,
   MetricsViewService,
   type OpdMetrics,
   periodBounds,
   periodDays,
+  type UsageChanges,
 } from '@lumbung/metrics';
 import { CoverageService } from '@lumbung/risk';
 import { AwardErrors } from './award.errors';
@@ -88,6 +90,7 @@ export class AwardScoresService {
     private readonly years: AwardYearsService,
     private readonly metrics: MetricsService,
     private readonly metricsView: MetricsViewService,
+    private readonly usageEvidence: MetricsEvidenceReader,
     private readonly coverage: CoverageService,
     private readonly audit: AuditService,
   ) {}
@@ -357,7 +360,7 @@ export class AwardScoresService {
           'a.completeness AS completeness',
           'a.published_at AS "publishedAt"',
         ])
-        .from('assets', 'a')
+        .from('knowledge_assets', 'a')
         .where(published, { opdId, from, to })
         .andWhere(sql, params)
         .orderBy('a.published_at', 'ASC')
@@ -370,7 +373,7 @@ export class AwardScoresService {
           publishedAt: Date;
         }>(),
       this.ds.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM assets a
+        `SELECT count(*)::int AS n FROM knowledge_assets a
           WHERE a.opd_id = $1 AND a.status = 'published' AND a.published_at >= $2 AND a.published_at < $3`,
         [opdId, from, to],
       ),
@@ -386,18 +389,13 @@ export class AwardScoresService {
         }[]
       >(
         `SELECT m.id, c.name AS cop, m.held_date_wib::text AS held_date_wib, m.quarter, m.topic,
-                (SELECT count(*)::int FROM meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
+                (SELECT count(*)::int FROM community_meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
                 ${documentedMeetingSql('m')} AS documented
-           FROM meetings m JOIN cops c ON c.id = m.cop_id
+           FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
           WHERE c.opd_id = $1 AND m.year = $2 ORDER BY m.held_at`,
         [opdId, year],
       ),
-      this.ds.query<{ asset_id: string; opd: string; created_at: Date; story: string }[]>(
-        `SELECT r.asset_id, o.code AS opd, r.created_at, r.story
-           FROM asset_reuse_reports r JOIN assets a ON a.id = r.asset_id JOIN opds o ON o.id = r.user_opd_id
-          WHERE a.opd_id = $1 AND r.created_at >= $2 AND r.created_at < $3 ORDER BY r.created_at`,
-        [opdId, from, to],
-      ),
+      this.usageEvidence.reuseReportsOfOpd(opdId, from, to),
       this.metricsView.anomalies(principal, year, opdId),
     ]);
     const readable = new Map(assets.map((a) => [a.id, a.title]));
@@ -423,12 +421,12 @@ export class AwardScoresService {
         href: `/api/v1/meetings/${m.id}`,
       })),
       reuseReports: reuse.map((r) => {
-        const title = readable.get(r.asset_id);
+        const title = readable.get(r.assetId);
         return {
-          assetId: title ? r.asset_id : null,
+          assetId: title ? r.assetId : null,
           assetTitle: title ?? null,
-          reporterOpdCode: r.opd,
-          at: r.created_at.toISOString(),
+          reporterOpdCode: r.reporterOpdCode,
+          at: r.createdAt.toISOString(),
           story: title ? r.story : null,
         };
       }),
@@ -450,20 +448,21 @@ export class AwardScoresService {
   }
 
   /** Why numbers moved after finalising: data that changed since, by kind. */
-  private async reasons(year: number, finalizedAt: string) {
+  private async reasons(year: number, finalizedAt: string): Promise<RestatementReasonsDto> {
     const { first, last } = periodDays(year);
-    const [r] = await this.ds.query<RestatementReasonsDto[]>(
-      `SELECT
-         (SELECT count(*)::int FROM assets WHERE greatest(updated_at, coalesce(archived_at, updated_at)) > $3
-             AND published_at BETWEEN ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta')
-                                  AND (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')) AS "assetsChanged",
-         (SELECT count(*)::int FROM meetings WHERE year = $4 AND updated_at > $3) AS "meetingsChanged",
-         (SELECT count(*)::int FROM opds WHERE updated_at > $3) AS "opdDirectoryChanged",
-         (SELECT count(*)::int FROM usage_rollup_days WHERE day BETWEEN $1 AND $2 AND folded_at > $3) AS "usageDaysRefolded",
-         (SELECT count(*)::int FROM usage_events WHERE occurred_on BETWEEN $1 AND $2 AND occurred_at > $3) AS "lateEvents"`,
-      [first, last, finalizedAt, year],
-    );
-    return r;
+    const [[r], usage] = await Promise.all([
+      this.ds.query<Omit<RestatementReasonsDto, keyof UsageChanges>[]>(
+        `SELECT
+           (SELECT count(*)::int FROM knowledge_assets WHERE greatest(updated_at, coalesce(archived_at, updated_at)) > $3
+               AND published_at BETWEEN ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta')
+                                    AND (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')) AS "assetsChanged",
+           (SELECT count(*)::int FROM community_meetings WHERE year = $4 AND updated_at > $3) AS "meetingsChanged",
+           (SELECT count(*)::int FROM identity_opds WHERE updated_at > $3) AS "opdDirectoryChanged"`,
+        [first, last, finalizedAt, year],
+      ),
+      this.usageEvidence.usageChangedSince(first, last, finalizedAt),
+    ]);
+    return { ...r, ...usage };
   }
 }
 

@@ -215,7 +215,7 @@ export class AwardYearsService {
   async currentScores(year: number): Promise<Map<string, Partial<Record<AspectKey, number>>>> {
     const rows = await this.ds.query<{ code: string; aspect: AspectKey; score: string }[]>(
       `SELECT DISTINCT ON (a.opd_id, a.aspect) o.code, a.aspect, a.score
-         FROM award_assessments a JOIN opds o ON o.id = a.opd_id
+         FROM award_assessments a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.year = $1 ORDER BY a.opd_id, a.aspect, a.id DESC`,
       [year],
     );
@@ -230,7 +230,7 @@ export class AwardYearsService {
       { aspect: AspectKey; score: string; justification: string; name: string; created_at: Date }[]
     >(
       `SELECT a.aspect, a.score, a.justification, u.name, a.created_at
-         FROM award_assessments a JOIN users u ON u.id = a.assessor_id
+         FROM award_assessments a JOIN identity_people u ON u.id = a.assessor_id
         WHERE a.year = $1 AND a.opd_id = $2 ORDER BY a.id DESC`,
       [year, opdId],
     );

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AWARD_YEAR_LOCK } from '@lumbung/community';
 import { IdentityModule } from '@lumbung/identity';
 import { KnowledgeModule } from '@lumbung/knowledge';
 import { MetricsModule } from '@lumbung/metrics';
@@ -7,12 +8,23 @@ import { AwardController } from './award.controller';
 import { AwardExportService } from './award-export.service';
 import { AwardScoresService } from './award-scores.service';
 import { AwardYearsService } from './award-years.service';
+import { MeetingYearLock } from './award-year-lock';
 
-/** The Knowledge Management Award: rubric, assessor scores, ranking, snapshot, exports. */
+/**
+ * The Knowledge Management Award: rubric, assessor scores, ranking, snapshot, exports. Global so
+ * libs/community's meeting log resolves the award-year lock it defines and the award provides.
+ */
+@Global()
 @Module({
   imports: [IdentityModule, KnowledgeModule, MetricsModule, RiskModule],
-  providers: [AwardYearsService, AwardScoresService, AwardExportService],
-  exports: [AwardYearsService, AwardScoresService, AwardExportService],
+  providers: [
+    AwardYearsService,
+    AwardScoresService,
+    AwardExportService,
+    MeetingYearLock,
+    { provide: AWARD_YEAR_LOCK, useExisting: MeetingYearLock },
+  ],
+  exports: [AwardYearsService, AwardScoresService, AwardExportService, AWARD_YEAR_LOCK],
 })
 export class AwardModule {}
 

@@ -45,16 +45,6 @@ export const CommunityErrors = {
       id: 'Tanggal pertemuan tidak boleh di masa depan.',
       en: 'A meeting cannot be dated in the future.',
     }),
-  finalizedYear: (year: number): AppError =>
-    new AppError(
-      'AWARD_YEAR_FINALIZED',
-      409,
-      {
-        id: 'Tahun penilaian ini sudah difinalisasi; pertemuan tidak dapat dicatat di dalamnya.',
-        en: 'This award year is finalised; meetings cannot be logged in it.',
-      },
-      { year },
-    ),
   unreadableOutputs: (ids: string[]): AppError =>
     new AppError(
       'UNKNOWN_OUTPUT_ASSETS',

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { demoPersonByEmail, demoStaffOf, grantDemoCopLead } from '@lumbung/identity';
+import { insertAppMeta, readAppMeta } from '@lumbung/platform';
 
 const MARKER = 'demo_seed_cops';
 
@@ -22,29 +24,22 @@ export const DEMO_COP_FOUNDED = '2024-11-04T09:00:00+07:00';
 
 /** Each demo `lead.<opd>@lumbung.test` leads a demo CoP in their OPD (once; marked in app_meta). */
 export async function seedDemoCops(m: EntityManager): Promise<boolean> {
-  const done = await m.query<unknown[]>(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER]);
-  if (done.length > 0) return false;
+  if ((await readAppMeta(m, MARKER)) !== undefined) return false;
   for (const [code, cop] of Object.entries(DEMO_COPS)) {
-    const [lead] = await m.query<{ id: string; opd_id: string }[]>(
-      `SELECT id, opd_id FROM users WHERE email = $1`,
-      [`lead.${code.toLowerCase()}@lumbung.test`],
-    );
+    const lead = await demoPersonByEmail(m, `lead.${code.toLowerCase()}@lumbung.test`);
     if (!lead) continue;
     const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO cops (name, theme, opd_id, description, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [cop.name, cop.theme, lead.opd_id, cop.description, lead.id, DEMO_COP_FOUNDED],
+      [cop.name, cop.theme, lead.opdId, cop.description, lead.id, DEMO_COP_FOUNDED],
     );
-    await m.query(`INSERT INTO user_roles (user_id, role, cop_id) VALUES ($1, 'cop_lead', $2)`, [
-      lead.id,
-      row.id,
-    ]);
+    await grantDemoCopLead(m, lead.id, row.id);
     await m.query(
       `INSERT INTO cop_memberships (cop_id, user_id, added_by, joined_at)
-       SELECT $1, u.id, $2, $4 FROM users u WHERE u.opd_id = $3 AND u.email LIKE '%lumbung.test'`,
-      [row.id, lead.id, lead.opd_id, DEMO_COP_FOUNDED],
+       SELECT $1, u, $2, $4 FROM unnest($3::uuid[]) AS u`,
+      [row.id, lead.id, await demoStaffOf(m, lead.opdId), DEMO_COP_FOUNDED],
     );
   }
-  await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, '{"version":1}')`, [MARKER]);
+  await insertAppMeta(m, MARKER, { version: 1 });
   return true;
 }

@@ -4,3 +4,4 @@ export * from './meetings/topic';
 export * from './demo-cops';
 export * from './community-worker.module';
 export { CopEvidenceReader, type CopInvolvement } from './cops/cop-evidence.reader';
+export { AWARD_YEAR_LOCK, type AwardYearLock } from './meetings/award-year-lock.port';

@@ -23,6 +23,7 @@ import { UsersService } from './users/users.service';
 import { UserDirectory } from './users/user-directory.service';
 import { PersonnelDirectory } from './users/personnel.directory';
 import { RecipientDirectory } from './users/recipient.directory';
+import { CopLeadRoles } from './users/cop-lead-roles';
 
 /** Users, OPD directory, roles and authentication (no HTTP). */
 @Module({
@@ -54,6 +55,7 @@ import { RecipientDirectory } from './users/recipient.directory';
     UserDirectory,
     PersonnelDirectory,
     RecipientDirectory,
+    CopLeadRoles,
   ],
   exports: [
     OpdsService,
@@ -68,6 +70,7 @@ import { RecipientDirectory } from './users/recipient.directory';
     PasswordResetService,
     UserImportService,
     RecipientDirectory,
+    CopLeadRoles,
   ],
 })
 export class IdentityModule {}

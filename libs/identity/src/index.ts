@@ -9,9 +9,11 @@ export * from './users/nip';
 export * from './seed/reference-data';
 export * from './seed/demo-seed';
 export * from './seed/demo-people';
+export * from './seed/demo-directory';
 export * from './users/user-directory.service';
 export * from './users/personnel.directory';
 export * from './users/recipient.directory';
+export { CopLeadRoles } from './users/cop-lead-roles';
 export {
   DEPARTURE_REASONS,
   type DepartureReason,

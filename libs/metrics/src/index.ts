@@ -1,6 +1,7 @@
 export * from './metrics.module';
 export * from './metrics-http.module';
 export * from './metrics-worker.module';
+export { UsageEventsModule } from './usage/usage-events.module';
 export { UsageRollupService } from './rollup/usage-rollup.service';
 export { PseudonymiseService } from './rollup/pseudonymise.service';
 export { isDay, periodDays, periodKey } from './rollup/periods';
@@ -11,6 +12,11 @@ export {
   type Period,
 } from './metrics/metrics.service';
 export { MetricsViewService, type AnomalyFlag } from './metrics/metrics-view.service';
+export {
+  MetricsEvidenceReader,
+  type OpdReuseReport,
+  type UsageChanges,
+} from './metrics/metrics-evidence.reader';
 export type { OpdMetrics } from './metrics/opd-metrics';
 export {
   METRIC_DEFINITIONS,

@@ -5,19 +5,22 @@ import { EngagementReader } from './engagement/engagement.reader';
 import { EngagementService } from './engagement/engagement.service';
 import { MetricsService } from './metrics/metrics.service';
 import { MetricsViewService } from './metrics/metrics-view.service';
+import { MetricsEvidenceReader } from './metrics/metrics-evidence.reader';
 import { PopularAssetsService } from './metrics/popular-assets.service';
 import { MyEngagementService } from './engagement/my-engagement.service';
 import { PseudonymiseService } from './rollup/pseudonymise.service';
 import { UsageRollupService } from './rollup/usage-rollup.service';
+import { UsageEventsModule } from './usage/usage-events.module';
 
 /** Usage metrics: engagement, rollups, per-OPD inputs and who may see them (no HTTP). */
 @Module({
-  imports: [IdentityModule, KnowledgeModule],
+  imports: [IdentityModule, KnowledgeModule, UsageEventsModule],
   providers: [
     EngagementService,
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    MetricsEvidenceReader,
     PopularAssetsService,
     MyEngagementService,
     UsageRollupService,
@@ -28,6 +31,7 @@ import { UsageRollupService } from './rollup/usage-rollup.service';
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    MetricsEvidenceReader,
     PopularAssetsService,
     MyEngagementService,
     UsageRollupService,

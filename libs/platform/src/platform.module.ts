@@ -3,12 +3,11 @@ import { AuditService } from './audit/audit.service';
 import { RateLimiter } from './http/rate-limiter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
-import { UsageEventLog } from './usage/usage-events';
 
 /** Shared infrastructure services that need the database connection. */
 @Global()
 @Module({
-  providers: [AuditService, UsageEventLog, RateLimiter, IdempotencyStore, IdempotencyInterceptor],
-  exports: [AuditService, UsageEventLog, RateLimiter, IdempotencyStore, IdempotencyInterceptor],
+  providers: [AuditService, RateLimiter, IdempotencyStore, IdempotencyInterceptor],
+  exports: [AuditService, RateLimiter, IdempotencyStore, IdempotencyInterceptor],
 })
 export class PlatformModule {}

@@ -71,6 +71,18 @@ export class SearchLogService {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /**
+   * Forgets who searched before the WIB day `cutoff`: the account goes, the actor key becomes a
+   * salted hash (libs/metrics runs it with the usage log's retention and salt).
+   */
+  async pseudonymiseBefore(cutoff: string, salt: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE search_log SET user_id = NULL, actor_key = md5($2 || actor_key)
+        WHERE started_at < ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta') AND user_id IS NOT NULL`,
+      [cutoff, salt],
+    );
+  }
+
   async record(actor: SearchActor, r: SearchRecord, now = Date.now()): Promise<string> {
     const key = actorKey(actor);
     const query = normalizeQuery(r.query);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BlobStorage } from '@lumbung/platform';
+import { BlobStorage, readAppMeta } from '@lumbung/platform';
 import { SearchClient } from '@lumbung/search';
 import type { HealthDto, SearchDriftDto } from './health.dto';
 
@@ -48,16 +48,14 @@ export class HealthService {
       database === 'down' ? 'down' : search === 'down' || storage === 'down' ? 'degraded' : 'ok';
     const drift =
       database === 'up'
-        ? await this.ds
-            .query<{ value: Omit<SearchDriftDto, 'pending'> & { pending?: number } }[]>(
-              `SELECT value FROM app_meta WHERE key = 'search_drift'`,
-            )
-            .then(
-              // Reports written before `pending` existed had none queued that they knew of.
-              (rows) =>
-                rows[0] ? { ...rows[0].value, pending: rows[0].value.pending ?? 0 } : null,
-              () => null,
-            )
+        ? await readAppMeta<Omit<SearchDriftDto, 'pending'> & { pending?: number }>(
+            this.ds,
+            'search_drift',
+          ).then(
+            // Reports written before `pending` existed had none queued that they knew of.
+            (value) => (value ? { ...value, pending: value.pending ?? 0 } : null),
+            () => null,
+          )
         : null;
     return {
       status,

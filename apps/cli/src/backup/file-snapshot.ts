@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { BlobStorage } from '@lumbung/platform';
+import { type BlobStorage, writeHashing } from '@lumbung/platform';
 import { BackupError, type FileEntry, filePath, inside } from './manifest';
 
 /** Storage keys as LocalDiskStorage makes them (`ab/cd/<uuid>`). */
@@ -27,24 +24,10 @@ async function copyHashing(
   target: string,
 ): Promise<{ sha256: string; size: number }> {
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-  const hash = createHash('sha256');
-  let size = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    },
-  });
   const temp = `${target}.part`;
-  try {
-    await pipeline(source, tap, createWriteStream(temp, { mode: 0o600 }));
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  const written = await writeHashing(source, temp);
   await rename(temp, target);
-  return { sha256: hash.digest('hex'), size };
+  return written;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { EntityManager } from 'typeorm';
-import { type BlobStorage, JobsService } from '@lumbung/platform';
+import { type BlobStorage, insertAppMeta, JobsService, readAppMeta } from '@lumbung/platform';
 import {
   DEMO_OPDS,
   isNipInfo,
@@ -96,8 +96,7 @@ interface Ev {
  * assessor scores. Deterministic; seeded once. The caller rebuilds the usage rollups afterwards.
  */
 export async function seedDemoYear(m: EntityManager, storage?: BlobStorage): Promise<boolean> {
-  const done = await m.query<unknown[]>(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER]);
-  if (done.length > 0) return false;
+  if ((await readAppMeta(m, MARKER)) !== undefined) return false;
   const rand = prng(DEMO_YEAR);
   // Words come from their own stream, so rewording the demo never moves its numbers.
   const text = prng(DEMO_YEAR + 1);
@@ -127,10 +126,7 @@ export async function seedDemoYear(m: EntityManager, storage?: BlobStorage): Pro
   );
   await openAwardYear(m, admin.id, assessor.id, opds);
   await addSubmissions(m, text, opds, storage);
-  await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, $2)`, [
-    MARKER,
-    JSON.stringify({ assets: assets.length, events: events.length }),
-  ]);
+  await insertAppMeta(m, MARKER, { assets: assets.length, events: events.length });
   return true;
 }
 

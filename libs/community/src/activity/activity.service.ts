@@ -71,7 +71,7 @@ export class ActivityService {
        pub AS (
          SELECT a.opd_id, a.cop_id,
                 EXTRACT(QUARTER FROM (a.published_at AT TIME ZONE 'Asia/Jakarta'))::int AS quarter
-           FROM assets a
+           FROM knowledge_assets a
           WHERE a.status = 'published' AND a.published_at >= $4 AND a.published_at < $5)
        SELECT q.quarter,
               (SELECT count(*) FROM m WHERE m.quarter = q.quarter)::int AS meetings,
@@ -81,7 +81,7 @@ export class ActivityService {
                 WHERE m.quarter = q.quarter AND ma.opd_id <> $1)::int AS "attendeesFromOtherOpds",
               (SELECT count(*) FROM m WHERE m.quarter = q.quarter AND (
                   (m.minutes <> '' AND m.minutes_at <= m.held_at + interval '14 days')
-                  OR EXISTS (SELECT 1 FROM meeting_outputs o JOIN assets a ON a.id = o.asset_id
+                  OR EXISTS (SELECT 1 FROM meeting_outputs o JOIN knowledge_assets a ON a.id = o.asset_id
                               WHERE o.meeting_id = m.id AND a.created_at <= m.held_at + interval '14 days')))::int
                 AS "meetingsDocumentedWithin14Days",
               (SELECT count(*) FROM pub WHERE pub.quarter = q.quarter AND pub.opd_id = $1)::int

@@ -35,7 +35,7 @@ export class CopEvidenceReader {
     if (userIds.length === 0) return [];
     const rows = await this.ds.query<Row[]>(
       `WITH people AS (SELECT unnest($1::uuid[]) AS user_id),
-       leads AS (SELECT r.user_id, r.cop_id FROM user_roles r JOIN people p ON p.user_id = r.user_id
+       leads AS (SELECT r.user_id, r.cop_id FROM identity_role_grants r JOIN people p ON p.user_id = r.user_id
                   WHERE r.role = 'cop_lead'),
        members AS (SELECT m.user_id, m.cop_id FROM cop_memberships m JOIN people p ON p.user_id = m.user_id
                     WHERE m.left_at IS NULL),
@@ -70,7 +70,7 @@ export class CopEvidenceReader {
     const rows = await this.ds.query<{ user_id: string }[]>(
       `WITH c AS (SELECT id FROM cops WHERE lower(theme) LIKE $1 OR lower(name) LIKE $1)
        SELECT DISTINCT user_id FROM (
-         SELECT r.user_id FROM user_roles r JOIN c ON c.id = r.cop_id WHERE r.role = 'cop_lead'
+         SELECT r.user_id FROM identity_role_grants r JOIN c ON c.id = r.cop_id WHERE r.role = 'cop_lead'
          UNION SELECT m.user_id FROM cop_memberships m JOIN c ON c.id = m.cop_id WHERE m.left_at IS NULL
        ) x LIMIT $2`,
       [pattern, limit],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors, type Page, isUuid } from '@lumbung/platform';
 import {
+  CopLeadRoles,
   type CopMembershipSource,
   OpdsService,
   type Principal,
@@ -15,9 +16,9 @@ import type { CreateCopDto, ListCopsQueryDto, UpdateCopDto } from './dto/cop.dto
 const SELECT_COP = `
   SELECT c.id, c.name, c.theme, c.opd_id, o.code AS opd_code, c.description, c.status, c.sk_reference,
          c.created_at, c.updated_at,
-         ARRAY(SELECT r.user_id FROM user_roles r WHERE r.role = 'cop_lead' AND r.cop_id = c.id ORDER BY r.granted_at) AS lead_ids,
+         ARRAY(SELECT r.user_id FROM identity_role_grants r WHERE r.role = 'cop_lead' AND r.cop_id = c.id ORDER BY r.granted_at) AS lead_ids,
          (SELECT count(*)::int FROM cop_memberships m WHERE m.cop_id = c.id AND m.left_at IS NULL) AS member_count
-    FROM cops c JOIN opds o ON o.id = c.opd_id`;
+    FROM cops c JOIN identity_opds o ON o.id = c.opd_id`;
 
 export interface MemberRow {
   user_id: string;
@@ -35,6 +36,7 @@ export class CopsService implements CopMembershipSource {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly opds: OpdsService,
     private readonly users: UserDirectory,
+    private readonly leadRoles: CopLeadRoles,
     private readonly audit: AuditService,
   ) {}
 
@@ -71,7 +73,7 @@ export class CopsService implements CopMembershipSource {
       q.theme ?? null,
     ];
     const [{ n }] = await this.ds.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM cops c JOIN opds o ON o.id = c.opd_id ${where}`,
+      `SELECT count(*)::int AS n FROM cops c JOIN identity_opds o ON o.id = c.opd_id ${where}`,
       params,
     );
     const items = await this.ds.query<CopRow[]>(
@@ -95,12 +97,12 @@ export class CopsService implements CopMembershipSource {
     leads: { user_id: string; name: string; opd_code: string }[];
   }> {
     const [{ name }] = await this.ds.query<{ name: string }[]>(
-      `SELECT name FROM opds WHERE id = $1`,
+      `SELECT name FROM identity_opds WHERE id = $1`,
       [cop.opd_id],
     );
     const leads = await this.ds.query<{ user_id: string; name: string; opd_code: string }[]>(
       `SELECT u.id AS user_id, u.name, o.code AS opd_code
-         FROM unnest($1::uuid[]) WITH ORDINALITY AS l(id, n) JOIN users u ON u.id = l.id JOIN opds o ON o.id = u.opd_id
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS l(id, n) JOIN identity_people u ON u.id = l.id JOIN identity_opds o ON o.id = u.opd_id
         ORDER BY l.n`,
       [cop.lead_ids],
     );
@@ -173,8 +175,8 @@ export class CopsService implements CopMembershipSource {
     await this.get(id);
     return this.ds.query<MemberRow[]>(
       `SELECT m.user_id, u.name, o.code AS opd_code, m.joined_at, m.left_at,
-              EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = m.user_id AND r.role = 'cop_lead' AND r.cop_id = m.cop_id) AS is_lead
-         FROM cop_memberships m JOIN users u ON u.id = m.user_id JOIN opds o ON o.id = u.opd_id
+              EXISTS (SELECT 1 FROM identity_role_grants r WHERE r.user_id = m.user_id AND r.role = 'cop_lead' AND r.cop_id = m.cop_id) AS is_lead
+         FROM cop_memberships m JOIN identity_people u ON u.id = m.user_id JOIN identity_opds o ON o.id = u.opd_id
         WHERE m.cop_id = $1 AND ($2 OR m.left_at IS NULL)
         ORDER BY u.name, m.joined_at`,
       [id, history],
@@ -213,10 +215,7 @@ export class CopsService implements CopMembershipSource {
         [id, isUuid(userId) ? userId : null, p.userId],
       );
       if (ended.length === 0) throw CommonErrors.notFound();
-      await tx.query(
-        `DELETE FROM user_roles WHERE role = 'cop_lead' AND cop_id = $1 AND user_id = $2`,
-        [id, userId],
-      );
+      await this.leadRoles.revoke(tx, id, userId);
       await this.audit.record(
         {
           actorId: p.userId,
@@ -237,16 +236,7 @@ export class CopsService implements CopMembershipSource {
     leadIds: string[],
     actorId: string,
   ): Promise<void> {
-    await tx.query(
-      `DELETE FROM user_roles WHERE role = 'cop_lead' AND cop_id = $1 AND NOT (user_id = ANY($2::uuid[]))`,
-      [copId, leadIds],
-    );
-    await tx.query(
-      `INSERT INTO user_roles (user_id, role, cop_id, granted_by)
-       SELECT u, 'cop_lead', $1, $3 FROM unnest($2::uuid[]) AS u
-       ON CONFLICT (user_id, role, opd_id, cop_id) DO NOTHING`,
-      [copId, leadIds, actorId],
-    );
+    await this.leadRoles.replace(tx, copId, leadIds, actorId);
     await this.join(tx, copId, leadIds, actorId);
   }
 

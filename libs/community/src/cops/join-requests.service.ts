@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors, isUuid } from '@lumbung/platform';
-import type { Principal } from '@lumbung/identity';
+import { type Principal, UserDirectory } from '@lumbung/identity';
 import { CommunityErrors } from '../community.errors';
 import { runsCop } from './cop-access';
 import { CopsService } from './cops.service';
@@ -19,9 +19,10 @@ export interface JoinRequestRow {
   decided_at: Date | null;
 }
 
+type RequestOnly = Omit<JoinRequestRow, 'name' | 'nip' | 'opd_code'>;
+
 const SELECT_REQUEST = `
-  SELECT r.id, r.cop_id, r.user_id, u.name, u.nip, o.code AS opd_code, r.status, r.requested_at, r.decided_at
-    FROM cop_join_requests r JOIN users u ON u.id = r.user_id JOIN opds o ON o.id = u.opd_id`;
+  SELECT r.id, r.cop_id, r.user_id, r.status, r.requested_at, r.decided_at FROM cop_join_requests r`;
 
 /**
  * "Minta bergabung": any contributor asks to join a CoP; its leads and the host OPD's admins (the
@@ -33,6 +34,7 @@ export class JoinRequestsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly cops: CopsService,
+    private readonly users: UserDirectory,
     private readonly audit: AuditService,
   ) {}
 
@@ -73,9 +75,11 @@ export class JoinRequestsService {
   /** Open requests, oldest first (leads, host OPD admins, admins). */
   async pending(p: Principal, copId: string): Promise<JoinRequestRow[]> {
     await this.managed(p, copId);
-    return this.ds.query<JoinRequestRow[]>(
-      `${SELECT_REQUEST} WHERE r.cop_id = $1 AND r.status = 'pending' ORDER BY r.requested_at, r.id`,
-      [copId],
+    return this.withPeople(
+      await this.ds.query<RequestOnly[]>(
+        `${SELECT_REQUEST} WHERE r.cop_id = $1 AND r.status = 'pending' ORDER BY r.requested_at, r.id`,
+        [copId],
+      ),
     );
   }
 
@@ -89,7 +93,7 @@ export class JoinRequestsService {
     await this.ds.transaction(async (tx) => {
       const [req] = isUuid(requestId)
         ? await tx.query<{ user_id: string; status: string; active: boolean }[]>(
-            `SELECT r.user_id, r.status, u.active FROM cop_join_requests r JOIN users u ON u.id = r.user_id
+            `SELECT r.user_id, r.status, u.active FROM cop_join_requests r JOIN identity_people u ON u.id = r.user_id
               WHERE r.id = $1 AND r.cop_id = $2 FOR UPDATE OF r`,
             [requestId, copId],
           )
@@ -123,7 +127,22 @@ export class JoinRequestsService {
   }
 
   private async one(id: string): Promise<JoinRequestRow> {
-    const [row] = await this.ds.query<JoinRequestRow[]>(`${SELECT_REQUEST} WHERE r.id = $1`, [id]);
+    const rows = await this.ds.query<RequestOnly[]>(`${SELECT_REQUEST} WHERE r.id = $1`, [id]);
+    const [row] = await this.withPeople(rows);
     return row;
+  }
+
+  /** Who asked: name, NIP and OPD from identity's directory, for every request in one query. */
+  private async withPeople(rows: RequestOnly[]): Promise<JoinRequestRow[]> {
+    const people = await this.users.peopleByIds(rows.map((r) => r.user_id));
+    return rows.map((r) => {
+      const person = people.get(r.user_id);
+      return {
+        ...r,
+        name: person?.name ?? '',
+        nip: person?.nip ?? '',
+        opd_code: person?.opdCode ?? '',
+      };
+    });
   }
 }

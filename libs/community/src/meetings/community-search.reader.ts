@@ -34,11 +34,11 @@ const MEETING_MATCHES_SQL = `WITH qq AS (
             (SELECT count(*) FROM unnest(qq.lx) x WHERE mt.search_tsv @@ x)
               + COALESCE((mt.search_tsv @@ qq.pq)::int, 0)
               + ts_rank_cd(mt.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(mt.topic)) AS r
-       FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN opds o ON o.id = c.opd_id, qq
+       FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id, qq
       WHERE ($2 OR mt.minutes_visibility = 'internal' OR c.opd_id = $3 OR mt.cop_id = ANY($4::uuid[]))
         AND ($5::uuid IS NULL OR c.opd_id = $5) AND ($6::uuid IS NULL OR mt.cop_id = $6)
         AND ($1 = '' OR mt.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(mt.topic)) > 0.45
-             OR EXISTS (SELECT 1 FROM attachments f WHERE f.meeting_id = mt.id AND f.text_status = 'extracted'
+             OR EXISTS (SELECT 1 FROM knowledge_meeting_files f WHERE f.meeting_id = mt.id AND f.text_status = 'extracted'
                           AND f.scan_status <> 'pending_scan' AND f.search_tsv @@ qq.tsq))
       ORDER BY r DESC, mt.held_at DESC, mt.id LIMIT $7)
    SELECT m.*,

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { JobRunner } from '@lumbung/platform';
+import { enqueueJobs, JobRunner } from '@lumbung/platform';
 import {
   AssetIndex,
   type AssetSearchDocument,
@@ -17,12 +17,10 @@ export async function touchMeetings(
   m: EntityManager,
   meetingIds: readonly string[],
 ): Promise<void> {
-  if (meetingIds.length === 0) return;
-  await m.query(
-    `INSERT INTO jobs (queue, payload, dedupe_key)
-     SELECT $1, jsonb_build_object('meetingId', id), id::text FROM unnest($2::uuid[]) AS id
-     ON CONFLICT (queue, dedupe_key) WHERE status = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
-    [SEARCH_MEETING_QUEUE, meetingIds],
+  await enqueueJobs(
+    m,
+    SEARCH_MEETING_QUEUE,
+    meetingIds.map((id) => ({ payload: { meetingId: id }, dedupeKey: id })),
   );
 }
 
@@ -76,10 +74,10 @@ export class MeetingSearchJobs implements OnModuleInit {
     const rows = await this.ds.query<Row[]>(
       `SELECT mt.id, mt.topic, mt.agenda, mt.minutes, mt.held_at, mt.updated_at, mt.cop_id, c.opd_id, mt.minutes_visibility,
               o.code AS opd_code, c.name AS cop_name,
-              (SELECT string_agg(f.extracted_text, E'\\n') FROM attachments f
+              (SELECT string_agg(f.extracted_text, E'\\n') FROM knowledge_meeting_files f
                 WHERE f.meeting_id = mt.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
                 AS evidence_text
-         FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN opds o ON o.id = c.opd_id
+         FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id
         WHERE mt.id = ANY($1::uuid[])`,
       [unique],
     );

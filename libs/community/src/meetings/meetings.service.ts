@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -25,6 +25,7 @@ import type {
   ListMeetingsQueryDto,
   UpdateMeetingDto,
 } from './dto/meeting.dto';
+import { AWARD_YEAR_LOCK, type AwardYearLock } from './award-year-lock.port';
 import { touchMeetings } from './meeting-search';
 import { MeetingAnnouncer } from './meeting-announcer';
 import { normalizeTopic } from './topic';
@@ -84,12 +85,13 @@ export class MeetingsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly announce: MeetingAnnouncer,
     private readonly idempotency: IdempotencyStore,
+    @Optional() @Inject(AWARD_YEAR_LOCK) private readonly awardYears?: AwardYearLock,
   ) {}
 
   onModuleInit(): void {
     this.attachments.registerMeetingGuard({
-      canRead: (p, id) => passes(this.findFor(p, id, 'read')),
-      canWrite: (p, id, tx) => passes(this.findFor(p, id, 'write', tx)),
+      canRead: (p, id) => passes(this.findFor(this.ds.manager, p, id, 'read')),
+      canWrite: (p, id, tx) => passes(this.findFor(tx ?? this.ds.manager, p, id, 'write')),
     });
   }
 
@@ -232,11 +234,11 @@ export class MeetingsService implements OnModuleInit {
   }
 
   async get(p: Principal, id: string): Promise<MeetingRow> {
-    return (await this.findFor(p, id, 'read')).meeting;
+    return (await this.findFor(this.ds.manager, p, id, 'read')).meeting;
   }
 
   async update(p: Principal, id: string, dto: UpdateMeetingDto): Promise<MeetingRow> {
-    const { meeting } = await this.findFor(p, id, 'write');
+    const { meeting } = await this.findFor(this.ds.manager, p, id, 'write');
     await this.checkDate(meeting.held_at);
     const heldAt = dto.heldAt ? new Date(dto.heldAt) : meeting.held_at;
     const period = dto.heldAt
@@ -302,7 +304,7 @@ export class MeetingsService implements OnModuleInit {
   }
 
   async remove(p: Principal, id: string): Promise<void> {
-    const { meeting } = await this.findFor(p, id, 'write');
+    const { meeting } = await this.findFor(this.ds.manager, p, id, 'write');
     await this.checkDate(meeting.held_at);
     await this.ds.transaction(async (tx) => {
       await tx.query(`DELETE FROM meetings WHERE id = $1`, [id]);
@@ -315,10 +317,11 @@ export class MeetingsService implements OnModuleInit {
   }
 
   async attach(p: Principal, id: string, req: Request, res: Response): Promise<string[]> {
-    await this.findFor(p, id, 'write');
-    // The recheck runs inside the upload's transaction: it reads on it (never a second connection).
+    await this.findFor(this.ds.manager, p, id, 'write');
     return this.attachments.uploadForMeeting(p.userId, id, req, res, async (tx) => {
-      await this.findFor(p, id, 'write', tx);
+      // Holds the meeting while its files are added, and re-checks access on the same connection.
+      await tx.query(`SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, [id]);
+      await this.findFor(tx, p, id, 'write');
     });
   }
 
@@ -336,7 +339,7 @@ export class MeetingsService implements OnModuleInit {
       { meeting_id: string; user_id: string; name: string; opd_code: string }[]
     >(
       `SELECT a.meeting_id, a.user_id, u.name, o.code AS opd_code
-         FROM meeting_attendees a JOIN users u ON u.id = a.user_id JOIN opds o ON o.id = a.opd_id
+         FROM meeting_attendees a JOIN identity_people u ON u.id = a.user_id JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY u.name`,
       [ids],
     );
@@ -345,7 +348,7 @@ export class MeetingsService implements OnModuleInit {
       [ids],
     );
     const files = await this.ds.query<{ meeting_id: string; id: string }[]>(
-      `SELECT meeting_id, id FROM attachments WHERE meeting_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      `SELECT meeting_id, id FROM knowledge_meeting_files WHERE meeting_id = ANY($1::uuid[]) ORDER BY created_at, id`,
       [ids],
     );
     return {
@@ -357,10 +360,10 @@ export class MeetingsService implements OnModuleInit {
 
   /** The meeting and its CoP if the caller may read (or, with 'write', change) it; else 404/403. */
   private async findFor(
+    m: EntityManager,
     p: Principal,
     id: string,
     need: 'read' | 'write',
-    m: EntityManager = this.ds.manager,
   ): Promise<{ meeting: MeetingRow; cop: CopRow }> {
     const [meeting] = isUuid(id)
       ? await m.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
@@ -374,13 +377,13 @@ export class MeetingsService implements OnModuleInit {
       meeting.minutes_visibility === 'internal' ||
       seesCopActivity(p, cop) ||
       runsCop(p, cop) ||
-      (await this.attended(p.userId, meeting.id, m));
+      (await this.attended(m, p.userId, meeting.id));
     if (!readable) throw CommonErrors.notFound();
     if (need === 'write' && !runsCop(p, cop)) throw CommonErrors.forbidden();
     return { meeting, cop };
   }
 
-  private async attended(userId: string, meetingId: string, m: EntityManager): Promise<boolean> {
+  private async attended(m: EntityManager, userId: string, meetingId: string): Promise<boolean> {
     const rows = await m.query<unknown[]>(
       `SELECT 1 FROM meeting_attendees WHERE meeting_id = $1 AND user_id = $2`,
       [meetingId, userId],
@@ -392,11 +395,9 @@ export class MeetingsService implements OnModuleInit {
   private async checkDate(heldAt: Date): Promise<ReturnType<typeof wibPeriod>> {
     if (heldAt.getTime() > Date.now() + FUTURE_GRACE_MS) throw CommunityErrors.futureMeeting();
     const period = wibPeriod(heldAt);
-    const finalized = await this.ds.query<unknown[]>(
-      `SELECT 1 FROM award_years WHERE year = $1 AND finalized_at IS NOT NULL`,
-      [period.year],
-    );
-    if (finalized.length > 0) throw CommunityErrors.finalizedYear(period.year);
+    // Only a process without libs/award lacks the lock, and none of those logs meetings.
+    if (!this.awardYears) throw new Error('AWARD_YEAR_LOCK is not provided (import AwardModule)');
+    await this.awardYears.assertMeetingsOpen(undefined, period.year);
     return period;
   }
 
@@ -448,7 +449,7 @@ export class MeetingsService implements OnModuleInit {
                   WHERE h.user_id = u.id AND h.valid_from <= $2 AND (h.valid_to IS NULL OR h.valid_to > $2)
                   ORDER BY h.valid_from DESC LIMIT 1),
                 u.opd_id)
-         FROM users u WHERE u.id = ANY($3::uuid[])`,
+         FROM identity_people u WHERE u.id = ANY($3::uuid[])`,
       [meetingId, heldAt, userIds],
     );
   }

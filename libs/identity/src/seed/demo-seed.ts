@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import { grantsFor } from '../users/role-policy';
 import { parseNip } from '../users/nip';
 import { makeName, makeNip, pick, positionsFor, prng } from './demo-people';
+import { insertAppMeta, readAppMeta } from '@lumbung/platform';
 
 export const DEMO_OPDS = ['BPSDM', 'DINKES'] as const;
 const OTHER_ASN_PER_OPD = 4;
@@ -82,8 +83,7 @@ function demoUsers(opds: { code: string; name: string }[]): SeedUser[] {
  * Returns false when demo data was already there.
  */
 export async function seedDemoData(m: EntityManager, password: string): Promise<boolean> {
-  const done: unknown[] = await m.query(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER]);
-  if (done.length > 0) return false;
+  if ((await readAppMeta(m, MARKER)) !== undefined) return false;
   const opds: { id: string; code: string; name: string }[] = await m.query(
     `SELECT id, code, name FROM opds`,
   );
@@ -111,9 +111,10 @@ export async function seedDemoData(m: EntityManager, password: string): Promise<
       ]);
     }
   }
-  await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, $2)`, [
-    MARKER,
-    JSON.stringify({ version: 1, users: users.length, at: new Date().toISOString() }),
-  ]);
+  await insertAppMeta(m, MARKER, {
+    version: 1,
+    users: users.length,
+    at: new Date().toISOString(),
+  });
   return true;
 }

@@ -54,6 +54,20 @@ export class UserDirectory {
   }
 
   /**
+   * These people as the attendee picker shows them (NIP, name, OPD), active or not, in one query:
+   * for those who must tell a person apart (a CoP's leads reading join requests).
+   */
+  async peopleByIds(ids: readonly string[]): Promise<Map<string, PersonLookup>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.ds.query<PersonLookup[]>(
+      `SELECT u.id, u.nip, u.name, o.code AS "opdCode", o.name AS "opdName"
+         FROM users u JOIN opds o ON o.id = u.opd_id WHERE u.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
    * Active people (no service accounts) whose NIP starts with `q` (digits only) or with a name
    * word starting with `q`, best first: exact NIP, then name starts, then by name. For the
    * callers who must record who attended (the caller's service decides who that is).

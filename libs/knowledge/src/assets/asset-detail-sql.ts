@@ -20,14 +20,14 @@ export const DETAIL_EXTRAS_SQL = `json_build_object(
                  WHERE r.asset_id = a.id AND r.status <> 'published' AND r.n > a.revision
                  ORDER BY r.n DESC LIMIT 1),
   'people', (SELECT coalesce(json_object_agg(u.id, json_build_object('name', u.name, 'opdCode', o.code)), '{}')
-               FROM users u JOIN opds o ON o.id = u.opd_id
+               FROM identity_people u JOIN identity_opds o ON o.id = u.opd_id
               WHERE u.id = ANY(a.author_ids || ARRAY[a.narasumber_id, a.verified_by]
                                || ARRAY(SELECT actor_id FROM asset_transitions WHERE asset_id = a.id)
                                || ARRAY(SELECT x FROM asset_revisions r,
                                           unnest(ARRAY[r.created_by, r.reviewed_by, r.narasumber_id]) x
                                          WHERE r.asset_id = a.id AND r.status <> 'published'
                                            AND r.n > a.revision))),
-  'opd_code', (SELECT code FROM opds WHERE id = a.opd_id))`;
+  'opd_code', (SELECT code FROM identity_opds WHERE id = a.opd_id))`;
 
 export interface DetailExtras {
   transitions: {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { enqueueJobs } from '@lumbung/platform';
 
 /**
  * Outbox for other contexts: a published interview (`wawancara_pengetahuan`) now names this
@@ -13,13 +14,10 @@ export async function announceInterview(
 ): Promise<void> {
   if (asset.type !== 'wawancara_pengetahuan' || asset.status !== 'published') return;
   if (!asset.narasumberId) return;
-  await m.query(
-    `INSERT INTO jobs (queue, payload, dedupe_key) VALUES ($1, $2, $3)
-     ON CONFLICT (queue, dedupe_key) WHERE status = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
-    [
-      INTERVIEW_PUBLISHED_QUEUE,
-      JSON.stringify({ assetId: asset.id, narasumberId: asset.narasumberId }),
-      `${asset.id}:${asset.narasumberId}`,
-    ],
-  );
+  await enqueueJobs(m, INTERVIEW_PUBLISHED_QUEUE, [
+    {
+      payload: { assetId: asset.id, narasumberId: asset.narasumberId },
+      dedupeKey: `${asset.id}:${asset.narasumberId}`,
+    },
+  ]);
 }

@@ -92,7 +92,8 @@ export class AttachmentsService {
 
   /**
    * Evidence files of another owner (a CoP meeting), through the same pipeline. The owning
-   * context has already decided the caller may write, and re-checks inside the transaction.
+   * context has already decided the caller may write; inside the transaction `recheck` locks the
+   * meeting (its table is the owner's) and checks again, on the transaction it is given.
    */
   async uploadForMeeting(
     uploaderId: string,
@@ -104,7 +105,6 @@ export class AttachmentsService {
     const checked = await this.receiveChecked(req, res);
     return this.store(checked, uploaderId, async (tx) => {
       await recheck(tx);
-      await tx.query(`SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
       return { column: 'meeting_id', id: meetingId, after: () => Promise.resolve() };
     });
   }

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import multer, { MulterError, type StorageEngine } from 'multer';
-import { AppError, type BlobStorage, CommonErrors, isStorageFull } from '@lumbung/platform';
+import {
+  AppError,
+  type BlobStorage,
+  CommonErrors,
+  isStorageFull,
+  writeHashing,
+} from '@lumbung/platform';
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
@@ -46,22 +48,7 @@ class HashingDiskEngine implements StorageEngine {
     file: Express.Multer.File,
   ): Promise<{ path: string; size: number; sha256: string }> {
     const path = await this.storage.tempPath();
-    const hash = createHash('sha256');
-    let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(file.stream, meter, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
-    } catch (error) {
-      await rm(path, { force: true });
-      throw error;
-    }
-    return { path, size, sha256: hash.digest('hex') };
+    return { path, ...(await writeHashing(file.stream, path, { exclusive: true })) };
   }
 }
 

@@ -69,12 +69,12 @@ export class AssetProjection {
       `SELECT a.id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.opd_id, o.code AS opd_code,
               a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version,
               ARRAY(SELECT u.name FROM unnest(a.author_ids) WITH ORDINALITY x(uid, n)
-                      JOIN users u ON u.id = x.uid ORDER BY x.n) AS author_names,
+                      JOIN identity_people u ON u.id = x.uid ORDER BY x.n) AS author_names,
               (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at)
                  FROM attachments f
                 WHERE f.asset_id = a.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
                 AS attachment_text
-         FROM assets a JOIN opds o ON o.id = a.opd_id
+         FROM assets a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids],
     );

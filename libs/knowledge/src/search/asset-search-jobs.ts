@@ -15,6 +15,7 @@ import {
   claimPeriodicRun,
   JobRunner,
   JobsService,
+  putAppMeta,
 } from '@lumbung/platform';
 import {
   AssetIndex,
@@ -166,14 +167,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
       .map(([id]) => id);
     const extra = [...indexed.keys()].filter((id) => !expected.has(id));
     // Assets with a sync already queued or running are in flight, not drifted.
-    const inFlight = new Set(
-      (
-        await this.ds.query<{ id: string }[]>(
-          `SELECT payload->>'assetId' AS id FROM jobs WHERE queue = $1 AND status IN ('pending', 'running')`,
-          [SEARCH_ASSET_QUEUE],
-        )
-      ).map((r) => r.id),
-    );
+    const inFlight = new Set(await this.jobs.inFlight(SEARCH_ASSET_QUEUE, 'assetId'));
     const drifted = (ids: string[]): string[] => ids.filter((id) => !inFlight.has(id));
     const repair = [...drifted(missing), ...drifted(stale), ...drifted(extra)];
     await touchSearch(this.ds.manager, repair);
@@ -187,11 +181,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
       pending: inFlight.size,
       repaired: repair.length,
     };
-    await this.ds.query(
-      `INSERT INTO app_meta (key, value, updated_at) VALUES ('search_drift', $1, now())
-       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [JSON.stringify(report)],
-    );
+    await putAppMeta(this.ds, 'search_drift', report);
     if (repair.length > 0) this.logger.warn(report, 'search drift repaired');
     return report;
   }

@@ -184,7 +184,7 @@ export class PostgresAssetSearch {
       `WITH ${QQ}, ${MATCHES(where.sql)}
        SELECT (SELECT count(*) FROM m) AS total,
               (SELECT json_object_agg(type, c) FROM (SELECT type, count(*) c FROM m GROUP BY type) x) AS type_facet,
-              (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN opds o ON o.id = m.opd_id GROUP BY o.code) x) AS opd_facet,
+              (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN identity_opds o ON o.id = m.opd_id GROUP BY o.code) x) AS opd_facet,
               (SELECT json_object_agg(tag, c) FROM (SELECT t AS tag, count(*) c FROM m, unnest(m.tags) t GROUP BY t ORDER BY c DESC, t LIMIT 100) x) AS tag_facet,
               (SELECT json_agg(t) FROM (SELECT id, r, published_at FROM m ORDER BY ${sortSql} LIMIT :depth) t) AS top`,
       { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
@@ -210,7 +210,7 @@ export class PostgresAssetSearch {
     }>(
       `WITH ${QQ}, ${MATCHES(where.sql)}
        SELECT m.id, m.type, o.code AS opd_code, m.tags, m.r, m.published_at
-         FROM m JOIN opds o ON o.id = m.opd_id ORDER BY m.r DESC, m.published_at DESC, m.id LIMIT :depth`,
+         FROM m JOIN identity_opds o ON o.id = m.opd_id ORDER BY m.r DESC, m.published_at DESC, m.id LIMIT :depth`,
       { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
     );
     const meetings = await this.meetings(reader, q, filters);
@@ -241,7 +241,7 @@ export class PostgresAssetSearch {
     const rows = await this.ds.query<
       { id: string; type: string; opd_code: string; tags: string[] }[]
     >(
-      `SELECT a.id, a.type, o.code AS opd_code, a.tags FROM assets a JOIN opds o ON o.id = a.opd_id
+      `SELECT a.id, a.type, o.code AS opd_code, a.tags FROM assets a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -263,7 +263,7 @@ export class PostgresAssetSearch {
        SELECT a.id, a.type, a.title, a.summary, o.code AS opd_code, a.tags, a.published_at,
               ts_headline('indonesian', a.title, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
               ts_headline('indonesian', a.summary, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
-         FROM assets a JOIN opds o ON o.id = a.opd_id, qq
+         FROM assets a JOIN identity_opds o ON o.id = a.opd_id, qq
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids, q, typingWord(q) ?? null],
     );

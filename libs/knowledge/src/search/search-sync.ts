@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { enqueueJobs } from '@lumbung/platform';
 import { SEARCH_ASSET_QUEUE } from '@lumbung/search';
 
 /**
@@ -6,11 +7,9 @@ import { SEARCH_ASSET_QUEUE } from '@lumbung/search';
  * re-reads each asset and upserts or deletes its document. One pending job per asset.
  */
 export async function touchSearch(m: EntityManager, assetIds: readonly string[]): Promise<void> {
-  if (assetIds.length === 0) return;
-  await m.query(
-    `INSERT INTO jobs (queue, payload, dedupe_key)
-     SELECT $1, jsonb_build_object('assetId', id), id::text FROM unnest($2::uuid[]) AS id
-     ON CONFLICT (queue, dedupe_key) WHERE status = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
-    [SEARCH_ASSET_QUEUE, assetIds],
+  await enqueueJobs(
+    m,
+    SEARCH_ASSET_QUEUE,
+    assetIds.map((id) => ({ payload: { assetId: id }, dedupeKey: id })),
   );
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import {
+  anonymousUsageKey,
   APP_CONFIG,
   type AppConfig,
   CommonErrors,
@@ -42,7 +43,9 @@ export class AssetUsageRecorder {
   actor(principal: Principal | undefined, req: Request): UsageActor {
     if (principal)
       return { userId: principal.userId, opdId: principal.opdId, key: principal.userId };
-    return { key: this.log.anonymousKey(req.ip ?? '', req.get('user-agent') ?? '') };
+    return {
+      key: anonymousUsageKey(this.config.auth.jwtSecret, req.ip ?? '', req.get('user-agent') ?? ''),
+    };
   }
 
   exclusion(principal: Principal | undefined, asset: UsageAsset): UsageExclusion | null {
@@ -95,7 +98,7 @@ export class AssetUsageRecorder {
     position: number,
   ): Promise<void> {
     if (isRobot(req.get('user-agent')) || asset.status !== 'published') return;
-    await this.log.record({
+    await this.log.record(undefined, {
       type: 'search_click',
       actor: this.actor(principal, req),
       asset: { id: asset.id, opdId: asset.opdId, copId: asset.copId },

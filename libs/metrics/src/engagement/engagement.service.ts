@@ -36,7 +36,7 @@ export class EngagementService {
          ON CONFLICT DO NOTHING RETURNING asset_id`,
         [asset.id, principal.userId],
       );
-      if (added.length > 0) await this.log.record(this.event('endorse', principal, req, asset), tx);
+      if (added.length > 0) await this.log.record(tx, this.event('endorse', principal, req, asset));
     });
     return this.state(asset.id, principal.userId);
   }
@@ -50,7 +50,7 @@ export class EngagementService {
         [asset.id, principal.userId],
       );
       if (removed.length > 0)
-        await this.log.record(this.event('endorse_withdraw', principal, req, asset), tx);
+        await this.log.record(tx, this.event('endorse_withdraw', principal, req, asset));
     });
     return this.state(asset.id, principal.userId);
   }
@@ -75,7 +75,7 @@ export class EngagementService {
         [asset.id, principal.userId, principal.opdId, story],
       );
       if (rows.length === 0) throw MetricsErrors.duplicateReuseReport();
-      await this.log.record(this.event('reuse_report', principal, req, asset), tx);
+      await this.log.record(tx, this.event('reuse_report', principal, req, asset));
       return rows[0].id;
     });
     const [report] = await this.reports(asset.id, reportId);
@@ -102,7 +102,7 @@ export class EngagementService {
     const asset = await this.assets.get(principal, assetId);
     if (asset.status !== 'published') throw MetricsErrors.notPublished();
     await this.recorder.throttle(principal.userId);
-    return this.log.record({
+    return this.log.record(undefined, {
       ...this.event('share', principal, req, asset),
       ...(idempotencyKey ? { idempotencyKey } : {}),
     });
@@ -143,7 +143,7 @@ export class EngagementService {
       { id: string; story: string; created_at: Date; name: string; code: string }[]
     >(
       `SELECT r.id, r.story, r.created_at, u.name, o.code
-         FROM asset_reuse_reports r JOIN users u ON u.id = r.user_id JOIN opds o ON o.id = r.user_opd_id
+         FROM asset_reuse_reports r JOIN identity_people u ON u.id = r.user_id JOIN identity_opds o ON o.id = r.user_opd_id
         WHERE r.asset_id = $1 AND ($2::uuid IS NULL OR r.id = $2)
         ORDER BY r.created_at DESC, r.id`,
       [assetId, onlyId ?? null],

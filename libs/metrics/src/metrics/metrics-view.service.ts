@@ -117,7 +117,7 @@ export class MetricsViewService {
       { code: string; name: string; period: string; readers: number }[]
     >(
       `SELECT o.code, o.name, c.period, c.readers
-         FROM usage_period_reader_counts c JOIN opds o ON o.id = c.reader_opd_id
+         FROM usage_period_reader_counts c JOIN identity_opds o ON o.id = c.reader_opd_id
         WHERE c.asset_opd_id = $1 AND c.period = ANY($2) AND c.readers > 0`,
       [opdId, periods],
     );
@@ -313,7 +313,7 @@ export class MetricsViewService {
     if (!isDay(from) || !isDay(to) || from > to) throw MetricsErrors.badPeriod();
     const rows = isUuid(id)
       ? await this.ds.query<{ opd_id: string; author_ids: string[] }[]>(
-          `SELECT opd_id, author_ids FROM assets WHERE id = $1 AND status <> 'draft'`,
+          `SELECT opd_id, author_ids FROM knowledge_assets WHERE id = $1 AND status <> 'draft'`,
           [id],
         )
       : [];
@@ -334,7 +334,7 @@ export class MetricsViewService {
       ),
       this.ds.query<{ code: string; readers: string }[]>(
         `SELECT o.code, sum(r.readers) AS readers
-           FROM usage_daily_asset_readers r JOIN opds o ON o.id = r.reader_opd_id
+           FROM usage_daily_asset_readers r JOIN identity_opds o ON o.id = r.reader_opd_id
           WHERE r.asset_id = $1 AND r.day BETWEEN $2 AND $3
           GROUP BY o.code ORDER BY sum(r.readers) DESC, o.code`,
         [id, from, to],
@@ -404,7 +404,7 @@ export class MetricsViewService {
     const rows = await this.ds
       .createQueryBuilder()
       .select(['a.id AS id', 'a.title AS title', 'a.type AS type'])
-      .from('assets', 'a')
+      .from('knowledge_assets', 'a')
       .where('a.id = ANY(:ids::uuid[])', { ids })
       .andWhere(sql, params)
       .getRawMany<{ id: string; title: string; type: string }>();

@@ -11,7 +11,7 @@ import { type OpdMetrics, ratio, round4, TACIT_TYPES } from './opd-metrics';
 export function documentedMeetingSql(alias: string): string {
   return `((${alias}.minutes <> '' AND ${alias}.minutes_at IS NOT NULL
              AND ${alias}.minutes_at <= ${alias}.held_at + interval '14 days')
-           OR EXISTS (SELECT 1 FROM meeting_outputs o JOIN assets oa ON oa.id = o.asset_id
+           OR EXISTS (SELECT 1 FROM community_meeting_outputs o JOIN knowledge_assets oa ON oa.id = o.asset_id
                        WHERE o.meeting_id = ${alias}.id
                          AND oa.created_at <= ${alias}.held_at + interval '14 days'))`;
 }
@@ -37,7 +37,8 @@ export function periodBounds(p: Period): { from: string; to: string; first: stri
 /**
  * The per-OPD metric inputs the award scores, for every OPD (or one). Usage figures come from the
  * rollups only (daily counters and the period reader sets), never from the raw log; the rest from
- * the assets and the CoP log.
+ * the assets and the CoP log, read through their owners' contract views (`identity_*`,
+ * `knowledge_assets`, `community_*`), so the counts stay set-based SQL.
  */
 @Injectable()
 export class MetricsService {
@@ -48,7 +49,7 @@ export class MetricsService {
     const only = opdId ?? null;
     const [opds, assets, usage, readers, meetings, people] = await Promise.all([
       this.ds.query<{ id: string; code: string; name: string; headcount: number }[]>(
-        `SELECT id, code, name, headcount FROM opds WHERE ($1::uuid IS NULL OR id = $1) ORDER BY code`,
+        `SELECT id, code, name, headcount FROM identity_opds WHERE ($1::uuid IS NULL OR id = $1) ORDER BY code`,
         [only],
       ),
       this.byOpd(
@@ -61,8 +62,8 @@ export class MetricsService {
                 count(*) AS stock,
                 count(*) FILTER (WHERE a.visibility IN ('internal', 'publik')) AS open_stock,
                 count(*) FILTER (WHERE a.published_at >= $1 AND EXISTS (
-                  SELECT 1 FROM users u WHERE u.id = ANY(a.author_ids) AND u.opd_id <> a.opd_id)) AS cross_assets
-           FROM assets a
+                  SELECT 1 FROM identity_people u WHERE u.id = ANY(a.author_ids) AND u.opd_id <> a.opd_id)) AS cross_assets
+           FROM knowledge_assets a
           WHERE a.status = 'published' AND a.published_at < $2 AND ($3::uuid IS NULL OR a.opd_id = $3)
           GROUP BY a.opd_id`,
         [b.from, b.to, only, TACIT_TYPES],
@@ -93,18 +94,18 @@ export class MetricsService {
         `WITH m AS (
            SELECT m.id, m.cop_id, c.opd_id, m.held_at,
                   ${documentedMeetingSql('m')} AS documented,
-                  (SELECT count(*) FROM meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
-                  EXISTS (SELECT 1 FROM meeting_attendees t WHERE t.meeting_id = m.id AND t.opd_id <> c.opd_id)
+                  (SELECT count(*) FROM community_meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
+                  EXISTS (SELECT 1 FROM community_meeting_attendees t WHERE t.meeting_id = m.id AND t.opd_id <> c.opd_id)
                     AS cross_opd,
-                  (SELECT count(*) FROM cop_memberships cm WHERE cm.cop_id = m.cop_id
+                  (SELECT count(*) FROM community_memberships cm WHERE cm.cop_id = m.cop_id
                       AND cm.joined_at <= m.held_at AND (cm.left_at IS NULL OR cm.left_at > m.held_at))
                     AS members
-             FROM meetings m JOIN cops c ON c.id = m.cop_id
+             FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
             WHERE m.held_at >= $1 AND m.held_at < $2 AND ($3::uuid IS NULL OR c.opd_id = $3))
          SELECT opd_id, count(*) AS meetings, count(*) FILTER (WHERE documented) AS documented,
                 count(*) FILTER (WHERE cross_opd) AS cross_meetings,
                 coalesce(avg(LEAST(1, attendees::numeric / NULLIF(members, 0))), 0) AS attendance,
-                (SELECT count(DISTINCT t.user_id) FROM meeting_attendees t JOIN m m2 ON m2.id = t.meeting_id
+                (SELECT count(DISTINCT t.user_id) FROM community_meeting_attendees t JOIN m m2 ON m2.id = t.meeting_id
                   WHERE m2.opd_id = m.opd_id) AS attendees
            FROM m GROUP BY opd_id`,
         [b.from, b.to, only],
@@ -112,31 +113,31 @@ export class MetricsService {
       this.byOpd(
         `WITH members AS (
            SELECT c.opd_id, count(DISTINCT cm.user_id) AS n
-             FROM cop_memberships cm JOIN cops c ON c.id = cm.cop_id
+             FROM community_memberships cm JOIN community_cops c ON c.id = cm.cop_id
             WHERE cm.joined_at < $2 AND (cm.left_at IS NULL OR cm.left_at >= $1)
             GROUP BY c.opd_id),
          authors AS (
            SELECT a.opd_id, count(DISTINCT au) AS n
-             FROM assets a CROSS JOIN unnest(a.author_ids) au
+             FROM knowledge_assets a CROSS JOIN unnest(a.author_ids) au
             WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2
             GROUP BY a.opd_id),
          prolific AS (
            SELECT a.opd_id, au AS user_id
-             FROM assets a CROSS JOIN unnest(a.author_ids) au
+             FROM knowledge_assets a CROSS JOIN unnest(a.author_ids) au
             WHERE a.status = 'published' AND a.published_at < $2
             GROUP BY a.opd_id, au HAVING count(*) >= 2),
          leads AS (
-           SELECT c.opd_id, r.user_id FROM user_roles r JOIN cops c ON c.id = r.cop_id
+           SELECT c.opd_id, r.user_id FROM identity_role_grants r JOIN community_cops c ON c.id = r.cop_id
             WHERE r.role = 'cop_lead'),
          key_people AS (
            SELECT opd_id, count(DISTINCT user_id) AS n
              FROM (SELECT * FROM prolific UNION SELECT * FROM leads) k GROUP BY opd_id),
          meeting_q AS (
-           SELECT DISTINCT c.opd_id, m.quarter FROM meetings m JOIN cops c ON c.id = m.cop_id
+           SELECT DISTINCT c.opd_id, m.quarter FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
             WHERE m.held_at >= $1 AND m.held_at < $2),
          asset_q AS (
            SELECT DISTINCT a.opd_id, extract(quarter FROM (t AT TIME ZONE ${WIB}))::int AS quarter
-             FROM assets a CROSS JOIN LATERAL (VALUES (a.published_at), (a.verified_at)) v(t)
+             FROM knowledge_assets a CROSS JOIN LATERAL (VALUES (a.published_at), (a.verified_at)) v(t)
             WHERE a.status = 'published' AND t >= $1 AND t < $2),
          active AS (
            SELECT mq.opd_id, count(*) AS n FROM meeting_q mq
@@ -144,7 +145,7 @@ export class MetricsService {
             GROUP BY mq.opd_id)
          SELECT o.id AS opd_id, coalesce(members.n, 0) AS members, coalesce(authors.n, 0) AS authors,
                 coalesce(key_people.n, 0) AS key_people, coalesce(active.n, 0) AS active_quarters
-           FROM opds o
+           FROM identity_opds o
            LEFT JOIN members ON members.opd_id = o.id
            LEFT JOIN authors ON authors.opd_id = o.id
            LEFT JOIN key_people ON key_people.opd_id = o.id

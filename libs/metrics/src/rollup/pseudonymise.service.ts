@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, wibClock } from '@lumbung/platform';
+import {
+  addAppMeta,
+  APP_CONFIG,
+  type AppConfig,
+  putAppMeta,
+  readAppMeta,
+  wibClock,
+} from '@lumbung/platform';
+import { SearchLogService } from '@lumbung/search';
 import { periodDays } from './periods';
 
 const BATCH = 50_000;
@@ -20,6 +28,7 @@ export class PseudonymiseService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly searchLog: SearchLogService,
   ) {}
 
   /** First Triwulan start on or after (today − retention), in WIB. */
@@ -66,11 +75,7 @@ export class PseudonymiseService {
       events += n;
       if (n < BATCH) break;
     }
-    await this.ds.query(
-      `UPDATE search_log SET user_id = NULL, actor_key = md5($2 || actor_key)
-        WHERE started_at < ($1::date::timestamp AT TIME ZONE 'Asia/Jakarta') AND user_id IS NOT NULL`,
-      [cutoff, salt],
-    );
+    await this.searchLog.pseudonymiseBefore(cutoff, salt);
     await this.pseudonymiseReaderSets(cutoff, salt);
     if (events > 0) this.logger.log({ cutoff, events }, 'usage events pseudonymised');
     return { cutoff, events };
@@ -95,29 +100,16 @@ export class PseudonymiseService {
         `UPDATE usage_period_readers SET user_id = md5($2 || user_id::text)::uuid WHERE period = ANY($1)`,
         [due, salt],
       );
-      await tx.query(
-        `INSERT INTO app_meta (key, value) VALUES ('usage_pseudonymised_periods', $1)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-        [JSON.stringify([...done, ...due].sort())],
-      );
+      await putAppMeta(tx, 'usage_pseudonymised_periods', [...done, ...due].sort());
     });
   }
 
   private async donePeriods(): Promise<string[]> {
-    const rows = await this.ds.query<{ value: string[] }[]>(
-      `SELECT value FROM app_meta WHERE key = 'usage_pseudonymised_periods'`,
-    );
-    return rows[0]?.value ?? [];
+    return (await readAppMeta<string[]>(this.ds, 'usage_pseudonymised_periods')) ?? [];
   }
 
   private async salt(): Promise<string> {
-    await this.ds.query(
-      `INSERT INTO app_meta (key, value) VALUES ('usage_pseudonym_salt', $1) ON CONFLICT (key) DO NOTHING`,
-      [JSON.stringify(randomBytes(32).toString('hex'))],
-    );
-    const rows = await this.ds.query<{ value: string }[]>(
-      `SELECT value FROM app_meta WHERE key = 'usage_pseudonym_salt'`,
-    );
-    return rows[0].value;
+    await addAppMeta(this.ds, 'usage_pseudonym_salt', randomBytes(32).toString('hex'));
+    return (await readAppMeta<string>(this.ds, 'usage_pseudonym_salt')) as string;
   }
 }

@@ -23,6 +23,24 @@ export interface EnqueueOptions {
 }
 
 /**
+ * Enqueues many jobs of one queue in one statement, on the caller's transaction (an outbox
+ * written with the change); a job whose dedupe key is already pending is skipped.
+ */
+export async function enqueueJobs(
+  m: EntityManager,
+  queue: string,
+  jobs: readonly { payload: Record<string, unknown>; dedupeKey: string }[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  await m.query(
+    `INSERT INTO jobs (queue, payload, dedupe_key)
+     SELECT $1, p, k FROM unnest($2::jsonb[], $3::text[]) AS j(p, k)
+     ON CONFLICT (queue, dedupe_key) WHERE status = 'pending' AND dedupe_key IS NOT NULL DO NOTHING`,
+    [queue, jobs.map((j) => JSON.stringify(j.payload)), jobs.map((j) => j.dedupeKey)],
+  );
+}
+
+/**
  * Durable jobs (an outbox table). Enqueue with the same EntityManager as the change that needs
  * the job, so both commit or neither does; the worker delivers them with retries.
  */
@@ -49,6 +67,15 @@ export class JobsService {
         options.maxAttempts ?? 8,
       ],
     );
+  }
+
+  /** One payload field of the queue's pending and running jobs (work already in flight). */
+  async inFlight(queue: string, field: string): Promise<string[]> {
+    const rows = await this.ds.query<{ v: string }[]>(
+      `SELECT payload->>$2 AS v FROM jobs WHERE queue = $1 AND status IN ('pending', 'running')`,
+      [queue, field],
+    );
+    return rows.map((r) => r.v);
   }
 
   /** Jobs in a status (newest first), for the operators' screen. */

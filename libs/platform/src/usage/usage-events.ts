@@ -1,12 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { GroupCommit } from '../database/group-commit';
-import { preparedQuery } from '../database/prepared-query';
+import type { EntityManager } from 'typeorm';
 import { wibDay } from '../time/wib';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 
 /**
  * Usage event types (`endorse_withdraw` records a withdrawn endorsement); counted by libs/metrics.
@@ -48,85 +42,40 @@ export interface UsageEvent {
 }
 
 /**
- * The append-only raw usage log. Time is the database's clock (never the client's), and the
- * WIB day is derived by the database too, so every node assigns the same period. Knows no domain:
- * callers pass ids and the exclusion they decided.
+ * The append-only raw usage log, as a port: libs/metrics owns `usage_events` and provides the
+ * implementation (its `UsageEventsModule`); contexts that see usage (libs/knowledge) inject this
+ * class and never touch the table. Time and WIB day are the database's, so every node assigns the
+ * same period. Knows no domain: callers pass ids and the exclusion they decided.
  */
-@Injectable()
-export class UsageEventLog {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  /** Appends one event; false when the idempotency key was already used by the same actor. */
-  async record(event: UsageEvent, manager: EntityManager = this.ds.manager): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(
-      `INSERT INTO usage_events (type, actor_user_id, actor_key, actor_opd_id, asset_id, asset_opd_id,
-                                 asset_cop_id, object_id, position, excluded, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (actor_key, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [
-        event.type,
-        event.actor.userId ?? null,
-        event.actor.key,
-        event.actor.opdId ?? null,
-        event.asset?.id ?? null,
-        event.asset?.opdId ?? null,
-        event.asset?.copId ?? null,
-        event.objectId ?? null,
-        event.position ?? null,
-        event.excluded ?? null,
-        event.idempotencyKey ?? null,
-      ],
-    );
-    return rows.length === 1;
-  }
+export abstract class UsageEventLog {
+  /**
+   * Appends one event on `tx` (alone without one); false when the idempotency key was already
+   * used by the same actor.
+   */
+  abstract record(tx: EntityManager | undefined, event: UsageEvent): Promise<boolean>;
 
   /**
    * Appends one event outside any transaction, grouped with the events other requests append at
-   * the same moment into one INSERT (group commit): resolves only after that INSERT committed, so
-   * nothing acknowledged is lost, while the database does one statement per group, not per read.
+   * the same moment (group commit): resolves only after that write committed.
    */
-  append(event: UsageEvent): Promise<void> {
-    return this.appends.add(event);
-  }
+  abstract append(event: UsageEvent): Promise<void>;
+}
 
-  private readonly appends = new GroupCommit<UsageEvent>(async (group) => {
-    const col = <T>(f: (e: UsageEvent) => T): T[] => group.map(f);
-    await preparedQuery(
-      this.ds,
-      `INSERT INTO usage_events (type, actor_user_id, actor_key, actor_opd_id, asset_id, asset_opd_id,
-                                 asset_cop_id, object_id, position, excluded)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
-                            $7::uuid[], $8::uuid[], $9::int[], $10::text[])`,
-      [
-        col((e) => e.type),
-        col((e) => e.actor.userId ?? null),
-        col((e) => e.actor.key),
-        col((e) => e.actor.opdId ?? null),
-        col((e) => e.asset?.id ?? null),
-        col((e) => e.asset?.opdId ?? null),
-        col((e) => e.asset?.copId ?? null),
-        col((e) => e.objectId ?? null),
-        col((e) => e.position ?? null),
-        col((e) => e.excluded ?? null),
-      ],
-    );
-  });
-
-  /**
-   * An anonymous reader's key: an HMAC of address, browser and WIB day (COUNTER's session idea),
-   * so repeats within a day can be filtered without storing the address.
-   */
-  anonymousKey(ip: string, userAgent: string, at = new Date()): string {
-    const day = wibDay(at);
-    const mac = createHmac('sha256', this.config.auth.jwtSecret)
-      .update(`usage-anon|${ip}|${userAgent}|${day}`)
-      .digest('base64url');
-    return `anon:${mac.slice(0, 32)}`;
-  }
+/**
+ * An anonymous reader's key: an HMAC of address, browser and WIB day (COUNTER's session idea),
+ * so repeats within a day can be filtered without storing the address.
+ */
+export function anonymousUsageKey(
+  secret: string,
+  ip: string,
+  userAgent: string,
+  at = new Date(),
+): string {
+  const day = wibDay(at);
+  const mac = createHmac('sha256', secret)
+    .update(`usage-anon|${ip}|${userAgent}|${day}`)
+    .digest('base64url');
+  return `anon:${mac.slice(0, 32)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, wibDay } from '@lumbung/platform';
+import { addMonths, insertAppMeta, readAppMeta, wibDay } from '@lumbung/platform';
 import { isNipInfo, type JabatanCategory, parseNip, pick, prng } from '@lumbung/identity';
 import { computeCompleteness, recordCurrentRevisions, touchSearch } from '@lumbung/knowledge';
 import { BUP_YEARS, statutoryRetirement } from '../departure/departure';
@@ -110,8 +110,7 @@ function shuffled<T>(rand: () => number, items: readonly T[]): T[] {
  * Deterministic for a given day; seeded once (marked in app_meta).
  */
 export async function seedDemoRisk(m: EntityManager, now: Date = new Date()): Promise<boolean> {
-  const done = await m.query<unknown[]>(`SELECT 1 FROM app_meta WHERE key = $1`, [MARKER]);
-  if (done.length > 0) return false;
+  if ((await readAppMeta(m, MARKER)) !== undefined) return false;
   const [admin] = await m.query<{ id: string }[]>(
     `SELECT id FROM users WHERE email = 'admin@lumbung.test'`,
   );
@@ -127,10 +126,7 @@ export async function seedDemoRisk(m: EntityManager, now: Date = new Date()): Pr
   const opds = await loadOpds(ctx);
   let people = 0;
   for (const [index, opd] of opds.entries()) people += await seedOpd(ctx, opd, index);
-  await m.query(`INSERT INTO app_meta (key, value) VALUES ($1, $2)`, [
-    MARKER,
-    JSON.stringify({ people, seededOn: ctx.today }),
-  ]);
+  await insertAppMeta(m, MARKER, { people, seededOn: ctx.today });
   return true;
 }
 

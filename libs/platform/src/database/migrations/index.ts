@@ -20,6 +20,9 @@ import { SsoSessions1765756800100 } from './1765756800100-sso-sessions';
 import { Notifications1765756800300 } from './1765756800300-notifications';
 import { IdempotencyKeys1765756800400 } from './1765756800400-idempotency-keys';
 import { SharedRateLimits1765756800500 } from './1765756800500-shared-rate-limits';
+import { IdentityContractViews1765843200000 } from './1765843200000-identity-contract-views';
+import { KnowledgeContractViews1765843200100 } from './1765843200100-knowledge-contract-views';
+import { CommunityContractViews1765843200200 } from './1765843200200-community-contract-views';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -45,4 +48,7 @@ export const MIGRATIONS = [
   Notifications1765756800300,
   IdempotencyKeys1765756800400,
   SharedRateLimits1765756800500,
+  IdentityContractViews1765843200000,
+  KnowledgeContractViews1765843200100,
+  CommunityContractViews1765843200200,
 ];
