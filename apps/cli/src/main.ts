@@ -42,6 +42,55 @@ async function embeddedPostgres(env: NodeJS.ProcessEnv) {
   return import('./local/local-services.js');
 }
 
+/** Migrates, then seeds the demo data if it is not there yet. */
+async function seed(): Promise<void> {
+  const config = loadConfig();
+  const storage = createBlobStorage(config);
+  const result = await prepareDatabase(
+    config.database.url,
+    { ...config.demo, seed: true },
+    storage,
+  ).finally(() => storage.close());
+  process.stdout.write(`${JSON.stringify({ msg: 'seeded', ...result })}\n`);
+}
+
+/** Writes a snapshot of this installation into `out` and prints what it holds. */
+async function backupTo(out: string | undefined): Promise<void> {
+  if (!out) throw new ConfigError(['backup needs --out DIR']);
+  const { openForBackup } = await import('./backup/installation.js');
+  const { backup } = await import('./backup/backup.js');
+  const installation = await openForBackup(process.env, await embeddedPostgres(process.env));
+  try {
+    const m = await backup(installation, out);
+    const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
+    process.stdout.write(
+      `${JSON.stringify({ msg: 'backed up', out, tables: m.database.tables.length, rows, files: m.files.count, bytes: m.files.bytes, notInBackup: m.files.notInBackup.length, migrationHead: m.migrationHead })}\n`,
+    );
+  } finally {
+    await installation.stop();
+  }
+}
+
+/** Brings an empty (or, with `force`, a replaced) installation back to the backup in `from`. */
+async function restoreFrom(from: string | undefined, force: boolean): Promise<void> {
+  if (!from) throw new ConfigError(['restore needs --from DIR']);
+  const { openForRestore } = await import('./backup/installation.js');
+  const { checkBackup, restore } = await import('./backup/backup.js');
+  // A damaged backup, or one of another schema, is refused before the target is touched.
+  const manifest = await checkBackup(from);
+  const installation = await openForRestore(
+    process.env,
+    force,
+    await embeddedPostgres(process.env),
+  );
+  try {
+    const r = await restore(installation, from, manifest);
+    process.stdout.write(`${JSON.stringify({ msg: 'restored', from, ...r })}\n`);
+  } finally {
+    await installation.stop();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const distRoot = join(__dirname, '../../..');
   switch (argv[0]) {
@@ -58,17 +107,8 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(`${JSON.stringify({ msg: 'migrated', ...result })}\n`);
       return;
     }
-    case 'seed': {
-      const config = loadConfig();
-      const storage = createBlobStorage(config);
-      const result = await prepareDatabase(
-        config.database.url,
-        { ...config.demo, seed: true },
-        storage,
-      ).finally(() => storage.close());
-      process.stdout.write(`${JSON.stringify({ msg: 'seeded', ...result })}\n`);
-      return;
-    }
+    case 'seed':
+      return seed();
     case 'search:reindex': {
       const { reindex } = await import('./search-reindex.js');
       return reindex(loadConfig());
@@ -77,43 +117,10 @@ async function main(argv: string[]): Promise<void> {
       const { rebuildMetrics } = await import('./metrics-rebuild.js');
       return rebuildMetrics(loadConfig(), argv.slice(1));
     }
-    case 'backup': {
-      const out = option(argv, '--out');
-      if (!out) throw new ConfigError(['backup needs --out DIR']);
-      const { openForBackup } = await import('./backup/installation.js');
-      const { backup } = await import('./backup/backup.js');
-      const installation = await openForBackup(process.env, await embeddedPostgres(process.env));
-      try {
-        const m = await backup(installation, out);
-        const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
-        process.stdout.write(
-          `${JSON.stringify({ msg: 'backed up', out, tables: m.database.tables.length, rows, files: m.files.count, bytes: m.files.bytes, notInBackup: m.files.notInBackup.length, migrationHead: m.migrationHead })}\n`,
-        );
-      } finally {
-        await installation.stop();
-      }
-      return;
-    }
-    case 'restore': {
-      const from = option(argv, '--from');
-      if (!from) throw new ConfigError(['restore needs --from DIR']);
-      const { openForRestore } = await import('./backup/installation.js');
-      const { checkBackup, restore } = await import('./backup/backup.js');
-      // A damaged backup, or one of another schema, is refused before the target is touched.
-      const manifest = await checkBackup(from);
-      const installation = await openForRestore(
-        process.env,
-        argv.includes('--force'),
-        await embeddedPostgres(process.env),
-      );
-      try {
-        const r = await restore(installation, from, manifest);
-        process.stdout.write(`${JSON.stringify({ msg: 'restored', from, ...r })}\n`);
-      } finally {
-        await installation.stop();
-      }
-      return;
-    }
+    case 'backup':
+      return backupTo(option(argv, '--out'));
+    case 'restore':
+      return restoreFrom(option(argv, '--from'), argv.includes('--force'));
     case 'storage:migrate-to-s3': {
       const { runStorageMigration } = await import('./storage-migrate.js');
       return runStorageMigration(loadConfig());

@@ -2,6 +2,7 @@ export * from './knowledge.module';
 export * from './knowledge-http.module';
 export * from './knowledge-worker.module';
 export * from './assets/asset-types';
+export * from './assets/asset-type-templates';
 export * from './assets/completeness';
 export * from './search/asset-search-jobs';
 export { AssetsService } from './assets/assets.service';

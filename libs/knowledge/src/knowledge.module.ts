@@ -11,6 +11,7 @@ import { AssetRevisionsService } from './assets/asset-revisions.service';
 import { AssetViewService } from './assets/asset-view.service';
 import { AssetWorkflowService } from './assets/asset-workflow.service';
 import { AssetEntity } from './assets/asset.entity';
+import { AssetRevisionsRepository } from './assets/asset-revisions.repository';
 import { AssetsRepository } from './assets/assets.repository';
 import { TagsService } from './assets/tags.service';
 import { SearchClicksService } from './search/search-clicks.service';
@@ -37,6 +38,7 @@ import { SearchVocabularyService } from './search/search-vocabulary.service';
   imports: [TypeOrmModule.forFeature([AssetEntity]), IdentityModule, NotificationsModule],
   providers: [
     AssetsRepository,
+    AssetRevisionsRepository,
     AssetsService,
     AssetContentEditor,
     AssetRevisionsService,

@@ -120,16 +120,10 @@ function configFor(env: Env, dataDir: string, secrets: Local.LocalSecrets | unde
 }
 
 /**
- * The installation to restore into, which must be empty (unless `force`): with DATABASE_URL a
- * database without tables, otherwise a data folder without a database; and no stored files.
- * Embedded servers are created afresh in LUMBUNG_DATA_DIR (new secrets) and stopped after.
+ * Refuses a target that holds a database or stored files unless `force`, and then wipes them;
+ * refuses a data folder whose PostgreSQL is running either way.
  */
-export async function openForRestore(
-  env: Env,
-  force: boolean,
-  local?: EmbeddedPostgres,
-): Promise<Installation> {
-  const dataDir = dataDirOf(env);
+async function emptyRestoreTarget(env: Env, dataDir: string, force: boolean): Promise<void> {
   const uploadDir = resolve(env.UPLOAD_DIR ?? join(dataDir, 'uploads'));
   const pgDir = join(dataDir, 'pg');
   const problems: string[] = [];
@@ -150,6 +144,21 @@ export async function openForRestore(
     if (!env.MEILI_HOST) rmSync(join(dataDir, 'meili'), { recursive: true, force: true });
     rmSync(join(uploadDir, 'objects'), { recursive: true, force: true });
   }
+}
+
+/**
+ * The installation to restore into, which must be empty (unless `force`): with DATABASE_URL a
+ * database without tables, otherwise a data folder without a database; and no stored files.
+ * Embedded servers are created afresh in LUMBUNG_DATA_DIR (new secrets) and stopped after.
+ */
+export async function openForRestore(
+  env: Env,
+  force: boolean,
+  local?: EmbeddedPostgres,
+): Promise<Installation> {
+  const dataDir = dataDirOf(env);
+  const pgDir = join(dataDir, 'pg');
+  await emptyRestoreTarget(env, dataDir, force);
   const stops: (() => Promise<void>)[] = [];
   const stop = async (): Promise<void> => {
     for (const s of stops.reverse()) await s().catch(() => undefined);

@@ -48,6 +48,28 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new LocalServiceError(`Meilisearch did not become healthy within ${timeoutMs} ms`);
 }
 
+/** The server's command line: its folders inside `dir`, the address, the key and quiet logs. */
+function meiliArguments(dir: string, port: number, masterKey: string): string[] {
+  return [
+    '--db-path',
+    join(dir, 'data.ms'),
+    '--dump-dir',
+    join(dir, 'dumps'),
+    '--snapshot-dir',
+    join(dir, 'snapshots'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    // One argument: a generated key may begin with '-', which as a separate argument would be
+    // read as an option (Meilisearch then exits with a usage error, 1 data folder in 64).
+    `--master-key=${masterKey}`,
+    '--env',
+    'development',
+    '--no-analytics',
+    '--log-level',
+    'WARN',
+  ];
+}
+
 export async function startMeili(options: {
   dir: string;
   masterKey: string;
@@ -66,28 +88,9 @@ export async function startMeili(options: {
   mkdirSync(options.dir, { recursive: true });
   const port = options.port ?? (await freePort());
   const host = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--db-path',
-      join(options.dir, 'data.ms'),
-      '--dump-dir',
-      join(options.dir, 'dumps'),
-      '--snapshot-dir',
-      join(options.dir, 'snapshots'),
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      // One argument: a generated key may begin with '-', which as a separate argument would be
-      // read as an option (Meilisearch then exits with a usage error, 1 data folder in 64).
-      `--master-key=${options.masterKey}`,
-      '--env',
-      'development',
-      '--no-analytics',
-      '--log-level',
-      'WARN',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(binary, meiliArguments(options.dir, port, options.masterKey), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = (chunk: Buffer): void => options.onLog?.(chunk.toString('utf8'));
   child.stdout?.on('data', log);
   child.stderr?.on('data', log);

@@ -4,6 +4,61 @@ import { DataSource } from 'typeorm';
 import type { CommunitySearchSource, CopSummary, MeetingMatch, Reader } from '@lumbung/knowledge';
 import { MARK_END, MARK_START, typingWord } from '@lumbung/search';
 
+interface MeetingRow {
+  id: string;
+  topic: string;
+  agenda: string;
+  opd_code: string;
+  held_at: Date;
+  r: number;
+  hl_title: string;
+  hl_summary: string;
+}
+
+/**
+ * Minutes the reader may read ($2 assessor, $3 their OPD, $4 their CoPs) within the filters ($5
+ * OPD, $6 CoP) matching the query ($1, the word being typed $8), best $7 first, marked.
+ */
+const MEETING_MATCHES_SQL = `WITH qq AS (
+     SELECT COALESCE(NULLIF(replace(plainto_tsquery('indonesian', $1)::text, '&', '|'), ''), '')::tsquery
+              || CASE WHEN $8::text IS NULL THEN ''::tsquery
+                      ELSE to_tsquery('simple', quote_literal($8::text) || ':*') END AS tsq,
+            CASE WHEN $8::text IS NULL THEN NULL
+                 ELSE to_tsquery('simple', quote_literal($8::text) || ':*') END AS pq,
+            ARRAY(SELECT to_tsquery('simple', quote_literal(l))
+                    FROM unnest(tsvector_to_array(to_tsvector('indonesian', $1))) l) AS lx,
+            lower($1::text) AS raw),
+   m AS (
+     SELECT mt.id, mt.topic, mt.agenda, o.code AS opd_code, mt.held_at,
+            -- Ranked like the fallback's assets: query words held, then cover density.
+            (SELECT count(*) FROM unnest(qq.lx) x WHERE mt.search_tsv @@ x)
+              + COALESCE((mt.search_tsv @@ qq.pq)::int, 0)
+              + ts_rank_cd(mt.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(mt.topic)) AS r
+       FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id, qq
+      WHERE ($2 OR mt.minutes_visibility = 'internal' OR c.opd_id = $3 OR mt.cop_id = ANY($4::uuid[]))
+        AND ($5::uuid IS NULL OR c.opd_id = $5) AND ($6::uuid IS NULL OR mt.cop_id = $6)
+        AND ($1 = '' OR mt.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(mt.topic)) > 0.45
+             OR EXISTS (SELECT 1 FROM knowledge_meeting_files f WHERE f.meeting_id = mt.id AND f.text_status = 'extracted'
+                          AND f.scan_status <> 'pending_scan' AND f.search_tsv @@ qq.tsq))
+      ORDER BY r DESC, mt.held_at DESC, mt.id LIMIT $7)
+   SELECT m.*,
+          ts_headline('indonesian', m.topic, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
+          ts_headline('indonesian', m.agenda, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
+     FROM m, qq ORDER BY m.r DESC, m.held_at DESC, m.id`;
+
+function toMeetingMatch(r: MeetingRow): MeetingMatch {
+  return {
+    id: r.id,
+    title: r.topic,
+    summary: r.agenda.slice(0, 2000),
+    opdCode: r.opd_code,
+    heldAt: new Date(r.held_at),
+    rank: Number(r.r),
+    markedTitle: r.hl_title,
+    markedSummary: r.hl_summary,
+  };
+}
+
 /**
  * What search needs from the community context: meeting minutes for the PostgreSQL fallback
  * (with the same access rule as the index's `meeting` documents) and the CoP directory for
@@ -21,65 +76,17 @@ export class CommunitySearchReader implements CommunitySearchSource {
   ): Promise<MeetingMatch[]> {
     // Anonymous visitors read no minutes (the index's access filter says `publik` only).
     if (!reader) return [];
-    const rows = await this.ds.query<
-      {
-        id: string;
-        topic: string;
-        agenda: string;
-        opd_code: string;
-        held_at: Date;
-        r: number;
-        hl_title: string;
-        hl_summary: string;
-      }[]
-    >(
-      `WITH qq AS (
-         SELECT COALESCE(NULLIF(replace(plainto_tsquery('indonesian', $1)::text, '&', '|'), ''), '')::tsquery
-                  || CASE WHEN $8::text IS NULL THEN ''::tsquery
-                          ELSE to_tsquery('simple', quote_literal($8::text) || ':*') END AS tsq,
-                CASE WHEN $8::text IS NULL THEN NULL
-                     ELSE to_tsquery('simple', quote_literal($8::text) || ':*') END AS pq,
-                ARRAY(SELECT to_tsquery('simple', quote_literal(l))
-                        FROM unnest(tsvector_to_array(to_tsvector('indonesian', $1))) l) AS lx,
-                lower($1::text) AS raw),
-       m AS (
-         SELECT mt.id, mt.topic, mt.agenda, o.code AS opd_code, mt.held_at,
-                -- Ranked like the fallback's assets: query words held, then cover density.
-                (SELECT count(*) FROM unnest(qq.lx) x WHERE mt.search_tsv @@ x)
-                  + COALESCE((mt.search_tsv @@ qq.pq)::int, 0)
-                  + ts_rank_cd(mt.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(mt.topic)) AS r
-           FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id, qq
-          WHERE ($2 OR mt.minutes_visibility = 'internal' OR c.opd_id = $3 OR mt.cop_id = ANY($4::uuid[]))
-            AND ($5::uuid IS NULL OR c.opd_id = $5) AND ($6::uuid IS NULL OR mt.cop_id = $6)
-            AND ($1 = '' OR mt.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(mt.topic)) > 0.45
-                 OR EXISTS (SELECT 1 FROM knowledge_meeting_files f WHERE f.meeting_id = mt.id AND f.text_status = 'extracted'
-                              AND f.scan_status <> 'pending_scan' AND f.search_tsv @@ qq.tsq))
-          ORDER BY r DESC, mt.held_at DESC, mt.id LIMIT $7)
-       SELECT m.*,
-              ts_headline('indonesian', m.topic, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
-              ts_headline('indonesian', m.agenda, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
-         FROM m, qq ORDER BY m.r DESC, m.held_at DESC, m.id`,
-      [
-        q,
-        reader.isAssessor,
-        reader.opdId,
-        reader.copIds,
-        filters.opdId ?? null,
-        filters.copId ?? null,
-        limit,
-        typingWord(q) ?? null,
-      ],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.topic,
-      summary: r.agenda.slice(0, 2000),
-      opdCode: r.opd_code,
-      heldAt: new Date(r.held_at),
-      rank: Number(r.r),
-      markedTitle: r.hl_title,
-      markedSummary: r.hl_summary,
-    }));
+    const rows = await this.ds.query<MeetingRow[]>(MEETING_MATCHES_SQL, [
+      q,
+      reader.isAssessor,
+      reader.opdId,
+      reader.copIds,
+      filters.opdId ?? null,
+      filters.copId ?? null,
+      limit,
+      typingWord(q) ?? null,
+    ]);
+    return rows.map(toMeetingMatch);
   }
 
   copsByName(prefix: string, limit: number): Promise<CopSummary[]> {

@@ -35,6 +35,36 @@ function plannedDepartureColumns(
   };
 }
 
+/**
+ * Who may change what: the caller must manage the account; only a first password, set by one
+ * who may hand out credentials (a working one belongs to its user: reset instead); and no one
+ * deactivates themselves or changes their own roles or OPD.
+ */
+function assertMayUpdate(actor: Principal, current: UserRow, dto: UpdateUserDto): void {
+  if (!mayManage(actor, current.grants)) throw CommonErrors.forbidden();
+  if (dto.password !== undefined && current.hasPassword) throw UserErrors.passwordAlreadySet();
+  if (dto.password !== undefined && !mayHandCredentials(actor, current.grants)) {
+    throw UserErrors.credentialsAdminOnly();
+  }
+  const self = current.id === actor.userId;
+  if (self && (dto.active === false || dto.roles !== undefined || dto.opdCode !== undefined)) {
+    throw UserErrors.cannotChangeSelf();
+  }
+}
+
+/** The user row's columns an update writes: the fields sent, and always email and OPD. */
+function updatedColumns(dto: UpdateUserDto, email: string, opdId: string): Partial<UserEntity> {
+  return {
+    ...(dto.name !== undefined ? { name: dto.name } : {}),
+    email,
+    opdId,
+    ...(dto.jabatan !== undefined ? { jabatan: dto.jabatan } : {}),
+    ...(dto.jabatanKategori !== undefined ? { jabatanKategori: dto.jabatanKategori } : {}),
+    ...(dto.active !== undefined ? { active: dto.active } : {}),
+    ...(dto.plannedDeparture !== undefined ? plannedDepartureColumns(dto.plannedDeparture) : {}),
+  };
+}
+
 /** Queue other contexts listen to when a user's display name changes. */
 export const USER_RENAMED_QUEUE = 'identity.user_renamed';
 import { UserRow, UsersRepository } from './users.repository';
@@ -123,16 +153,7 @@ export class UsersService {
 
   async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserRow> {
     const current = await this.get(actor, id);
-    if (!mayManage(actor, current.grants)) throw CommonErrors.forbidden();
-    // An admin sets only a first password; a working one belongs to its user (reset instead).
-    if (dto.password !== undefined && current.hasPassword) throw UserErrors.passwordAlreadySet();
-    if (dto.password !== undefined && !mayHandCredentials(actor, current.grants)) {
-      throw UserErrors.credentialsAdminOnly();
-    }
-    const self = current.id === actor.userId;
-    if (self && (dto.active === false || dto.roles !== undefined || dto.opdCode !== undefined)) {
-      throw UserErrors.cannotChangeSelf();
-    }
+    assertMayUpdate(actor, current, dto);
     const opdId = dto.opdCode ? await this.opdIdOf(dto.opdCode) : current.opdId;
     if (!administers(actor, opdId)) throw CommonErrors.forbidden();
     const roles =
@@ -154,17 +175,7 @@ export class UsersService {
     await this.ds.transaction(async (tx) => {
       if (dto.email && dto.email !== current.email)
         await this.assertUnique(tx, undefined, email, id);
-      await tx.getRepository(UserEntity).update(id, {
-        ...(dto.name !== undefined ? { name: dto.name } : {}),
-        email,
-        opdId,
-        ...(dto.jabatan !== undefined ? { jabatan: dto.jabatan } : {}),
-        ...(dto.jabatanKategori !== undefined ? { jabatanKategori: dto.jabatanKategori } : {}),
-        ...(dto.active !== undefined ? { active: dto.active } : {}),
-        ...(dto.plannedDeparture !== undefined
-          ? plannedDepartureColumns(dto.plannedDeparture)
-          : {}),
-      });
+      await tx.getRepository(UserEntity).update(id, updatedColumns(dto, email, opdId));
       if (passwordHash) await this.setFirstPassword(tx, id, passwordHash);
       if (roles) {
         const grants = grantsFor(roles, opdId);

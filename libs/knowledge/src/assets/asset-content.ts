@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Principal, UserDirectory } from '@lumbung/identity';
-import { type AssetType, type SeciMode, textSectionKeys, type Visibility } from './asset-types';
+import { textSectionKeys } from './asset-type-templates';
+import type { AssetType, SeciMode, Visibility } from './asset-types';
 import { AssetErrors } from './asset.errors';
 import type { RevisionContent, RevisionRow } from './revision-row';
 import type { AssetContentDto } from './dto/create-asset.dto';

@@ -9,6 +9,7 @@ import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetViewService } from './asset-view.service';
+import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
 import { computeCompleteness } from './completeness';
@@ -35,6 +36,7 @@ export class AssetRevisionsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: AssetsRepository,
+    private readonly revisions: AssetRevisionsRepository,
     private readonly content: AssetContentEditor,
     private readonly workflow: AssetWorkflowService,
     private readonly audit: AuditService,
@@ -53,19 +55,19 @@ export class AssetRevisionsService {
     asset: AssetEntity,
     dto: UpdateAssetDto,
   ): Promise<void> {
-    const pending = await this.repo.lockPending(tx, asset.id);
+    const pending = await this.revisions.lockPending(tx, asset.id);
     // After a rejection the author goes on from what they proposed, not from scratch.
-    const rejected = pending ? undefined : await this.repo.rejectedSince(tx, asset);
+    const rejected = pending ? undefined : await this.revisions.rejectedSince(tx, asset);
     const start = pending ?? rejected;
     const proposed = start ? revisionContent(start) : contentOf(asset);
     await this.content.apply(principal, proposed, dto);
     if (sameContent(proposed, asset)) {
       if (!pending) return;
-      await this.repo.deletePending(tx, asset.id);
+      await this.revisions.deletePending(tx, asset.id);
     } else {
       // Published content stays complete: an edit may not empty a required part.
       await this.workflow.assertSubmittable({ ...asset, ...proposed }, tx);
-      const n = await this.repo.savePending(tx, asset, proposed, principal.userId, pending);
+      const n = await this.revisions.savePending(tx, asset, proposed, principal.userId, pending);
       await this.announce.waiting(tx, asset, `rev${n}`, true);
     }
     // The version guards edits of the proposal too; it is part of the search stamp.
@@ -76,14 +78,14 @@ export class AssetRevisionsService {
 
   /** A verifier publishes nothing past an author's pending change. */
   async assertNonePending(tx: EntityManager, assetId: string): Promise<void> {
-    const pending = await this.repo.lockPending(tx, assetId);
+    const pending = await this.revisions.lockPending(tx, assetId);
     if (pending) throw AssetErrors.revisionPending(pending.n);
   }
 
   /** A verifier's own edit of an asset they did not write: published now, and recorded. */
   async publishOwnEdit(tx: EntityManager, asset: AssetEntity, reader: Reader): Promise<void> {
     await this.workflow.assertSubmittable(asset, tx);
-    asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
+    asset.revision = await this.revisions.snapshot(tx, asset, reader.userId);
     await this.repo.recordTransition(tx, asset.id, {
       action: 'revise',
       from: 'published',
@@ -122,7 +124,7 @@ export class AssetRevisionsService {
       asset.revision = n;
       asset.version += 1;
       asset.updatedAt = new Date();
-      await this.repo.review(tx, asset.id, n, {
+      await this.revisions.review(tx, asset.id, n, {
         status: 'published',
         reviewerId: reader.userId,
         comment: comment ?? null,
@@ -149,7 +151,7 @@ export class AssetRevisionsService {
   async reject(principal: Principal, id: string, n: number, comment: string): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
       const { asset, reader } = await this.reviewable(principal, id, n, tx);
-      await this.repo.review(tx, asset.id, n, {
+      await this.revisions.review(tx, asset.id, n, {
         status: 'rejected',
         reviewerId: reader.userId,
         comment,
@@ -162,11 +164,11 @@ export class AssetRevisionsService {
 
   /** Revisions of a readable asset: published ones, and proposals for its authors and verifiers. */
   async list(reader: Reader | undefined, asset: AssetEntity): Promise<RevisionRow[]> {
-    return this.repo.revisions(asset.id, seesProposals(asset, reader));
+    return this.revisions.revisions(asset.id, seesProposals(asset, reader));
   }
 
   async one(reader: Reader | undefined, asset: AssetEntity, n: number): Promise<RevisionRow> {
-    const row = await this.repo.revision(asset.id, n, seesProposals(asset, reader));
+    const row = await this.revisions.revision(asset.id, n, seesProposals(asset, reader));
     if (!row) throw CommonErrors.notFound();
     return row;
   }
@@ -178,7 +180,7 @@ export class AssetRevisionsService {
   async diff(reader: Reader | undefined, asset: AssetEntity, n: number): Promise<RevisionDiffDto> {
     const row = await this.one(reader, asset, n);
     const against = row.status === 'pending' ? asset.revision || null : row.base_n;
-    const base = against ? await this.repo.revision(asset.id, against, true) : undefined;
+    const base = against ? await this.revisions.revision(asset.id, against, true) : undefined;
     const after = revisionContent(row);
     return {
       n: row.n,
@@ -201,7 +203,7 @@ export class AssetRevisionsService {
     const only = q.opd ? (await this.opds.idsByCode([q.opd])).get(q.opd) : undefined;
     const opdIds = q.opd ? mine.filter((id) => id === only) : mine;
     if (opdIds.length === 0) return { items: [], total: 0, page, limit };
-    const [rows, total] = await this.repo.pendingPage(opdIds, page, limit);
+    const [rows, total] = await this.revisions.pendingPage(opdIds, page, limit);
     const [codes, person] = await Promise.all([
       this.opds.codesByIds([...new Set(rows.map((r) => r.opd_id))]),
       this.view.people(rows.map((r) => r.created_by)),
@@ -235,7 +237,7 @@ export class AssetRevisionsService {
     const reader = readerOf(principal)!;
     const asset = await this.repo.lockReadable(id, reader, tx);
     // A proposal is invisible (404) to whoever may not see it, another OPD's verifier included.
-    const revision = await this.repo.revision(asset.id, n, seesProposals(asset, reader), tx);
+    const revision = await this.revisions.revision(asset.id, n, seesProposals(asset, reader), tx);
     if (!revision) throw CommonErrors.notFound();
     if (!reader.verifierOpdIds.includes(asset.opdId)) throw CommonErrors.forbidden();
     if (asset.authorIds.includes(reader.userId)) throw AssetErrors.selfApproval();

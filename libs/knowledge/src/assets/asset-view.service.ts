@@ -14,7 +14,7 @@ import type {
 } from './dto/asset-response.dto';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
-import { computeCompleteness } from './completeness';
+import { computeCompleteness, type MissingPart } from './completeness';
 import { AttachmentViewService, presentAttachment } from '../attachments/attachment-view.service';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 
@@ -73,15 +73,6 @@ export class AssetViewService {
             at: last.at.toISOString(),
           }
         : null;
-    const { missing } = computeCompleteness({
-      type: asset.type,
-      summary: asset.summary,
-      sections: asset.sections,
-      tags: asset.tags,
-      seciMode: asset.seciMode,
-      narasumberId: asset.narasumberId,
-      attachmentCount: attachments.length,
-    });
     return {
       ...this.summary(asset, codes.get(asset.opdId) ?? '', rejection),
       sections: asset.sections,
@@ -90,7 +81,7 @@ export class AssetViewService {
       authors: asset.authorIds.map((id) => ref(id, people.get(id))),
       narasumber: person(asset.narasumberId),
       seciMode: asset.seciMode,
-      missing,
+      missing: missingParts(asset, attachments.length),
       revision: asset.revision,
       version: asset.version,
       externalId: asset.externalId,
@@ -111,15 +102,7 @@ export class AssetViewService {
       attachments,
       proposedRevision:
         row.proposed && seesProposals(asset, reader)
-          ? revisionDetail(
-              {
-                ...row.proposed,
-                created_at: new Date(row.proposed.created_at),
-                updated_at: new Date(row.proposed.updated_at),
-                reviewed_at: row.proposed.reviewed_at ? new Date(row.proposed.reviewed_at) : null,
-              },
-              (id) => ref(id, people.get(id)),
-            )
+          ? revisionDetail(revisionRowOf(row.proposed), (id) => ref(id, people.get(id)))
           : null,
     };
   }
@@ -175,6 +158,29 @@ export class AssetViewService {
       rejection,
     };
   }
+}
+
+/** What the asset still lacks to be complete (the same rule that scores its completeness). */
+function missingParts(asset: AssetEntity, attachmentCount: number): MissingPart[] {
+  return computeCompleteness({
+    type: asset.type,
+    summary: asset.summary,
+    sections: asset.sections,
+    tags: asset.tags,
+    seciMode: asset.seciMode,
+    narasumberId: asset.narasumberId,
+    attachmentCount,
+  }).missing;
+}
+
+/** A revision row read back from JSON, its dates restored. */
+function revisionRowOf(json: NonNullable<DetailExtras['proposed']>): RevisionRow {
+  return {
+    ...json,
+    created_at: new Date(json.created_at),
+    updated_at: new Date(json.updated_at),
+    reviewed_at: json.reviewed_at ? new Date(json.reviewed_at) : null,
+  };
 }
 
 function revisionSummary(r: RevisionRow, person: (id: string) => PersonRefDto): RevisionSummaryDto {

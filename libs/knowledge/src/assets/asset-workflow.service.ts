@@ -7,6 +7,7 @@ import { type Reader, readerOf } from './asset-access';
 import type { AssetStatus } from './asset-types';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
+import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import { blocksSubmission, computeCompleteness } from './completeness';
 import { touchSearch } from '../search/search-sync';
@@ -42,6 +43,7 @@ export class AssetWorkflowService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: AssetsRepository,
+    private readonly revisions: AssetRevisionsRepository,
     private readonly announce: AssetAnnouncer,
   ) {}
 
@@ -71,7 +73,8 @@ export class AssetWorkflowService {
         asset.reviewDueAt = reviewDueFrom(now);
       }
       if (action === 'archive') asset.archivedAt = now;
-      if (action === 'approve') asset.revision = await this.repo.snapshot(tx, asset, reader.userId);
+      if (action === 'approve')
+        asset.revision = await this.revisions.snapshot(tx, asset, reader.userId);
       const saved = await tx.getRepository(AssetEntity).save(asset);
       await this.repo.recordTransition(tx, asset.id, {
         action,

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@lumbung/platform';
-import { type AssetType, templateOf } from './asset-types';
+import { templateOf } from './asset-type-templates';
+import type { AssetType } from './asset-types';
 
 export interface CompletenessInput {
   type: AssetType;

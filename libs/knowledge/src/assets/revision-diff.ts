@@ -1,4 +1,5 @@
-import { type AssetType, templateOf } from './asset-types';
+import { templateOf } from './asset-type-templates';
+import type { AssetType } from './asset-types';
 import type { RevisionContent } from './revision-row';
 import type { FieldChangeDto, SectionChangeDto } from './dto/revision-review.dto';
 

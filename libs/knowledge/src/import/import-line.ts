@@ -12,7 +12,8 @@ import {
   validateSync,
 } from 'class-validator';
 import { flattenValidationErrors, inspectJson, MAX_JSON_DEPTH } from '@lumbung/platform';
-import { ASSET_TYPES, type AssetType, textSectionKeys } from '../assets/asset-types';
+import { textSectionKeys } from '../assets/asset-type-templates';
+import { ASSET_TYPES, type AssetType } from '../assets/asset-types';
 import { BODY_MAX_CHARS, SECTION_MAX_CHARS } from '../assets/dto/create-asset.dto';
 import { IsStringRecord } from '../assets/dto/string-record.validator';
 import { normalizeTags } from '../assets/tags';
@@ -88,18 +89,8 @@ export interface ValidLine {
   authorNips: string[];
 }
 
-/** Parses and validates one line on its own; the database checks come later. */
-export function parseImportLine(text: string, now: Date): ValidLine | ImportProblem {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { code: 'INVALID_JSON', message: 'The line is not valid JSON.' };
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { code: 'INVALID_JSON', message: 'Each line must be one JSON object.' };
-  }
-  // The same edge checks as a JSON body, before the validators (which recurse) see the line.
+/** The same edge checks as a JSON body, before the validators (which recurse) see the line. */
+function jsonEdgeProblem(raw: object): ImportProblem | undefined {
   const inspected = inspectJson(raw);
   if (!inspected.ok && inspected.tooDeep) {
     return {
@@ -111,19 +102,40 @@ export function parseImportLine(text: string, now: Date): ValidLine | ImportProb
     const fields = inspected.problems.map((p) => `${p.field} (${p.problems.join(', ')})`);
     return { code: 'VALIDATION_FAILED', message: `Invalid fields: ${fields.join(', ')}.` };
   }
-  const dto = plainToInstance(ImportLineDto, raw);
+  return undefined;
+}
+
+/** The fields the DTO's validators refuse, and any field it does not know. */
+function invalidFieldsProblem(dto: ImportLineDto): ImportProblem | undefined {
   const errors = validateSync(dto, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
   });
-  if (errors.length > 0) {
-    const fields = flattenValidationErrors(errors).map((f) => f.field);
-    return {
-      code: 'VALIDATION_FAILED',
-      message: `Invalid or unknown fields: ${fields.join(', ')}.`,
-    };
+  if (errors.length === 0) return undefined;
+  const fields = flattenValidationErrors(errors).map((f) => f.field);
+  return {
+    code: 'VALIDATION_FAILED',
+    message: `Invalid or unknown fields: ${fields.join(', ')}.`,
+  };
+}
+
+/** Parses and validates one line on its own; the database checks come later. */
+export function parseImportLine(text: string, now: Date): ValidLine | ImportProblem {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { code: 'INVALID_JSON', message: 'The line is not valid JSON.' };
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { code: 'INVALID_JSON', message: 'Each line must be one JSON object.' };
+  }
+  const edgeProblem = jsonEdgeProblem(raw);
+  if (edgeProblem) return edgeProblem;
+  const dto = plainToInstance(ImportLineDto, raw);
+  const fieldProblem = invalidFieldsProblem(dto);
+  if (fieldProblem) return fieldProblem;
   const sections = Object.fromEntries(
     Object.entries(dto.sections ?? {}).filter(([, v]) => v.trim() !== ''),
   );

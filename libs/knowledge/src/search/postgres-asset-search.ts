@@ -36,6 +36,15 @@ interface Ranked {
 
 type SortKey = 'relevance' | 'newest' | 'oldest' | undefined;
 
+/** The keyword query's counts over every matching asset, and its best ones in order. */
+interface AssetMatches {
+  total: string;
+  type_facet: Record<string, number> | null;
+  opd_facet: Record<string, number> | null;
+  tag_facet: Record<string, number> | null;
+  top: { id: string; r: number; published_at: string | null }[] | null;
+}
+
 /**
  * Any word may match (natural questions rarely match word for word). The word being typed
  * (`:typing`, or NULL) also matches as a prefix of the unstemmed words (`pq`). `lx` are the
@@ -73,6 +82,37 @@ function order(sort: SortKey): (a: Ranked, b: Ranked) => number {
   return (a, b) => b.r - a.r || b.at - a.at || (a.id < b.id ? -1 : 1);
 }
 
+/** Assets and meetings ranked together in the page's order, cut to the requested page. */
+function rankedPage(
+  top: NonNullable<AssetMatches['top']>,
+  meetings: readonly MeetingMatch[],
+  page: { page: number; limit: number; sort: SortKey },
+): Ranked[] {
+  return [
+    ...top.map((t) => ({
+      id: t.id,
+      kind: 'asset' as const,
+      r: t.r,
+      at: t.published_at ? Date.parse(t.published_at) : 0,
+    })),
+    ...meetings.map((m) => ({
+      id: m.id,
+      kind: 'meeting' as const,
+      r: m.rank,
+      at: m.heldAt.getTime(),
+    })),
+  ]
+    .sort(order(page.sort))
+    .slice((page.page - 1) * page.limit, page.page * page.limit);
+}
+
+/** How many of the matching meetings each OPD held. */
+function meetingsByOpd(meetings: readonly MeetingMatch[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of meetings) counts[m.opdCode] = (counts[m.opdCode] ?? 0) + 1;
+  return counts;
+}
+
 /**
  * The PostgreSQL fallback: full-text search (`indonesian` configuration, attachment text,
  * trigram similarity on titles for typos) over the same readable set, with meeting minutes from
@@ -94,46 +134,10 @@ export class PostgresAssetSearch {
     filters: SearchFilters,
     page: { page: number; limit: number; sort: SortKey },
   ): Promise<SearchOutcome> {
-    const where = assetWhere(reader, filters);
     const depth = page.page * page.limit;
-    const sortSql =
-      page.sort === 'newest'
-        ? 'published_at DESC, id'
-        : page.sort === 'oldest'
-          ? 'published_at ASC, id'
-          : 'r DESC, published_at DESC, id';
-    const [row] = await this.run<{
-      total: string;
-      type_facet: Record<string, number> | null;
-      opd_facet: Record<string, number> | null;
-      tag_facet: Record<string, number> | null;
-      top: { id: string; r: number; published_at: string | null }[] | null;
-    }>(
-      `WITH ${QQ}, ${MATCHES(where.sql)}
-       SELECT (SELECT count(*) FROM m) AS total,
-              (SELECT json_object_agg(type, c) FROM (SELECT type, count(*) c FROM m GROUP BY type) x) AS type_facet,
-              (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN identity_opds o ON o.id = m.opd_id GROUP BY o.code) x) AS opd_facet,
-              (SELECT json_object_agg(tag, c) FROM (SELECT t AS tag, count(*) c FROM m, unnest(m.tags) t GROUP BY t ORDER BY c DESC, t LIMIT 100) x) AS tag_facet,
-              (SELECT json_agg(t) FROM (SELECT id, r, published_at FROM m ORDER BY ${sortSql} LIMIT :depth) t) AS top`,
-      { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
-    );
+    const row = await this.assetMatches(reader, q, filters, page.sort, depth);
     const meetings = await this.meetings(reader, q, filters);
-    const ranked: Ranked[] = [
-      ...(row?.top ?? []).map((t) => ({
-        id: t.id,
-        kind: 'asset' as const,
-        r: t.r,
-        at: t.published_at ? Date.parse(t.published_at) : 0,
-      })),
-      ...meetings.map((m) => ({
-        id: m.id,
-        kind: 'meeting' as const,
-        r: m.rank,
-        at: m.heldAt.getTime(),
-      })),
-    ]
-      .sort(order(page.sort))
-      .slice((page.page - 1) * page.limit, depth);
+    const ranked = rankedPage(row?.top ?? [], meetings, page);
     const assetHits = new Map(
       (
         await this.hits(
@@ -143,8 +147,6 @@ export class PostgresAssetSearch {
       ).map((h) => [h.id, h]),
     );
     const meetingHits = new Map(meetings.map((m) => [m.id, meetingHit(m)]));
-    const meetingOpds: Record<string, number> = {};
-    for (const m of meetings) meetingOpds[m.opdCode] = (meetingOpds[m.opdCode] ?? 0) + 1;
     return {
       engine: 'postgres',
       total: Number(row?.total ?? 0) + meetings.length,
@@ -157,10 +159,37 @@ export class PostgresAssetSearch {
           row?.type_facet ?? {},
           meetings.length ? { meeting: meetings.length } : {},
         ),
-        opdCode: mergeCounts(row?.opd_facet ?? {}, meetingOpds),
+        opdCode: mergeCounts(row?.opd_facet ?? {}, meetingsByOpd(meetings)),
         tags: row?.tag_facet ?? {},
       },
     };
+  }
+
+  /** Counts and facets over every readable matching asset, and the best `depth` of them. */
+  private async assetMatches(
+    reader: Reader | undefined,
+    q: string,
+    filters: SearchFilters,
+    sort: SortKey,
+    depth: number,
+  ): Promise<AssetMatches | undefined> {
+    const where = assetWhere(reader, filters);
+    const sortSql =
+      sort === 'newest'
+        ? 'published_at DESC, id'
+        : sort === 'oldest'
+          ? 'published_at ASC, id'
+          : 'r DESC, published_at DESC, id';
+    const [row] = await this.run<AssetMatches>(
+      `WITH ${QQ}, ${MATCHES(where.sql)}
+       SELECT (SELECT count(*) FROM m) AS total,
+              (SELECT json_object_agg(type, c) FROM (SELECT type, count(*) c FROM m GROUP BY type) x) AS type_facet,
+              (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN identity_opds o ON o.id = m.opd_id GROUP BY o.code) x) AS opd_facet,
+              (SELECT json_object_agg(tag, c) FROM (SELECT t AS tag, count(*) c FROM m, unnest(m.tags) t GROUP BY t ORDER BY c DESC, t LIMIT 100) x) AS tag_facet,
+              (SELECT json_agg(t) FROM (SELECT id, r, published_at FROM m ORDER BY ${sortSql} LIMIT :depth) t) AS top`,
+      { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
+    );
+    return row;
   }
 
   /** A question's best `depth` candidates by PostgreSQL's own rank (assets and meetings). */

@@ -2,12 +2,25 @@ import type { Personnel } from '@lumbung/identity';
 import { CRITICALITY_TOPICS } from '../scoring/risk-formula';
 import type {
   AssetEvidenceDto,
+  AssetTypeCountDto,
   CopEvidenceDto,
   ExpertHitDto,
   ExpertiseResponseDto,
 } from './dto/expertise-response.dto';
 import type { EvidenceSet } from './evidence.loader';
 import { type TopicScore, topicsOf, visibleEvidence } from './expertise-scoring';
+
+/** How many of the given assets are of each type, the commonest first (ties by type name). */
+function assetTypeCounts(assetIds: Iterable<string>, evidence: EvidenceSet): AssetTypeCountDto[] {
+  const types = new Map<string, number>();
+  for (const id of assetIds) {
+    const type = evidence.assets.get(id)!.type;
+    types.set(type, (types.get(type) ?? 0) + 1);
+  }
+  return [...types]
+    .map(([type, count]) => ({ type, count }))
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+}
 
 /** A person's expertise from what the reader may see, every topic with its evidence links. */
 export function presentExpertise(
@@ -44,11 +57,6 @@ export function presentExpertise(
       href: `/api/v1/cops/${id}`,
     };
   };
-  const types = new Map<string, number>();
-  for (const id of roleOf.keys()) {
-    const type = evidence.assets.get(id)!.type;
-    types.set(type, (types.get(type) ?? 0) + 1);
-  }
   const declared = evidence.declarations.get(person.id) ?? [];
   return {
     userId: person.id,
@@ -62,9 +70,7 @@ export function presentExpertise(
       cops: t.copIds.map(cop),
       declared: t.declared,
     })),
-    assetTypes: [...types]
-      .map(([type, count]) => ({ type, count }))
-      .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    assetTypes: assetTypeCounts(roleOf.keys(), evidence),
     declared: {
       self: declared.filter((d) => d.as === 'self').map((d) => d.topic),
       opdAdmin: declared.filter((d) => d.as === 'opd_admin').map((d) => d.topic),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Personnel, PersonnelDirectory } from '@lumbung/identity';
-import { AssetEvidenceReader } from '@lumbung/knowledge';
+import { AssetEvidenceReader, type EvidenceAsset } from '@lumbung/knowledge';
 import { type Departure, departureOf } from '../departure/departure';
 import { type EvidenceSet, EvidenceLoader, themeTopic } from '../expertise/evidence.loader';
 import { type TopicScore, topicsOf } from '../expertise/expertise-scoring';
@@ -53,35 +53,11 @@ export class RiskAssessor {
     const topicsByPerson = new Map(
       staff.map((p) => [p.id, topicsOf(evidence.byPerson.get(p.id)!)]),
     );
-    const holders = new Map<string, Set<string>>();
-    for (const p of staff) {
-      if (!p.active) continue;
-      for (const t of topicsByPerson.get(p.id)!) addTo(holders, `${p.opdId}|${t.topic}`, p.id);
-    }
-    const copTopic = new Map<string, string>();
-    for (const list of evidence.cops.values()) {
-      for (const c of list) {
-        const topic = themeTopic(c.theme);
-        if (topic) copTopic.set(c.copId, topic);
-      }
-    }
-    const documenting = new Map<string, Set<string>>();
-    for (const a of published) {
-      for (const tag of a.tags) addTo(documenting, `${a.opdId}|${tag}`, a.id);
-      const topic = a.copId ? copTopic.get(a.copId) : undefined;
-      if (topic) addTo(documenting, `${a.opdId}|${topic}`, a.id);
-    }
+    const holders = topicHolders(staff, topicsByPerson);
+    const documenting = documentingAssets(published, evidence);
     const people = staff.map((person): PersonAssessment => {
       const topics = topicsByPerson.get(person.id)!;
-      const ownInterviews = new Set(
-        (evidence.byPerson.get(person.id)?.assets ?? [])
-          .filter(
-            (a) =>
-              a.role === 'narasumber' &&
-              evidence.assets.get(a.id)?.type === 'wawancara_pengetahuan',
-          )
-          .map((a) => a.id),
-      );
+      const ownInterviews = interviewsGivenBy(person.id, evidence);
       const standings = topics.map((t) => {
         const key = `${person.opdId}|${t.topic}`;
         const others = holders.get(key) ?? new Set<string>();
@@ -106,6 +82,55 @@ export class RiskAssessor {
     });
     return { people, evidence };
   }
+}
+
+/** Who holds each topic, keyed `opdId|topic`; only active staff count as holders. */
+function topicHolders(
+  staff: readonly Personnel[],
+  topicsByPerson: ReadonlyMap<string, TopicScore[]>,
+): Map<string, Set<string>> {
+  const holders = new Map<string, Set<string>>();
+  for (const p of staff) {
+    if (!p.active) continue;
+    for (const t of topicsByPerson.get(p.id)!) addTo(holders, `${p.opdId}|${t.topic}`, p.id);
+  }
+  return holders;
+}
+
+/**
+ * The published assets documenting each topic, keyed `opdId|topic`: by their tags, and by the
+ * topic of the CoP they came from.
+ */
+function documentingAssets(
+  published: readonly EvidenceAsset[],
+  evidence: EvidenceSet,
+): Map<string, Set<string>> {
+  const copTopic = new Map<string, string>();
+  for (const list of evidence.cops.values()) {
+    for (const c of list) {
+      const topic = themeTopic(c.theme);
+      if (topic) copTopic.set(c.copId, topic);
+    }
+  }
+  const documenting = new Map<string, Set<string>>();
+  for (const a of published) {
+    for (const tag of a.tags) addTo(documenting, `${a.opdId}|${tag}`, a.id);
+    const topic = a.copId ? copTopic.get(a.copId) : undefined;
+    if (topic) addTo(documenting, `${a.opdId}|${topic}`, a.id);
+  }
+  return documenting;
+}
+
+/** The knowledge interviews in which the person was the narasumber. */
+function interviewsGivenBy(personId: string, evidence: EvidenceSet): Set<string> {
+  return new Set(
+    (evidence.byPerson.get(personId)?.assets ?? [])
+      .filter(
+        (a) =>
+          a.role === 'narasumber' && evidence.assets.get(a.id)?.type === 'wawancara_pengetahuan',
+      )
+      .map((a) => a.id),
+  );
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
