@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type EntitySchema } from 'typeorm';
 import { types } from 'pg';
 import { MIGRATIONS } from './migrations';
+import { TimeoutSafeClient } from './timeout-safe-client';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: parsing them into Dates at local midnight shifts them
 // by the server's time zone.
@@ -27,6 +28,8 @@ export function poolOptions(limits: PoolLimits): Record<string, unknown> {
     ...(limits.statementTimeoutMs > 0 ? { statement_timeout: limits.statementTimeoutMs } : {}),
     ...(limits.queryTimeoutMs > 0 ? { query_timeout: limits.queryTimeoutMs } : {}),
     application_name: 'lumbung',
+    // A connection whose query timed out is closed, never reused mid-transaction (see the class).
+    ...(limits.queryTimeoutMs > 0 ? { Client: TimeoutSafeClient } : {}),
   };
 }
 

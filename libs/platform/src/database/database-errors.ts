@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+
 /**
  * Recognises the errors pg and TypeORM raise when PostgreSQL cannot answer (down, restarting,
  * paused, connections cut), as opposed to a query that is wrong. Those become 503
@@ -35,8 +37,21 @@ const CLIENT_MESSAGES = [
   /is not currently accepting connections/,
 ];
 
+/**
+ * TypeORM's errors for a query runner released under a running transaction: pg reported its
+ * connection dead (killed, cut, closed after a query timeout) between two statements, so the next
+ * statement finds the runner gone. The transaction did not commit; the database was unreachable.
+ */
+function isReleasedRunner(error: unknown): boolean {
+  return (
+    error instanceof QueryRunnerProviderAlreadyReleasedError ||
+    error instanceof QueryRunnerAlreadyReleasedError
+  );
+}
+
 function looksUnavailable(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
+  if (isReleasedRunner(error)) return true;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code)) return true;
