@@ -8,6 +8,7 @@ import { sleep } from '../bench/search-stack.mjs';
 import { slowClients } from './slow-clients.mjs';
 import { soak } from './soak.mjs';
 import { textFile } from './workload.mjs';
+import { rssMb } from './proc.mjs';
 
 const MB = 1024 * 1024;
 
@@ -156,13 +157,13 @@ const pgPause = {
   label: 'PostgreSQL SIGSTOP (10 s; 5 s quick)',
   async inject(ctx) {
     const pids = postgresPids(ctx.stack);
-    const rssBefore = rssOf(ctx.api().child.pid);
+    const rssBefore = rssMb(ctx.api().child.pid);
     const from = Date.now();
     for (const pid of pids) process.kill(pid, 'SIGSTOP');
     let peak = rssBefore;
     const until = Date.now() + (ctx.options.quick ? 5000 : 10_000);
     while (Date.now() < until) {
-      peak = Math.max(peak, rssOf(ctx.api().child.pid));
+      peak = Math.max(peak, rssMb(ctx.api().child.pid));
       await sleep(100);
     }
     return { pids, from, to: Date.now(), rssBefore, peak };
@@ -194,15 +195,6 @@ const pgPause = {
     return problems;
   },
 };
-
-function rssOf(pid) {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Drill 5: the worker SIGKILLed while it runs jobs (search sync, extraction, rollup fold). */
 const workerKill = {

@@ -4,7 +4,7 @@
 // invariants, then prints one table and exits non-zero on any FAIL. Runs on the built dist/
 // (`npm run drill` builds first), like the benches.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, sleep, startSearchStack, table } from '../bench/search-stack.mjs';
@@ -18,6 +18,7 @@ import {
   rollupSnapshot,
 } from './invariants.mjs';
 import { Workload } from './workload.mjs';
+import { rssMb } from './proc.mjs';
 
 const run = promisify(execFile);
 const MB = 1024 * 1024;
@@ -39,16 +40,6 @@ export const DRILL_ENV = {
   STORAGE_SWEEP_INTERVAL_MS: '0',
   SEARCH_BREAKER_OPEN_MS: '2000',
 };
-
-/** Resident memory of a process in MB (0 once it is gone). */
-function rssMb(pid) {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-    return line ? Number(line[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 async function setup(stack, options, base) {
   const db = stack.db;

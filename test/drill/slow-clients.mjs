@@ -3,20 +3,11 @@
 // else's requests stay within 2× of their calm p95; then a burst of large concurrent uploads must
 // keep the API's memory within 300 MB of its idle size, each upload stored or cleanly refused.
 import { connect } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../bench/search-stack.mjs';
+import { rssMb } from './proc.mjs';
 
 const MB = 1024 * 1024;
-
-function rssMb(pid) {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 function p95(values) {
   if (values.length === 0) return NaN;

@@ -2,30 +2,14 @@
 // the workload. Not in CI: `npm run drill -- soak` runs 30 minutes (SOAK_MINUTES to change it);
 // `--quick` runs one. Start and end figures: the API's open file descriptors and resident memory,
 // the upload scratch folder, and the sizes of the tables uploads write. Must stay flat.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../bench/search-stack.mjs';
 import { textFile } from './workload.mjs';
+import { fdCount, rssMb } from './proc.mjs';
 
 const MB = 1024 * 1024;
-
-function fdCount(pid) {
-  try {
-    return readdirSync(`/proc/${pid}/fd`).length;
-  } catch {
-    return 0;
-  }
-}
-
-function rssMb(pid) {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Files and bytes under a folder (the upload scratch space). */
 function folder(dir) {
