@@ -21,7 +21,6 @@ import {
   touchSearch,
 } from '@lumbung/knowledge';
 import {
-  addDemoPastPlan,
   addDemoPlan,
   addDemoPlanEvent,
   BUP_YEARS,
@@ -305,7 +304,9 @@ async function plan(
         ? 'Narasumber dipindahtugaskan lebih awal; dijadwalkan ulang oleh penggantinya.'
         : null,
     createdBy: opd.adminId,
-    createdOn: created,
+    // 09:00 WIB on the day the plan was made; last changed now.
+    createdAt: `${created}T09:00:00+07:00`,
+    updatedAt: null,
   });
   await planEvents(ctx, planId, opd.adminId, state, asset?.id ?? null);
 }
@@ -409,7 +410,7 @@ async function retiredIn2025(
       mine,
       addMonths(departure, -2),
     );
-    const planId = await addDemoPastPlan(ctx.m, {
+    const planId = await addDemoPlan(ctx.m, {
       userId: person.id,
       opdId: opd.id,
       interviewerId: interviewer.id,
@@ -419,8 +420,11 @@ async function retiredIn2025(
       interviewedOn: addMonths(departure, -3),
       assetId: asset.id,
       assetPublishedAt: asset.publishedAt,
+      cancelReason: null,
       createdBy: opd.adminId,
       createdAt: `${addMonths(departure, -5)}T02:00:00Z`,
+      // Last changed when its asset was published.
+      updatedAt: asset.publishedAt,
     });
     await planEvents(ctx, planId, opd.adminId, 'aset_terbit', asset.id);
   }

@@ -46,15 +46,18 @@ interface DemoPlan {
   createdBy: string;
 }
 
-/** A plan created on `createdOn` (09:00 WIB), last changed now. */
+/**
+ * A demo plan created at `createdAt`, last changed at `updatedAt` (now when null). Other columns
+ * keep their defaults, as RetentionPlansRepository.insert leaves them.
+ */
 export async function addDemoPlan(
   m: EntityManager,
-  p: DemoPlan & { cancelReason: string | null; createdOn: string },
+  p: DemoPlan & { cancelReason: string | null; createdAt: string; updatedAt: string | null },
 ): Promise<string> {
   const [row] = await m.query<{ id: string }[]>(
     `INSERT INTO retention_plans (user_id, opd_id, interviewer_id, target_date, notes, state, interviewed_on,
                                   asset_id, asset_published_at, cancel_reason, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date + time '09:00' - interval '7 hours', now())
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, COALESCE($13::timestamptz, now()))
      RETURNING id`,
     [
       p.userId,
@@ -68,33 +71,8 @@ export async function addDemoPlan(
       p.assetPublishedAt,
       p.cancelReason,
       p.createdBy,
-      p.createdOn,
-    ],
-  );
-  return row.id;
-}
-
-/** A finished plan of the past: created at `createdAt`, last changed when its asset was published. */
-export async function addDemoPastPlan(
-  m: EntityManager,
-  p: DemoPlan & { createdAt: string },
-): Promise<string> {
-  const [row] = await m.query<{ id: string }[]>(
-    `INSERT INTO retention_plans (user_id, opd_id, interviewer_id, target_date, notes, state, interviewed_on,
-                                  asset_id, asset_published_at, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $9) RETURNING id`,
-    [
-      p.userId,
-      p.opdId,
-      p.interviewerId,
-      p.targetDate,
-      p.notes,
-      p.state,
-      p.interviewedOn,
-      p.assetId,
-      p.assetPublishedAt,
-      p.createdBy,
       p.createdAt,
+      p.updatedAt,
     ],
   );
   return row.id;
