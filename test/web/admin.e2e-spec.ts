@@ -203,6 +203,10 @@ describe('portal: Admin', () => {
     );
     const entries = page.getByRole('table', { name: 'Entri log audit' });
     await entries.getByText('authn_password_reset_complete').waitFor();
+    // Each action reads in Indonesian, its code beside it; the kind of data too.
+    const completed = entries.getByRole('row').filter({ hasText: 'authn_password_reset_complete' });
+    await completed.getByText('Kata sandi disetel ulang', { exact: true }).waitFor();
+    await completed.getByText('Pengguna', { exact: true }).waitFor();
     await expect(
       entries
         .getByRole('row')

@@ -80,10 +80,17 @@ export function AuditPage() {
                         )}
                       </Table.Td>
                       <Table.Td data-label={t('audit.what')}>
-                        <code>{e.action}</code>
+                        <Text size="sm">
+                          {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          <code>{e.action}</code>
+                        </Text>
                       </Table.Td>
                       <Table.Td data-label={t('audit.target')}>
-                        {e.entity ?? '—'}
+                        {e.entity
+                          ? t(`audit.entities.${e.entity}`, { defaultValue: e.entity })
+                          : '—'}
                         {e.entityId && (
                           <Text size="xs" c="dimmed" className={classes.pre} component="div">
                             {e.entityId}
@@ -125,7 +132,10 @@ function detailsText(details: Record<string, unknown>): string {
   return lines.length ? lines.join('\n') : '—';
 }
 
-/** Suggestions for the action and entity filters: what the API records today (others may be typed). */
+/**
+ * Suggestions for the action and entity filters: what the API records today (others may be typed).
+ * Each has a label in `audit.actions` / `audit.entities`; the table shows the label and the code.
+ */
 const ACTIONS = [
   'authn_login_success',
   'authn_login_fail',
@@ -146,6 +156,9 @@ const ACTIONS = [
   'cop_updated',
   'cop_members_added',
   'cop_member_removed',
+  'cop_join_requested',
+  'cop_join_accepted',
+  'cop_join_declined',
   'meeting_logged',
   'meeting_updated',
   'meeting_deleted',
@@ -155,6 +168,9 @@ const ACTIONS = [
   'award_year_finalized',
   'criticality_overridden',
   'knowledge_risk_read',
+  'expertise_declared',
+  'retention_plan_created',
+  'retention_plan_updated',
 ];
 const ENTITIES = [
   'user',
