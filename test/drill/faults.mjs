@@ -728,6 +728,18 @@ const storageFull = {
   },
 };
 
+/**
+ * No fault, and a failure on purpose: the test of the runner itself (a FAIL must exit non-zero).
+ * Only when named.
+ */
+const failOnPurpose = {
+  label: 'none (the runner must report this drill as failed)',
+  onlyWhenNamed: true,
+  inject: async () => undefined,
+  heal: async () => undefined,
+  check: () => ['failed on purpose'],
+};
+
 export const FAULTS = {
   'api-kill': apiKill,
   'pg-pause': pgPause,
@@ -738,4 +750,5 @@ export const FAULTS = {
   'storage-full': storageFull,
   'slow-clients': slowClients,
   soak,
+  'fail-on-purpose': failOnPurpose,
 };

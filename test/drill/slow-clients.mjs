@@ -2,6 +2,7 @@
 // their bodies) at one byte a second must be dropped by the server's timeouts while everyone
 // else's requests stay within 2× of their calm p95; then a burst of large concurrent uploads must
 // keep the API's memory within 300 MB of its idle size, each upload stored or cleanly refused.
+import { appendFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../bench/search-stack.mjs';
@@ -56,7 +57,7 @@ export const slowClients = {
     const api = ctx.api();
     const headersTimeout = Number(process.env.HTTP_HEADERS_TIMEOUT_MS);
     const requestTimeout = Number(process.env.HTTP_REQUEST_TIMEOUT_MS);
-    // Another person's reads, five a second, first calm and then beside the slow clients.
+    // Another person's reads, five a second: calm, beside the slow clients, calm again.
     const token = await w.token(w.users.reader);
     const samples = { calm: [], slow: [] };
     let phase = 'calm';
@@ -66,10 +67,19 @@ export const slowClients = {
         const res = await w.call('GET', '/api/v1/search?q=pelajaran', { token, timeoutMs: 30_000 });
         if (res.status === 200) samples[phase].push(res.ms);
         else samples[phase].push(Infinity);
+        if (process.env.DRILL_PROBE_LOG)
+          appendFileSync(
+            process.env.DRILL_PROBE_LOG,
+            `${Date.now()} ${phase} ${res.status} ${Math.round(res.ms)}\n`,
+          );
         await sleep(200);
       }
     })();
-    await sleep(options.quick ? 5000 : 15_000);
+    // The workload beside the drill (uploads up to 50 MB, imports, rollups) makes single reads
+    // vary tenfold, so the calm baseline is read over as long as the slow phase lasts (full: 60 s
+    // before it and 60 s after; quick: 5 s and 5 s): a 15 s window gave a p95 set by one upload.
+    const calmMs = options.quick ? 5000 : 60_000;
+    await sleep(calmMs);
     phase = 'slow';
     if (options.verbose) process.stderr.write(`  ${new Date().toISOString()} slow clients\n`);
     // Quick: 100 slow header senders (dropped after the headers timeout). Full: 50 of each kind;
@@ -86,6 +96,8 @@ export const slowClients = {
         ).then((r) => ({ mode, ...r })),
       ),
     );
+    phase = 'calm';
+    await sleep(calmMs);
     probing = false;
     await probe;
     const calm = p95(samples.calm);
@@ -166,7 +178,7 @@ export const slowClients = {
     if (ctx.options.verbose)
       for (const l of ctx.w.latencies.filter((x) => x.kind !== 'ok'))
         process.stderr.write(
-          `  ${new Date(l.started).toISOString()} ${l.kind} ${l.path} ${Math.round(l.ms)} ms\n`,
+          `  ${new Date(l.started).toISOString()} ${l.kind} ${l.path} ${Math.round(l.ms)} ms ${l.code ?? ''}\n`,
         );
     if (ctx.options.verbose)
       process.stderr.write(`  slow-clients ${JSON.stringify(ctx.slowReport)}\n`);

@@ -130,7 +130,8 @@ export class Workload {
       ms,
       kind,
       path: `${method} ${path.split('?')[0]}`,
-      code: parsed?.code,
+      // A refusal's code, or why no answer came (ECONNRESET, EPIPE, UND_ERR_SOCKET…).
+      code: parsed?.code ?? error?.cause?.code ?? error?.code ?? error?.cause?.message,
     });
     return { status, body: parsed, error, ms, retryAfter };
   }
