@@ -5,6 +5,7 @@ export * from './database/database.module';
 export * from './database/prepared-query';
 export * from './database/group-commit';
 export * from './database/app-meta';
+export * from './database/one-at-a-time';
 export * from './database/database-errors';
 export * from './http/app-error';
 export * from './http/api-errors';

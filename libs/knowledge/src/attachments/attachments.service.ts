@@ -9,6 +9,7 @@ import {
   CommonErrors,
   JobsService,
   isUuid,
+  OneAtATime,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { mayEdit, type Reader, readablePredicate, readerOf } from '../assets/asset-access';
@@ -19,9 +20,10 @@ import { STORAGE_DELETE_QUEUE } from '../assets/assets.service';
 import { computeCompleteness } from '../assets/completeness';
 import { scanWithClamd } from './antivirus';
 import { AttachmentErrors } from './attachment.errors';
-import { extensionMatches, type Sniffed, sniffFile } from './content/sniff';
+import { extensionMatches, sniffFile } from './content/sniff';
 import { sanitizeDisplayName } from './display-name';
 import { discard, type ReceivedFile, receiveFiles } from './upload-receiver';
+import { type CheckedFile, recordAttachments } from './attachment-records';
 import { touchSearch } from '../search/search-sync';
 import type { UsageAsset } from '../usage/asset-usage.recorder';
 
@@ -50,11 +52,7 @@ export interface AttachmentRow {
   created_at: Date;
 }
 
-interface Checked extends ReceivedFile {
-  sniffed: Sniffed;
-  displayName: string;
-  scanStatus: 'not_scanned' | 'clean' | 'pending_scan';
-}
+type Checked = CheckedFile;
 
 /**
  * Safe attachments: type decided by content and matched to the extension, SHA-256 dedupe per
@@ -64,6 +62,7 @@ interface Checked extends ReceivedFile {
 export class AttachmentsService {
   private readonly logger = new Logger('Attachments');
   private meetingGuard?: MeetingFileGuard;
+  private readonly ownerTurns = new OneAtATime();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -83,7 +82,7 @@ export class AttachmentsService {
     // Access is decided before a single byte is stored.
     await this.editableAsset(assetId, reader, this.ds.manager);
     const checked = await this.receiveChecked(req, res);
-    return this.store(checked, reader.userId, async (tx) => {
+    return this.store(checked, reader.userId, `asset:${assetId}`, async (tx) => {
       const asset = await this.editableAsset(assetId, reader, tx);
       await tx.query(`SELECT 1 FROM assets WHERE id = $1 FOR UPDATE`, [asset.id]);
       return { column: 'asset_id', id: asset.id, after: () => this.refreshCompleteness(tx, asset) };
@@ -103,7 +102,7 @@ export class AttachmentsService {
     recheck: (tx: EntityManager) => Promise<void>,
   ): Promise<string[]> {
     const checked = await this.receiveChecked(req, res);
-    return this.store(checked, uploaderId, async (tx) => {
+    return this.store(checked, uploaderId, `meeting:${meetingId}`, async (tx) => {
       await recheck(tx);
       return { column: 'meeting_id', id: meetingId, after: () => Promise.resolve() };
     });
@@ -255,63 +254,55 @@ export class AttachmentsService {
   /**
    * Moves files into the store and records them for one owner; the same bytes twice give one
    * attachment. `owner` locks and re-checks the owner inside the transaction.
+   *
+   * The files move into the store before the transaction opens: moving a 50 MB file (or sending
+   * it to a bucket) while holding the owner's row lock and a pool connection made concurrent
+   * uploads to one asset queue on that lock with every connection held, and the rest of the API
+   * waited out the pool (503). A crash between the move and the commit leaves a stored file no
+   * row names, which the orphan sweep removes; a refused or duplicate file is deleted at once.
    */
   private async store(
     files: Checked[],
     uploaderId: string,
+    ownerKey: string,
     owner: (
       tx: EntityManager,
     ) => Promise<{ column: 'asset_id' | 'meeting_id'; id: string; after: () => Promise<void> }>,
   ): Promise<string[]> {
     const adopted: string[] = [];
+    let found: { ids: string[]; recorded: string[] };
     try {
-      return await this.ds.transaction(async (tx) => {
-        const { column, id, after } = await owner(tx);
-        const ids: string[] = [];
-        for (const f of files) {
-          const [existing] = await tx.query<{ id: string }[]>(
-            `SELECT id FROM attachments WHERE ${column} = $1 AND sha256 = $2`,
-            [id, f.sha256],
+      for (const f of files) adopted.push(await this.storage.adopt(f.path, { sha256: f.sha256 }));
+      // Uploads to one owner take its row lock in turn; waiting here holds no pool connection.
+      const record = () =>
+        this.ds.transaction(async (tx) => {
+          const { column, id, after } = await owner(tx);
+          const rows = await recordAttachments(
+            tx,
+            { column, id, uploaderId },
+            files,
+            adopted,
+            (q, attachmentId, scanFirst) =>
+              scanFirst
+                ? this.jobs.enqueue(q, SCAN_QUEUE, { attachmentId }, { maxAttempts: 20 })
+                : this.jobs.enqueue(q, EXTRACT_QUEUE, { attachmentId }),
           );
-          if (existing) {
-            await discard([f]);
-            if (!ids.includes(existing.id)) ids.push(existing.id);
-            continue;
-          }
-          const key = await this.storage.adopt(f.path, { sha256: f.sha256 });
-          adopted.push(key);
-          const [row] = await tx.query<{ id: string }[]>(
-            `INSERT INTO attachments (${column}, storage_key, display_name, kind, mime, size_bytes, sha256,
-                                      scan_status, text_status, uploaded_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-            [
-              id,
-              key,
-              f.displayName,
-              f.sniffed.kind,
-              f.sniffed.mime,
-              f.size,
-              f.sha256,
-              f.scanStatus,
-              ['mp4', 'png', 'jpeg'].includes(f.sniffed.kind) ? 'not_applicable' : 'pending',
-              uploaderId,
-            ],
-          );
-          ids.push(row.id);
-          if (f.scanStatus === 'pending_scan') {
-            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row.id }, { maxAttempts: 20 });
-          } else {
-            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row.id });
-          }
-        }
-        await after();
-        return ids;
-      });
+          await after();
+          return rows;
+        });
+      found = await this.ownerTurns.run(ownerKey, record);
     } catch (error) {
       await Promise.all(adopted.map((k) => this.storage.delete(k)));
       await discard(files);
       throw error;
     }
+    // Bytes the owner already had: the existing attachment is the answer, the copy goes (a copy
+    // that fails to go is an orphan the sweep removes).
+    const copies = adopted.filter((k) => !found.recorded.includes(k));
+    await Promise.all(copies.map((k) => this.storage.delete(k))).catch((error: unknown) =>
+      this.logger.warn({ error: String(error) }, 'duplicate upload copy not removed'),
+    );
+    return found.ids;
   }
 
   private async refreshCompleteness(tx: EntityManager, asset: AssetEntity): Promise<void> {
