@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import {
+  AnomalyFlagsService,
   documentedMeetingSql,
   MetricsEvidenceReader,
-  MetricsViewService,
   periodBounds,
 } from '@lumbung/metrics';
 
@@ -15,7 +15,7 @@ import {
 export class AwardEvidenceService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly metricsView: MetricsViewService,
+    private readonly flags: AnomalyFlagsService,
     private readonly usageEvidence: MetricsEvidenceReader,
   ) {}
 
@@ -31,7 +31,7 @@ export class AwardEvidenceService {
       ),
       this.meetings(opdId, year),
       this.usageEvidence.reuseReportsOfOpd(opdId, from, to),
-      this.metricsView.anomalies(principal, year, opdId),
+      this.flags.anomalies(principal, year, opdId),
     ]);
     const readable = new Map(assets.map((a) => [a.id, a.title]));
     return {
