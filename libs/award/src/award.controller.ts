@@ -40,7 +40,9 @@ import {
   RestatementDto,
   ScoreRowDto,
 } from './award-response.dto';
+import { AwardRestatementService } from './award-restatement.service';
 import { AwardScoresService } from './award-scores.service';
+import { AwardSnapshotsService } from './award-snapshots.service';
 import { AwardYearsService } from './award-years.service';
 import { ASPECT_KEYS, type AspectKey } from './scoring';
 
@@ -53,6 +55,8 @@ export class AwardController {
   constructor(
     private readonly years: AwardYearsService,
     private readonly scores: AwardScoresService,
+    private readonly snapshots: AwardSnapshotsService,
+    private readonly restatements: AwardRestatementService,
     private readonly exports: AwardExportService,
   ) {}
 
@@ -166,7 +170,7 @@ export class AwardController {
     @CurrentPrincipal() principal: Principal,
     @Param('year', ReportYearPipe) year: number,
   ): Promise<FinalizedDto> {
-    return this.scores.finalize(principal, year);
+    return this.snapshots.finalize(principal, year);
   }
 
   @Get(':year/restatement')
@@ -178,7 +182,7 @@ export class AwardController {
   @ApiOkResponse({ type: RestatementDto })
   @ApiErrors({ 409: 'AWARD_YEAR_NOT_FINALIZED (details.year)' })
   restatement(@Param('year', ReportYearPipe) year: number): Promise<RestatementDto> {
-    return this.scores.restatement(year);
+    return this.restatements.restatement(year);
   }
 
   @Get(':year/export')

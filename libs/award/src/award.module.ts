@@ -5,8 +5,12 @@ import { KnowledgeModule } from '@lumbung/knowledge';
 import { MetricsModule } from '@lumbung/metrics';
 import { RiskModule } from '@lumbung/risk';
 import { AwardController } from './award.controller';
+import { AwardEvidenceService } from './award-evidence.service';
 import { AwardExportService } from './award-export.service';
+import { AwardRestatementService } from './award-restatement.service';
+import { AwardScoreRunsService } from './award-score-runs.service';
 import { AwardScoresService } from './award-scores.service';
+import { AwardSnapshotsService } from './award-snapshots.service';
 import { AwardYearsService } from './award-years.service';
 import { MeetingYearLock } from './award-year-lock';
 
@@ -19,12 +23,23 @@ import { MeetingYearLock } from './award-year-lock';
   imports: [IdentityModule, KnowledgeModule, MetricsModule, RiskModule],
   providers: [
     AwardYearsService,
+    AwardScoreRunsService,
+    AwardSnapshotsService,
+    AwardEvidenceService,
     AwardScoresService,
+    AwardRestatementService,
     AwardExportService,
     MeetingYearLock,
     { provide: AWARD_YEAR_LOCK, useExisting: MeetingYearLock },
   ],
-  exports: [AwardYearsService, AwardScoresService, AwardExportService, AWARD_YEAR_LOCK],
+  exports: [
+    AwardYearsService,
+    AwardScoresService,
+    AwardSnapshotsService,
+    AwardRestatementService,
+    AwardExportService,
+    AWARD_YEAR_LOCK,
+  ],
 })
 export class AwardModule {}
 

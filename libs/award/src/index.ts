@@ -1,5 +1,6 @@
 export * from './award.module';
 export { AwardYearsService } from './award-years.service';
-export { AwardScoresService, toInputs } from './award-scores.service';
+export { AwardScoresService } from './award-scores.service';
+export { toInputs } from './award-score-runs.service';
 export * from './scoring';
 export * from './demo/demo-writers';

@@ -7,6 +7,9 @@ import { CopEvidenceReader } from './cops/cop-evidence.reader';
 import { CopsService } from './cops/cops.service';
 import { JoinRequestsService } from './cops/join-requests.service';
 import { CommunitySearchReader } from './meetings/community-search.reader';
+import { MeetingAccess } from './meetings/meeting-access';
+import { MeetingAttendeesService } from './meetings/meeting-attendees.service';
+import { MeetingFilesService } from './meetings/meeting-files.service';
 import { MeetingsService } from './meetings/meetings.service';
 import { MeetingAnnouncer } from './meetings/meeting-announcer';
 
@@ -21,6 +24,9 @@ import { MeetingAnnouncer } from './meetings/meeting-announcer';
     CopsService,
     JoinRequestsService,
     MeetingsService,
+    MeetingAccess,
+    MeetingAttendeesService,
+    MeetingFilesService,
     MeetingAnnouncer,
     ActivityService,
     CopEvidenceReader,
@@ -32,6 +38,8 @@ import { MeetingAnnouncer } from './meetings/meeting-announcer';
     CopsService,
     JoinRequestsService,
     MeetingsService,
+    MeetingAttendeesService,
+    MeetingFilesService,
     ActivityService,
     CopEvidenceReader,
     COP_MEMBERSHIP_SOURCE,

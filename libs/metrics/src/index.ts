@@ -11,7 +11,8 @@ export {
   periodBounds,
   type Period,
 } from './metrics/metrics.service';
-export { MetricsViewService, type AnomalyFlag } from './metrics/metrics-view.service';
+export { MetricsViewService } from './metrics/metrics-view.service';
+export { AnomalyFlagsService, type AnomalyFlag } from './metrics/anomaly-flags.service';
 export {
   MetricsEvidenceReader,
   type OpdReuseReport,

@@ -3,6 +3,9 @@ import { IdentityModule } from '@lumbung/identity';
 import { KnowledgeModule } from '@lumbung/knowledge';
 import { EngagementReader } from './engagement/engagement.reader';
 import { EngagementService } from './engagement/engagement.service';
+import { AnomalyFlagsService } from './metrics/anomaly-flags.service';
+import { AssetMetricsService } from './metrics/asset-metrics.service';
+import { AssetTitlesReader } from './metrics/asset-titles.reader';
 import { MetricsService } from './metrics/metrics.service';
 import { MetricsViewService } from './metrics/metrics-view.service';
 import { MetricsEvidenceReader } from './metrics/metrics-evidence.reader';
@@ -20,6 +23,9 @@ import { UsageEventsModule } from './usage/usage-events.module';
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    AnomalyFlagsService,
+    AssetMetricsService,
+    AssetTitlesReader,
     MetricsEvidenceReader,
     PopularAssetsService,
     MyEngagementService,
@@ -31,6 +37,8 @@ import { UsageEventsModule } from './usage/usage-events.module';
     EngagementReader,
     MetricsService,
     MetricsViewService,
+    AnomalyFlagsService,
+    AssetMetricsService,
     MetricsEvidenceReader,
     PopularAssetsService,
     MyEngagementService,

@@ -300,7 +300,6 @@ async function addAssets(
   opds: Opd[],
 ): Promise<Asset[]> {
   const assets: Asset[] = [];
-  const types = ASSET_TYPE_TEMPLATES.map((t) => t.type);
   for (const opd of opds) {
     const [lo, hi] = PROFILE_SHAPE[opd.profile].assets;
     const n = lo + Math.floor(rand() * (hi - lo + 1));
@@ -312,49 +311,65 @@ async function addAssets(
       .map((x) => x.t);
     opd.titles = new Set();
     for (let i = 0; i < n; i++) {
-      const type = types[(i + opd.code.length) % types.length];
-      const authors = [pick(rand, opd.staff)];
-      if (rand() < 0.3) authors.push(pick(rand, opd.staff));
-      if (rand() < 0.1) authors.push(pick(rand, pick(rand, opds).staff));
-      const unique = [...new Set(authors.filter(Boolean))];
-      const skipLast = opd.profile === 'sedang' && rand() < 0.5;
-      const draft = draftOf(text, opd, type, subjects[i % subjects.length], opd.titles, skipLast);
-      const narasumber = type === 'wawancara_pengetahuan' ? pick(rand, opd.staff) : null;
-      const quarter = Math.floor(rand() * 4);
-      const publishedAt = new Date(
-        Date.UTC(
-          DEMO_YEAR,
-          quarter * 3 + Math.floor(rand() * 3),
-          2 + Math.floor(rand() * 26),
-          2 + Math.floor(rand() * 7),
-        ),
-      );
-      const visibility = rand() < 0.15 ? 'opd' : rand() < 0.35 ? 'publik' : 'internal';
-      const day = 86_400_000;
-      const id = await insertAsset(m, opd, draft, {
-        authors: unique,
-        narasumber,
-        visibility,
-        status: 'published',
-        created: new Date(publishedAt.getTime() - 5 * day),
-        submitted: new Date(publishedAt.getTime() - 2 * day),
-        published: publishedAt,
-        reviewDue: reviewDue(text, rand() < 0.08),
-      });
-      assets.push({
-        id,
-        opd,
-        type,
-        visibility,
-        authors: unique,
-        publishedAt,
-        popularity: 1 / (1 + i) ** 0.8,
-        draft,
-        narasumber,
-      });
+      assets.push(await addAsset(m, rand, text, opds, opd, i, subjects));
     }
   }
   return assets;
+}
+
+/** The OPD's `i`-th published asset of the year, about one of its theme's subjects. */
+async function addAsset(
+  m: EntityManager,
+  rand: () => number,
+  text: () => number,
+  opds: Opd[],
+  opd: Opd,
+  i: number,
+  subjects: string[],
+): Promise<Asset> {
+  const types = ASSET_TYPE_TEMPLATES.map((t) => t.type);
+  // Set by addAssets before the OPD's first asset.
+  const titles = opd.titles as Set<string>;
+  const type = types[(i + opd.code.length) % types.length];
+  const authors = [pick(rand, opd.staff)];
+  if (rand() < 0.3) authors.push(pick(rand, opd.staff));
+  if (rand() < 0.1) authors.push(pick(rand, pick(rand, opds).staff));
+  const unique = [...new Set(authors.filter(Boolean))];
+  const skipLast = opd.profile === 'sedang' && rand() < 0.5;
+  const draft = draftOf(text, opd, type, subjects[i % subjects.length], titles, skipLast);
+  const narasumber = type === 'wawancara_pengetahuan' ? pick(rand, opd.staff) : null;
+  const quarter = Math.floor(rand() * 4);
+  const publishedAt = new Date(
+    Date.UTC(
+      DEMO_YEAR,
+      quarter * 3 + Math.floor(rand() * 3),
+      2 + Math.floor(rand() * 26),
+      2 + Math.floor(rand() * 7),
+    ),
+  );
+  const visibility = rand() < 0.15 ? 'opd' : rand() < 0.35 ? 'publik' : 'internal';
+  const day = 86_400_000;
+  const id = await insertAsset(m, opd, draft, {
+    authors: unique,
+    narasumber,
+    visibility,
+    status: 'published',
+    created: new Date(publishedAt.getTime() - 5 * day),
+    submitted: new Date(publishedAt.getTime() - 2 * day),
+    published: publishedAt,
+    reviewDue: reviewDue(text, rand() < 0.08),
+  });
+  return {
+    id,
+    opd,
+    type,
+    visibility,
+    authors: unique,
+    publishedAt,
+    popularity: 1 / (1 + i) ** 0.8,
+    draft,
+    narasumber,
+  };
 }
 
 /** One asset row; completeness follows once its files are attached ({@link scoreCompleteness}). */
@@ -558,6 +573,44 @@ async function addAttachments(
 /** Meeting start times, WIB: mornings and early afternoons of a working day. */
 const MEETING_HOURS_UTC = [2, 3, 6, 7];
 
+/** The `k`-th meeting of the OPD's CoP in Triwulan `q`, as the demo writer takes it. */
+function meetingOf(
+  rand: () => number,
+  text: () => number,
+  opd: Opd,
+  copId: string,
+  q: number,
+  k: number,
+): { heldAt: Date; meeting: Parameters<typeof addDemoMeeting>[1] } {
+  const theme = THEMES[opd.code];
+  const day = 8 + Math.floor(rand() * 15);
+  const heldAt = workingDay(
+    new Date(Date.UTC(DEMO_YEAR, (q - 1) * 3 + k, day, MEETING_HOURS_UTC[(day + q + k) % 4])),
+  );
+  const documented = rand() < (opd.profile === 'unggul' ? 0.95 : 0.6);
+  const subject = theme.meetings[(q + k) % theme.meetings.length];
+  const topic = `${subject} (TW ${['I', 'II', 'III', 'IV'][q - 1]})`;
+  const topicOf: Topic = { theme, subject, opdName: opd.name };
+  // The arguments in the order the draws were always made (the demo's numbers stay).
+  const meeting = {
+    copId,
+    heldAt: heldAt.toISOString(),
+    year: DEMO_YEAR,
+    quarter: q,
+    mode: pick(rand, ['luring', 'daring', 'hibrida']),
+    topic,
+    agenda: `Pembukaan; paparan ${lower(subject)}; berbagi pengalaman antarunit; rencana tindak lanjut.`,
+    minutes: documented ? minutesFor(text, subject, topicOf) : '',
+    durationMinutes: 60 + 30 * Math.floor(rand() * 4),
+    minutesVisibility: rand() < 0.5 ? 'internal' : 'cop',
+    createdBy: opd.leadId as string,
+    minutesAt: documented
+      ? new Date(heldAt.getTime() + (1 + Math.floor(rand() * 10)) * 86_400_000).toISOString()
+      : null,
+  };
+  return { heldAt, meeting };
+}
+
 async function addMeetings(
   m: EntityManager,
   rand: () => number,
@@ -568,36 +621,11 @@ async function addMeetings(
   for (const opd of opds) {
     if (!opd.copId) continue;
     const [lo, hi] = PROFILE_SHAPE[opd.profile].meetings;
-    const theme = THEMES[opd.code];
     const members = await demoMembersOf(m, opd.copId);
     for (let q = 1; q <= 4; q++) {
       const n = lo + Math.floor(rand() * (hi - lo + 1));
       for (let k = 0; k < n; k++) {
-        const day = 8 + Math.floor(rand() * 15);
-        const heldAt = workingDay(
-          new Date(Date.UTC(DEMO_YEAR, (q - 1) * 3 + k, day, MEETING_HOURS_UTC[(day + q + k) % 4])),
-        );
-        const documented = rand() < (opd.profile === 'unggul' ? 0.95 : 0.6);
-        const subject = theme.meetings[(q + k) % theme.meetings.length];
-        const topic = `${subject} (TW ${['I', 'II', 'III', 'IV'][q - 1]})`;
-        const topicOf: Topic = { theme, subject, opdName: opd.name };
-        // The arguments in the order the draws were always made (the demo's numbers stay).
-        const meeting = {
-          copId: opd.copId,
-          heldAt: heldAt.toISOString(),
-          year: DEMO_YEAR,
-          quarter: q,
-          mode: pick(rand, ['luring', 'daring', 'hibrida']),
-          topic,
-          agenda: `Pembukaan; paparan ${lower(subject)}; berbagi pengalaman antarunit; rencana tindak lanjut.`,
-          minutes: documented ? minutesFor(text, subject, topicOf) : '',
-          durationMinutes: 60 + 30 * Math.floor(rand() * 4),
-          minutesVisibility: rand() < 0.5 ? 'internal' : 'cop',
-          createdBy: opd.leadId as string,
-          minutesAt: documented
-            ? new Date(heldAt.getTime() + (1 + Math.floor(rand() * 10)) * 86_400_000).toISOString()
-            : null,
-        };
+        const { heldAt, meeting } = meetingOf(rand, text, opd, opd.copId, q, k);
         const meetingId = await addDemoMeeting(m, meeting);
         if (!meetingId) continue;
         const attendees = members.filter(() => rand() < 0.7);
@@ -622,6 +650,16 @@ async function addMeetings(
   }
 }
 
+/** What every event generator of the year shares: the draws, the OPD, the year's end, the list. */
+interface EventContext {
+  rand: () => number;
+  opds: Opd[];
+  opdOf: Map<string, Opd>;
+  end: number;
+  officeHour: (t: number) => Date;
+  events: Ev[];
+}
+
 /** Reads over the year, with the counting rules' edge cases on purpose. */
 function makeEvents(rand: () => number, opds: Opd[], assets: Asset[]): Ev[] {
   const events: Ev[] = [];
@@ -632,62 +670,84 @@ function makeEvents(rand: () => number, opds: Opd[], assets: Asset[]): Ev[] {
     d.setUTCHours(1 + Math.floor(rand() * 8), Math.floor(rand() * 60), Math.floor(rand() * 60));
     return d;
   };
+  const ctx: EventContext = { rand, opds, opdOf, end, officeHour, events };
   for (const a of assets) {
     const reach = PROFILE_SHAPE[a.opd.profile].reach;
-    const reads = Math.round(40 * a.popularity * reach * (0.5 + rand()));
-    const start = a.publishedAt.getTime();
-    for (let i = 0; i < reads; i++) {
-      const own = rand() < 0.6;
-      const reader = own ? pick(rand, a.opd.staff) : pick(rand, pick(rand, opds).staff);
-      if (!reader) continue;
-      const at = officeHour(start + rand() * (end - start));
-      const base = { user: reader, key: reader, userOpd: opdOf.get(reader)?.id ?? null, asset: a };
-      const excluded = a.authors.includes(reader) ? 'author' : undefined;
-      events.push({ ...base, type: 'view', at, excluded });
-      if (rand() < 0.05)
-        events.push({ ...base, type: 'view', at: new Date(at.getTime() + 8_000), excluded });
-      if (rand() < 0.25)
-        events.push({
-          ...base,
-          type: 'download',
-          at: new Date(at.getTime() + 60_000),
-          object: a.id,
-          excluded,
-        });
-      if (rand() < 0.15)
-        events.push({
-          ...base,
-          type: 'search_click',
-          at: new Date(at.getTime() - 20_000),
-          excluded,
-        });
-      if (rand() < 0.05)
-        events.push({ ...base, type: 'share', at: new Date(at.getTime() + 120_000), excluded });
-    }
-    if (a.visibility === 'publik')
-      for (let i = 0; i < Math.round(10 * a.popularity * reach); i++)
-        events.push({
-          type: 'view',
-          at: officeHour(start + rand() * (end - start)),
-          user: null,
-          key: `anon:demo${Math.floor(rand() * 1e9)}`,
-          userOpd: null,
-          asset: a,
-        });
-    // Authors read their own work; it never counts.
-    const author = a.authors[0];
-    for (let i = 0; i < 3; i++)
+    addReaderEvents(ctx, a, reach);
+    addAnonymousAndAuthorViews(ctx, a, reach);
+  }
+  addSpikeEvents(ctx, assets);
+  return events
+    .filter((e) => e.at.getTime() <= end)
+    .sort((x, y) => x.at.getTime() - y.at.getTime());
+}
+
+/** Logged-in readers of an asset: views, some double clicks, downloads, search clicks, shares. */
+function addReaderEvents(ctx: EventContext, a: Asset, reach: number): void {
+  const { rand, opds, opdOf, end, officeHour, events } = ctx;
+  const reads = Math.round(40 * a.popularity * reach * (0.5 + rand()));
+  const start = a.publishedAt.getTime();
+  for (let i = 0; i < reads; i++) {
+    const own = rand() < 0.6;
+    const reader = own ? pick(rand, a.opd.staff) : pick(rand, pick(rand, opds).staff);
+    if (!reader) continue;
+    const at = officeHour(start + rand() * (end - start));
+    const base = { user: reader, key: reader, userOpd: opdOf.get(reader)?.id ?? null, asset: a };
+    const excluded = a.authors.includes(reader) ? 'author' : undefined;
+    events.push({ ...base, type: 'view', at, excluded });
+    if (rand() < 0.05)
+      events.push({ ...base, type: 'view', at: new Date(at.getTime() + 8_000), excluded });
+    if (rand() < 0.25)
+      events.push({
+        ...base,
+        type: 'download',
+        at: new Date(at.getTime() + 60_000),
+        object: a.id,
+        excluded,
+      });
+    if (rand() < 0.15)
+      events.push({
+        ...base,
+        type: 'search_click',
+        at: new Date(at.getTime() - 20_000),
+        excluded,
+      });
+    if (rand() < 0.05)
+      events.push({ ...base, type: 'share', at: new Date(at.getTime() + 120_000), excluded });
+  }
+}
+
+/** Anonymous views of a public asset, and its author's own views (which never count). */
+function addAnonymousAndAuthorViews(ctx: EventContext, a: Asset, reach: number): void {
+  const { rand, opdOf, end, officeHour, events } = ctx;
+  const start = a.publishedAt.getTime();
+  if (a.visibility === 'publik')
+    for (let i = 0; i < Math.round(10 * a.popularity * reach); i++)
       events.push({
         type: 'view',
         at: officeHour(start + rand() * (end - start)),
-        user: author,
-        key: author,
-        userOpd: opdOf.get(author)?.id ?? null,
+        user: null,
+        key: `anon:demo${Math.floor(rand() * 1e9)}`,
+        userOpd: null,
         asset: a,
-        excluded: 'author',
       });
-  }
-  // A spike (August, one DISHUB asset) and one account dominating an asset in a day: both flagged.
+  // Authors read their own work; it never counts.
+  const author = a.authors[0];
+  for (let i = 0; i < 3; i++)
+    events.push({
+      type: 'view',
+      at: officeHour(start + rand() * (end - start)),
+      user: author,
+      key: author,
+      userOpd: opdOf.get(author)?.id ?? null,
+      asset: a,
+      excluded: 'author',
+    });
+}
+
+/** A spike (August, one DISHUB asset) and one account dominating an asset in a day: both flagged. */
+function addSpikeEvents(ctx: EventContext, assets: Asset[]): void {
+  const { rand, opds, opdOf, officeHour, events } = ctx;
   const spiky = assets.find((a) => a.opd.code === 'DISHUB') ?? assets[assets.length - 1];
   if (spiky) {
     // History: an ordinary 2024-Q4.
@@ -725,9 +785,6 @@ function makeEvents(rand: () => number, opds: Opd[], assets: Asset[]): Ev[] {
       });
     }
   }
-  return events
-    .filter((e) => e.at.getTime() <= end)
-    .sort((x, y) => x.at.getTime() - y.at.getTime());
 }
 
 /** Endorsements and reuse reports by readers (reuse only after a view), as rows and events. */

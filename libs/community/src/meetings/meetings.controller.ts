@@ -41,7 +41,10 @@ import {
   MeetingDto,
   UpdateMeetingDto,
 } from './dto/meeting.dto';
-import { type MeetingRow, MeetingsService } from './meetings.service';
+import { MeetingAttendeesService } from './meeting-attendees.service';
+import { MeetingFilesService } from './meeting-files.service';
+import type { MeetingRow } from './meeting-row';
+import { MeetingsService } from './meetings.service';
 
 /** What logging or correcting a meeting can be refused with. */
 const MEETING_WRITE_ERRORS = {
@@ -59,6 +62,8 @@ const MEETING_WRITE_ERRORS = {
 export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
+    private readonly attendees: MeetingAttendeesService,
+    private readonly meetingFiles: MeetingFilesService,
     private readonly files: AttachmentViewService,
     private readonly assets: AssetsService,
   ) {}
@@ -101,7 +106,7 @@ export class MeetingsController {
     @Param('id') id: string,
     @Query() q: PeopleLookupQueryDto,
   ): Promise<PersonLookupDto[]> {
-    return this.meetings.lookupPeople(p, id, q.q, q.limit);
+    return this.attendees.lookupPeople(p, id, q.q, q.limit);
   }
 
   @Post('cops/:id/attendance-sheet')
@@ -140,7 +145,7 @@ export class MeetingsController {
     @Req() req: Request,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<AttendancePreviewDto> {
-    return this.meetings.previewAttendance(
+    return this.attendees.previewAttendance(
       p,
       id,
       file?.buffer,
@@ -195,7 +200,7 @@ export class MeetingsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AttachmentSummaryDto[]> {
-    return this.files.byIds(await this.meetings.attach(p, id, req, res));
+    return this.files.byIds(await this.meetingFiles.attach(p, id, req, res));
   }
 
   private async present(p: Principal, rows: MeetingRow[]): Promise<MeetingDto[]> {

@@ -1,30 +1,16 @@
-import { Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, Response } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AuditService,
-  CommonErrors,
-  isUuid,
-  type Language,
-  passes,
-  type LocalizedText,
-  wibPeriod,
-  IdempotencyStore,
-} from '@lumbung/platform';
-import { type PersonLookup, type Principal, UserDirectory } from '@lumbung/identity';
-import { AssetsService, AttachmentsService } from '@lumbung/knowledge';
+import { AuditService, CommonErrors, wibPeriod, IdempotencyStore } from '@lumbung/platform';
+import type { Principal } from '@lumbung/identity';
+import { AssetsService } from '@lumbung/knowledge';
 import { CommunityErrors } from '../community.errors';
-import { type CopRow, runsCop, seesCopActivity } from '../cops/cop-access';
+import { runsCop, seesCopActivity } from '../cops/cop-access';
 import { CopsService } from '../cops/cops.service';
-import { readAttendanceSheet, type SheetEntry } from './attendance-sheet';
-import type {
-  AttendancePreviewDto,
-  AttendanceRowDto,
-  CreateMeetingDto,
-  ListMeetingsQueryDto,
-  UpdateMeetingDto,
-} from './dto/meeting.dto';
+import type { CreateMeetingDto, ListMeetingsQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
+import { MeetingAccess } from './meeting-access';
+import { MeetingAttendeesService } from './meeting-attendees.service';
+import type { MeetingRow } from './meeting-row';
 import { AWARD_YEAR_LOCK, type AwardYearLock } from './award-year-lock.port';
 import { touchMeetings } from './meeting-search';
 import { MeetingAnnouncer } from './meeting-announcer';
@@ -33,67 +19,23 @@ import { normalizeTopic } from './topic';
 /** Clocks drift: a meeting "now" on a slightly fast phone is not in the future. */
 const FUTURE_GRACE_MS = 5 * 60_000;
 
-const ROW_MESSAGES: Record<string, LocalizedText> = {
-  found: { id: 'Ditemukan; akan dicatat hadir.', en: 'Found; will be recorded as present.' },
-  unknown: {
-    id: 'NIP ini tidak dikenal atau tidak aktif di portal.',
-    en: 'This NIP is unknown or inactive in the portal.',
-  },
-  duplicate: {
-    id: 'NIP ini sudah ada di baris sebelumnya; dihitung sekali.',
-    en: 'This NIP appears in an earlier row; counted once.',
-  },
-  empty: { id: 'Kolom NIP kosong.', en: 'The NIP cell is empty.' },
-  format: { id: 'Bukan NIP: NIP terdiri atas 18 angka.', en: 'Not a NIP: a NIP has 18 digits.' },
-  imprecise: {
-    id: 'Excel menyimpan NIP ini sebagai angka sehingga digit terakhirnya hilang; format kolom NIP sebagai teks.',
-    en: 'Excel stored this NIP as a number and lost its last digits; format the NIP column as text.',
-  },
-};
-
-export interface MeetingRow {
-  id: string;
-  cop_id: string;
-  held_at: Date;
-  held_date_wib: string;
-  year: number;
-  quarter: number;
-  mode: string;
-  topic: string;
-  agenda: string;
-  minutes: string;
-  duration_minutes: number;
-  guest_count: number;
-  seci_mode: string | null;
-  minutes_visibility: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
 /**
- * The meeting log. Only the CoP's leads and its host OPD's admins write; members, the host OPD,
- * assessors, admins and the meeting's own attendees read. Attendees are stored with the OPD they belonged to on the date.
+ * The meeting log: logging, correcting and deleting meetings (who may: MeetingAccess), with
+ * their attendees (MeetingAttendeesService) and output assets.
  */
 @Injectable()
-export class MeetingsService implements OnModuleInit {
+export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly cops: CopsService,
-    private readonly users: UserDirectory,
     private readonly assets: AssetsService,
-    private readonly attachments: AttachmentsService,
+    private readonly access: MeetingAccess,
+    private readonly attendees: MeetingAttendeesService,
     private readonly audit: AuditService,
     private readonly announce: MeetingAnnouncer,
     private readonly idempotency: IdempotencyStore,
     @Optional() @Inject(AWARD_YEAR_LOCK) private readonly awardYears?: AwardYearLock,
   ) {}
-
-  onModuleInit(): void {
-    this.attachments.registerMeetingGuard({
-      canRead: (p, id) => passes(this.findFor(this.ds.manager, p, id, 'read')),
-      canWrite: (p, id, tx) => passes(this.findFor(tx ?? this.ds.manager, p, id, 'write')),
-    });
-  }
 
   async list(p: Principal, copId: string, q: ListMeetingsQueryDto): Promise<MeetingRow[]> {
     const cop = await this.cops.get(copId);
@@ -111,7 +53,7 @@ export class MeetingsService implements OnModuleInit {
       throw seesCopActivity(p, cop) ? CommonErrors.forbidden() : CommonErrors.notFound();
     const heldAt = new Date(dto.heldAt);
     const period = await this.checkDate(heldAt);
-    const attendees = await this.resolveAttendees(dto.attendeeIds ?? [], dto.attendeeNips ?? []);
+    const attendees = await this.attendees.resolve(dto.attendeeIds ?? [], dto.attendeeNips ?? []);
     const outputs = await this.checkOutputs(p, dto.outputAssetIds ?? []);
     const id = await this.ds.transaction(async (tx) => {
       await this.assertNotDuplicate(tx, copId, period.date, dto.topic);
@@ -139,7 +81,7 @@ export class MeetingsService implements OnModuleInit {
           dto.minutesVisibility ?? 'cop',
         ],
       );
-      await this.writeAttendees(tx, row.id, heldAt, attendees);
+      await this.attendees.write(tx, row.id, heldAt, attendees);
       await this.writeOutputs(tx, row.id, outputs);
       await this.audit.record(
         { actorId: p.userId, action: 'meeting_logged', targetType: 'meeting', targetId: row.id },
@@ -152,93 +94,12 @@ export class MeetingsService implements OnModuleInit {
     return this.get(p, id);
   }
 
-  /**
-   * The attendee picker: people by name or NIP with their OPD, for those who record who attended
-   * (the CoP's leads and host OPD's admins) and admins, who manage members and read every user
-   * anyway. To anyone else the route does not exist (404), so it is no way to list the staff.
-   */
-  async lookupPeople(
-    p: Principal,
-    copId: string,
-    q: string,
-    limit: number,
-  ): Promise<PersonLookup[]> {
-    const cop = await this.cops.get(copId);
-    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.notFound();
-    return this.users.lookup(q, limit);
-  }
-
-  /**
-   * An attendance sheet read row by row against the portal's people, saving nothing: the form
-   * shows the report and adds the people found. For those who log this CoP's meetings (404 to
-   * others: it turns NIPs into names).
-   */
-  async previewAttendance(
-    p: Principal,
-    copId: string,
-    file: Buffer | undefined,
-    lang: Language,
-  ): Promise<AttendancePreviewDto> {
-    const cop = await this.cops.get(copId);
-    if (!runsCop(p, cop)) throw CommonErrors.notFound();
-    if (!file) throw CommunityErrors.attendanceSheet('missing');
-    const sheet = await readAttendanceSheet(file);
-    if (!sheet.ok) throw CommunityErrors.attendanceSheet(sheet.problem);
-    const nips = [...new Set(sheet.entries.flatMap((e) => (e.nip ? [e.nip] : [])))];
-    const people = await this.users.byNips(nips);
-    const seen = new Set<string>();
-    const rows = sheet.entries.map((e) => this.reportRow(e, people, seen, lang));
-    const count = (s: AttendanceRowDto['status']) => rows.filter((r) => r.status === s).length;
-    return {
-      rows,
-      found: count('found'),
-      unknown: count('unknown'),
-      duplicate: count('duplicate'),
-      invalid: count('invalid'),
-    };
-  }
-
-  private reportRow(
-    e: SheetEntry,
-    people: Awaited<ReturnType<UserDirectory['byNips']>>,
-    seen: Set<string>,
-    lang: Language,
-  ): AttendanceRowDto {
-    const say = (t: LocalizedText) => t[lang];
-    const base = { row: e.row, ...(e.name ? { name: e.name.slice(0, 200) } : {}) };
-    if (!e.nip) {
-      return {
-        ...base,
-        nip: e.rawNip.slice(0, 40),
-        status: 'invalid',
-        message: say(ROW_MESSAGES[e.problem ?? 'format']),
-      };
-    }
-    if (seen.has(e.nip)) {
-      return { ...base, nip: e.nip, status: 'duplicate', message: say(ROW_MESSAGES.duplicate) };
-    }
-    seen.add(e.nip);
-    const person = people.get(e.nip);
-    if (!person?.active) {
-      return { ...base, nip: e.nip, status: 'unknown', message: say(ROW_MESSAGES.unknown) };
-    }
-    return {
-      row: e.row,
-      nip: e.nip,
-      name: person.name,
-      userId: person.id,
-      opdCode: person.opdCode,
-      status: 'found',
-      message: say(ROW_MESSAGES.found),
-    };
-  }
-
   async get(p: Principal, id: string): Promise<MeetingRow> {
-    return (await this.findFor(this.ds.manager, p, id, 'read')).meeting;
+    return (await this.access.findFor(this.ds.manager, p, id, 'read')).meeting;
   }
 
   async update(p: Principal, id: string, dto: UpdateMeetingDto): Promise<MeetingRow> {
-    const { meeting } = await this.findFor(this.ds.manager, p, id, 'write');
+    const { meeting } = await this.access.findFor(this.ds.manager, p, id, 'write');
     await this.checkDate(meeting.held_at);
     const heldAt = dto.heldAt ? new Date(dto.heldAt) : meeting.held_at;
     const period = dto.heldAt
@@ -247,7 +108,7 @@ export class MeetingsService implements OnModuleInit {
     const topic = dto.topic ?? meeting.topic;
     const attendees =
       dto.attendeeIds || dto.attendeeNips
-        ? await this.resolveAttendees(dto.attendeeIds ?? [], dto.attendeeNips ?? [])
+        ? await this.attendees.resolve(dto.attendeeIds ?? [], dto.attendeeNips ?? [])
         : undefined;
     const outputs = dto.outputAssetIds ? await this.checkOutputs(p, dto.outputAssetIds) : undefined;
     await this.ds.transaction(async (tx) => {
@@ -278,18 +139,7 @@ export class MeetingsService implements OnModuleInit {
           dto.minutesVisibility ?? null,
         ],
       );
-      if (attendees || dto.heldAt) {
-        const keep =
-          attendees ??
-          (
-            await tx.query<{ user_id: string }[]>(
-              `SELECT user_id FROM meeting_attendees WHERE meeting_id = $1`,
-              [id],
-            )
-          ).map((r) => r.user_id);
-        await tx.query(`DELETE FROM meeting_attendees WHERE meeting_id = $1`, [id]);
-        await this.writeAttendees(tx, id, heldAt, keep);
-      }
+      if (attendees || dto.heldAt) await this.attendees.rewrite(tx, id, heldAt, attendees);
       if (outputs) {
         await tx.query(`DELETE FROM meeting_outputs WHERE meeting_id = $1`, [id]);
         await this.writeOutputs(tx, id, outputs);
@@ -304,7 +154,7 @@ export class MeetingsService implements OnModuleInit {
   }
 
   async remove(p: Principal, id: string): Promise<void> {
-    const { meeting } = await this.findFor(this.ds.manager, p, id, 'write');
+    const { meeting } = await this.access.findFor(this.ds.manager, p, id, 'write');
     await this.checkDate(meeting.held_at);
     await this.ds.transaction(async (tx) => {
       await tx.query(`DELETE FROM meetings WHERE id = $1`, [id]);
@@ -313,15 +163,6 @@ export class MeetingsService implements OnModuleInit {
         tx,
       );
       await touchMeetings(tx, [id]);
-    });
-  }
-
-  async attach(p: Principal, id: string, req: Request, res: Response): Promise<string[]> {
-    await this.findFor(this.ds.manager, p, id, 'write');
-    return this.attachments.uploadForMeeting(p.userId, id, req, res, async (tx) => {
-      // Holds the meeting while its files are added, and re-checks access on the same connection.
-      await tx.query(`SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE`, [id]);
-      await this.findFor(tx, p, id, 'write');
     });
   }
 
@@ -358,39 +199,6 @@ export class MeetingsService implements OnModuleInit {
     };
   }
 
-  /** The meeting and its CoP if the caller may read (or, with 'write', change) it; else 404/403. */
-  private async findFor(
-    m: EntityManager,
-    p: Principal,
-    id: string,
-    need: 'read' | 'write',
-  ): Promise<{ meeting: MeetingRow; cop: CopRow }> {
-    const [meeting] = isUuid(id)
-      ? await m.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
-      : [];
-    if (!meeting) throw CommonErrors.notFound();
-    const cop = await this.cops.get(meeting.cop_id, m);
-    // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD,
-    // and whoever attended (a guest from another OPD reads the record of their own meeting, not
-    // the CoP's other meetings or `cop` assets).
-    const readable =
-      meeting.minutes_visibility === 'internal' ||
-      seesCopActivity(p, cop) ||
-      runsCop(p, cop) ||
-      (await this.attended(m, p.userId, meeting.id));
-    if (!readable) throw CommonErrors.notFound();
-    if (need === 'write' && !runsCop(p, cop)) throw CommonErrors.forbidden();
-    return { meeting, cop };
-  }
-
-  private async attended(m: EntityManager, userId: string, meetingId: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(
-      `SELECT 1 FROM meeting_attendees WHERE meeting_id = $1 AND user_id = $2`,
-      [meetingId, userId],
-    );
-    return rows.length > 0;
-  }
-
   /** Not in the future; not inside an award year that has been finalised. */
   private async checkDate(heldAt: Date): Promise<ReturnType<typeof wibPeriod>> {
     if (heldAt.getTime() > Date.now() + FUTURE_GRACE_MS) throw CommunityErrors.futureMeeting();
@@ -415,43 +223,12 @@ export class MeetingsService implements OnModuleInit {
     if (dup) throw CommunityErrors.duplicateMeeting(dup.id);
   }
 
-  /** Attendees by id and/or NIP; any unknown one refuses the whole meeting (reported by NIP). */
-  private async resolveAttendees(ids: string[], nips: string[]): Promise<string[]> {
-    const byId = await this.users.byIds([...new Set(ids)]);
-    const byNip = await this.users.byNips([...new Set(nips)]);
-    const unknownNips = [...new Set(nips)].filter((n) => !byNip.has(n));
-    const unknownIds = [...new Set(ids)].filter((i) => !byId.has(i));
-    if (unknownNips.length > 0) throw CommunityErrors.unknownUsers('attendeeNips', unknownNips);
-    if (unknownIds.length > 0) throw CommunityErrors.unknownUsers('attendeeIds', unknownIds);
-    return [...new Set([...byId.keys(), ...[...byNip.values()].map((u) => u.id)])];
-  }
-
   private async checkOutputs(p: Principal, ids: string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     const readable = new Set(await this.assets.readableIds(p, unique));
     const missing = unique.filter((id) => !readable.has(id));
     if (missing.length > 0) throw CommunityErrors.unreadableOutputs(missing);
     return unique;
-  }
-
-  /** Each attendee with the OPD they belonged to at the meeting time (user_opd_history). */
-  private async writeAttendees(
-    tx: EntityManager,
-    meetingId: string,
-    heldAt: Date,
-    userIds: string[],
-  ): Promise<void> {
-    if (userIds.length === 0) return;
-    await tx.query(
-      `INSERT INTO meeting_attendees (meeting_id, user_id, opd_id)
-       SELECT $1, u.id, COALESCE(
-                (SELECT h.opd_id FROM user_opd_history h
-                  WHERE h.user_id = u.id AND h.valid_from <= $2 AND (h.valid_to IS NULL OR h.valid_to > $2)
-                  ORDER BY h.valid_from DESC LIMIT 1),
-                u.opd_id)
-         FROM identity_people u WHERE u.id = ANY($3::uuid[])`,
-      [meetingId, heldAt, userIds],
-    );
   }
 
   private async writeOutputs(

@@ -18,6 +18,8 @@ import {
   OpdMetricsDto,
   SpikeEvidenceDto,
 } from './metrics.dto';
+import { AnomalyFlagsService } from './anomaly-flags.service';
+import { AssetMetricsService } from './asset-metrics.service';
 import { MetricsViewService } from './metrics-view.service';
 import { PopularAssetsDto, PopularAssetsQueryDto } from './popular-assets.dto';
 import { PopularAssetsService } from './popular-assets.service';
@@ -30,6 +32,8 @@ import { PopularAssetsService } from './popular-assets.service';
 export class MetricsController {
   constructor(
     private readonly view: MetricsViewService,
+    private readonly flags: AnomalyFlagsService,
+    private readonly assets: AssetMetricsService,
     private readonly popular: PopularAssetsService,
   ) {}
 
@@ -84,7 +88,7 @@ export class MetricsController {
     @CurrentPrincipal() principal: Principal,
     @Query() q: YearQueryDto,
   ): Promise<AnomalyFlagDto[]> {
-    return this.view.anomalies(principal, q.year);
+    return this.flags.anomalies(principal, q.year);
   }
 
   @Get('assets/:id')
@@ -99,6 +103,6 @@ export class MetricsController {
     @Param('id') id: string,
     @Query() q: AssetMetricsQueryDto,
   ): Promise<AssetMetricsDto> {
-    return this.view.assetMetrics(principal, id, q);
+    return this.assets.assetMetrics(principal, id, q);
   }
 }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { periodDays, periodKey } from '../rollup/periods';
-import { type OpdMetrics, ratio, round4, TACIT_TYPES } from './opd-metrics';
+import {
+  type CountRow,
+  type OpdMetrics,
+  type OpdRow,
+  TACIT_TYPES,
+  toOpdMetrics,
+} from './opd-metrics';
 
 /**
  * A meeting `alias` is documented when its minutes or an output asset came within 14 days
@@ -22,9 +28,6 @@ export interface Period {
   quarter?: number;
 }
 
-type Num = string | number | null;
-type Row = Record<string, Num> & { opd_id: string };
-
 const WIB = `'Asia/Jakarta'`;
 
 /** [from, to) instants of a WIB period, as SQL-ready ISO strings, plus its first and last day. */
@@ -33,6 +36,8 @@ export function periodBounds(p: Period): { from: string; to: string; first: stri
   const next = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return { from: `${first}T00:00:00+07:00`, to: `${next}T00:00:00+07:00`, first, last };
 }
+
+type PeriodBounds = ReturnType<typeof periodBounds>;
 
 /**
  * The per-OPD metric inputs the award scores, for every OPD (or one). Usage figures come from the
@@ -48,168 +53,159 @@ export class MetricsService {
     const b = periodBounds(period);
     const only = opdId ?? null;
     const [opds, assets, usage, readers, meetings, people] = await Promise.all([
-      this.ds.query<{ id: string; code: string; name: string; headcount: number }[]>(
-        `SELECT id, code, name, headcount FROM identity_opds WHERE ($1::uuid IS NULL OR id = $1) ORDER BY code`,
-        [only],
-      ),
-      this.byOpd(
-        `SELECT a.opd_id,
-                count(*) FILTER (WHERE a.published_at >= $1) AS published,
-                avg(a.completeness) FILTER (WHERE a.published_at >= $1) AS completeness,
-                count(*) FILTER (WHERE a.published_at >= $1 AND a.type = ANY($4)) AS tacit,
-                count(*) FILTER (WHERE a.published_at >= $1
-                                   AND (a.review_due_at IS NULL OR a.review_due_at >= $2)) AS fresh,
-                count(*) AS stock,
-                count(*) FILTER (WHERE a.visibility IN ('internal', 'publik')) AS open_stock,
-                count(*) FILTER (WHERE a.published_at >= $1 AND EXISTS (
-                  SELECT 1 FROM identity_people u WHERE u.id = ANY(a.author_ids) AND u.opd_id <> a.opd_id)) AS cross_assets
-           FROM knowledge_assets a
-          WHERE a.status = 'published' AND a.published_at < $2 AND ($3::uuid IS NULL OR a.opd_id = $3)
-          GROUP BY a.opd_id`,
-        [b.from, b.to, only, TACIT_TYPES],
-      ),
-      this.byOpd(
-        `SELECT d.asset_opd_id AS opd_id, sum(d.views) AS views, sum(d.anonymous_views) AS anonymous_views,
-                sum(d.downloads) AS downloads, sum(d.unique_downloads) AS unique_downloads,
-                sum(d.endorsements) AS endorsements, sum(d.reuse_reports) AS reuse_reports,
-                sum(d.reuse_reports_other_opd) AS reuse_other, sum(d.search_clicks) AS search_clicks,
-                sum(d.shares) AS shares,
-                (SELECT count(*) FROM usage_period_clicked c
-                  WHERE c.period = $4 AND c.asset_opd_id = d.asset_opd_id) AS clicked
-           FROM usage_daily_opd d
-          WHERE d.day BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR d.asset_opd_id = $3)
-          GROUP BY d.asset_opd_id`,
-        [b.first, b.last, only, periodKey(period.year, period.quarter)],
-      ),
-      this.byOpd(
-        `SELECT asset_opd_id AS opd_id, sum(readers) AS readers,
-                coalesce(sum(readers) FILTER (WHERE reader_opd_id = asset_opd_id), 0) AS internal,
-                count(*) FILTER (WHERE reader_opd_id <> asset_opd_id AND readers > 0) AS other_opds
-           FROM usage_period_reader_counts
-          WHERE period = $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
-          GROUP BY asset_opd_id`,
-        [periodKey(period.year, period.quarter), only],
-      ),
-      this.byOpd(
-        `WITH m AS (
-           SELECT m.id, m.cop_id, c.opd_id, m.held_at,
-                  ${documentedMeetingSql('m')} AS documented,
-                  (SELECT count(*) FROM community_meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
-                  EXISTS (SELECT 1 FROM community_meeting_attendees t WHERE t.meeting_id = m.id AND t.opd_id <> c.opd_id)
-                    AS cross_opd,
-                  (SELECT count(*) FROM community_memberships cm WHERE cm.cop_id = m.cop_id
-                      AND cm.joined_at <= m.held_at AND (cm.left_at IS NULL OR cm.left_at > m.held_at))
-                    AS members
-             FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
-            WHERE m.held_at >= $1 AND m.held_at < $2 AND ($3::uuid IS NULL OR c.opd_id = $3))
-         SELECT opd_id, count(*) AS meetings, count(*) FILTER (WHERE documented) AS documented,
-                count(*) FILTER (WHERE cross_opd) AS cross_meetings,
-                coalesce(avg(LEAST(1, attendees::numeric / NULLIF(members, 0))), 0) AS attendance,
-                (SELECT count(DISTINCT t.user_id) FROM community_meeting_attendees t JOIN m m2 ON m2.id = t.meeting_id
-                  WHERE m2.opd_id = m.opd_id) AS attendees
-           FROM m GROUP BY opd_id`,
-        [b.from, b.to, only],
-      ),
-      this.byOpd(
-        `WITH members AS (
-           SELECT c.opd_id, count(DISTINCT cm.user_id) AS n
-             FROM community_memberships cm JOIN community_cops c ON c.id = cm.cop_id
-            WHERE cm.joined_at < $2 AND (cm.left_at IS NULL OR cm.left_at >= $1)
-            GROUP BY c.opd_id),
-         authors AS (
-           SELECT a.opd_id, count(DISTINCT au) AS n
-             FROM knowledge_assets a CROSS JOIN unnest(a.author_ids) au
-            WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2
-            GROUP BY a.opd_id),
-         prolific AS (
-           SELECT a.opd_id, au AS user_id
-             FROM knowledge_assets a CROSS JOIN unnest(a.author_ids) au
-            WHERE a.status = 'published' AND a.published_at < $2
-            GROUP BY a.opd_id, au HAVING count(*) >= 2),
-         leads AS (
-           SELECT c.opd_id, r.user_id FROM identity_role_grants r JOIN community_cops c ON c.id = r.cop_id
-            WHERE r.role = 'cop_lead'),
-         key_people AS (
-           SELECT opd_id, count(DISTINCT user_id) AS n
-             FROM (SELECT * FROM prolific UNION SELECT * FROM leads) k GROUP BY opd_id),
-         meeting_q AS (
-           SELECT DISTINCT c.opd_id, m.quarter FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
-            WHERE m.held_at >= $1 AND m.held_at < $2),
-         asset_q AS (
-           SELECT DISTINCT a.opd_id, extract(quarter FROM (t AT TIME ZONE ${WIB}))::int AS quarter
-             FROM knowledge_assets a CROSS JOIN LATERAL (VALUES (a.published_at), (a.verified_at)) v(t)
-            WHERE a.status = 'published' AND t >= $1 AND t < $2),
-         active AS (
-           SELECT mq.opd_id, count(*) AS n FROM meeting_q mq
-             JOIN asset_q aq ON aq.opd_id = mq.opd_id AND aq.quarter = mq.quarter
-            GROUP BY mq.opd_id)
-         SELECT o.id AS opd_id, coalesce(members.n, 0) AS members, coalesce(authors.n, 0) AS authors,
-                coalesce(key_people.n, 0) AS key_people, coalesce(active.n, 0) AS active_quarters
-           FROM identity_opds o
-           LEFT JOIN members ON members.opd_id = o.id
-           LEFT JOIN authors ON authors.opd_id = o.id
-           LEFT JOIN key_people ON key_people.opd_id = o.id
-           LEFT JOIN active ON active.opd_id = o.id
-          WHERE ($3::uuid IS NULL OR o.id = $3)`,
-        [b.from, b.to, only],
-      ),
+      this.opdRows(only),
+      this.assetCounts(b, only),
+      this.usageCounts(period, b, only),
+      this.readerCounts(period, only),
+      this.meetingCounts(b, only),
+      this.peopleCounts(b, only),
     ]);
-    return opds.map((o) => {
-      const a = assets.get(o.id) ?? {};
-      const u = usage.get(o.id) ?? {};
-      const r = readers.get(o.id) ?? {};
-      const m = meetings.get(o.id) ?? {};
-      const p = people.get(o.id) ?? {};
-      const n = (row: Partial<Row>, key: string): number => Number(row[key] ?? 0);
-      const published = n(a, 'published');
-      const stock = n(a, 'stock');
-      const meetingCount = n(m, 'meetings');
-      const internal = n(r, 'internal');
-      return {
-        opdCode: o.code,
-        opdName: o.name,
-        headcount: o.headcount,
-        publishedAssets: published,
-        meanCompleteness: round4(n(a, 'completeness')),
-        tacitShare: ratio(n(a, 'tacit'), published),
-        freshShare: ratio(n(a, 'fresh'), published),
-        documentedMeetingShare: ratio(n(m, 'documented'), meetingCount),
-        assetStock: stock,
-        openVisibilityShare: ratio(n(a, 'open_stock'), stock),
-        views: n(u, 'views'),
-        anonymousViews: n(u, 'anonymous_views'),
-        uniqueReaders: n(r, 'readers'),
-        internalReaders: internal,
-        internalReach: ratio(internal, o.headcount),
-        internalReachPercent: round4(ratio(internal, o.headcount) * 100),
-        otherOpdsReached: n(r, 'other_opds'),
-        downloads: n(u, 'downloads'),
-        uniqueDownloads: n(u, 'unique_downloads'),
-        uniqueDownloadsPerAsset: ratio(n(u, 'unique_downloads'), stock),
-        searchClicks: n(u, 'search_clicks'),
-        searchClickedShare: ratio(n(u, 'clicked'), stock, 1),
-        shares: n(u, 'shares'),
-        meetings: meetingCount,
-        distinctAttendees: n(m, 'attendees'),
-        meanAttendanceRatio: round4(n(m, 'attendance')),
-        crossOpdMeetings: n(m, 'cross_meetings'),
-        crossOpdShare: ratio(
-          n(m, 'cross_meetings') + n(a, 'cross_assets'),
-          meetingCount + published,
-        ),
-        distinctAuthorsPerMember: ratio(n(p, 'authors'), n(p, 'members'), 1),
-        activeQuarters: n(p, 'active_quarters'),
-        keyPeople: n(p, 'key_people'),
-        atRiskCoverage: null,
-        endorsements: n(u, 'endorsements'),
-        reuseReports: n(u, 'reuse_reports'),
-        reuseReportsOtherOpd: n(u, 'reuse_other'),
-      };
-    });
+    return opds.map((o) =>
+      toOpdMetrics(o, {
+        assets: assets.get(o.id) ?? {},
+        usage: usage.get(o.id) ?? {},
+        readers: readers.get(o.id) ?? {},
+        meetings: meetings.get(o.id) ?? {},
+        people: people.get(o.id) ?? {},
+      }),
+    );
   }
 
-  private async byOpd(sql: string, params: unknown[]): Promise<Map<string, Row>> {
-    const rows = await this.ds.query<Row[]>(sql, params);
+  /** The OPD directory: code, name and headcount (all OPD, or one). */
+  private opdRows(only: string | null): Promise<OpdRow[]> {
+    return this.ds.query<OpdRow[]>(
+      `SELECT id, code, name, headcount FROM identity_opds WHERE ($1::uuid IS NULL OR id = $1) ORDER BY code`,
+      [only],
+    );
+  }
+
+  /** Documentation: the period's published assets and the stock published by its end. */
+  private assetCounts(b: PeriodBounds, only: string | null): Promise<Map<string, CountRow>> {
+    return this.byOpd(
+      `SELECT a.opd_id,
+              count(*) FILTER (WHERE a.published_at >= $1) AS published,
+              avg(a.completeness) FILTER (WHERE a.published_at >= $1) AS completeness,
+              count(*) FILTER (WHERE a.published_at >= $1 AND a.type = ANY($4)) AS tacit,
+              count(*) FILTER (WHERE a.published_at >= $1
+                                 AND (a.review_due_at IS NULL OR a.review_due_at >= $2)) AS fresh,
+              count(*) AS stock,
+              count(*) FILTER (WHERE a.visibility IN ('internal', 'publik')) AS open_stock,
+              count(*) FILTER (WHERE a.published_at >= $1 AND EXISTS (
+                SELECT 1 FROM identity_people u WHERE u.id = ANY(a.author_ids) AND u.opd_id <> a.opd_id)) AS cross_assets
+         FROM knowledge_assets a
+        WHERE a.status = 'published' AND a.published_at < $2 AND ($3::uuid IS NULL OR a.opd_id = $3)
+        GROUP BY a.opd_id`,
+      [b.from, b.to, only, TACIT_TYPES],
+    );
+  }
+
+  /** Dissemination: the daily usage counters of the period, and the stock clicked from search. */
+  private usageCounts(
+    period: Period,
+    b: PeriodBounds,
+    only: string | null,
+  ): Promise<Map<string, CountRow>> {
+    return this.byOpd(
+      `SELECT d.asset_opd_id AS opd_id, sum(d.views) AS views, sum(d.anonymous_views) AS anonymous_views,
+              sum(d.downloads) AS downloads, sum(d.unique_downloads) AS unique_downloads,
+              sum(d.endorsements) AS endorsements, sum(d.reuse_reports) AS reuse_reports,
+              sum(d.reuse_reports_other_opd) AS reuse_other, sum(d.search_clicks) AS search_clicks,
+              sum(d.shares) AS shares,
+              (SELECT count(*) FROM usage_period_clicked c
+                WHERE c.period = $4 AND c.asset_opd_id = d.asset_opd_id) AS clicked
+         FROM usage_daily_opd d
+        WHERE d.day BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR d.asset_opd_id = $3)
+        GROUP BY d.asset_opd_id`,
+      [b.first, b.last, only, periodKey(period.year, period.quarter)],
+    );
+  }
+
+  /** Distinct readers of the period (all, from the OPD itself, and how many other OPDs). */
+  private readerCounts(period: Period, only: string | null): Promise<Map<string, CountRow>> {
+    return this.byOpd(
+      `SELECT asset_opd_id AS opd_id, sum(readers) AS readers,
+              coalesce(sum(readers) FILTER (WHERE reader_opd_id = asset_opd_id), 0) AS internal,
+              count(*) FILTER (WHERE reader_opd_id <> asset_opd_id AND readers > 0) AS other_opds
+         FROM usage_period_reader_counts
+        WHERE period = $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
+        GROUP BY asset_opd_id`,
+      [periodKey(period.year, period.quarter), only],
+    );
+  }
+
+  /** Participation: the CoP log of the period (documented, cross-OPD, attendance). */
+  private meetingCounts(b: PeriodBounds, only: string | null): Promise<Map<string, CountRow>> {
+    return this.byOpd(
+      `WITH m AS (
+         SELECT m.id, m.cop_id, c.opd_id, m.held_at,
+                ${documentedMeetingSql('m')} AS documented,
+                (SELECT count(*) FROM community_meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
+                EXISTS (SELECT 1 FROM community_meeting_attendees t WHERE t.meeting_id = m.id AND t.opd_id <> c.opd_id)
+                  AS cross_opd,
+                (SELECT count(*) FROM community_memberships cm WHERE cm.cop_id = m.cop_id
+                    AND cm.joined_at <= m.held_at AND (cm.left_at IS NULL OR cm.left_at > m.held_at))
+                  AS members
+           FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
+          WHERE m.held_at >= $1 AND m.held_at < $2 AND ($3::uuid IS NULL OR c.opd_id = $3))
+       SELECT opd_id, count(*) AS meetings, count(*) FILTER (WHERE documented) AS documented,
+              count(*) FILTER (WHERE cross_opd) AS cross_meetings,
+              coalesce(avg(LEAST(1, attendees::numeric / NULLIF(members, 0))), 0) AS attendance,
+              (SELECT count(DISTINCT t.user_id) FROM community_meeting_attendees t JOIN m m2 ON m2.id = t.meeting_id
+                WHERE m2.opd_id = m.opd_id) AS attendees
+         FROM m GROUP BY opd_id`,
+      [b.from, b.to, only],
+    );
+  }
+
+  /** Sustainability: CoP members, authors, key people and active quarters. */
+  private peopleCounts(b: PeriodBounds, only: string | null): Promise<Map<string, CountRow>> {
+    return this.byOpd(
+      `WITH members AS (
+         SELECT c.opd_id, count(DISTINCT cm.user_id) AS n
+           FROM community_memberships cm JOIN community_cops c ON c.id = cm.cop_id
+          WHERE cm.joined_at < $2 AND (cm.left_at IS NULL OR cm.left_at >= $1)
+          GROUP BY c.opd_id),
+       authors AS (
+         SELECT a.opd_id, count(DISTINCT au) AS n
+           FROM knowledge_assets a CROSS JOIN unnest(a.author_ids) au
+          WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2
+          GROUP BY a.opd_id),
+       prolific AS (
+         SELECT a.opd_id, au AS user_id
+           FROM knowledge_assets a CROSS JOIN unnest(a.author_ids) au
+          WHERE a.status = 'published' AND a.published_at < $2
+          GROUP BY a.opd_id, au HAVING count(*) >= 2),
+       leads AS (
+         SELECT c.opd_id, r.user_id FROM identity_role_grants r JOIN community_cops c ON c.id = r.cop_id
+          WHERE r.role = 'cop_lead'),
+       key_people AS (
+         SELECT opd_id, count(DISTINCT user_id) AS n
+           FROM (SELECT * FROM prolific UNION SELECT * FROM leads) k GROUP BY opd_id),
+       meeting_q AS (
+         SELECT DISTINCT c.opd_id, m.quarter FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
+          WHERE m.held_at >= $1 AND m.held_at < $2),
+       asset_q AS (
+         SELECT DISTINCT a.opd_id, extract(quarter FROM (t AT TIME ZONE ${WIB}))::int AS quarter
+           FROM knowledge_assets a CROSS JOIN LATERAL (VALUES (a.published_at), (a.verified_at)) v(t)
+          WHERE a.status = 'published' AND t >= $1 AND t < $2),
+       active AS (
+         SELECT mq.opd_id, count(*) AS n FROM meeting_q mq
+           JOIN asset_q aq ON aq.opd_id = mq.opd_id AND aq.quarter = mq.quarter
+          GROUP BY mq.opd_id)
+       SELECT o.id AS opd_id, coalesce(members.n, 0) AS members, coalesce(authors.n, 0) AS authors,
+              coalesce(key_people.n, 0) AS key_people, coalesce(active.n, 0) AS active_quarters
+         FROM identity_opds o
+         LEFT JOIN members ON members.opd_id = o.id
+         LEFT JOIN authors ON authors.opd_id = o.id
+         LEFT JOIN key_people ON key_people.opd_id = o.id
+         LEFT JOIN active ON active.opd_id = o.id
+        WHERE ($3::uuid IS NULL OR o.id = $3)`,
+      [b.from, b.to, only],
+    );
+  }
+
+  private async byOpd(sql: string, params: unknown[]): Promise<Map<string, CountRow>> {
+    const rows = await this.ds.query<CountRow[]>(sql, params);
     return new Map(rows.map((r) => [r.opd_id, r]));
   }
 }

@@ -76,3 +76,63 @@ export function ratio(numerator: number, denominator: number, cap = Infinity): n
 export function round4(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }
+
+type Num = string | number | null;
+/** One OPD's row of a counting query, by column name (numbers may come back as strings). */
+export type CountRow = Record<string, Num> & { opd_id: string };
+export interface OpdRow {
+  id: string;
+  code: string;
+  name: string;
+  headcount: number;
+}
+
+/** The metric row of one OPD from its rows of each counting query (absent: all zero). */
+export function toOpdMetrics(
+  o: OpdRow,
+  counts: Record<'assets' | 'usage' | 'readers' | 'meetings' | 'people', Partial<CountRow>>,
+): OpdMetrics {
+  const { assets: a, usage: u, readers: r, meetings: m, people: p } = counts;
+  const n = (row: Partial<CountRow>, key: string): number => Number(row[key] ?? 0);
+  const published = n(a, 'published');
+  const stock = n(a, 'stock');
+  const meetingCount = n(m, 'meetings');
+  const internal = n(r, 'internal');
+  return {
+    opdCode: o.code,
+    opdName: o.name,
+    headcount: o.headcount,
+    publishedAssets: published,
+    meanCompleteness: round4(n(a, 'completeness')),
+    tacitShare: ratio(n(a, 'tacit'), published),
+    freshShare: ratio(n(a, 'fresh'), published),
+    documentedMeetingShare: ratio(n(m, 'documented'), meetingCount),
+    assetStock: stock,
+    openVisibilityShare: ratio(n(a, 'open_stock'), stock),
+    views: n(u, 'views'),
+    anonymousViews: n(u, 'anonymous_views'),
+    uniqueReaders: n(r, 'readers'),
+    internalReaders: internal,
+    internalReach: ratio(internal, o.headcount),
+    internalReachPercent: round4(ratio(internal, o.headcount) * 100),
+    otherOpdsReached: n(r, 'other_opds'),
+    downloads: n(u, 'downloads'),
+    uniqueDownloads: n(u, 'unique_downloads'),
+    uniqueDownloadsPerAsset: ratio(n(u, 'unique_downloads'), stock),
+    searchClicks: n(u, 'search_clicks'),
+    searchClickedShare: ratio(n(u, 'clicked'), stock, 1),
+    shares: n(u, 'shares'),
+    meetings: meetingCount,
+    distinctAttendees: n(m, 'attendees'),
+    meanAttendanceRatio: round4(n(m, 'attendance')),
+    crossOpdMeetings: n(m, 'cross_meetings'),
+    crossOpdShare: ratio(n(m, 'cross_meetings') + n(a, 'cross_assets'), meetingCount + published),
+    distinctAuthorsPerMember: ratio(n(p, 'authors'), n(p, 'members'), 1),
+    activeQuarters: n(p, 'active_quarters'),
+    keyPeople: n(p, 'key_people'),
+    atRiskCoverage: null,
+    endorsements: n(u, 'endorsements'),
+    reuseReports: n(u, 'reuse_reports'),
+    reuseReportsOtherOpd: n(u, 'reuse_other'),
+  };
+}

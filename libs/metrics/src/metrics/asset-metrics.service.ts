@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CommonErrors, isUuid, wibDay } from '@lumbung/platform';
+import { Permission, type Principal } from '@lumbung/identity';
+import { MetricsErrors } from '../metrics.errors';
+import { isDay } from '../rollup/periods';
+import type { AssetMetricsDto } from './metrics.dto';
+
+/**
+ * Usage of one asset over a range of days, for its authors, its OPD's admins, assessors and
+ * admins. Out of scope looks exactly like missing (404).
+ */
+@Injectable()
+export class AssetMetricsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async assetMetrics(
+    principal: Principal,
+    id: string,
+    range: { from?: string; to?: string },
+  ): Promise<AssetMetricsDto> {
+    const to = range.to ?? wibDay();
+    const from =
+      range.from ??
+      new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+    if (!isDay(from) || !isDay(to) || from > to) throw MetricsErrors.badPeriod();
+    const rows = isUuid(id)
+      ? await this.ds.query<{ opd_id: string; author_ids: string[] }[]>(
+          `SELECT opd_id, author_ids FROM knowledge_assets WHERE id = $1 AND status <> 'draft'`,
+          [id],
+        )
+      : [];
+    const asset = rows[0];
+    const allowed =
+      asset &&
+      (principal.can(Permission.MetricsReadAll) ||
+        asset.author_ids.includes(principal.userId) ||
+        principal.opdsWhere('opd_admin').includes(asset.opd_id));
+    if (!allowed) throw CommonErrors.notFound();
+    const [[sums], byOpd] = await Promise.all([
+      this.ds.query<Record<string, string>[]>(
+        `SELECT coalesce(sum(views), 0) AS views, coalesce(sum(unique_readers), 0) AS unique_readers,
+                coalesce(sum(downloads), 0) AS downloads, coalesce(sum(endorsements), 0) AS endorsements,
+                coalesce(sum(reuse_reports), 0) AS reuse_reports, coalesce(sum(search_clicks), 0) AS search_clicks
+           FROM usage_daily_asset WHERE asset_id = $1 AND day BETWEEN $2 AND $3`,
+        [id, from, to],
+      ),
+      this.ds.query<{ code: string; readers: string }[]>(
+        `SELECT o.code, sum(r.readers) AS readers
+           FROM usage_daily_asset_readers r JOIN identity_opds o ON o.id = r.reader_opd_id
+          WHERE r.asset_id = $1 AND r.day BETWEEN $2 AND $3
+          GROUP BY o.code ORDER BY sum(r.readers) DESC, o.code`,
+        [id, from, to],
+      ),
+    ]);
+    return {
+      assetId: id,
+      from,
+      to,
+      views: Number(sums.views),
+      uniqueReaders: Number(sums.unique_readers),
+      downloads: Number(sums.downloads),
+      endorsements: Number(sums.endorsements),
+      reuseReports: Number(sums.reuse_reports),
+      searchClicks: Number(sums.search_clicks),
+      readersByOpd: byOpd.map((r) => ({ opdCode: r.code, readers: Number(r.readers) })),
+    };
+  }
+}
