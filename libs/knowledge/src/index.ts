@@ -6,11 +6,7 @@ export * from './assets/asset-type-templates';
 export * from './assets/completeness';
 export * from './search/asset-search-jobs';
 export { AssetsService } from './assets/assets.service';
-export {
-  AttachmentsService,
-  EXTRACT_QUEUE,
-  type MeetingFileGuard,
-} from './attachments/attachments.service';
+export { AttachmentsService, type MeetingFileGuard } from './attachments/attachments.service';
 export { sniffFile } from './attachments/content/sniff';
 export { type StoredFile, storedFilesPage } from './attachments/stored-files';
 export { OrphanFileSweeper, type SweepReport } from './attachments/orphan-sweeper';
@@ -27,7 +23,6 @@ export {
   type EvidenceAsset,
   type PublishedInterview,
 } from './assets/asset-evidence.reader';
-export { INTERVIEW_PUBLISHED_QUEUE } from './assets/interview-published';
 export { normalizeTags } from './assets/tags';
 export {
   COMMUNITY_SEARCH_SOURCE,

@@ -18,6 +18,7 @@ export * from './logging/logging.module';
 export * from './audit/audit.service';
 export * from './platform.module';
 export * from './jobs/jobs.service';
+export * from './jobs/queues';
 export * from './jobs/job-runner';
 export * from './jobs/jobs.module';
 export * from './jobs/periodic-claim';

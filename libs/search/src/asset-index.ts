@@ -31,6 +31,9 @@ export interface AssetSearchDocument {
 
 export const ASSETS_INDEX = 'assets';
 
+/** Search ids of meeting documents. */
+export const MEETING_DOC_PREFIX = 'meeting-';
+
 /** Searchable in this order (the `attribute` ranking rule follows it). */
 const SEARCHABLE: (keyof AssetSearchDocument)[] = [
   'title',

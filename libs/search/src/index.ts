@@ -8,7 +8,6 @@ export * from './search-insights.service';
 export * from './search-log.service';
 export * from './search-vocabulary';
 export * from './synonyms.service';
-export * from './queues';
 export * from './http/search-http.module';
 export * from './indonesian-stem';
 export * from './query-text';

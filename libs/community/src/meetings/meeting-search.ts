@@ -1,13 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { enqueueJobs, JobRunner } from '@lumbung/platform';
+import { enqueueJobs, JobRunner, QUEUES } from '@lumbung/platform';
 import {
   AssetIndex,
   type AssetSearchDocument,
   MEETING_DOC_PREFIX,
-  SEARCH_MEETING_QUEUE,
-  SEARCH_REBUILT_QUEUE,
   stemsOf,
   stripMarkers,
 } from '@lumbung/search';
@@ -19,7 +17,7 @@ export async function touchMeetings(
 ): Promise<void> {
   await enqueueJobs(
     m,
-    SEARCH_MEETING_QUEUE,
+    QUEUES.searchMeeting,
     meetingIds.map((id) => ({ payload: { meetingId: id }, dedupeKey: id })),
   );
 }
@@ -53,12 +51,12 @@ export class MeetingSearchJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.runner.registerBatch({
-      queue: SEARCH_MEETING_QUEUE,
+      queue: QUEUES.searchMeeting,
       batchSize: 500,
-      handleBatch: (payloads) => this.sync(payloads.map((p) => p.meetingId as string)),
+      handleBatch: (payloads) => this.sync(payloads.map((p) => p.meetingId)),
     });
     this.runner.register({
-      queue: SEARCH_REBUILT_QUEUE,
+      queue: QUEUES.searchRebuilt,
       handle: async () => {
         const rows = await this.ds.query<{ id: string }[]>(`SELECT id FROM meetings`);
         await touchMeetings(

@@ -8,6 +8,7 @@ import {
   JobsService,
   type Page,
   isUuid,
+  QUEUES,
 } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
 import { mayEdit, type Reader, readerOf } from './asset-access';
@@ -25,8 +26,6 @@ import { normalizeTags } from './tags';
 import { touchSearch } from '../search/search-sync';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
-
-export const STORAGE_DELETE_QUEUE = 'storage.delete';
 
 /** Drafting, editing, deleting and reading knowledge assets. Workflow moves live next door. */
 @Injectable()
@@ -235,7 +234,7 @@ export class AssetsService {
       );
       await tx.query(`DELETE FROM assets WHERE id = $1`, [asset.id]);
       for (const { storage_key } of keys) {
-        await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: storage_key });
+        await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: storage_key });
       }
     });
   }

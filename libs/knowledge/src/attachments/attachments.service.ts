@@ -9,13 +9,13 @@ import {
   CommonErrors,
   JobsService,
   isUuid,
+  QUEUES,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { mayEdit, type Reader, readablePredicate, readerOf } from '../assets/asset-access';
 import { AssetErrors } from '../assets/asset.errors';
 import { AssetEntity } from '../assets/asset.entity';
 import { AssetsRepository } from '../assets/assets.repository';
-import { STORAGE_DELETE_QUEUE } from '../assets/assets.service';
 import { computeCompleteness } from '../assets/completeness';
 import { scanWithClamd } from './antivirus';
 import { AttachmentErrors } from './attachment.errors';
@@ -24,9 +24,6 @@ import { sanitizeDisplayName } from './display-name';
 import { discard, type ReceivedFile, receiveFiles } from './upload-receiver';
 import { touchSearch } from '../search/search-sync';
 import type { UsageAsset } from '../usage/asset-usage.recorder';
-
-export const EXTRACT_QUEUE = 'attachment.extract';
-export const SCAN_QUEUE = 'attachment.scan';
 
 /** Who may read and change evidence files of CoP meetings (owned by the community context). */
 export interface MeetingFileGuard {
@@ -150,7 +147,7 @@ export class AttachmentsService {
         ? await this.editableAsset(row.asset_id, readerOf(principal)!, tx)
         : undefined;
       await tx.query(`DELETE FROM attachments WHERE id = $1`, [row.id]);
-      await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: row.storage_key });
+      await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storage_key });
       if (asset) await this.refreshCompleteness(tx, asset);
     });
   }
@@ -298,10 +295,11 @@ export class AttachmentsService {
             ],
           );
           ids.push(row.id);
+          const job = { attachmentId: row.id };
           if (f.scanStatus === 'pending_scan') {
-            await this.jobs.enqueue(tx, SCAN_QUEUE, { attachmentId: row.id }, { maxAttempts: 20 });
+            await this.jobs.enqueue(tx, QUEUES.attachmentScan, job, { maxAttempts: 20 });
           } else {
-            await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: row.id });
+            await this.jobs.enqueue(tx, QUEUES.attachmentExtract, job);
           }
         }
         await after();
