@@ -15,7 +15,7 @@ export { AttachmentViewService } from './attachments/attachment-view.service';
 export { AttachmentSummaryDto, PersonRefDto } from './assets/dto/asset-response.dto';
 export { ApiFilesUpload } from './attachments/files-upload.decorator';
 export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
-export { readerOf, readablePredicate, type Reader } from './assets/asset-access';
+export { readerOf, readablePredicate, readableFilter, type Reader } from './assets/asset-read.rule';
 export { touchSearch } from './search/search-sync';
 export { recordCurrentRevisions } from './assets/asset-revisions';
 export {

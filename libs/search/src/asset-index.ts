@@ -16,6 +16,8 @@ export interface AssetSearchDocument {
   body: string;
   attachmentText: string;
   authorNames: string[];
+  /** Author ids: the asset read rule lets authors read their own assets whatever the visibility. */
+  authorIds: string[];
   /** Indonesian stems of the text that differ from its words (indonesian-stem.ts). */
   stems: string;
   opdId: string;
@@ -25,7 +27,7 @@ export interface AssetSearchDocument {
   /** Epoch milliseconds, for sorting and date filters. */
   publishedAt: number;
   updatedAt: number;
-  /** `<version>:<updatedAt ms>`: compared with PostgreSQL by the drift check. */
+  /** `<shape>/<version>:<updatedAt ms>` (meetings: `<updatedAt ms>`), for the drift check. */
   stamp: string;
 }
 
@@ -65,6 +67,7 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
       'kind',
       'visibility',
       'opdId',
+      'authorIds',
       'opdCode',
       'copId',
       'type',

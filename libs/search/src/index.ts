@@ -2,7 +2,6 @@ export * from './search-client';
 export * from './circuit-breaker';
 export * from './search.module';
 export * from './asset-index';
-export * from './filter';
 export * from './highlight';
 export * from './search-insights.service';
 export * from './search-log.service';

@@ -90,6 +90,7 @@ export class MeetingSearchJobs implements OnModuleInit {
       body: stripMarkers(r.minutes).slice(0, 100_000),
       attachmentText: stripMarkers(r.evidence_text ?? '').slice(0, 100_000),
       authorNames: [],
+      authorIds: [],
       stems: stemsOf(`${r.topic} ${r.agenda} ${r.minutes}`),
       opdId: r.opd_id,
       opdCode: r.opd_code,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CommonErrors } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { type Reader, readerOf } from './asset-access';
+import { type Reader, readerOf } from './asset-read.rule';
 import type { AssetStatus } from './asset-types';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';

@@ -11,7 +11,8 @@ import {
   QUEUES,
 } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
-import { mayEdit, type Reader, readerOf } from './asset-access';
+import { type Reader, readerOf } from './asset-read.rule';
+import { mayEdit } from './asset-access';
 import { AssetContentEditor } from './asset-content';
 import { AssetRevisionsService } from './asset-revisions.service';
 import type { DetailExtras } from './asset-detail-sql';

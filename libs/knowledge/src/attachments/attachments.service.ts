@@ -12,7 +12,8 @@ import {
   QUEUES,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { mayEdit, type Reader, readablePredicate, readerOf } from '../assets/asset-access';
+import { type Reader, readablePredicate, readerOf } from '../assets/asset-read.rule';
+import { mayEdit } from '../assets/asset-access';
 import { AssetErrors } from '../assets/asset.errors';
 import { AssetEntity } from '../assets/asset.entity';
 import { AssetsRepository } from '../assets/assets.repository';

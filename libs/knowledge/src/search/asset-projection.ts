@@ -7,6 +7,11 @@ const MAX_TEXT = 100_000;
 /** Assets per query when building a large batch (the first chunk smaller, see documentChunks). */
 const FIRST_CHUNK = 1_000;
 const CHUNK = 3_000;
+/**
+ * The document shape's version, part of every stamp: raising it makes the drift check find every
+ * document stale and rebuild it (2: `authorIds`).
+ */
+const SHAPE = 2;
 
 interface Row {
   id: string;
@@ -24,6 +29,7 @@ interface Row {
   published_at: Date | null;
   updated_at: Date;
   version: number;
+  author_ids: string[];
   author_names: string[];
   attachment_text: string | null;
 }
@@ -67,7 +73,7 @@ export class AssetProjection {
   private rows(ids: readonly string[]): Promise<Row[]> {
     return this.ds.query<Row[]>(
       `SELECT a.id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.opd_id, o.code AS opd_code,
-              a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version,
+              a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version, a.author_ids,
               ARRAY(SELECT u.name FROM unnest(a.author_ids) WITH ORDINALITY x(uid, n)
                       JOIN identity_people u ON u.id = x.uid ORDER BY x.n) AS author_names,
               (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at)
@@ -83,8 +89,9 @@ export class AssetProjection {
   /** Ids and stamps of every searchable asset, for the drift check and the rebuild. */
   async searchableStamps(): Promise<Map<string, string>> {
     const rows = await this.ds.query<{ id: string; stamp: string }[]>(
-      `SELECT id, version || ':' || floor(extract(epoch FROM updated_at) * 1000)::bigint AS stamp
+      `SELECT id, $1::text || '/' || version || ':' || floor(extract(epoch FROM updated_at) * 1000)::bigint AS stamp
          FROM assets WHERE status = 'published'`,
+      [SHAPE],
     );
     return new Map(rows.map((r) => [r.id, r.stamp]));
   }
@@ -103,6 +110,7 @@ export function toDocument(r: Row): AssetSearchDocument {
     body: clean(r.body),
     attachmentText: clean(r.attachment_text ?? ''),
     authorNames: r.author_names,
+    authorIds: r.author_ids,
     stems: stemsOf(
       `${r.title} ${r.tags.join(' ')} ${r.summary} ${sections} ${r.body} ${r.attachment_text ?? ''}`,
     ),
@@ -112,6 +120,6 @@ export function toDocument(r: Row): AssetSearchDocument {
     visibility: r.visibility,
     publishedAt: (r.published_at ?? r.updated_at).getTime(),
     updatedAt: r.updated_at.getTime(),
-    stamp: `${r.version}:${r.updated_at.getTime()}`,
+    stamp: `${SHAPE}/${r.version}:${r.updated_at.getTime()}`,
   };
 }

@@ -6,7 +6,7 @@ import {
   SearchCircuitOpenError,
   SearchLogService,
 } from '@lumbung/search';
-import { type Reader, readerOf } from '../assets/asset-access';
+import { type Reader, readerOf } from '../assets/asset-read.rule';
 import type { SearchQueryDto } from './dto/search-query.dto';
 import type { SearchResponseDto } from './dto/search-response.dto';
 import { MeiliAssetSearch } from './meili-asset-search';

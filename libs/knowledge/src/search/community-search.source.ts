@@ -1,4 +1,4 @@
-import type { Reader } from '../assets/asset-access';
+import type { Reader } from '../assets/asset-read.rule';
 
 /** Provided by the community context: meeting minutes and CoPs, as search needs them. */
 export const COMMUNITY_SEARCH_SOURCE = Symbol('COMMUNITY_SEARCH_SOURCE');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PeopleFinder, type Principal } from '@lumbung/identity';
-import { readablePredicate, readerOf } from '../assets/asset-access';
+import { readablePredicate, readerOf } from '../assets/asset-read.rule';
 import type { PersonHitDto } from './dto/search-response.dto';
 
 /** What people search ranks a person by: the readable published assets the query finds. */

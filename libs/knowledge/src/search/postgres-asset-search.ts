@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Highlight, MARK_END, MARK_START, toHighlight, typingWord } from '@lumbung/search';
-import type { Reader } from '../assets/asset-access';
+import type { Reader } from '../assets/asset-read.rule';
 import {
   COMMUNITY_SEARCH_SOURCE,
   type CommunitySearchSource,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { contentWords, typingWord } from '@lumbung/search';
-import type { Reader } from '../assets/asset-access';
+import type { Reader } from '../assets/asset-read.rule';
 import { Bm25Reranker } from './bm25-reranker';
 import type { SearchHitDto } from './dto/search-response.dto';
 import { PostgresAssetSearch } from './postgres-asset-search';

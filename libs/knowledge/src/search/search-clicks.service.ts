@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { CommonErrors, isUuid } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { SearchLogService } from '@lumbung/search';
-import { readerOf } from '../assets/asset-access';
+import { readerOf } from '../assets/asset-read.rule';
 import { AssetsRepository } from '../assets/assets.repository';
 import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '@lumbung/identity';
 import { OpdsService } from '@lumbung/identity';
-import { AppError, isUuid } from '@lumbung/platform';
-import { eq } from '@lumbung/search';
-import { type Reader, readablePredicate } from '../assets/asset-access';
+import { AppError, eq, isUuid } from '@lumbung/platform';
+import { type Reader, readablePredicate } from '../assets/asset-read.rule';
 import { ASSET_TYPES } from '../assets/asset-types';
 import { normalizeTags } from '../assets/tags';
 import { COMMUNITY_SEARCH_SOURCE, type CommunitySearchSource } from './community-search.source';

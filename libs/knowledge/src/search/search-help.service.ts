@@ -7,7 +7,7 @@ import {
   typingWord,
   wordsOf,
 } from '@lumbung/search';
-import type { Reader } from '../assets/asset-access';
+import type { Reader } from '../assets/asset-read.rule';
 import type { SearchSuggestionsDto } from './dto/search-response.dto';
 import { SearchVocabularyService } from './search-vocabulary.service';
 

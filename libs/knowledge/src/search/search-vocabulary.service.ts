@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Vocabulary } from '@lumbung/search';
-import { type Reader, readablePredicate } from '../assets/asset-access';
+import { type Reader, readablePredicate } from '../assets/asset-read.rule';
 
 /** The vocabulary is rebuilt in the background when older than this (it moves slowly). */
 const FRESH_MS = 10 * 60_000;
