@@ -3,7 +3,7 @@ import { dataSourceOptions, eq } from '@lumbung/platform';
 import { Principal, type RoleGrant } from '@lumbung/identity';
 import { readableFilter, readablePredicate, readerOf } from '@lumbung/knowledge';
 import { AssetIndex, SearchClient } from '@lumbung/search';
-import { AssetProjection } from '../../libs/knowledge/src/search/asset-projection';
+import { AssetProjection } from '../../libs/search/src/assets/asset-projection';
 import { givenCop, givenMember, givenUser, opdIdOf } from '../support/factories';
 import { createTestDatabase, type TestDatabase, testConfig } from '../support/test-app';
 

@@ -4,7 +4,6 @@ export * from './knowledge-worker.module';
 export * from './assets/asset-types';
 export * from './assets/asset-type-templates';
 export * from './assets/completeness';
-export * from './search/asset-search-jobs';
 export { AssetsService } from './assets/assets.service';
 export { AttachmentsService, type MeetingFileGuard } from './attachments/attachments.service';
 export { sniffFile } from './attachments/content/sniff';
@@ -16,7 +15,7 @@ export { AttachmentSummaryDto, PersonRefDto } from './assets/dto/asset-response.
 export { ApiFilesUpload } from './attachments/files-upload.decorator';
 export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
 export { readerOf, readablePredicate, readableFilter, type Reader } from './assets/asset-read.rule';
-export { touchSearch } from './search/search-sync';
+export { touchSearch } from './assets/search-sync';
 export { recordCurrentRevisions } from './assets/asset-revisions';
 export {
   AssetEvidenceReader,
@@ -24,10 +23,4 @@ export {
   type PublishedInterview,
 } from './assets/asset-evidence.reader';
 export { normalizeTags } from './assets/tags';
-export {
-  COMMUNITY_SEARCH_SOURCE,
-  type CommunitySearchSource,
-  type CopSummary,
-  type MeetingMatch,
-} from './search/community-search.source';
 export * from './demo/demo-writers';

@@ -11,3 +11,5 @@ export * from './http/search-http.module';
 export * from './indonesian-stem';
 export * from './query-text';
 export * from './spelling';
+export * from './search-worker.module';
+export * from './assets/asset-search-jobs';

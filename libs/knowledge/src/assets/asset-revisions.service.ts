@@ -23,7 +23,7 @@ import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
 import { diffRevisions } from './revision-diff';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from './search-sync';
 
 /**
  * Verified content changes only through verification (issue #16). An author's edit of a

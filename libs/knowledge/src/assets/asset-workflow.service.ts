@@ -10,7 +10,7 @@ import { AssetErrors } from './asset.errors';
 import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import { blocksSubmission, computeCompleteness } from './completeness';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from './search-sync';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
 

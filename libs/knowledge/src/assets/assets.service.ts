@@ -24,7 +24,7 @@ import type { CreateAssetDto } from './dto/create-asset.dto';
 import type { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { normalizeTags } from './tags';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from './search-sync';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
 
@@ -61,6 +61,14 @@ export class AssetsService {
       [...new Set(ids.filter((id) => isUuid(id)))],
       readerOf(principal),
     );
+  }
+
+  /**
+   * Read service for other contexts: the asset if the caller may read it, else null (a search
+   * click: nothing is shown, so no restricted read is audited).
+   */
+  async findReadable(principal: Principal | undefined, id: string): Promise<AssetEntity | null> {
+    return isUuid(id) ? this.repo.findReadable(id, readerOf(principal)) : null;
   }
 
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */

@@ -12,7 +12,7 @@ import {
 import { scanWithClamd } from './antivirus';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractResult, extractText } from './content/extract-text';
 import type { AttachmentKind } from './content/sniff';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from '../assets/search-sync';
 
 interface Row {
   id: string;

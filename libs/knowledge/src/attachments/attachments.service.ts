@@ -23,7 +23,7 @@ import { AttachmentErrors } from './attachment.errors';
 import { extensionMatches, type Sniffed, sniffFile } from './content/sniff';
 import { sanitizeDisplayName } from './display-name';
 import { discard, type ReceivedFile, receiveFiles } from './upload-receiver';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from '../assets/search-sync';
 import type { UsageAsset } from '../usage/asset-usage.recorder';
 
 /** Who may read and change evidence files of CoP meetings (owned by the community context). */

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AssetSearchDocument, stemsOf, stripMarkers } from '@lumbung/search';
+import { type AssetSearchDocument } from '../asset-index';
+import { stemsOf } from '../indonesian-stem';
+import { stripMarkers } from '../highlight';
 
 const MAX_TEXT = 100_000;
 /** Assets per query when building a large batch (the first chunk smaller, see documentChunks). */
@@ -77,10 +79,10 @@ export class AssetProjection {
               ARRAY(SELECT u.name FROM unnest(a.author_ids) WITH ORDINALITY x(uid, n)
                       JOIN identity_people u ON u.id = x.uid ORDER BY x.n) AS author_names,
               (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at)
-                 FROM attachments f
+                 FROM knowledge_search_asset_files f
                 WHERE f.asset_id = a.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
                 AS attachment_text
-         FROM assets a JOIN identity_opds o ON o.id = a.opd_id
+         FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids],
     );
@@ -90,7 +92,7 @@ export class AssetProjection {
   async searchableStamps(): Promise<Map<string, string>> {
     const rows = await this.ds.query<{ id: string; stamp: string }[]>(
       `SELECT id, $1::text || '/' || version || ':' || floor(extract(epoch FROM updated_at) * 1000)::bigint AS stamp
-         FROM assets WHERE status = 'published'`,
+         FROM knowledge_search_assets WHERE status = 'published'`,
       [SHAPE],
     );
     return new Map(rows.map((r) => [r.id, r.stamp]));

@@ -1,21 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { eq, inList } from '@lumbung/platform';
-import {
-  AssetIndex,
-  contentWords,
-  HIT_ATTRIBUTES,
-  type Highlight,
-  MARK_END,
-  MARK_START,
-  MEETING_DOC_PREFIX,
-  SearchClient,
-  stemsOf,
-  toHighlight,
-  typingWord,
-  withExpansions,
-} from '@lumbung/search';
-import { type Reader, readableFilter } from '../assets/asset-read.rule';
-import type { SearchHitDto } from './dto/search-response.dto';
+import { AssetIndex, HIT_ATTRIBUTES, MEETING_DOC_PREFIX } from '../asset-index';
+import { contentWords, typingWord, withExpansions } from '../query-text';
+import { type Highlight, MARK_END, MARK_START, toHighlight } from '../highlight';
+import { SearchClient } from '../search-client';
+import { stemsOf } from '../indonesian-stem';
+import { type Reader, readableFilter } from '@lumbung/knowledge';
+import type { SearchHitDto } from '../http/dto/search-response.dto';
 import { meiliFilters, type SearchFilters } from './search-filters';
 import { type Candidate, type SearchOutcome, TAG_FACET_SIZE, topN } from './search-outcome';
 

@@ -17,9 +17,10 @@ import {
   putAppMeta,
   QUEUES,
 } from '@lumbung/platform';
-import { AssetIndex, MEETING_DOC_PREFIX, SynonymsService } from '@lumbung/search';
+import { AssetIndex, MEETING_DOC_PREFIX } from '../asset-index';
+import { SynonymsService } from '../synonyms.service';
 import { AssetProjection } from './asset-projection';
-import { touchSearch } from './search-sync';
+import { touchSearch } from '@lumbung/knowledge';
 
 export const SEARCH_DRIFT_CHECK_MS = 10 * 60_000;
 /** While syncs are still queued (a first indexing), the check looks again this soon. */
@@ -71,7 +72,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
       queue: QUEUES.userRenamed,
       handle: async (p) => {
         const rows = await this.ds.query<{ id: string }[]>(
-          `SELECT id FROM assets WHERE status = 'published' AND author_ids @> ARRAY[$1::uuid]`,
+          `SELECT id FROM knowledge_search_assets WHERE status = 'published' AND author_ids @> ARRAY[$1::uuid]`,
           [p.userId],
         );
         await touchSearch(
