@@ -48,17 +48,21 @@ module.exports = {
     },
     {
       name: 'knowledge-depends-on-identity-and-platform',
+      comment:
+        'Search is downstream of knowledge: knowledge enqueues search.asset through the queue registry (platform) and never imports @lumbung/search.',
       severity: 'error',
       from: { path: '^libs/knowledge/' },
-      to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform|search|notifications)/' },
+      to: { path: '^libs/', pathNot: '^libs/(knowledge|identity|platform|notifications)/' },
     },
     {
       name: 'community-depends-on-knowledge-identity-platform',
+      comment:
+        'Search is downstream of community: community enqueues search.meeting through the queue registry (platform) and publishes views; it never imports @lumbung/search.',
       severity: 'error',
       from: { path: '^libs/community/' },
       to: {
         path: '^libs/',
-        pathNot: '^libs/(community|knowledge|identity|platform|search|notifications)/',
+        pathNot: '^libs/(community|knowledge|identity|platform|notifications)/',
       },
     },
     {
@@ -100,12 +104,12 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/(notifications|identity|platform)/' },
     },
     {
-      name: 'search-depends-on-identity-and-platform',
+      name: 'search-depends-on-knowledge-identity-platform',
       comment:
-        'The search engine layer knows no domain content; contexts build their own documents.',
+        'Search is one downstream context: it reads assets through knowledge (read services, the read rule, contract views) and handles the queues their owners write.',
       severity: 'error',
       from: { path: '^libs/search/' },
-      to: { path: '^libs/', pathNot: '^libs/(search|identity|platform)/' },
+      to: { path: '^libs/', pathNot: '^libs/(search|knowledge|identity|platform)/' },
     },
     {
       name: 'cross-context-through-index-only',

@@ -565,9 +565,15 @@ export default async function run() {
     const { MARK_START, MARK_END } = dist('libs/search/src/highlight.js');
     const { HIT_ATTRIBUTES } = dist('libs/search/src/asset-index.js');
     const { meiliQueryText, meiliFilterList } = dist(
-      'libs/knowledge/src/search/meili-asset-search.js',
+      'libs/search/src/assets/meili-asset-search.js',
     );
-    const reader = { opdId: asn.opdId, copIds: [], isAssessor: false };
+    const reader = {
+      userId: asn.id,
+      opdId: asn.opdId,
+      copIds: [],
+      verifierOpdIds: [],
+      isAssessor: false,
+    };
     const appPayload = (q) => ({
       q: meiliQueryText(q),
       filter: meiliFilterList(reader, {}),

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { AssetSearchJobs } from '@lumbung/knowledge';
+import { AssetSearchJobs } from '@lumbung/search';
 import { buildOpenApi } from '../../apps/api/src/openapi';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import {

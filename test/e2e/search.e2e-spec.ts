@@ -1,8 +1,7 @@
 import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AssetSearchJobs } from '@lumbung/knowledge';
-import { SearchLogService } from '@lumbung/search';
+import { AssetSearchJobs, SearchLogService } from '@lumbung/search';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { freePort } from '../../apps/cli/src/local/free-port';

@@ -3,8 +3,7 @@ import { appendFileSync, chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@lumbung/platform';
-import { SEARCH_REBUILT_QUEUE } from '@lumbung/search';
+import { dataSourceOptions, QUEUES } from '@lumbung/platform';
 import { freePort } from '../../apps/cli/src/local/free-port';
 import { prepareDatabase } from '../../apps/cli/src/local/database-setup';
 import { backup, checkBackup } from '../../apps/cli/src/backup/backup';
@@ -232,7 +231,7 @@ describe('backup and restore', () => {
       // the search-index check keeps its last report in app_meta.
       const [rebuilt] = await ds.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM jobs WHERE queue = $1`,
-        [SEARCH_REBUILT_QUEUE],
+        [QUEUES.searchRebuilt],
       );
       expect(rebuilt.n).toBe(1);
       const metaKeys = (rows: { key: string }[]) => rows.map((r) => r.key);

@@ -14,7 +14,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { buildOpenApi } from '../../apps/api/src/openapi';
 import { configureApp } from '../../apps/api/src/setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { AssetSearchJobs } from '@lumbung/knowledge';
+import { AssetSearchJobs } from '@lumbung/search';
 import { checkedAgent } from './openapi-check';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';

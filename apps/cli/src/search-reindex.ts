@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AssetSearchJobs, KnowledgeWorkerModule } from '@lumbung/knowledge';
 import { UsageEventsModule } from '@lumbung/metrics';
 import {
   type AppConfig,
@@ -10,7 +9,7 @@ import {
   PlatformModule,
   StorageModule,
 } from '@lumbung/platform';
-import { SearchModule } from '@lumbung/search';
+import { AssetSearchJobs, SearchModule, SearchWorkerModule } from '@lumbung/search';
 import { progressBar } from './progress';
 
 /**
@@ -36,7 +35,7 @@ export async function rebuildSearchIndex(
       StorageModule,
       SearchModule,
       UsageEventsModule,
-      KnowledgeWorkerModule,
+      SearchWorkerModule,
     ],
   })
   class ReindexModule {}

@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CommunityWorkerModule } from '@lumbung/community';
 import { KnowledgeWorkerModule } from '@lumbung/knowledge';
 import { MetricsWorkerModule } from '@lumbung/metrics';
 import {
@@ -13,7 +12,7 @@ import {
 } from '@lumbung/platform';
 import { NotificationsWorkerModule } from '@lumbung/notifications';
 import { RiskWorkerModule } from '@lumbung/risk';
-import { SearchModule } from '@lumbung/search';
+import { SearchModule, SearchWorkerModule } from '@lumbung/search';
 import { HeartbeatService } from './heartbeat.service';
 import { JobPoller } from './job-poller.service';
 import { MaintenanceService } from './maintenance.service';
@@ -35,7 +34,7 @@ export class WorkerModule {
         StorageModule,
         SearchModule,
         KnowledgeWorkerModule,
-        CommunityWorkerModule,
+        SearchWorkerModule,
         MetricsWorkerModule,
         RiskWorkerModule,
         NotificationsWorkerModule,

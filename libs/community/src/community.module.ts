@@ -1,12 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { COP_MEMBERSHIP_SOURCE, IdentityModule } from '@lumbung/identity';
-import { COMMUNITY_SEARCH_SOURCE, KnowledgeModule } from '@lumbung/knowledge';
+import { KnowledgeModule } from '@lumbung/knowledge';
 import { NotificationsModule } from '@lumbung/notifications';
 import { ActivityService } from './activity/activity.service';
 import { CopEvidenceReader } from './cops/cop-evidence.reader';
 import { CopsService } from './cops/cops.service';
 import { JoinRequestsService } from './cops/join-requests.service';
-import { CommunitySearchReader } from './meetings/community-search.reader';
 import { MeetingAccess } from './meetings/meeting-access';
 import { MeetingAttendeesService } from './meetings/meeting-attendees.service';
 import { MeetingFilesService } from './meetings/meeting-files.service';
@@ -31,8 +30,6 @@ import { MeetingAnnouncer } from './meetings/meeting-announcer';
     ActivityService,
     CopEvidenceReader,
     { provide: COP_MEMBERSHIP_SOURCE, useExisting: CopsService },
-    CommunitySearchReader,
-    { provide: COMMUNITY_SEARCH_SOURCE, useExisting: CommunitySearchReader },
   ],
   exports: [
     CopsService,
@@ -43,7 +40,6 @@ import { MeetingAnnouncer } from './meetings/meeting-announcer';
     ActivityService,
     CopEvidenceReader,
     COP_MEMBERSHIP_SOURCE,
-    COMMUNITY_SEARCH_SOURCE,
   ],
 })
 export class CommunityModule {}

@@ -21,5 +21,4 @@ export {
   JABATAN_CATEGORIES,
   type JabatanCategory,
 } from './users/user.entity';
-export { USER_RENAMED_QUEUE } from './users/users.service';
 export { COP_MEMBERSHIP_SOURCE, type CopMembershipSource } from './authz/principal.loader';

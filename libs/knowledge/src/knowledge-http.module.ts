@@ -8,7 +8,6 @@ import { AssetImportController } from './import/asset-import.controller';
 import { RelatedAssetsController } from './assets/related-assets.controller';
 import { KnowledgeModule } from './knowledge.module';
 import { ReviewQueueController } from './review/review-queue.controller';
-import { SearchController } from './search/search.controller';
 import { TagsController } from './assets/tags.controller';
 
 /** HTTP routes of the knowledge context. */
@@ -23,7 +22,6 @@ import { TagsController } from './assets/tags.controller';
     AssetRevisionsController,
     AttachmentsController,
     ReviewQueueController,
-    SearchController,
     TagsController,
   ],
 })

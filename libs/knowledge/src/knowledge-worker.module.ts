@@ -3,13 +3,12 @@ import { NotificationsModule } from '@lumbung/notifications';
 import { AttachmentJobs } from './attachments/attachment-jobs';
 import { OrphanFileSweeper } from './attachments/orphan-sweeper';
 import { KnowledgeModule } from './knowledge.module';
-import { AssetSearchJobs } from './search/asset-search-jobs';
 import { ReverificationDueScan } from './review/reverification-due.scan';
 
 /** The knowledge context's background jobs (registered with the worker's job runner). */
 @Module({
   imports: [KnowledgeModule, NotificationsModule],
-  providers: [AttachmentJobs, AssetSearchJobs, ReverificationDueScan, OrphanFileSweeper],
-  exports: [AttachmentJobs, AssetSearchJobs, OrphanFileSweeper],
+  providers: [AttachmentJobs, ReverificationDueScan, OrphanFileSweeper],
+  exports: [AttachmentJobs, OrphanFileSweeper],
 })
 export class KnowledgeWorkerModule {}

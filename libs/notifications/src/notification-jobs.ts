@@ -1,8 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { JobRunner } from '@lumbung/platform';
+import { JobRunner, QUEUES } from '@lumbung/platform';
 import { EmailSender } from './mail/email-sender';
-import { NOTIFICATION_EMAIL_QUEUE } from './notifier';
-import { DailyNotifications, NOTIFICATIONS_DAILY_QUEUE } from './schedule/daily-notifications';
+import { DailyNotifications } from './schedule/daily-notifications';
 
 /** The worker side: sends queued emails and runs the daily scans and digests. */
 @Injectable()
@@ -15,13 +14,13 @@ export class NotificationJobs implements OnModuleInit, OnApplicationBootstrap {
 
   onModuleInit(): void {
     this.runner.register({
-      queue: NOTIFICATION_EMAIL_QUEUE,
+      queue: QUEUES.notificationEmail,
       handle: async (payload) => {
         if (typeof payload.emailId === 'string') await this.sender.send(payload.emailId);
       },
     });
     this.runner.register({
-      queue: NOTIFICATIONS_DAILY_QUEUE,
+      queue: QUEUES.notificationsDaily,
       handle: () => this.daily.run(),
     });
   }

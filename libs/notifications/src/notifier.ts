@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, JobsService } from '@lumbung/platform';
+import { APP_CONFIG, type AppConfig, JobsService, QUEUES } from '@lumbung/platform';
 import { RecipientDirectory } from '@lumbung/identity';
 import {
   DEFAULT_PREFERENCES,
@@ -9,9 +9,6 @@ import {
 } from './notification-types';
 import { NotificationsRepository } from './notifications.repository';
 import { delivery } from './preferences/preferences';
-
-/** The queue whose jobs send one notification email (payload `{ emailId }`). */
-export const NOTIFICATION_EMAIL_QUEUE = 'notifications.email';
 
 /** An event another context announces, in the transaction of the change it is about. */
 export interface NotificationEvent {
@@ -74,7 +71,7 @@ export class Notifier {
     for (const emailId of emailIds) {
       await this.jobs.enqueue(
         tx,
-        NOTIFICATION_EMAIL_QUEUE,
+        QUEUES.notificationEmail,
         { emailId },
         { dedupeKey: `email:${emailId}` },
       );

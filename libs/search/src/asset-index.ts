@@ -16,6 +16,8 @@ export interface AssetSearchDocument {
   body: string;
   attachmentText: string;
   authorNames: string[];
+  /** Author ids: the asset read rule lets authors read their own assets whatever the visibility. */
+  authorIds: string[];
   /** Indonesian stems of the text that differ from its words (indonesian-stem.ts). */
   stems: string;
   opdId: string;
@@ -25,11 +27,14 @@ export interface AssetSearchDocument {
   /** Epoch milliseconds, for sorting and date filters. */
   publishedAt: number;
   updatedAt: number;
-  /** `<version>:<updatedAt ms>`: compared with PostgreSQL by the drift check. */
+  /** `<shape>/<version>:<updatedAt ms>` (meetings: `<updatedAt ms>`), for the drift check. */
   stamp: string;
 }
 
 export const ASSETS_INDEX = 'assets';
+
+/** Search ids of meeting documents. */
+export const MEETING_DOC_PREFIX = 'meeting-';
 
 /** Searchable in this order (the `attribute` ranking rule follows it). */
 const SEARCHABLE: (keyof AssetSearchDocument)[] = [
@@ -62,6 +67,7 @@ export function assetIndexSettings(synonymSets: readonly (readonly string[])[]):
       'kind',
       'visibility',
       'opdId',
+      'authorIds',
       'opdCode',
       'copId',
       'type',

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { EntityManager } from 'typeorm';
-import { type BlobStorage, insertAppMeta, JobsService, readAppMeta } from '@lumbung/platform';
+import {
+  type BlobStorage,
+  insertAppMeta,
+  JobsService,
+  readAppMeta,
+  QUEUES,
+} from '@lumbung/platform';
 import {
   DEMO_OPDS,
   addDemoPerson,
@@ -22,7 +28,6 @@ import {
 import {
   ASSET_TYPE_TEMPLATES,
   type AssetType,
-  EXTRACT_QUEUE,
   addDemoAsset,
   addDemoAttachment,
   computeCompleteness,
@@ -514,7 +519,7 @@ async function attachFile(
     uploadedBy: a.authors[0],
     createdAt: new Date(a.publishedAt.getTime() - 3 * 86_400_000).toISOString(),
   });
-  await new JobsService(m.connection).enqueue(m, EXTRACT_QUEUE, { attachmentId });
+  await new JobsService(m.connection).enqueue(m, QUEUES.attachmentExtract, { attachmentId });
 }
 
 const fileNameOf = (title: string): string =>

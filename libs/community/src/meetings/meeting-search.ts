@@ -1,111 +1,17 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { enqueueJobs, JobRunner } from '@lumbung/platform';
-import {
-  AssetIndex,
-  type AssetSearchDocument,
-  MEETING_DOC_PREFIX,
-  SEARCH_MEETING_QUEUE,
-  SEARCH_REBUILT_QUEUE,
-  stemsOf,
-  stripMarkers,
-} from '@lumbung/search';
+import type { EntityManager } from 'typeorm';
+import { enqueueJobs, QUEUES } from '@lumbung/platform';
 
-/** Outbox for meeting minutes: these meetings changed (in the caller's transaction). */
+/**
+ * Outbox for meeting minutes: these meetings changed (in the caller's transaction). libs/search
+ * re-reads them through the community views and upserts or deletes their documents.
+ */
 export async function touchMeetings(
   m: EntityManager,
   meetingIds: readonly string[],
 ): Promise<void> {
   await enqueueJobs(
     m,
-    SEARCH_MEETING_QUEUE,
+    QUEUES.searchMeeting,
     meetingIds.map((id) => ({ payload: { meetingId: id }, dedupeKey: id })),
   );
-}
-
-interface Row {
-  id: string;
-  topic: string;
-  agenda: string;
-  minutes: string;
-  held_at: Date;
-  updated_at: Date;
-  cop_id: string;
-  opd_id: string;
-  opd_code: string;
-  cop_name: string;
-  evidence_text: string | null;
-  minutes_visibility: string;
-}
-
-/**
- * Meeting minutes in search, as their own hit kind, readable by the CoP's members and its host
- * OPD (the access filter's `meeting` clause). Delivered by the worker like asset documents.
- */
-@Injectable()
-export class MeetingSearchJobs implements OnModuleInit {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly runner: JobRunner,
-    private readonly index: AssetIndex,
-  ) {}
-
-  onModuleInit(): void {
-    this.runner.registerBatch({
-      queue: SEARCH_MEETING_QUEUE,
-      batchSize: 500,
-      handleBatch: (payloads) => this.sync(payloads.map((p) => p.meetingId as string)),
-    });
-    this.runner.register({
-      queue: SEARCH_REBUILT_QUEUE,
-      handle: async () => {
-        const rows = await this.ds.query<{ id: string }[]>(`SELECT id FROM meetings`);
-        await touchMeetings(
-          this.ds.manager,
-          rows.map((r) => r.id),
-        );
-      },
-    });
-  }
-
-  async sync(ids: string[]): Promise<void> {
-    const unique = [...new Set(ids)];
-    const rows = await this.ds.query<Row[]>(
-      `SELECT mt.id, mt.topic, mt.agenda, mt.minutes, mt.held_at, mt.updated_at, mt.cop_id, c.opd_id, mt.minutes_visibility,
-              o.code AS opd_code, c.name AS cop_name,
-              (SELECT string_agg(f.extracted_text, E'\\n') FROM knowledge_meeting_files f
-                WHERE f.meeting_id = mt.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
-                AS evidence_text
-         FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id
-        WHERE mt.id = ANY($1::uuid[])`,
-      [unique],
-    );
-    const docs: AssetSearchDocument[] = rows.map((r) => ({
-      id: `${MEETING_DOC_PREFIX}${r.id}`,
-      kind: 'meeting',
-      type: 'meeting',
-      title: stripMarkers(r.topic),
-      tags: [],
-      summary: stripMarkers(r.agenda).slice(0, 2000),
-      sections: stripMarkers(r.cop_name),
-      body: stripMarkers(r.minutes).slice(0, 100_000),
-      attachmentText: stripMarkers(r.evidence_text ?? '').slice(0, 100_000),
-      authorNames: [],
-      stems: stemsOf(`${r.topic} ${r.agenda} ${r.minutes}`),
-      opdId: r.opd_id,
-      opdCode: r.opd_code,
-      copId: r.cop_id,
-      // Published minutes are `internal`; otherwise the CoP's members and its host OPD.
-      visibility: r.minutes_visibility === 'internal' ? 'internal' : 'meeting',
-      publishedAt: r.held_at.getTime(),
-      updatedAt: r.updated_at.getTime(),
-      stamp: String(r.updated_at.getTime()),
-    }));
-    await this.index.upsert(docs);
-    const found = new Set(rows.map((r) => r.id));
-    await this.index.remove(
-      unique.filter((id) => !found.has(id)).map((id) => `${MEETING_DOC_PREFIX}${id}`),
-    );
-  }
 }

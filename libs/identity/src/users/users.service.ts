@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, CommonErrors, JobsService, type Page, isUuid } from '@lumbung/platform';
+import {
+  AuditService,
+  CommonErrors,
+  JobsService,
+  type Page,
+  isUuid,
+  QUEUES,
+} from '@lumbung/platform';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { AuthErrors } from '../auth/auth.errors';
 import { revokeOpenResets } from '../auth/open-resets';
@@ -64,9 +71,6 @@ function updatedColumns(dto: UpdateUserDto, email: string, opdId: string): Parti
     ...(dto.plannedDeparture !== undefined ? plannedDepartureColumns(dto.plannedDeparture) : {}),
   };
 }
-
-/** Queue other contexts listen to when a user's display name changes. */
-export const USER_RENAMED_QUEUE = 'identity.user_renamed';
 import { UserRow, UsersRepository } from './users.repository';
 
 /** User administration: system admins for every OPD, OPD admins for their own OPD only. */
@@ -184,7 +188,7 @@ export class UsersService {
       if (dto.active === false || passwordHash) await endSessions(tx, id, 'account_changed');
       // Names are shown and searched with the assets a user wrote: let other contexts follow.
       if (dto.name !== undefined && dto.name !== current.name) {
-        await this.jobs.enqueue(tx, USER_RENAMED_QUEUE, { userId: id });
+        await this.jobs.enqueue(tx, QUEUES.userRenamed, { userId: id });
       }
       await this.audit.record(
         {

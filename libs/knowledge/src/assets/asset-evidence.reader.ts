@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lumbung/identity';
-import { readablePredicate, readerOf } from './asset-access';
+import { readablePredicate, readerOf } from './asset-read.rule';
 import type { AssetType } from './asset-types';
 
 /** A published asset as evidence of its authors' and narasumber's expertise. */

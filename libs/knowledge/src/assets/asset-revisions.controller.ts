@@ -8,7 +8,7 @@ import {
   Public,
   RequirePermission,
 } from '@lumbung/identity';
-import { readerOf } from './asset-access';
+import { readerOf } from './asset-read.rule';
 import { AssetRevisionsService } from './asset-revisions.service';
 import { AssetViewService } from './asset-view.service';
 import { AssetsService } from './assets.service';

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
-import { type Reader, readerOf, seesProposals } from './asset-access';
+import { type Reader, readerOf } from './asset-read.rule';
+import { seesProposals } from './asset-access';
 import { AssetContentEditor, contentOf, revisionContent, sameContent } from './asset-content';
 import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
@@ -22,7 +23,7 @@ import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
 import { diffRevisions } from './revision-diff';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from './search-sync';
 
 /**
  * Verified content changes only through verification (issue #16). An author's edit of a

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { readerOf } from './asset-access';
+import { readerOf } from './asset-read.rule';
 import { AssetViewService } from './asset-view.service';
 import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetResponseDto } from './dto/asset-response.dto';

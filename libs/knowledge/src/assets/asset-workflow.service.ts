@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CommonErrors } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { type Reader, readerOf } from './asset-access';
+import { type Reader, readerOf } from './asset-read.rule';
 import type { AssetStatus } from './asset-types';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import { blocksSubmission, computeCompleteness } from './completeness';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from './search-sync';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
 

@@ -34,7 +34,7 @@ import {
   RequirePermission,
 } from '@lumbung/identity';
 import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
-import { readerOf } from './asset-access';
+import { readerOf } from './asset-read.rule';
 import { AssetViewService } from './asset-view.service';
 import { AssetRevisionsService } from './asset-revisions.service';
 import { AssetsService } from './assets.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { CommonErrors, isUuid, preparedQuery } from '@lumbung/platform';
-import { type Reader, readablePredicate } from './asset-access';
+import { type Reader, readablePredicate } from './asset-read.rule';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 import { AssetEntity } from './asset.entity';
 

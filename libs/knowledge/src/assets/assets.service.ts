@@ -8,9 +8,11 @@ import {
   JobsService,
   type Page,
   isUuid,
+  QUEUES,
 } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
-import { mayEdit, type Reader, readerOf } from './asset-access';
+import { type Reader, readerOf } from './asset-read.rule';
+import { mayEdit } from './asset-access';
 import { AssetContentEditor } from './asset-content';
 import { AssetRevisionsService } from './asset-revisions.service';
 import type { DetailExtras } from './asset-detail-sql';
@@ -22,11 +24,9 @@ import type { CreateAssetDto } from './dto/create-asset.dto';
 import type { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { normalizeTags } from './tags';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from './search-sync';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
-
-export const STORAGE_DELETE_QUEUE = 'storage.delete';
 
 /** Drafting, editing, deleting and reading knowledge assets. Workflow moves live next door. */
 @Injectable()
@@ -61,6 +61,14 @@ export class AssetsService {
       [...new Set(ids.filter((id) => isUuid(id)))],
       readerOf(principal),
     );
+  }
+
+  /**
+   * Read service for other contexts: the asset if the caller may read it, else null (a search
+   * click: nothing is shown, so no restricted read is audited).
+   */
+  async findReadable(principal: Principal | undefined, id: string): Promise<AssetEntity | null> {
+    return isUuid(id) ? this.repo.findReadable(id, readerOf(principal)) : null;
   }
 
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
@@ -235,7 +243,7 @@ export class AssetsService {
       );
       await tx.query(`DELETE FROM assets WHERE id = $1`, [asset.id]);
       for (const { storage_key } of keys) {
-        await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: storage_key });
+        await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: storage_key });
       }
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@lumbung/identity';
-import { readerOf } from './asset-access';
+import { readerOf } from './asset-read.rule';
 import { AssetViewService } from './asset-view.service';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';

@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, BlobStorage, JobRunner, JobsService } from '@lumbung/platform';
-import { STORAGE_DELETE_QUEUE } from '../assets/assets.service';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  BlobStorage,
+  JobRunner,
+  JobsService,
+  QUEUES,
+} from '@lumbung/platform';
 import { scanWithClamd } from './antivirus';
-import { EXTRACT_QUEUE, SCAN_QUEUE } from './attachments.service';
 import { DEFAULT_EXTRACT_LIMITS, type ExtractResult, extractText } from './content/extract-text';
 import type { AttachmentKind } from './content/sniff';
-import { touchSearch } from '../search/search-sync';
-import { SEARCH_MEETING_QUEUE } from '@lumbung/search';
+import { touchSearch } from '../assets/search-sync';
 
 interface Row {
   id: string;
@@ -39,16 +43,16 @@ export class AttachmentJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.runner.register({
-      queue: EXTRACT_QUEUE,
-      handle: (p) => this.extract(p.attachmentId as string),
+      queue: QUEUES.attachmentExtract,
+      handle: (p) => this.extract(p.attachmentId),
     });
     this.runner.register({
-      queue: SCAN_QUEUE,
-      handle: (p) => this.rescan(p.attachmentId as string),
+      queue: QUEUES.attachmentScan,
+      handle: (p) => this.rescan(p.attachmentId),
     });
     this.runner.register({
-      queue: STORAGE_DELETE_QUEUE,
-      handle: (p) => this.storage.delete(p.key as string),
+      queue: QUEUES.storageDelete,
+      handle: (p) => this.storage.delete(p.key),
     });
   }
 
@@ -81,7 +85,7 @@ export class AttachmentJobs implements OnModuleInit {
     if (row.meeting_id) {
       await this.jobs.enqueue(
         this.ds.manager,
-        SEARCH_MEETING_QUEUE,
+        QUEUES.searchMeeting,
         { meetingId: row.meeting_id },
         { dedupeKey: row.meeting_id },
       );
@@ -102,7 +106,7 @@ export class AttachmentJobs implements OnModuleInit {
     await this.ds.transaction(async (tx) => {
       if (verdict.result === 'infected') {
         await tx.query(`DELETE FROM attachments WHERE id = $1`, [id]);
-        await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: row.storage_key });
+        await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storage_key });
         this.logger.warn(
           { attachmentId: id, signature: verdict.signature },
           'infected file removed',
@@ -110,7 +114,7 @@ export class AttachmentJobs implements OnModuleInit {
         return;
       }
       await tx.query(`UPDATE attachments SET scan_status = 'clean' WHERE id = $1`, [id]);
-      await this.jobs.enqueue(tx, EXTRACT_QUEUE, { attachmentId: id });
+      await this.jobs.enqueue(tx, QUEUES.attachmentExtract, { attachmentId: id });
     });
   }
 

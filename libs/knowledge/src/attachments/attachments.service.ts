@@ -10,13 +10,14 @@ import {
   JobsService,
   isUuid,
   OneAtATime,
+  QUEUES,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { mayEdit, type Reader, readablePredicate, readerOf } from '../assets/asset-access';
+import { type Reader, readablePredicate, readerOf } from '../assets/asset-read.rule';
+import { mayEdit } from '../assets/asset-access';
 import { AssetErrors } from '../assets/asset.errors';
 import { AssetEntity } from '../assets/asset.entity';
 import { AssetsRepository } from '../assets/assets.repository';
-import { STORAGE_DELETE_QUEUE } from '../assets/assets.service';
 import { computeCompleteness } from '../assets/completeness';
 import { scanWithClamd } from './antivirus';
 import { AttachmentErrors } from './attachment.errors';
@@ -24,11 +25,8 @@ import { extensionMatches, sniffFile } from './content/sniff';
 import { sanitizeDisplayName } from './display-name';
 import { discard, type ReceivedFile, receiveFiles } from './upload-receiver';
 import { type CheckedFile, recordAttachments } from './attachment-records';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from '../assets/search-sync';
 import type { UsageAsset } from '../usage/asset-usage.recorder';
-
-export const EXTRACT_QUEUE = 'attachment.extract';
-export const SCAN_QUEUE = 'attachment.scan';
 
 /** Who may read and change evidence files of CoP meetings (owned by the community context). */
 export interface MeetingFileGuard {
@@ -149,7 +147,7 @@ export class AttachmentsService {
         ? await this.editableAsset(row.asset_id, readerOf(principal)!, tx)
         : undefined;
       await tx.query(`DELETE FROM attachments WHERE id = $1`, [row.id]);
-      await this.jobs.enqueue(tx, STORAGE_DELETE_QUEUE, { key: row.storage_key });
+      await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storage_key });
       if (asset) await this.refreshCompleteness(tx, asset);
     });
   }
@@ -284,8 +282,8 @@ export class AttachmentsService {
             adopted,
             (q, attachmentId, scanFirst) =>
               scanFirst
-                ? this.jobs.enqueue(q, SCAN_QUEUE, { attachmentId }, { maxAttempts: 20 })
-                : this.jobs.enqueue(q, EXTRACT_QUEUE, { attachmentId }),
+                ? this.jobs.enqueue(q, QUEUES.attachmentScan, { attachmentId }, { maxAttempts: 20 })
+                : this.jobs.enqueue(q, QUEUES.attachmentExtract, { attachmentId }),
           );
           await after();
           return rows;

@@ -6,7 +6,7 @@ import { OpdsService, type Principal, UserDirectory } from '@lumbung/identity';
 import { recordCurrentRevisions } from '../assets/asset-revisions';
 import { reviewDueFrom } from '../assets/asset-workflow.service';
 import { computeCompleteness } from '../assets/completeness';
-import { touchSearch } from '../search/search-sync';
+import { touchSearch } from '../assets/search-sync';
 import { isProblem, parseImportLine, type ValidLine } from './import-line';
 
 export const IMPORT_MAX_LINES = 50_000;

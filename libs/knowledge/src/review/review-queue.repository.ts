@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Reader, readablePredicate } from '../assets/asset-access';
+import { type Reader, readablePredicate } from '../assets/asset-read.rule';
 import { AssetEntity } from '../assets/asset.entity';
 
 /** The lists a verifier works through: what came in, what falls due for re-verification. */

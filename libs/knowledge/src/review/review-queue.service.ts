@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@lumbung/platform';
 import { type Principal, UserDirectory } from '@lumbung/identity';
-import { readerOf } from '../assets/asset-access';
+import { readerOf } from '../assets/asset-read.rule';
 import type { AssetEntity } from '../assets/asset.entity';
 import { AssetViewService } from '../assets/asset-view.service';
 import { computeCompleteness } from '../assets/completeness';

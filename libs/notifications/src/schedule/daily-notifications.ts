@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, JobsService, wibDay } from '@lumbung/platform';
-import { NOTIFICATION_EMAIL_QUEUE } from '../notifier';
+import { APP_CONFIG, type AppConfig, JobsService, wibDay, QUEUES } from '@lumbung/platform';
 import { EmailsRepository } from '../mail/emails.repository';
 import { nextDailyRun } from './daily-run';
 import { NotificationScans } from './notification-scans';
 
-/** The daily job: due scans, then the digests (payload `{}`), then the next day's run. */
-export const NOTIFICATIONS_DAILY_QUEUE = 'notifications.daily';
-
+/** The daily job (`notifications.daily`): due scans, then the digests, then the next day's run. */
 @Injectable()
 export class DailyNotifications {
   private readonly logger = new Logger('Notifications');
@@ -33,7 +30,7 @@ export class DailyNotifications {
     const runAt = nextDailyRun(now, this.config.mail.digestHourWib);
     await this.jobs.enqueue(
       this.ds.manager,
-      NOTIFICATIONS_DAILY_QUEUE,
+      QUEUES.notificationsDaily,
       {},
       { dedupeKey: `daily:${wibDay(runAt)}`, runAt },
     );
@@ -65,7 +62,7 @@ export class DailyNotifications {
         if (!emailId) return;
         await this.jobs.enqueue(
           tx,
-          NOTIFICATION_EMAIL_QUEUE,
+          QUEUES.notificationEmail,
           { emailId },
           { dedupeKey: `email:${emailId}` },
         );

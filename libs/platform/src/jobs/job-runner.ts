@@ -4,22 +4,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import type { PayloadOf } from './queues';
 
 /** Without configuration (tools, tests): the lease of old, never renewed. */
 const DEFAULT_LEASE_MS = 10 * 60_000;
 
-export interface JobHandler {
-  readonly queue: string;
+/** A queue's handler; the payload is typed by the queue registry (`queues.ts`). */
+export interface JobHandler<Q extends string = string> {
+  readonly queue: Q;
   /** Must be idempotent: a job may run again after a crash between work and acknowledgement. */
-  handle(payload: Record<string, unknown>): Promise<void>;
+  handle(payload: PayloadOf<Q>): Promise<void>;
 }
 
 /** A handler that takes due jobs of its queue together (e.g. one Meilisearch task per batch). */
-export interface BatchJobHandler {
-  readonly queue: string;
+export interface BatchJobHandler<Q extends string = string> {
+  readonly queue: Q;
   readonly batchSize: number;
   /** All or nothing: a throw retries every job of the batch. Must be idempotent. */
-  handleBatch(payloads: Record<string, unknown>[]): Promise<void>;
+  handleBatch(payloads: PayloadOf<Q>[]): Promise<void>;
 }
 
 interface ClaimedJob {
@@ -67,12 +69,14 @@ export class JobRunner {
   }
 
   /** One handler per queue: a second one (single or batch) is a programming error, so start fails. */
-  register(handler: JobHandler): void {
+  register<Q extends string>(handler: JobHandler<Q>): void {
     this.claimQueue(handler.queue);
+    // Kept by queue name; the payload read back from the jobs table is what the producer enqueued
+    // under the same registry type.
     this.handlers.set(handler.queue, handler);
   }
 
-  registerBatch(handler: BatchJobHandler): void {
+  registerBatch<Q extends string>(handler: BatchJobHandler<Q>): void {
     this.claimQueue(handler.queue);
     this.batchHandlers.set(handler.queue, handler);
   }

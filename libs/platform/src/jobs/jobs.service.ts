@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PayloadOf } from './queues';
 
 export interface JobView {
   id: string;
@@ -26,10 +27,10 @@ export interface EnqueueOptions {
  * Enqueues many jobs of one queue in one statement, on the caller's transaction (an outbox
  * written with the change); a job whose dedupe key is already pending is skipped.
  */
-export async function enqueueJobs(
+export async function enqueueJobs<Q extends string>(
   m: EntityManager,
-  queue: string,
-  jobs: readonly { payload: Record<string, unknown>; dedupeKey: string }[],
+  queue: Q,
+  jobs: readonly { payload: PayloadOf<Q>; dedupeKey: string }[],
 ): Promise<void> {
   if (jobs.length === 0) return;
   await m.query(
@@ -48,10 +49,10 @@ export async function enqueueJobs(
 export class JobsService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async enqueue(
+  async enqueue<Q extends string>(
     manager: EntityManager,
-    queue: string,
-    payload: Record<string, unknown>,
+    queue: Q,
+    payload: PayloadOf<Q>,
     options: EnqueueOptions = {},
   ): Promise<void> {
     await manager.query(

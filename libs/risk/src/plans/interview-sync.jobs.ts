@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { JobRunner } from '@lumbung/platform';
-import { INTERVIEW_PUBLISHED_QUEUE } from '@lumbung/knowledge';
+import { JobRunner, QUEUES } from '@lumbung/platform';
 import { InterviewSyncService } from './interview-sync.service';
 
 /** The worker side: an interview published in the knowledge context moves its person's plan. */
@@ -13,7 +12,7 @@ export class InterviewSyncJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.runner.register({
-      queue: INTERVIEW_PUBLISHED_QUEUE,
+      queue: QUEUES.interviewPublished,
       handle: async (payload) => {
         const narasumberId = payload.narasumberId;
         if (typeof narasumberId === 'string') await this.sync.reconcile([narasumberId]);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommonErrors, JobsService } from '@lumbung/platform';
+import { CommonErrors, JobsService, QUEUES } from '@lumbung/platform';
 import { OpdsService, Principal } from '@lumbung/identity';
-import { SEARCH_SETTINGS_QUEUE } from '../queues';
 import { SearchInsights, SearchInsightsService } from '../search-insights.service';
 import { SynonymsService } from '../synonyms.service';
 import { invalidWords } from './synonyms.dto';
@@ -58,7 +57,7 @@ export class SearchAdminService {
     const cleaned = sets.map((s) => [...new Set(s.map((w) => w.trim().toLowerCase()))]);
     await this.ds.transaction(async (tx) => {
       await this.synonyms.replace(tx, cleaned, p.userId);
-      await this.jobs.enqueue(tx, SEARCH_SETTINGS_QUEUE, {}, { dedupeKey: 'settings' });
+      await this.jobs.enqueue(tx, QUEUES.searchSettings, {}, { dedupeKey: 'settings' });
     });
     return this.synonyms.sets();
   }

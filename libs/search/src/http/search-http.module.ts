@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@lumbung/identity';
+import { KnowledgeModule } from '@lumbung/knowledge';
+import { AssetSearchModule } from '../assets/asset-search.module';
 import { SearchAdminController } from './search-admin.controller';
 import { SearchAdminService } from './search-admin.service';
+import { SearchController } from './search.controller';
 
-/** Search administration routes: insights and synonym sets. */
+/** Search routes: the search itself, completions, people, clicks; insights and synonym sets. */
 @Module({
-  imports: [IdentityModule],
-  controllers: [SearchAdminController],
+  imports: [IdentityModule, KnowledgeModule, AssetSearchModule],
+  controllers: [SearchController, SearchAdminController],
   providers: [SearchAdminService],
 })
 export class SearchHttpModule {}

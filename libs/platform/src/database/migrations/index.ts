@@ -23,6 +23,8 @@ import { SharedRateLimits1765756800500 } from './1765756800500-shared-rate-limit
 import { IdentityContractViews1765843200000 } from './1765843200000-identity-contract-views';
 import { KnowledgeContractViews1765843200100 } from './1765843200100-knowledge-contract-views';
 import { CommunityContractViews1765843200200 } from './1765843200200-community-contract-views';
+import { KnowledgeSearchViews1765929600000 } from './1765929600000-knowledge-search-views';
+import { CommunitySearchViews1765929600100 } from './1765929600100-community-search-views';
 
 /** Every migration, oldest first. New migrations are appended here. */
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   IdentityContractViews1765843200000,
   KnowledgeContractViews1765843200100,
   CommunityContractViews1765843200200,
+  KnowledgeSearchViews1765929600000,
+  CommunitySearchViews1765929600100,
 ];

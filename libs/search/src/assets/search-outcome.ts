@@ -1,4 +1,4 @@
-import type { SearchHitDto, SearchResponseDto } from './dto/search-response.dto';
+import type { SearchHitDto, SearchResponseDto } from '../http/dto/search-response.dto';
 
 export type Facets = SearchResponseDto['facets'];
 

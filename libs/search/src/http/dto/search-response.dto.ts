@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ASSET_TYPES } from '../../assets/asset-types';
+import { ASSET_TYPES } from '@lumbung/knowledge';
 
 export class HighlightDto {
   @ApiProperty({ enum: ['title', 'summary', 'text'] }) field: string;

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type AssetSearchDocument, stemsOf, stripMarkers } from '@lumbung/search';
+import { type AssetSearchDocument } from '../asset-index';
+import { stemsOf } from '../indonesian-stem';
+import { stripMarkers } from '../highlight';
 
 const MAX_TEXT = 100_000;
 /** Assets per query when building a large batch (the first chunk smaller, see documentChunks). */
 const FIRST_CHUNK = 1_000;
 const CHUNK = 3_000;
+/**
+ * The document shape's version, part of every stamp: raising it makes the drift check find every
+ * document stale and rebuild it (2: `authorIds`).
+ */
+const SHAPE = 2;
 
 interface Row {
   id: string;
@@ -24,6 +31,7 @@ interface Row {
   published_at: Date | null;
   updated_at: Date;
   version: number;
+  author_ids: string[];
   author_names: string[];
   attachment_text: string | null;
 }
@@ -67,14 +75,14 @@ export class AssetProjection {
   private rows(ids: readonly string[]): Promise<Row[]> {
     return this.ds.query<Row[]>(
       `SELECT a.id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.opd_id, o.code AS opd_code,
-              a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version,
+              a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version, a.author_ids,
               ARRAY(SELECT u.name FROM unnest(a.author_ids) WITH ORDINALITY x(uid, n)
                       JOIN identity_people u ON u.id = x.uid ORDER BY x.n) AS author_names,
               (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at)
-                 FROM attachments f
+                 FROM knowledge_search_asset_files f
                 WHERE f.asset_id = a.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
                 AS attachment_text
-         FROM assets a JOIN identity_opds o ON o.id = a.opd_id
+         FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids],
     );
@@ -83,8 +91,9 @@ export class AssetProjection {
   /** Ids and stamps of every searchable asset, for the drift check and the rebuild. */
   async searchableStamps(): Promise<Map<string, string>> {
     const rows = await this.ds.query<{ id: string; stamp: string }[]>(
-      `SELECT id, version || ':' || floor(extract(epoch FROM updated_at) * 1000)::bigint AS stamp
-         FROM assets WHERE status = 'published'`,
+      `SELECT id, $1::text || '/' || version || ':' || floor(extract(epoch FROM updated_at) * 1000)::bigint AS stamp
+         FROM knowledge_search_assets WHERE status = 'published'`,
+      [SHAPE],
     );
     return new Map(rows.map((r) => [r.id, r.stamp]));
   }
@@ -103,6 +112,7 @@ export function toDocument(r: Row): AssetSearchDocument {
     body: clean(r.body),
     attachmentText: clean(r.attachment_text ?? ''),
     authorNames: r.author_names,
+    authorIds: r.author_ids,
     stems: stemsOf(
       `${r.title} ${r.tags.join(' ')} ${r.summary} ${sections} ${r.body} ${r.attachment_text ?? ''}`,
     ),
@@ -112,6 +122,6 @@ export function toDocument(r: Row): AssetSearchDocument {
     visibility: r.visibility,
     publishedAt: (r.published_at ?? r.updated_at).getTime(),
     updatedAt: r.updated_at.getTime(),
-    stamp: `${r.version}:${r.updated_at.getTime()}`,
+    stamp: `${SHAPE}/${r.version}:${r.updated_at.getTime()}`,
   };
 }

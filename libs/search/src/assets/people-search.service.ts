@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PeopleFinder, type Principal } from '@lumbung/identity';
-import { readablePredicate, readerOf } from '../assets/asset-access';
-import type { PersonHitDto } from './dto/search-response.dto';
+import { readablePredicate, readerOf } from '@lumbung/knowledge';
+import type { PersonHitDto } from '../http/dto/search-response.dto';
 
 /** What people search ranks a person by: the readable published assets the query finds. */
 interface Evidence {
@@ -24,7 +24,7 @@ export class PeopleSearchService {
     const pred = readablePredicate('a', readerOf(principal));
     const evidence = `
       WITH topic AS (
-        SELECT a.id, a.author_ids, a.narasumber_id, a.tags FROM assets a
+        SELECT a.id, a.author_ids, a.narasumber_id, a.tags FROM knowledge_search_assets a
          WHERE a.status = 'published' AND ${pred.sql}
            AND a.search_tsv @@ websearch_to_tsquery('indonesian', :q)),
       authored AS (SELECT unnest(author_ids) AS uid, id, tags FROM topic),

@@ -1,14 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Highlight, MARK_END, MARK_START, toHighlight, typingWord } from '@lumbung/search';
-import type { Reader } from '../assets/asset-access';
-import {
-  COMMUNITY_SEARCH_SOURCE,
-  type CommunitySearchSource,
-  type MeetingMatch,
-} from './community-search.source';
-import type { SearchHitDto } from './dto/search-response.dto';
+import { type Highlight, MARK_END, MARK_START, toHighlight } from '../highlight';
+import { typingWord } from '../query-text';
+import type { Reader } from '@lumbung/knowledge';
+import { type MeetingMatch, MeetingSearchReader } from '../meetings/meeting-search.reader';
+import type { SearchHitDto } from '../http/dto/search-response.dto';
 import { assetWhere, meetingsMayMatch, type SearchFilters } from './search-filters';
 import { type Candidate, mergeCounts, type SearchOutcome } from './search-outcome';
 
@@ -69,11 +66,11 @@ const MATCHES = (where: string): string => `
            (SELECT count(*) FROM unnest(qq.lx) x WHERE a.search_tsv @@ x)
              + COALESCE((a.terms_tsv @@ qq.pq)::int, 0)
              + ts_rank_cd(a.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(a.title)) AS r
-      FROM assets a, qq
+      FROM knowledge_search_assets a, qq
      WHERE a.status = 'published' AND ${where}
        AND (:empty OR a.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(a.title)) > 0.45
             OR COALESCE(a.terms_tsv @@ qq.pq, false)
-            OR EXISTS (SELECT 1 FROM attachments f WHERE f.asset_id = a.id AND f.text_status = 'extracted'
+            OR EXISTS (SELECT 1 FROM knowledge_search_asset_files f WHERE f.asset_id = a.id AND f.text_status = 'extracted'
                          AND f.scan_status <> 'pending_scan' AND f.search_tsv @@ qq.tsq)))`;
 
 function order(sort: SortKey): (a: Ranked, b: Ranked) => number {
@@ -122,9 +119,7 @@ function meetingsByOpd(meetings: readonly MeetingMatch[]): Record<string, number
 export class PostgresAssetSearch {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Optional()
-    @Inject(COMMUNITY_SEARCH_SOURCE)
-    private readonly community?: CommunitySearchSource,
+    private readonly community: MeetingSearchReader,
   ) {}
 
   /** Keyword search: total and facets over every match, one page of them. */
@@ -241,7 +236,7 @@ export class PostgresAssetSearch {
     const rows = await this.ds.query<
       { id: string; type: string; opd_code: string; tags: string[] }[]
     >(
-      `SELECT a.id, a.type, o.code AS opd_code, a.tags FROM assets a JOIN identity_opds o ON o.id = a.opd_id
+      `SELECT a.id, a.type, o.code AS opd_code, a.tags FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -263,7 +258,7 @@ export class PostgresAssetSearch {
        SELECT a.id, a.type, a.title, a.summary, o.code AS opd_code, a.tags, a.published_at,
               ts_headline('indonesian', a.title, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
               ts_headline('indonesian', a.summary, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
-         FROM assets a JOIN identity_opds o ON o.id = a.opd_id, qq
+         FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id, qq
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids, q, typingWord(q) ?? null],
     );
@@ -276,7 +271,7 @@ export class PostgresAssetSearch {
     q: string,
     filters: SearchFilters,
   ): Promise<MeetingMatch[]> {
-    if (!this.community || !meetingsMayMatch(filters)) return Promise.resolve([]);
+    if (!meetingsMayMatch(filters)) return Promise.resolve([]);
     return this.community.searchMeetings(
       reader,
       q,

@@ -1,11 +1,13 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Permission, type Principal, UserDirectory } from '@lumbung/identity';
-import { AssetIndex, eq, MeilisearchHttpError, SearchClient } from '@lumbung/search';
-import { type Reader, readablePredicate, readerOf } from '../assets/asset-access';
-import { COMMUNITY_SEARCH_SOURCE, type CommunitySearchSource } from './community-search.source';
-import type { SuggestionItemDto } from './dto/suggest.dto';
+import { eq } from '@lumbung/platform';
+import { AssetIndex } from '../asset-index';
+import { MeilisearchHttpError, SearchClient } from '../search-client';
+import { type Reader, readablePredicate, readerOf } from '@lumbung/knowledge';
+import { MeetingSearchReader } from '../meetings/meeting-search.reader';
+import type { SuggestionItemDto } from '../http/dto/suggest.dto';
 import { meiliAccessFilter } from './meili-asset-search';
 
 const ASSETS = 5;
@@ -25,9 +27,7 @@ export class SearchCompletionsService {
     private readonly search: SearchClient,
     private readonly index: AssetIndex,
     private readonly users: UserDirectory,
-    @Optional()
-    @Inject(COMMUNITY_SEARCH_SOURCE)
-    private readonly community?: CommunitySearchSource,
+    private readonly community: MeetingSearchReader,
   ) {}
 
   async suggest(principal: Principal | undefined, q: string): Promise<SuggestionItemDto[]> {
@@ -40,9 +40,7 @@ export class SearchCompletionsService {
         return this.fromPostgres(reader, text);
       }),
       principal ? this.users.byNamePrefix(text, PEOPLE) : [],
-      principal?.can(Permission.CopRead) && this.community
-        ? this.community.copsByName(text, COPS)
-        : [],
+      principal?.can(Permission.CopRead) ? this.community.copsByName(text, COPS) : [],
     ]);
     return [
       ...content,
@@ -90,13 +88,13 @@ export class SearchCompletionsService {
     };
     const [titles, tags] = await Promise.all([
       run<{ id: string; title: string }>(
-        `SELECT a.id, a.title FROM assets a
+        `SELECT a.id, a.title FROM knowledge_search_assets a
           WHERE a.status = 'published' AND ${pred.sql}
             AND (lower(a.title) LIKE :prefix || '%' OR lower(a.title) LIKE '% ' || :prefix || '%')
           ORDER BY lower(a.title) LIKE :prefix || '%' DESC, a.published_at DESC, a.id LIMIT :assets`,
       ),
       run<{ tag: string }>(
-        `SELECT t AS tag FROM assets a, unnest(a.tags) t
+        `SELECT t AS tag FROM knowledge_search_assets a, unnest(a.tags) t
           WHERE a.status = 'published' AND ${pred.sql} AND t LIKE :prefix || '%'
           GROUP BY t ORDER BY count(*) DESC, t LIMIT :tags`,
       ),

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { enqueueJobs } from '@lumbung/platform';
-import { SEARCH_ASSET_QUEUE } from '@lumbung/search';
+import { enqueueJobs, QUEUES } from '@lumbung/platform';
 
 /**
  * Outbox for search: records that these assets changed, in the caller's transaction. The worker
@@ -9,7 +8,7 @@ import { SEARCH_ASSET_QUEUE } from '@lumbung/search';
 export async function touchSearch(m: EntityManager, assetIds: readonly string[]): Promise<void> {
   await enqueueJobs(
     m,
-    SEARCH_ASSET_QUEUE,
+    QUEUES.searchAsset,
     assetIds.map((id) => ({ payload: { assetId: id }, dedupeKey: id })),
   );
 }

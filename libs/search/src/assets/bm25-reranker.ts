@@ -164,7 +164,7 @@ export class Bm25Reranker {
             nw AS (SELECT lexeme AS t FROM unnest(to_tsvector('simple', $4))),
             ns AS (SELECT lexeme AS t FROM unnest(to_tsvector('indonesian', $4))),
             a AS (SELECT id, terms_tsv, search_tsv, terms_len, stems_len, title_len
-                    FROM assets WHERE id = ANY($2::uuid[]))
+                    FROM knowledge_search_assets WHERE id = ANY($2::uuid[]))
        SELECT a.id, 'words' AS field, u.lexeme AS term, cardinality(u.positions) AS tf, a.terms_len AS len,
               NULL::int[] AS pos, u.lexeme IN (SELECT t FROM nw) AS named
          FROM a CROSS JOIN LATERAL unnest(a.terms_tsv) u
@@ -249,7 +249,7 @@ export class Bm25Reranker {
     const words = parts.words.length ? `(${parts.words.join(' || ')})` : `''::tsquery`;
     const stems = parts.stems.length ? `(${parts.stems.join(' || ')})` : `''::tsquery`;
     const sql = `
-      SELECT a.id FROM assets a
+      SELECT a.id FROM knowledge_search_assets a
        WHERE a.status = 'published' AND ${where.sql}
          AND (a.terms_tsv @@ ${words} OR a.search_tsv @@ ${stems})
        ORDER BY ts_rank(a.terms_tsv, ${words}, 1) + ts_rank(a.search_tsv, ${stems}, 1) DESC, a.id
@@ -264,7 +264,7 @@ export class Bm25Reranker {
       { n: number; words: string | null; stems: string | null; title: string | null }[]
     >(
       `SELECT count(*)::int AS n, avg(terms_len) AS words, avg(stems_len) AS stems, avg(title_len) AS title
-         FROM assets WHERE status = 'published'`,
+         FROM knowledge_search_assets WHERE status = 'published'`,
     );
     this.corpusCache = {
       n: row.n,
@@ -292,7 +292,7 @@ export class Bm25Reranker {
     }
     if (missing.length > 0) {
       const rows = await this.ds.query<{ t: string; n: number }[]>(
-        `SELECT t, (SELECT count(*)::int FROM assets WHERE status = 'published' AND ${DF_SQL[field]}) AS n
+        `SELECT t, (SELECT count(*)::int FROM knowledge_search_assets WHERE status = 'published' AND ${DF_SQL[field]}) AS n
            FROM unnest($1::text[]) AS t`,
         [missing],
       );

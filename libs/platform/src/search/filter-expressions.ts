@@ -1,5 +1,9 @@
-/** Builds Meilisearch filter expressions from validated values only; strings are always quoted. */
-export function quote(value: string): string {
+/**
+ * Meilisearch filter expressions built from validated values only; strings are always quoted.
+ * Engine-free text (no client), so the owner of a read rule can state its filter form beside its
+ * SQL form without depending on libs/search.
+ */
+function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 

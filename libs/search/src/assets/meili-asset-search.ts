@@ -1,46 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AssetIndex,
-  contentWords,
-  eq,
-  HIT_ATTRIBUTES,
-  type Highlight,
-  inList,
-  MARK_END,
-  MARK_START,
-  MEETING_DOC_PREFIX,
-  SearchClient,
-  stemsOf,
-  toHighlight,
-  typingWord,
-  withExpansions,
-} from '@lumbung/search';
-import type { Reader } from '../assets/asset-access';
-import type { SearchHitDto } from './dto/search-response.dto';
+import { eq, inList } from '@lumbung/platform';
+import { AssetIndex, HIT_ATTRIBUTES, MEETING_DOC_PREFIX } from '../asset-index';
+import { contentWords, typingWord, withExpansions } from '../query-text';
+import { type Highlight, MARK_END, MARK_START, toHighlight } from '../highlight';
+import { SearchClient } from '../search-client';
+import { stemsOf } from '../indonesian-stem';
+import { type Reader, readableFilter } from '@lumbung/knowledge';
+import type { SearchHitDto } from '../http/dto/search-response.dto';
 import { meiliFilters, type SearchFilters } from './search-filters';
 import { type Candidate, type SearchOutcome, TAG_FACET_SIZE, topN } from './search-outcome';
 
 /** Meilisearch counts exactly up to this many hits (the index's pagination.maxTotalHits). */
 export const MAX_TOTAL_HITS = 1000;
 
-/** The Meilisearch access filter, built from the caller's ids only (never from user text). */
+/**
+ * The Meilisearch access filter, built from the caller's ids only (never from user text): asset
+ * documents by the asset read rule ({@link readableFilter}), meeting minutes by the community's
+ * rule (internal minutes for every signed-in user, the others for the CoP's members and its host
+ * OPD; none for anonymous callers). Undefined for assessors, who read both in full.
+ */
 export function meiliAccessFilter(reader: Reader | undefined): string | undefined {
-  if (!reader) return eq('visibility', 'publik');
-  if (reader.isAssessor) return undefined;
-  const parts = [
-    inList('visibility', ['publik', 'internal']),
-    `(${eq('visibility', 'opd')} AND ${eq('opdId', reader.opdId)})`,
-  ];
-  if (reader.copIds.length > 0) {
-    parts.push(`(${eq('visibility', 'cop')} AND ${inList('copId', reader.copIds)})`);
-  }
-  // Meeting minutes: the CoP's members and its host OPD.
+  const assetRule = readableFilter(reader);
+  if (assetRule === undefined) return undefined;
+  const assets = `(${eq('kind', 'asset')} AND (${assetRule}))`;
+  if (!reader) return assets;
   const meetingScope = [
+    eq('visibility', 'internal'),
     eq('opdId', reader.opdId),
     ...(reader.copIds.length > 0 ? [inList('copId', reader.copIds)] : []),
   ];
-  parts.push(`(${eq('visibility', 'meeting')} AND (${meetingScope.join(' OR ')}))`);
-  return parts.join(' OR ');
+  return `${assets} OR (${eq('kind', 'meeting')} AND (${meetingScope.join(' OR ')}))`;
 }
 
 /** The access filter and the search's own filters, as one AND-ed list. */

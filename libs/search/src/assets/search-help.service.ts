@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  contentWords,
-  SearchLogService,
-  STOP_WORDS,
-  SynonymsService,
-  typingWord,
-  wordsOf,
-} from '@lumbung/search';
-import type { Reader } from '../assets/asset-access';
-import type { SearchSuggestionsDto } from './dto/search-response.dto';
+import { contentWords, typingWord, wordsOf } from '../query-text';
+import { SearchLogService } from '../search-log.service';
+import { STOP_WORDS } from '../search-vocabulary';
+import { SynonymsService } from '../synonyms.service';
+import type { Reader } from '@lumbung/knowledge';
+import type { SearchSuggestionsDto } from '../http/dto/search-response.dto';
 import { SearchVocabularyService } from './search-vocabulary.service';
 
 /** Fewer results than this and a response offers help. */

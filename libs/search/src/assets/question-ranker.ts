@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { contentWords, typingWord } from '@lumbung/search';
-import type { Reader } from '../assets/asset-access';
+import { contentWords, typingWord } from '../query-text';
+import type { Reader } from '@lumbung/knowledge';
 import { Bm25Reranker } from './bm25-reranker';
-import type { SearchHitDto } from './dto/search-response.dto';
+import type { SearchHitDto } from '../http/dto/search-response.dto';
 import { PostgresAssetSearch } from './postgres-asset-search';
 import { assetWhere, type SearchFilters } from './search-filters';
 import { SearchVocabularyService } from './search-vocabulary.service';

@@ -3,16 +3,16 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Request } from 'express';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CurrentPrincipal, Principal, Public } from '@lumbung/identity';
-import { AssetSearchService } from './asset-search.service';
+import { AssetSearchService } from '../assets/asset-search.service';
 import { SearchClickDto } from './dto/click.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
 import { SuggestQueryDto, SuggestResponseDto } from './dto/suggest.dto';
-import { SearchClicksService } from './search-clicks.service';
-import { SearchCompletionsService } from './search-completions.service';
+import { SearchClicksService } from '../assets/search-clicks.service';
+import { SearchCompletionsService } from '../assets/search-completions.service';
 import { SearchQueryDto } from './dto/search-query.dto';
 import { PersonHitDto, SearchResponseDto } from './dto/search-response.dto';
-import { PeopleSearchService } from './people-search.service';
-import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
+import { PeopleSearchService } from '../assets/people-search.service';
+import { AssetUsageRecorder } from '@lumbung/knowledge';
 
 @ApiTags('search')
 @ApiBearerAuth()

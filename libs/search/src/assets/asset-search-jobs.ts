@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { USER_RENAMED_QUEUE } from '@lumbung/identity';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -16,17 +15,12 @@ import {
   JobRunner,
   JobsService,
   putAppMeta,
+  QUEUES,
 } from '@lumbung/platform';
-import {
-  AssetIndex,
-  MEETING_DOC_PREFIX,
-  SEARCH_ASSET_QUEUE,
-  SEARCH_REBUILT_QUEUE,
-  SEARCH_SETTINGS_QUEUE,
-  SynonymsService,
-} from '@lumbung/search';
+import { AssetIndex, MEETING_DOC_PREFIX } from '../asset-index';
+import { SynonymsService } from '../synonyms.service';
 import { AssetProjection } from './asset-projection';
-import { touchSearch } from './search-sync';
+import { touchSearch } from '@lumbung/knowledge';
 
 export const SEARCH_DRIFT_CHECK_MS = 10 * 60_000;
 /** While syncs are still queued (a first indexing), the check looks again this soon. */
@@ -68,17 +62,17 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
 
   onModuleInit(): void {
     this.runner.registerBatch({
-      queue: SEARCH_ASSET_QUEUE,
+      queue: QUEUES.searchAsset,
       // Large batches: one Meilisearch task per 5,000 documents keeps bulk changes near raw speed.
       batchSize: 10_000,
-      handleBatch: (payloads) => this.sync(payloads.map((p) => p.assetId as string)),
+      handleBatch: (payloads) => this.sync(payloads.map((p) => p.assetId)),
     });
-    this.runner.register({ queue: SEARCH_SETTINGS_QUEUE, handle: () => this.applySettings() });
+    this.runner.register({ queue: QUEUES.searchSettings, handle: () => this.applySettings() });
     this.runner.register({
-      queue: USER_RENAMED_QUEUE,
+      queue: QUEUES.userRenamed,
       handle: async (p) => {
         const rows = await this.ds.query<{ id: string }[]>(
-          `SELECT id FROM assets WHERE status = 'published' AND author_ids @> ARRAY[$1::uuid]`,
+          `SELECT id FROM knowledge_search_assets WHERE status = 'published' AND author_ids @> ARRAY[$1::uuid]`,
           [p.userId],
         );
         await touchSearch(
@@ -96,7 +90,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
       this.logger.warn({ err: String(err) }, 'search settings not applied yet; queued for retry');
       return this.jobs.enqueue(
         this.ds.manager,
-        SEARCH_SETTINGS_QUEUE,
+        QUEUES.searchSettings,
         {},
         { dedupeKey: 'settings' },
       );
@@ -167,7 +161,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
       .map(([id]) => id);
     const extra = [...indexed.keys()].filter((id) => !expected.has(id));
     // Assets with a sync already queued or running are in flight, not drifted.
-    const inFlight = new Set(await this.jobs.inFlight(SEARCH_ASSET_QUEUE, 'assetId'));
+    const inFlight = new Set(await this.jobs.inFlight(QUEUES.searchAsset, 'assetId'));
     const drifted = (ids: string[]): string[] => ids.filter((id) => !inFlight.has(id));
     const repair = [...drifted(missing), ...drifted(stale), ...drifted(extra)];
     await touchSearch(this.ds.manager, repair);
@@ -206,7 +200,7 @@ export class AssetSearchJobs implements OnModuleInit, OnApplicationBootstrap, On
     }
     await this.index.swapIn(fresh);
     // Other owners of documents (meeting minutes) re-deliver theirs into the new index.
-    await this.jobs.enqueue(this.ds.manager, SEARCH_REBUILT_QUEUE, {}, { dedupeKey: 'rebuilt' });
+    await this.jobs.enqueue(this.ds.manager, QUEUES.searchRebuilt, {}, { dedupeKey: 'rebuilt' });
     // Changes made while the fresh index was filling went to the old one: catch them up.
     await this.checkDrift();
     return ids.length;

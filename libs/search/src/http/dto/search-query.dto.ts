@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { SEARCH_TYPES } from '../search-filters';
+import { SEARCH_TYPES } from '../../assets/search-filters';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
 

@@ -1,12 +1,9 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Principal } from '@lumbung/identity';
 import { OpdsService } from '@lumbung/identity';
-import { AppError, isUuid } from '@lumbung/platform';
-import { eq } from '@lumbung/search';
-import { type Reader, readablePredicate } from '../assets/asset-access';
-import { ASSET_TYPES } from '../assets/asset-types';
-import { normalizeTags } from '../assets/tags';
-import { COMMUNITY_SEARCH_SOURCE, type CommunitySearchSource } from './community-search.source';
+import { AppError, eq, isUuid } from '@lumbung/platform';
+import { ASSET_TYPES, normalizeTags, type Reader, readablePredicate } from '@lumbung/knowledge';
+import { MeetingSearchReader } from '../meetings/meeting-search.reader';
 
 /** Types a search may filter by: asset types, and meeting minutes (their own hit kind). */
 export const SEARCH_TYPES = [...ASSET_TYPES, 'meeting'] as const;
@@ -55,9 +52,7 @@ function unknownValue(field: string, value: string, allowed: readonly string[]):
 export class SearchFilterResolver {
   constructor(
     private readonly opds: OpdsService,
-    @Optional()
-    @Inject(COMMUNITY_SEARCH_SOURCE)
-    private readonly community?: CommunitySearchSource,
+    private readonly community: MeetingSearchReader,
   ) {}
 
   async resolve(principal: Principal | undefined, raw: RawFilters): Promise<SearchFilters> {
@@ -82,7 +77,7 @@ export class SearchFilterResolver {
     }
     if (raw.tag !== undefined) out.tag = normalizeTags([raw.tag])[0] ?? '-';
     if (raw.cop !== undefined) {
-      const cops = (await this.community?.allCops()) ?? [];
+      const cops = await this.community.allCops();
       const id = raw.cop.trim().toLowerCase();
       if (!isUuid(id) || !cops.some((c) => c.id === id)) {
         // The CoP directory is for signed-in users; anonymous callers learn only that it is unknown.

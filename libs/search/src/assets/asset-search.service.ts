@@ -1,14 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@lumbung/identity';
-import {
-  isQuestion,
-  MeilisearchHttpError,
-  SearchCircuitOpenError,
-  SearchLogService,
-} from '@lumbung/search';
-import { type Reader, readerOf } from '../assets/asset-access';
-import type { SearchQueryDto } from './dto/search-query.dto';
-import type { SearchResponseDto } from './dto/search-response.dto';
+import { isQuestion } from '../query-text';
+import { MeilisearchHttpError, SearchCircuitOpenError } from '../search-client';
+import { SearchLogService } from '../search-log.service';
+import { type Reader, readerOf } from '@lumbung/knowledge';
+import type { SearchQueryDto } from '../http/dto/search-query.dto';
+import type { SearchResponseDto } from '../http/dto/search-response.dto';
 import { MeiliAssetSearch } from './meili-asset-search';
 import { PostgresAssetSearch } from './postgres-asset-search';
 import { ENGINE_DEPTH, QuestionRanker } from './question-ranker';

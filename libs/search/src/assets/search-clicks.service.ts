@@ -2,16 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { CommonErrors, isUuid } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { SearchLogService } from '@lumbung/search';
-import { readerOf } from '../assets/asset-access';
-import { AssetsRepository } from '../assets/assets.repository';
-import { AssetUsageRecorder } from '../usage/asset-usage.recorder';
+import { AssetsService, AssetUsageRecorder, readerOf } from '@lumbung/knowledge';
+import { SearchLogService } from '../search-log.service';
 
 /** A click on a search result: the caller's own search, an asset they may read; else 404. */
 @Injectable()
 export class SearchClicksService {
   constructor(
-    private readonly assets: AssetsRepository,
+    private readonly assets: AssetsService,
     private readonly log: SearchLogService,
     private readonly usage: AssetUsageRecorder,
   ) {}
@@ -23,7 +21,9 @@ export class SearchClicksService {
     click: { assetId: string; position: number },
   ): Promise<void> {
     const reader = readerOf(principal);
-    const asset = isUuid(searchId) ? await this.assets.findReadable(click.assetId, reader) : null;
+    const asset = isUuid(searchId)
+      ? await this.assets.findReadable(principal, click.assetId)
+      : null;
     if (!asset) throw CommonErrors.notFound();
     const actor = {
       userId: reader?.userId,

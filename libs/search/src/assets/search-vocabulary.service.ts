@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Vocabulary } from '@lumbung/search';
-import { type Reader, readablePredicate } from '../assets/asset-access';
+import { Vocabulary } from '../spelling';
+import { type Reader, readablePredicate } from '@lumbung/knowledge';
 
 /** The vocabulary is rebuilt in the background when older than this (it moves slowly). */
 const FRESH_MS = 10 * 60_000;
@@ -37,7 +37,7 @@ export class SearchVocabularyService {
   private load(): Promise<Vocabulary> {
     this.loading ??= this.ds
       .query<{ word: string; ndoc: number }[]>(
-        `SELECT word, ndoc FROM ts_stat($$SELECT terms_tsv FROM assets WHERE status = 'published'$$)
+        `SELECT word, ndoc FROM ts_stat($$SELECT terms_tsv FROM knowledge_search_assets WHERE status = 'published'$$)
           WHERE word ~ '^[a-z]{3,30}$' ORDER BY ndoc DESC LIMIT ${MAX_WORDS}`,
       )
       .then((rows) => {
@@ -60,7 +60,7 @@ export class SearchVocabularyService {
     if (unique.length === 0) return new Set();
     const pred = readablePredicate('a', reader);
     const sql = `SELECT w FROM unnest(:words::text[]) AS w
-      WHERE EXISTS (SELECT 1 FROM assets a WHERE a.status = 'published' AND ${pred.sql}
+      WHERE EXISTS (SELECT 1 FROM knowledge_search_assets a WHERE a.status = 'published' AND ${pred.sql}
                       AND a.terms_tsv @@ to_tsquery('simple', quote_literal(w)))`;
     const [query, values] = this.ds.driver.escapeQueryWithParameters(
       sql,

@@ -1,8 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CommunitySearchSource, CopSummary, MeetingMatch, Reader } from '@lumbung/knowledge';
-import { MARK_END, MARK_START, typingWord } from '@lumbung/search';
+import type { Reader } from '@lumbung/knowledge';
+import { MARK_END, MARK_START } from '../highlight';
+import { typingWord } from '../query-text';
+
+/** Meeting minutes found by the PostgreSQL fallback (its own hit kind, like in the index). */
+export interface MeetingMatch {
+  id: string;
+  title: string;
+  summary: string;
+  opdCode: string;
+  heldAt: Date;
+  /** Comparable with the fallback's asset rank (same ts_rank_cd formula). */
+  rank: number;
+  /** Title and summary with the highlight markers around matched words. */
+  markedTitle: string;
+  markedSummary: string;
+}
+
+export interface CopSummary {
+  id: string;
+  name: string;
+}
 
 interface MeetingRow {
   id: string;
@@ -34,7 +54,7 @@ const MEETING_MATCHES_SQL = `WITH qq AS (
             (SELECT count(*) FROM unnest(qq.lx) x WHERE mt.search_tsv @@ x)
               + COALESCE((mt.search_tsv @@ qq.pq)::int, 0)
               + ts_rank_cd(mt.search_tsv, qq.tsq, 32) + 0.2 * word_similarity(qq.raw, lower(mt.topic)) AS r
-       FROM meetings mt JOIN cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id, qq
+       FROM community_meetings mt JOIN community_cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id, qq
       WHERE ($2 OR mt.minutes_visibility = 'internal' OR c.opd_id = $3 OR mt.cop_id = ANY($4::uuid[]))
         AND ($5::uuid IS NULL OR c.opd_id = $5) AND ($6::uuid IS NULL OR mt.cop_id = $6)
         AND ($1 = '' OR mt.search_tsv @@ qq.tsq OR word_similarity(qq.raw, lower(mt.topic)) > 0.45
@@ -60,14 +80,17 @@ function toMeetingMatch(r: MeetingRow): MeetingMatch {
 }
 
 /**
- * What search needs from the community context: meeting minutes for the PostgreSQL fallback
- * (with the same access rule as the index's `meeting` documents) and the CoP directory for
+ * What search reads of the community context (its contract views): meeting minutes for the
+ * PostgreSQL fallback, with the same access rule as the index's meeting documents
+ * (`meiliAccessFilter`: internal minutes for any signed-in user, others for the CoP's members
+ * and its host OPD, assessors all, anonymous callers none), and the CoP directory for
  * completions and for checking a CoP filter.
  */
 @Injectable()
-export class CommunitySearchReader implements CommunitySearchSource {
+export class MeetingSearchReader {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** Readable minutes matching the query, best first, at most `limit`; `''` lists them all. */
   async searchMeetings(
     reader: Reader | undefined,
     q: string,
@@ -89,6 +112,7 @@ export class CommunitySearchReader implements CommunitySearchSource {
     return rows.map(toMeetingMatch);
   }
 
+  /** CoPs whose name has a word starting with `prefix` (completions). */
   copsByName(prefix: string, limit: number): Promise<CopSummary[]> {
     const p = prefix
       .trim()
@@ -96,14 +120,15 @@ export class CommunitySearchReader implements CommunitySearchSource {
       .replace(/[\\%_]/g, (c) => `\\${c}`);
     if (!p) return Promise.resolve([]);
     return this.ds.query<CopSummary[]>(
-      `SELECT id, name FROM cops
+      `SELECT id, name FROM community_cops
         WHERE status = 'aktif' AND (lower(name) LIKE $1 || '%' OR lower(name) LIKE '% ' || $1 || '%')
         ORDER BY lower(name) LIKE $1 || '%' DESC, name, id LIMIT $2`,
       [p, limit],
     );
   }
 
+  /** Every CoP (to check a CoP filter and name the allowed values). */
   allCops(): Promise<CopSummary[]> {
-    return this.ds.query<CopSummary[]>(`SELECT id, name FROM cops ORDER BY name, id`);
+    return this.ds.query<CopSummary[]>(`SELECT id, name FROM community_cops ORDER BY name, id`);
   }
 }
