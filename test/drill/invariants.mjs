@@ -136,7 +136,9 @@ export async function indexConverges(db, meiliFetch, indexUid, timeoutMs) {
       const { body } = await meiliFetch(
         `/indexes/${indexUid}/documents?fields=id,stamp&limit=1000&offset=${offset}`,
       );
-      for (const d of body.results) if (!d.id.startsWith('meeting-')) have.set(d.id, d.stamp);
+      // A stamp is `<document shape>/<version>:<updated ms>`; the asset's part is compared.
+      for (const d of body.results)
+        if (!d.id.startsWith('meeting-')) have.set(d.id, String(d.stamp).replace(/^\d+\//, ''));
       if (body.results.length < 1000) break;
     }
     diff = [];
