@@ -10,6 +10,7 @@ import {
   type AspectKey,
   DEFAULT_RUBRIC,
   type Rubric,
+  type RubricProblem,
   SCORING_RULES_VERSION,
   TIE_RULE,
   validateRubric,
@@ -286,17 +287,18 @@ export async function insertRubric(
 
 /** Partial weight maps over a base rubric; unknown aspects or bad numbers are a 400. */
 export function mergeRubric(base: Rubric, change: RubricChangeDto): Rubric {
-  const problems: { field: string; message: string }[] = [];
+  const problems: RubricProblem[] = [];
   const merge = (
     field: 'aspectWeights' | 'dataWeights',
     value: Partial<Record<AspectKey, number>> | undefined,
   ): Record<AspectKey, number> => {
     const out = { ...base[field] };
     for (const [key, weight] of Object.entries(value ?? {})) {
+      const at = `${field}.${key}`;
       if (!(ASPECT_KEYS as readonly string[]).includes(key))
-        problems.push({ field: `${field}.${key}`, message: 'is not an aspect' });
+        problems.push({ field: at, problem: 'unknown_aspect', message: 'is not an aspect' });
       else if (typeof weight !== 'number' || !Number.isFinite(weight))
-        problems.push({ field: `${field}.${key}`, message: 'must be a number' });
+        problems.push({ field: at, problem: 'not_a_number', message: 'must be a number' });
       else out[key as AspectKey] = weight;
     }
     return out;

@@ -1,4 +1,15 @@
-import { type AppError, CommonErrors, type LocalizedText } from '@lumbung/platform';
+import { type AppError, CommonErrors, type FieldProblem, type LocalizedText } from '@lumbung/platform';
+import { MAX_WINNERS, type RubricProblem, type RubricProblemCode } from './scoring';
+
+/** A rubric problem in words, beside its code in the 400's field problems. */
+const RUBRIC_PROBLEMS: Record<RubricProblemCode, string> = {
+  unknown_aspect: 'Bukan salah satu aspek penilaian.',
+  not_a_number: 'Harus berupa angka.',
+  out_of_range: 'Harus antara 0 dan 1.',
+  negative: 'Tidak boleh negatif.',
+  none_positive: 'Sedikitnya satu bobot aspek harus lebih dari 0.',
+  winners_range: `Harus bilangan bulat dari 1 sampai ${MAX_WINNERS}.`,
+};
 
 const FINALIZED_MESSAGES = {
   results: (year: number): LocalizedText => ({
@@ -30,12 +41,15 @@ export const AwardErrors = {
       },
       { year },
     ),
-  /** Rubric problems as the one validation shape: each field with its problems. */
-  invalidRubric: (problems: { field: string; message: string }[]): AppError => {
-    const byField = new Map<string, string[]>();
-    for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
-    return CommonErrors.validation(
-      [...byField].map(([field, list]) => ({ field, problems: list })),
-    );
+  /** Rubric problems as the one validation shape: each field with its codes and their words. */
+  invalidRubric: (problems: RubricProblem[]): AppError => {
+    const byField = new Map<string, Required<Pick<FieldProblem, 'problems' | 'messages'>>>();
+    for (const p of problems) {
+      const entry = byField.get(p.field) ?? { problems: [], messages: [] };
+      entry.problems.push(p.problem);
+      entry.messages.push(RUBRIC_PROBLEMS[p.problem]);
+      byField.set(p.field, entry);
+    }
+    return CommonErrors.validation([...byField].map(([field, entry]) => ({ field, ...entry })));
   },
 };

@@ -21,15 +21,22 @@ const SHEET_PROBLEMS = {
 } as const;
 
 export const CommunityErrors = {
+  /** `unknown`: the NIPs or ids as sent in `field`, in `details.unknown` of its field problem. */
   unknownUsers: (field: string, unknown: string[]): AppError =>
-    new AppError(
+    CommonErrors.badRequest(
       'UNKNOWN_USERS',
-      400,
       {
         id: 'Sebagian pengguna tidak dikenal atau tidak aktif.',
         en: 'Some users are unknown or inactive.',
       },
-      { field, unknown },
+      [
+        {
+          field,
+          problems: ['unknown_or_inactive_user'],
+          messages: [`Pengguna tidak dikenal atau tidak aktif: ${unknown.join(', ')}.`],
+          details: { unknown },
+        },
+      ],
     ),
   duplicateMeeting: (existingId: string): AppError =>
     CommonErrors.conflict(
@@ -41,16 +48,23 @@ export const CommunityErrors = {
       { existingId },
     ),
   futureMeeting: (): AppError =>
-    new AppError('MEETING_IN_FUTURE', 400, {
+    CommonErrors.badRequest('MEETING_IN_FUTURE', {
       id: 'Tanggal pertemuan tidak boleh di masa depan.',
       en: 'A meeting cannot be dated in the future.',
     }),
+  /** Output assets the caller cannot read are reported like missing ones (`details.assetIds`). */
   unreadableOutputs: (ids: string[]): AppError =>
-    new AppError(
+    CommonErrors.badRequest(
       'UNKNOWN_OUTPUT_ASSETS',
-      400,
       { id: 'Sebagian aset keluaran tidak ditemukan.', en: 'Some output assets were not found.' },
-      { assetIds: ids },
+      [
+        {
+          field: 'outputAssetIds',
+          problems: ['unknown_asset'],
+          messages: [`Aset keluaran tidak ditemukan: ${ids.join(', ')}.`],
+          details: { assetIds: ids },
+        },
+      ],
     ),
   duplicateCop: (): AppError =>
     CommonErrors.conflict('DUPLICATE_COP', {
@@ -77,5 +91,7 @@ export const CommunityErrors = {
       { status },
     ),
   attendanceSheet: (problem: keyof typeof SHEET_PROBLEMS): AppError =>
-    new AppError('ATTENDANCE_SHEET_UNREADABLE', 400, SHEET_PROBLEMS[problem], { problem }),
+    CommonErrors.badRequest('ATTENDANCE_SHEET_UNREADABLE', SHEET_PROBLEMS[problem], [
+      { field: 'file', problems: [problem], messages: [SHEET_PROBLEMS[problem].id] },
+    ]),
 };

@@ -1,4 +1,4 @@
-import { AppError } from '@lumbung/platform';
+import { AppError, CommonErrors } from '@lumbung/platform';
 
 export const MetricsErrors = {
   ownAsset: (): AppError =>
@@ -22,8 +22,13 @@ export const MetricsErrors = {
       en: 'You have already reported reuse of this asset.',
     }),
   badPeriod: (): AppError =>
-    new AppError('INVALID_PERIOD', 400, {
+    CommonErrors.badRequest('INVALID_PERIOD', {
       id: 'Periode tidak valid.',
       en: 'The period is not valid.',
+    }),
+  invalidIdempotencyKey: (): AppError =>
+    CommonErrors.badRequest('INVALID_IDEMPOTENCY_KEY', {
+      id: 'Idempotency-Key harus 8–100 karakter huruf, angka, titik, titik dua, garis bawah atau tanda hubung.',
+      en: 'Idempotency-Key must be 8–100 letters, digits, dots, colons, underscores or hyphens.',
     }),
 };

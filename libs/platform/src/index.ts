@@ -13,6 +13,7 @@ export * from './http/error.filter';
 export * from './http/server-timeouts';
 export * from './http/language';
 export * from './http/pagination';
+export * from './http/field-problem';
 export * from './http/validation';
 export * from './logging/logging.module';
 export * from './audit/audit.service';

@@ -91,7 +91,7 @@ export class CopsController {
   @ApiOperation({ summary: 'Create a CoP in an OPD the caller administers, with its leads' })
   @ApiCreatedResponse({ type: CopResponseDto })
   @ApiErrors({
-    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    400: 'UNKNOWN_USERS (details[0].details.unknown)',
     403: 'FORBIDDEN: an OPD the caller does not administer',
     409: 'DUPLICATE_COP',
   })
@@ -133,7 +133,7 @@ export class CopsController {
   @ApiUuidParams()
   @ApiOkResponse({ type: CopResponseDto })
   @ApiErrors({
-    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    400: 'UNKNOWN_USERS (details[0].details.unknown)',
     403: 'FORBIDDEN: not an admin of the host OPD',
     409: 'DUPLICATE_COP',
   })
@@ -160,7 +160,7 @@ export class CopsController {
   @ApiUuidParams()
   @ApiOkResponse({ type: AddedMembersDto })
   @ApiErrors({
-    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    400: 'UNKNOWN_USERS (details[0].details.unknown)',
     403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
   })
   @HttpCode(200)

@@ -46,8 +46,8 @@ import { type MeetingRow, MeetingsService } from './meetings.service';
 /** What logging or correcting a meeting can be refused with. */
 const MEETING_WRITE_ERRORS = {
   400:
-    'MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); ' +
-    'UNKNOWN_OUTPUT_ASSETS (details.assetIds)',
+    'MEETING_IN_FUTURE; UNKNOWN_USERS (details[0].details.unknown: NIPs or ids); ' +
+    'UNKNOWN_OUTPUT_ASSETS (details[0].details.assetIds)',
   403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
   409: 'DUPLICATE_MEETING (details.existingId); AWARD_YEAR_FINALIZED (details.year)',
 };
@@ -133,7 +133,7 @@ export class MeetingsController {
       'Read an attendance sheet into a per-row report (found, unknown, duplicate, invalid) without saving (404 to those who do not log this CoP’s meetings)',
   })
   @ApiOkResponse({ type: AttendancePreviewDto })
-  @ApiErrors({ 400: 'ATTENDANCE_SHEET_UNREADABLE (details.problem)' })
+  @ApiErrors({ 400: 'ATTENDANCE_SHEET_UNREADABLE (details[0].problems)' })
   async attendanceSheet(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,

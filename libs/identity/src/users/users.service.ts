@@ -112,7 +112,7 @@ export class UsersService {
     if (bad) throw UserErrors.roleNotAllowed(bad);
     if (dto.password) {
       const problem = passwordProblem(dto.password, { nip: dto.nip, email: dto.email });
-      if (problem) throw AuthErrors.weakPassword(problem);
+      if (problem) throw AuthErrors.weakPassword(problem, 'password');
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     const id = await this.ds.transaction(async (tx) => {
@@ -169,7 +169,7 @@ export class UsersService {
     const email = dto.email ?? current.email;
     if (dto.password) {
       const problem = passwordProblem(dto.password, { nip: current.nip, email });
-      if (problem) throw AuthErrors.weakPassword(problem);
+      if (problem) throw AuthErrors.weakPassword(problem, 'password');
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     await this.ds.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { AppError } from '@lumbung/platform';
+import { AppError, CommonErrors } from '@lumbung/platform';
 
 export const AttachmentErrors = {
   unsupportedType: (name: string): AppError =>
@@ -21,6 +21,46 @@ export const AttachmentErrors = {
       },
       { name, detected },
     ),
+  tooLarge: (maxBytes: number): AppError =>
+    new AppError(
+      'FILE_TOO_LARGE',
+      413,
+      { id: 'Berkas melebihi batas ukuran.', en: 'A file is larger than allowed.' },
+      { maxBytes },
+    ),
+  tooManyFiles: (maxFiles: number): AppError =>
+    CommonErrors.badRequest(
+      'TOO_MANY_FILES',
+      { id: 'Terlalu banyak berkas dalam satu unggahan.', en: 'Too many files in one upload.' },
+      [
+        {
+          field: 'files',
+          problems: ['too_many'],
+          messages: [`Paling banyak ${maxFiles} berkas dalam satu unggahan.`],
+          details: { maxFiles },
+        },
+      ],
+    ),
+  unexpectedField: (): AppError =>
+    CommonErrors.badRequest('UNEXPECTED_FIELD', {
+      id: 'Berkas harus dikirim pada field "files".',
+      en: 'Send files in the "files" field.',
+    }),
+  uploadLimit: (): AppError =>
+    CommonErrors.badRequest('UPLOAD_LIMIT', {
+      id: 'Unggahan melanggar batas yang diizinkan.',
+      en: 'The upload breaks a limit.',
+    }),
+  malformedMultipart: (): AppError =>
+    CommonErrors.badRequest('MALFORMED_MULTIPART', {
+      id: 'Format unggahan tidak valid.',
+      en: 'The multipart body is malformed.',
+    }),
+  multipartRequired: (): AppError =>
+    new AppError('MULTIPART_REQUIRED', 415, {
+      id: 'Kirim berkas sebagai multipart/form-data.',
+      en: 'Send files as multipart/form-data.',
+    }),
   infected: (name: string): AppError =>
     new AppError(
       'FILE_INFECTED',

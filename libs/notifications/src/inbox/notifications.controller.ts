@@ -54,7 +54,7 @@ export class NotificationsController {
   @Put('preferences')
   @ApiOperation({ summary: 'Changes the preferences of the types given (the others stay)' })
   @ApiOkResponse({ type: PreferencesDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED; NOTIFICATION_TYPE_REPEATED (details.types)' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED; NOTIFICATION_TYPE_REPEATED (details[0].details.types)' })
   updatePreferences(
     @CurrentPrincipal() p: Principal,
     @Body() dto: UpdatePreferencesDto,

@@ -1,8 +1,17 @@
+import type { FieldProblem } from './field-problem';
+
 /** Text shown to people: Bahasa Indonesia first, English available. */
 export interface LocalizedText {
   readonly id: string;
   readonly en: string;
 }
+
+/**
+ * What an error carries beside its message: every 400 names its fields (`FieldProblem[]`, built
+ * with `CommonErrors.validation` or `CommonErrors.badRequest`); other statuses carry facts
+ * (`{ currentVersion }`, `{ retryAfterSeconds }`).
+ */
+export type ErrorDetails = FieldProblem[] | Record<string, unknown>;
 
 /**
  * A domain error with a stable code. Services throw these; the global filter turns them into
@@ -13,7 +22,7 @@ export class AppError extends Error {
     readonly code: string,
     readonly status: number,
     readonly text: LocalizedText,
-    readonly details?: unknown,
+    readonly details?: ErrorDetails,
   ) {
     super(text.en);
     this.name = 'AppError';
@@ -22,19 +31,23 @@ export class AppError extends Error {
 
 /** Errors every context shares. Context-specific codes live beside their context. */
 export const CommonErrors = {
-  validation: (details: unknown): AppError =>
+  validation: (details?: FieldProblem[]): AppError =>
     new AppError(
       'VALIDATION_FAILED',
       400,
       { id: 'Data yang dikirim tidak valid.', en: 'The request is not valid.' },
       details,
     ),
+  /** A 400 with its own code; like every 400, its details (if any) name the fields. */
+  badRequest: (code: string, text: LocalizedText, details?: FieldProblem[]): AppError =>
+    new AppError(code, 400, text, details),
   malformedBody: (): AppError =>
     new AppError('MALFORMED_BODY', 400, {
       id: 'Isi permintaan bukan JSON yang valid.',
       en: 'The request body is not valid JSON.',
     }),
-  nestingTooDeep: (maxDepth: number): AppError =>
+  /** `field` is where the nesting is: `body` or `query` (or a line of an import). */
+  nestingTooDeep: (maxDepth: number, field = 'body'): AppError =>
     new AppError(
       'NESTING_TOO_DEEP',
       400,
@@ -42,7 +55,14 @@ export const CommonErrors = {
         id: `Data bersarang terlalu dalam (paling banyak ${maxDepth} tingkat).`,
         en: `The data is nested too deeply (at most ${maxDepth} levels).`,
       },
-      { maxDepth },
+      [
+        {
+          field,
+          problems: ['too_deep'],
+          messages: [`Data bersarang lebih dari ${maxDepth} tingkat.`],
+          details: { maxDepth },
+        },
+      ],
     ),
   unauthenticated: (): AppError =>
     new AppError('UNAUTHENTICATED', 401, {
@@ -64,7 +84,7 @@ export const CommonErrors = {
       id: 'Metode ini tidak didukung untuk alamat ini.',
       en: 'This method is not supported here.',
     }),
-  conflict: (code: string, text: LocalizedText, details?: unknown): AppError =>
+  conflict: (code: string, text: LocalizedText, details?: Record<string, unknown>): AppError =>
     new AppError(code, 409, text, details),
   payloadTooLarge: (): AppError =>
     new AppError('PAYLOAD_TOO_LARGE', 413, {

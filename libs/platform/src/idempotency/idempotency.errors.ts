@@ -1,14 +1,9 @@
-import { AppError } from '../http/app-error';
+import { AppError, CommonErrors } from '../http/app-error';
 
 /** Refusals of a request sent with an `Idempotency-Key`. */
 export const IdempotencyErrors = {
   invalidKey: (): AppError =>
-    new AppError(
-      'VALIDATION_FAILED',
-      400,
-      { id: 'Data yang dikirim tidak valid.', en: 'The request is not valid.' },
-      [{ field: 'Idempotency-Key', problems: ['format'] }],
-    ),
+    CommonErrors.validation([{ field: 'Idempotency-Key', problems: ['format'] }]),
   reused: (): AppError =>
     new AppError('IDEMPOTENCY_KEY_REUSED', 422, {
       id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain dengan isi berbeda.',
