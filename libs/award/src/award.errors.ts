@@ -1,5 +1,11 @@
-import { type AppError, CommonErrors, type FieldProblem, type LocalizedText } from '@lumbung/platform';
+import {
+  type AppError,
+  CommonErrors,
+  type FieldProblem,
+  type LocalizedText,
+} from '@lumbung/platform';
 import { MAX_WINNERS, type RubricProblem, type RubricProblemCode } from './scoring';
+import { AwardErrorCode } from './error-codes';
 
 /** A rubric problem in words, beside its code in the 400's field problems. */
 const RUBRIC_PROBLEMS: Record<RubricProblemCode, string> = {
@@ -25,16 +31,18 @@ const FINALIZED_MESSAGES = {
 export const AwardErrors = {
   yearExists: (year: number): AppError =>
     CommonErrors.conflict(
-      'AWARD_YEAR_EXISTS',
+      AwardErrorCode.AWARD_YEAR_EXISTS,
       { id: `Tahun penghargaan ${year} sudah dibuat.`, en: `Award year ${year} already exists.` },
       { year },
     ),
   /** A finalised year is frozen: its results, and the meetings dated inside it (libs/community). */
   finalized: (year: number, what: 'results' | 'meetings' = 'results'): AppError =>
-    CommonErrors.conflict('AWARD_YEAR_FINALIZED', FINALIZED_MESSAGES[what](year), { year }),
+    CommonErrors.conflict(AwardErrorCode.AWARD_YEAR_FINALIZED, FINALIZED_MESSAGES[what](year), {
+      year,
+    }),
   notFinalized: (year: number): AppError =>
     CommonErrors.conflict(
-      'AWARD_YEAR_NOT_FINALIZED',
+      AwardErrorCode.AWARD_YEAR_NOT_FINALIZED,
       {
         id: `Hasil penghargaan ${year} belum difinalisasi.`,
         en: `The ${year} award results are not finalised yet.`,

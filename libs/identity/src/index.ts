@@ -23,3 +23,4 @@ export {
 } from './users/user.entity';
 export { USER_RENAMED_QUEUE } from './users/users.service';
 export { COP_MEMBERSHIP_SOURCE, type CopMembershipSource } from './authz/principal.loader';
+export * from './error-codes';

@@ -36,3 +36,4 @@ export {
   type MeetingMatch,
 } from './search/community-search.source';
 export * from './demo/demo-writers';
+export * from './error-codes';

@@ -26,3 +26,4 @@ export {
 export { AnomalyFlagDto, OpdMetricsDto } from './metrics/metrics.dto';
 export { EngagementReader, type AssetEngagement } from './engagement/engagement.reader';
 export * from './demo/demo-writers';
+export * from './error-codes';

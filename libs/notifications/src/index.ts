@@ -6,3 +6,4 @@ export { Notifier, type NotificationEvent, NOTIFICATION_EMAIL_QUEUE } from './no
 export { NotificationScans, type DueScan } from './schedule/notification-scans';
 export { DailyNotifications, NOTIFICATIONS_DAILY_QUEUE } from './schedule/daily-notifications';
 export { MAIL_TRANSPORT, type MailTransport, type OutgoingMail } from './mail/mail-transport';
+export * from './error-codes';

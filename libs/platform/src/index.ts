@@ -42,3 +42,4 @@ export * from './export/workbook';
 export * from './idempotency/idempotency.errors';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.interceptor';
+export * from './error-codes';
