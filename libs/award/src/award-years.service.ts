@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
-import { OpdsService, Permission, type Principal } from '@lumbung/identity';
+import { OpdsService, type Principal } from '@lumbung/identity';
 import { AwardErrors } from './award.errors';
+import { seesOpenYears } from './award.policy';
 import type { AssessmentDto, CreateAwardDto, RubricChangeDto } from './award.dto';
 import {
   ASPECT_KEYS,
@@ -91,7 +92,7 @@ export class AwardYearsService {
 
   /** The award years the caller may open: every one for assessors and admins, else the finalised. */
   async list(principal: Principal): Promise<AwardYearSummary[]> {
-    const all = principal.can(Permission.MetricsReadAll);
+    const all = seesOpenYears(principal);
     const rows = await this.ds.query<{ year: number; finalized_at: Date | null }[]>(
       `SELECT year, finalized_at FROM award_years
         WHERE $1 OR finalized_at IS NOT NULL ORDER BY year DESC`,

@@ -8,7 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
-import { type CopRow, runsCop, seesCopActivity } from './cop-access';
+import { copViewer } from './cop.policy';
+import type { CopRow } from './cop-row';
 import { CopsService, type MemberRow } from './cops.service';
 import { type JoinRequestRow, JoinRequestsService } from './join-requests.service';
 import {
@@ -110,19 +111,18 @@ export class CopsController {
   async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CopDetailDto> {
     const cop = await this.cops.get(id);
     const { opdName, leads } = await this.cops.people(cop);
-    const member = p.copIds.includes(cop.id);
-    const contributor = p.can(Permission.CopParticipate);
+    const { member, lead, runs, seesActivity, mayJoin } = copViewer(p, cop);
     return {
       ...presentCop(cop),
       opdName,
       leads: leads.map((l) => ({ userId: l.user_id, name: l.name, opdCode: l.opd_code })),
       viewer: {
         member,
-        lead: p.ledCopIds.includes(cop.id),
-        runs: runsCop(p, cop),
-        seesActivity: seesCopActivity(p, cop),
+        lead,
+        runs,
+        seesActivity,
         joinRequested: !member && (await this.joins.isPending(p.userId, cop.id)),
-        mayRequestJoin: contributor && !member,
+        mayRequestJoin: mayJoin,
       },
     };
   }

@@ -10,7 +10,8 @@ import {
   UserDirectory,
 } from '@lumbung/identity';
 import { CommunityErrors } from '../community.errors';
-import { administersCop, type CopRow, runsCop } from './cop-access';
+import { administersCop, managesMembers } from './cop.policy';
+import type { CopRow } from './cop-row';
 import type { CreateCopDto, ListCopsQueryDto, UpdateCopDto } from './dto/cop.dto';
 
 const SELECT_COP = `
@@ -185,7 +186,7 @@ export class CopsService implements CopMembershipSource {
 
   async addMembers(p: Principal, id: string, userIds: string[]): Promise<number> {
     const cop = await this.get(id);
-    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.forbidden();
+    if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
     await this.assertActive(userIds, 'userIds');
     return this.ds.transaction(async (tx) => {
       const added = await this.join(tx, id, userIds, p.userId);
@@ -206,7 +207,7 @@ export class CopsService implements CopMembershipSource {
   /** Ends a membership (kept in history); a lead who leaves stops leading. */
   async removeMember(p: Principal, id: string, userId: string): Promise<void> {
     const cop = await this.get(id);
-    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.forbidden();
+    if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
     await this.ds.transaction(async (tx) => {
       const ended = await tx.query<{ id: string }[]>(
         `WITH e AS (UPDATE cop_memberships SET left_at = now(), removed_by = $3

@@ -15,7 +15,8 @@ import {
 import { type PersonLookup, type Principal, UserDirectory } from '@lumbung/identity';
 import { AssetsService, AttachmentsService } from '@lumbung/knowledge';
 import { CommunityErrors } from '../community.errors';
-import { type CopRow, runsCop, seesCopActivity } from '../cops/cop-access';
+import { runsCop, seesCopActivity } from '../cops/cop.policy';
+import type { CopRow } from '../cops/cop-row';
 import { CopsService } from '../cops/cops.service';
 import { readAttendanceSheet, type SheetEntry } from './attendance-sheet';
 import type {

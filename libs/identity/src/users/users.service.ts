@@ -20,7 +20,7 @@ import {
   grantsFor,
   mayHandCredentials,
   mayManage,
-} from './role-policy';
+} from './user-admin.policy';
 import { UserEntity } from './user.entity';
 import { UserErrors } from './users.errors';
 

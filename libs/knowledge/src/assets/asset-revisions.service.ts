@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
-import { type Reader, readerOf, seesProposals } from './asset-access';
+import { type Reader, readerOf } from './asset-access';
+import { reviewRefusal, seesProposals } from './asset.policy';
 import { AssetContentEditor, contentOf, revisionContent, sameContent } from './asset-content';
 import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
@@ -239,8 +240,9 @@ export class AssetRevisionsService {
     // A proposal is invisible (404) to whoever may not see it, another OPD's verifier included.
     const revision = await this.revisions.revision(asset.id, n, seesProposals(asset, reader), tx);
     if (!revision) throw CommonErrors.notFound();
-    if (!reader.verifierOpdIds.includes(asset.opdId)) throw CommonErrors.forbidden();
-    if (asset.authorIds.includes(reader.userId)) throw AssetErrors.selfApproval();
+    const refusal = reviewRefusal(asset, reader);
+    if (refusal === 'self_review') throw AssetErrors.selfApproval();
+    if (refusal) throw CommonErrors.forbidden();
     if (asset.status !== 'published')
       throw AssetErrors.invalidTransition(asset.status, 'review_revision');
     if (revision.status !== 'pending') throw AssetErrors.revisionNotPending(revision.status);

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OpdsService, UserDirectory, type UserSummary } from '@lumbung/identity';
-import { type Reader, seesProposals } from './asset-access';
+import type { Reader } from './asset-access';
+import { seesProposals } from './asset.policy';
 import type { AssetEntity } from './asset.entity';
 import type {
   AssetResponseDto,

@@ -11,7 +11,8 @@ import {
   isUuid,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { mayEdit, type Reader, readablePredicate, readerOf } from '../assets/asset-access';
+import { type Reader, readablePredicate, readerOf } from '../assets/asset-access';
+import { mayEdit } from '../assets/asset.policy';
 import { AssetErrors } from '../assets/asset.errors';
 import { AssetEntity } from '../assets/asset.entity';
 import { AssetsRepository } from '../assets/assets.repository';

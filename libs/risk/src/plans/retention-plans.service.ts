@@ -10,7 +10,7 @@ import {
 } from '@lumbung/identity';
 import { departureOf } from '../departure/departure';
 import { RiskAssessor } from '../register/risk-assessor.service';
-import { managesRegisterOf } from '../register/register-access';
+import { managesRegisterOf } from '../register/register.policy';
 import { RiskErrors } from '../risk.errors';
 import type { CreatePlanDto } from './dto/create-plan.dto';
 import type { CancelPlanDto, InterviewedDto } from './dto/plan-moves.dto';

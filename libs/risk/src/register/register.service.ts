@@ -13,7 +13,7 @@ import type {
   RegisterItemDto,
   RegisterResponseDto,
 } from './dto/register-response.dto';
-import { readsRegisterOf } from './register-access';
+import { readsRegisterOf } from './register.policy';
 import { filterItems, presentItem, sortItems, summaryOf, timelineOf } from './register.presenter';
 import { visibleEvidence } from '../expertise/expertise-scoring';
 import { type Assessment, RiskAssessor } from './risk-assessor.service';

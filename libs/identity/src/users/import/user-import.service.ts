@@ -5,7 +5,7 @@ import { AuditService, CommonErrors } from '@lumbung/platform';
 import type { Principal, RoleGrant } from '../../authz/principal';
 import type { Role } from '../../authz/permissions';
 import { OpdsService } from '../../opds/opds.service';
-import { administers, forbiddenRole, grantsFor, mayManage } from '../role-policy';
+import { administers, forbiddenRole, grantsFor, mayManage } from '../user-admin.policy';
 import { UsersRepository } from '../users.repository';
 import { ParsedUserRow, parseUserCsv, RowProblem } from './user-csv';
 import { IdentityErrorCode } from '../../error-codes';

@@ -6,7 +6,7 @@ import {
   grantsFor,
   mayManage,
   USER_API_ROLES,
-} from './role-policy';
+} from './user-admin.policy';
 
 const admin = new Principal('u-admin', 's-1', 'opd-x', [{ role: 'asn' }, { role: 'admin' }]);
 const opdAdminA = new Principal('u-oa', 's-2', 'opd-a', [
