@@ -17,7 +17,7 @@ import {
 } from '@lumbung/metrics';
 import { CoverageService } from '@lumbung/risk';
 import { AwardErrors } from './award.errors';
-import type { RestatementReasonsDto } from './award-response.dto';
+import type { RestatementReasonsDto } from './dto/restatement-reasons.dto';
 import { type AssessmentEntry, AwardYearsService, type RubricVersion } from './award-years.service';
 import {
   ASPECT_KEYS,

@@ -5,7 +5,9 @@ import { AuditService, CommonErrors } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
 import { AwardErrors } from './award.errors';
 import { seesOpenYears } from './award.policy';
-import type { AssessmentDto, CreateAwardDto, RubricChangeDto } from './award.dto';
+import type { AssessmentDto } from './dto/assessment.dto';
+import type { CreateAwardDto } from './dto/create-award.dto';
+import type { RubricChangeDto } from './dto/rubric-change.dto';
 import {
   ASPECT_KEYS,
   type AspectKey,

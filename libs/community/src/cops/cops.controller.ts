@@ -12,19 +12,17 @@ import { copViewer } from './cop.policy';
 import type { CopRow } from './cop-row';
 import { CopsService, type MemberRow } from './cops.service';
 import { type JoinRequestRow, JoinRequestsService } from './join-requests.service';
-import {
-  AddedMembersDto,
-  AddMembersDto,
-  CopDetailDto,
-  CopPageDto,
-  CopResponseDto,
-  CreateCopDto,
-  JoinRequestDto,
-  ListCopsQueryDto,
-  MemberDto,
-  MembersQueryDto,
-  UpdateCopDto,
-} from './dto/cop.dto';
+import { AddMembersDto } from './dto/add-members.dto';
+import { AddedMembersDto } from './dto/added-members.dto';
+import { CopDetailDto } from './dto/cop-detail.dto';
+import { CopPageDto } from './dto/cop-page.dto';
+import { CopResponseDto } from './dto/cop-response.dto';
+import { CreateCopDto } from './dto/create-cop.dto';
+import { JoinRequestDto } from './dto/join-request.dto';
+import { ListCopsQueryDto } from './dto/list-cops-query.dto';
+import { MemberDto } from './dto/member.dto';
+import { MembersQueryDto } from './dto/members-query.dto';
+import { UpdateCopDto } from './dto/update-cop.dto';
 
 export function presentCop(c: CopRow): CopResponseDto {
   return {

@@ -12,7 +12,9 @@ import {
 import { CommunityErrors } from '../community.errors';
 import { administersCop, managesMembers } from './cop.policy';
 import type { CopRow } from './cop-row';
-import type { CreateCopDto, ListCopsQueryDto, UpdateCopDto } from './dto/cop.dto';
+import type { CreateCopDto } from './dto/create-cop.dto';
+import type { ListCopsQueryDto } from './dto/list-cops-query.dto';
+import type { UpdateCopDto } from './dto/update-cop.dto';
 
 const SELECT_COP = `
   SELECT c.id, c.name, c.theme, c.opd_id, o.code AS opd_code, c.description, c.status, c.sk_reference,

@@ -32,15 +32,14 @@ import {
   AttachmentSummaryDto,
   AttachmentViewService,
 } from '@lumbung/knowledge';
-import { PeopleLookupQueryDto, PersonLookupDto } from '../cops/dto/cop.dto';
+import { PeopleLookupQueryDto } from '../cops/dto/people-lookup-query.dto';
+import { PersonLookupDto } from '../cops/dto/person-lookup.dto';
 import { ATTENDANCE_SHEET_MAX_BYTES } from './attendance-sheet';
-import {
-  AttendancePreviewDto,
-  CreateMeetingDto,
-  ListMeetingsQueryDto,
-  MeetingDto,
-  UpdateMeetingDto,
-} from './dto/meeting.dto';
+import { AttendancePreviewDto } from './dto/attendance-preview.dto';
+import { CreateMeetingDto } from './dto/create-meeting.dto';
+import { ListMeetingsQueryDto } from './dto/list-meetings-query.dto';
+import { MeetingDto } from './dto/meeting.dto';
+import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { type MeetingRow, MeetingsService } from './meetings.service';
 
 /** What logging or correcting a meeting can be refused with. */

@@ -19,13 +19,11 @@ import { runsCop, seesCopActivity } from '../cops/cop.policy';
 import type { CopRow } from '../cops/cop-row';
 import { CopsService } from '../cops/cops.service';
 import { readAttendanceSheet, type SheetEntry } from './attendance-sheet';
-import type {
-  AttendancePreviewDto,
-  AttendanceRowDto,
-  CreateMeetingDto,
-  ListMeetingsQueryDto,
-  UpdateMeetingDto,
-} from './dto/meeting.dto';
+import type { AttendancePreviewDto } from './dto/attendance-preview.dto';
+import type { AttendanceRowDto } from './dto/attendance-row.dto';
+import type { CreateMeetingDto } from './dto/create-meeting.dto';
+import type { ListMeetingsQueryDto } from './dto/list-meetings-query.dto';
+import type { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { AWARD_YEAR_LOCK, type AwardYearLock } from './award-year-lock.port';
 import { touchMeetings } from './meeting-search';
 import { MeetingAnnouncer } from './meeting-announcer';

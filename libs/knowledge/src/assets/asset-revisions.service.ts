@@ -14,11 +14,9 @@ import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
 import { computeCompleteness } from './completeness';
-import type {
-  PendingRevisionPageDto,
-  PendingRevisionsQueryDto,
-  RevisionDiffDto,
-} from './dto/revision-review.dto';
+import type { PendingRevisionPageDto } from './dto/pending-revision-page.dto';
+import type { PendingRevisionsQueryDto } from './dto/pending-revisions-query.dto';
+import type { RevisionDiffDto } from './dto/revision-diff.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';

@@ -5,14 +5,12 @@ import { OpdsService, UserDirectory, type UserSummary } from '@lumbung/identity'
 import type { Reader } from './asset-access';
 import { seesProposals } from './asset.policy';
 import type { AssetEntity } from './asset.entity';
-import type {
-  AssetResponseDto,
-  AssetSummaryDto,
-  PersonRefDto,
-  RejectionDto,
-  RevisionDto,
-  RevisionSummaryDto,
-} from './dto/asset-response.dto';
+import type { AssetResponseDto } from './dto/asset-response.dto';
+import type { AssetSummaryDto } from './dto/asset-summary.dto';
+import type { PersonRefDto } from './dto/person-ref.dto';
+import type { RejectionDto } from './dto/rejection.dto';
+import type { RevisionSummaryDto } from './dto/revision-summary.dto';
+import type { RevisionDto } from './dto/revision.dto';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
 import { computeCompleteness, type MissingPart } from './completeness';

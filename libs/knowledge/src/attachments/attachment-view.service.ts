@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
+import type { AttachmentSummaryDto } from '../assets/dto/attachment-summary.dto';
 
 export interface AttachmentRow {
   id: string;

@@ -19,7 +19,7 @@ import {
 } from '@lumbung/platform';
 import { textSectionKeys } from '../assets/asset-type-templates';
 import { ASSET_TYPES, type AssetType } from '../assets/asset-types';
-import { BODY_MAX_CHARS, SECTION_MAX_CHARS } from '../assets/dto/create-asset.dto';
+import { BODY_MAX_CHARS, SECTION_MAX_CHARS } from '../assets/dto/asset-content.dto';
 import { IsStringRecord } from '../assets/dto/string-record.validator';
 import { normalizeTags } from '../assets/tags';
 

@@ -6,7 +6,8 @@ import { UsageEventLog } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { AssetsService, AssetUsageRecorder, type UsageAsset } from '@lumbung/knowledge';
 import { MetricsErrors } from '../metrics.errors';
-import type { EndorsementStateDto, ReuseReportResponseDto } from './engagement.dto';
+import type { EndorsementStateDto } from './dto/endorsement-state.dto';
+import type { ReuseReportResponseDto } from './dto/reuse-report-response.dto';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 

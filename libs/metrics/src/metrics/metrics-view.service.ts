@@ -24,7 +24,9 @@ import {
   type SpikeRun,
 } from './anomalies';
 import { BURST_MIN_READS } from '../rollup/usage-rollup.service';
-import type { AccountEvidenceDto, AssetMetricsDto, SpikeEvidenceDto } from './metrics.dto';
+import type { AccountEvidenceDto } from './dto/account-evidence.dto';
+import type { AssetMetricsDto } from './dto/asset-metrics.dto';
+import type { SpikeEvidenceDto } from './dto/spike-evidence.dto';
 import { MetricsService, type Period } from './metrics.service';
 import { METRIC_DEFINITIONS, type MetricDefinition } from './metric-definitions';
 import type { OpdMetrics } from './opd-metrics';

@@ -4,8 +4,10 @@ import type { Principal } from '@lumbung/identity';
 import { type NotificationRow, NotificationsRepository } from '../notifications.repository';
 import { NotificationErrors } from '../notifications.errors';
 import { effectivePreferences } from '../preferences/preferences';
-import type { NotificationDto, NotificationPageDto } from './dto/notification.dto';
-import type { PreferencesDto, UpdatePreferencesDto } from './dto/preferences.dto';
+import type { NotificationPageDto } from './dto/notification-page.dto';
+import type { NotificationDto } from './dto/notification.dto';
+import type { PreferencesDto } from './dto/preferences.dto';
+import type { UpdatePreferencesDto } from './dto/update-preferences.dto';
 
 const NUMERIC_ID = /^[1-9]\d{0,17}$/;
 

@@ -6,7 +6,8 @@ import { PersonnelDirectory, type Principal, UserDirectory } from '@lumbung/iden
 import { managesRegisterOf } from '../register/register.policy';
 import { personRef } from '../register/register.presenter';
 import { RiskAssessor } from '../register/risk-assessor.service';
-import type { CriticalityResponseDto, SetCriticalityDto } from './dto';
+import type { CriticalityResponseDto } from './dto/criticality-response.dto';
+import type { SetCriticalityDto } from './dto/set-criticality.dto';
 import { OverridesRepository } from './overrides.repository';
 
 /**
