@@ -9,9 +9,9 @@ import {
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { copViewer } from './cop.policy';
-import type { CopRow } from './cop-row';
-import { CopsService, type MemberRow } from './cops.service';
-import { type JoinRequestRow, JoinRequestsService } from './join-requests.service';
+import { presentCop, presentMember, presentRequest } from './cop.presenter';
+import { CopsService } from './cops.service';
+import { JoinRequestsService } from './join-requests.service';
 import { AddMembersDto } from './dto/add-members.dto';
 import { AddedMembersDto } from './dto/added-members.dto';
 import { CopDetailDto } from './dto/cop-detail.dto';
@@ -23,46 +23,6 @@ import { ListCopsQueryDto } from './dto/list-cops-query.dto';
 import { MemberDto } from './dto/member.dto';
 import { MembersQueryDto } from './dto/members-query.dto';
 import { UpdateCopDto } from './dto/update-cop.dto';
-
-export function presentCop(c: CopRow): CopResponseDto {
-  return {
-    id: c.id,
-    name: c.name,
-    theme: c.theme,
-    opdCode: c.opd_code,
-    description: c.description,
-    status: c.status,
-    skReference: c.sk_reference,
-    leadIds: c.lead_ids,
-    memberCount: c.member_count,
-    createdAt: c.created_at.toISOString(),
-  };
-}
-
-function presentMember(m: MemberRow): MemberDto {
-  return {
-    userId: m.user_id,
-    name: m.name,
-    opdCode: m.opd_code,
-    joinedAt: m.joined_at.toISOString(),
-    leftAt: m.left_at ? m.left_at.toISOString() : null,
-    isLead: m.is_lead,
-  };
-}
-
-function presentRequest(r: JoinRequestRow): JoinRequestDto {
-  return {
-    id: r.id,
-    copId: r.cop_id,
-    userId: r.user_id,
-    name: r.name,
-    nip: r.nip,
-    opdCode: r.opd_code,
-    status: r.status,
-    requestedAt: r.requested_at.toISOString(),
-    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
-  };
-}
 
 @ApiTags('cops')
 @ApiBearerAuth()

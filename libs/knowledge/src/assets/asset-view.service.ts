@@ -14,7 +14,8 @@ import type { RevisionDto } from './dto/revision.dto';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
 import { computeCompleteness, type MissingPart } from './completeness';
-import { AttachmentViewService, presentAttachment } from '../attachments/attachment-view.service';
+import { presentAttachment } from '../attachments/attachment.presenter';
+import { AttachmentViewService } from '../attachments/attachment-view.service';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
