@@ -351,7 +351,7 @@ describe('CoP pages: attendee lookup, join requests, attendance sheets', () => {
         const res = await preview(lead, data, name).expect(400);
         expect(res.body).toMatchObject({
           code: 'ATTENDANCE_SHEET_UNREADABLE',
-          details: { problem },
+          details: [{ field: 'file', problems: [problem], messages: [expect.any(String)] }],
         });
         expect(res.body.message).toEqual(expect.any(String));
       };

@@ -301,7 +301,14 @@ describe('communities of practice and the meeting log', () => {
       }).expect(400);
       expect(unknown.body).toMatchObject({
         code: 'UNKNOWN_USERS',
-        details: { field: 'attendeeNips', unknown: ['199901012020011999'] },
+        details: [
+          {
+            field: 'attendeeNips',
+            problems: ['unknown_or_inactive_user'],
+            messages: ['Pengguna tidak dikenal atau tidak aktif: 199901012020011999.'],
+            details: { unknown: ['199901012020011999'] },
+          },
+        ],
       });
       const many = await meeting(leadASession, copA, {
         heldAt: '2025-06-12T09:00:00+07:00',

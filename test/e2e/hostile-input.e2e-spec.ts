@@ -258,7 +258,14 @@ describe('hostile input is refused at the edge (issue 12: 2 and 7)', () => {
       expect(res.body).toEqual({
         code: 'NESTING_TOO_DEEP',
         message: expect.any(String),
-        details: { maxDepth: 32 },
+        details: [
+          {
+            field: 'body',
+            problems: ['too_deep'],
+            messages: [expect.any(String)],
+            details: { maxDepth: 32 },
+          },
+        ],
       });
       expect(await assetCount()).toBe(before);
       // 32 levels are accepted by the edge (the DTO then judges the shape).

@@ -385,7 +385,14 @@ describe('notifications: who hears of what, once', () => {
       expect(twice.body).toEqual({
         code: 'NOTIFICATION_TYPE_REPEATED',
         message: 'Jenis notifikasi disebut lebih dari sekali: review_decided.',
-        details: { types: ['review_decided'] },
+        details: [
+          {
+            field: 'items',
+            problems: ['repeated_type'],
+            messages: ['Setiap jenis notifikasi cukup disebut sekali: review_decided.'],
+            details: { types: ['review_decided'] },
+          },
+        ],
       });
       const en = await put([
         { type: 'review_decided', inApp: true, email: 'off' },

@@ -178,7 +178,7 @@ describe('OpenAPI response validator (on a fixture document)', () => {
     ).toEqual([]);
   });
 
-  it('holds errors to the one shape, VALIDATION_FAILED details to the field list', () => {
+  it('holds errors to the one shape, the details of every 400 to the field list', () => {
     const error = (body: unknown): string[] => problems({ status: 400, body });
     expect(
       error({
@@ -188,8 +188,21 @@ describe('OpenAPI response validator (on a fixture document)', () => {
       }),
     ).toEqual([]);
     expect(
-      error({ code: 'VERSION_CONFLICT', message: 'x', details: { currentVersion: 2 } }),
+      error({
+        code: 'UNKNOWN_USERS',
+        message: 'x',
+        details: [{ field: 'a', problems: ['unknown'], details: { unknown: ['b'] } }],
+      }),
     ).toEqual([]);
+    // Facts are for other statuses: a 400 with any other code names its fields too.
+    expect(
+      problems({ status: 404, body: { code: 'X', message: 'x', details: { currentVersion: 2 } } }),
+    ).toEqual([]);
+    expect(
+      error({ code: 'UNKNOWN_USERS', message: 'x', details: { field: 'a', unknown: ['b'] } }),
+    ).toEqual([
+      'body/details: must be array (expected "array", got {"field":"a","unknown":["b"]})',
+    ]);
     expect(error({ code: 'VALIDATION_FAILED', message: 'x', details: { rubric: [] } })).toEqual([
       'body/details: must be array (expected "array", got {"rubric":[]})',
     ]);

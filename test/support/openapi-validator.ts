@@ -156,7 +156,7 @@ export class OpenApiValidator {
     }
     if (res.method.toLowerCase() === 'head' || !isJson(key)) return [];
     const pointer = [template, method, res.status, key];
-    return this.validate(content[key].schema, pointer.join('\u0000'), res.body);
+    return this.validate(content[key].schema, pointer.join('\u0000'), res.body, res.status);
   }
 
   private checkUndocumented(res: ObservedResponse): string[] {
@@ -167,15 +167,21 @@ export class OpenApiValidator {
       : [`no documented operation; expected ${expected.join(' or ')}, got ${res.status}`];
     return [
       ...problems,
-      ...this.validate({ $ref: '#/components/schemas/ErrorResponseDto' }, 'error', res.body),
+      ...this.validate(
+        { $ref: '#/components/schemas/ErrorResponseDto' },
+        'error',
+        res.body,
+        res.status,
+      ),
     ];
   }
 
-  private validate(schema: unknown, cacheKey: string, body: unknown): string[] {
+  /** `status`: a 400's details (whatever its code) must be the field list, like VALIDATION_FAILED's. */
+  private validate(schema: unknown, cacheKey: string, body: unknown, status?: number): string[] {
     if (schema === undefined) return ['the declared content has no schema'];
     const validate = this.compile(cacheKey, () => toJsonSchema(schema) as object);
     const problems = validate(body) ? [] : this.describe(validate.errors ?? []);
-    if (isValidationError(body)) {
+    if (hasFieldDetails(body, status)) {
       const details = this.validate(
         { type: 'array', items: { $ref: '#/components/schemas/FieldProblemDto' } },
         'validation-details',
@@ -252,9 +258,13 @@ function methodOf(res: ObservedResponse): string {
   return method === 'head' ? 'get' : method;
 }
 
-function isValidationError(body: unknown): body is { details: unknown } {
+/** Error bodies whose details must be the field list: every 400, and VALIDATION_FAILED anywhere. */
+function hasFieldDetails(body: unknown, status?: number): body is { details: unknown } {
   const b = body as { code?: unknown; details?: unknown } | null;
-  return b?.code === 'VALIDATION_FAILED' && b.details !== undefined;
+  // Details that are no object at all already fail the error schema itself.
+  if (b === null || typeof b !== 'object' || typeof b.details !== 'object' || b.details === null)
+    return false;
+  return status === 400 || b.code === 'VALIDATION_FAILED';
 }
 
 function preview(value: unknown): string {

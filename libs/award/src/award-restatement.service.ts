@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MetricsEvidenceReader, periodDays, type UsageChanges } from '@lumbung/metrics';
 import { AwardErrors } from './award.errors';
-import type { RestatementReasonsDto } from './award-response.dto';
+import type { RestatementReasonsDto } from './dto/restatement-reasons.dto';
 import { AwardScoreRunsService, type ScoreRow } from './award-score-runs.service';
 import { AwardSnapshotsService } from './award-snapshots.service';
 import { AwardYearsService } from './award-years.service';

@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
-import { OpdsService, Permission, type Principal } from '@lumbung/identity';
+import { OpdsService, type Principal } from '@lumbung/identity';
 import { AwardErrors } from './award.errors';
-import type { AssessmentDto, CreateAwardDto, RubricChangeDto } from './award.dto';
+import { seesOpenYears } from './award.policy';
+import type { AssessmentDto } from './dto/assessment.dto';
+import type { CreateAwardDto } from './dto/create-award.dto';
+import type { RubricChangeDto } from './dto/rubric-change.dto';
 import {
   ASPECT_KEYS,
   type AspectKey,
   DEFAULT_RUBRIC,
   type Rubric,
+  type RubricProblem,
   SCORING_RULES_VERSION,
   TIE_RULE,
   validateRubric,
@@ -90,7 +94,7 @@ export class AwardYearsService {
 
   /** The award years the caller may open: every one for assessors and admins, else the finalised. */
   async list(principal: Principal): Promise<AwardYearSummary[]> {
-    const all = principal.can(Permission.MetricsReadAll);
+    const all = seesOpenYears(principal);
     const rows = await this.ds.query<{ year: number; finalized_at: Date | null }[]>(
       `SELECT year, finalized_at FROM award_years
         WHERE $1 OR finalized_at IS NOT NULL ORDER BY year DESC`,
@@ -286,17 +290,18 @@ export async function insertRubric(
 
 /** Partial weight maps over a base rubric; unknown aspects or bad numbers are a 400. */
 export function mergeRubric(base: Rubric, change: RubricChangeDto): Rubric {
-  const problems: { field: string; message: string }[] = [];
+  const problems: RubricProblem[] = [];
   const merge = (
     field: 'aspectWeights' | 'dataWeights',
     value: Partial<Record<AspectKey, number>> | undefined,
   ): Record<AspectKey, number> => {
     const out = { ...base[field] };
     for (const [key, weight] of Object.entries(value ?? {})) {
+      const at = `${field}.${key}`;
       if (!(ASPECT_KEYS as readonly string[]).includes(key))
-        problems.push({ field: `${field}.${key}`, message: 'is not an aspect' });
+        problems.push({ field: at, problem: 'unknown_aspect', message: 'is not an aspect' });
       else if (typeof weight !== 'number' || !Number.isFinite(weight))
-        problems.push({ field: `${field}.${key}`, message: 'must be a number' });
+        problems.push({ field: at, problem: 'not_a_number', message: 'must be a number' });
       else out[key as AspectKey] = weight;
     }
     return out;

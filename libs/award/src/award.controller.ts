@@ -29,17 +29,18 @@ import {
   toWorkbook,
 } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { AssessmentDto, CreateAwardDto, ExportQueryDto, RubricChangeDto } from './award.dto';
+import { AssessmentDto } from './dto/assessment.dto';
+import { CreateAwardDto } from './dto/create-award.dto';
+import { ExportQueryDto } from './dto/export-query.dto';
+import { RubricChangeDto } from './dto/rubric-change.dto';
 import { AwardExportService } from './award-export.service';
-import {
-  AssessmentResultDto,
-  AwardYearDto,
-  AwardYearSummaryDto,
-  DrillDownDto,
-  FinalizedDto,
-  RestatementDto,
-  ScoreRowDto,
-} from './award-response.dto';
+import { AssessmentResultDto } from './dto/assessment-result.dto';
+import { AwardYearSummaryDto } from './dto/award-year-summary.dto';
+import { AwardYearDto } from './dto/award-year.dto';
+import { DrillDownDto } from './dto/drill-down.dto';
+import { FinalizedDto } from './dto/finalized.dto';
+import { RestatementDto } from './dto/restatement.dto';
+import { ScoreRowDto } from './dto/score-row.dto';
 import { AwardRestatementService } from './award-restatement.service';
 import { AwardScoresService } from './award-scores.service';
 import { AwardSnapshotsService } from './award-snapshots.service';

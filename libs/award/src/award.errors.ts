@@ -1,4 +1,21 @@
-import { type AppError, CommonErrors, type LocalizedText } from '@lumbung/platform';
+import {
+  type AppError,
+  CommonErrors,
+  type FieldProblem,
+  type LocalizedText,
+} from '@lumbung/platform';
+import { MAX_WINNERS, type RubricProblem, type RubricProblemCode } from './scoring';
+import { AwardErrorCode } from './error-codes';
+
+/** A rubric problem in words, beside its code in the 400's field problems. */
+const RUBRIC_PROBLEMS: Record<RubricProblemCode, string> = {
+  unknown_aspect: 'Bukan salah satu aspek penilaian.',
+  not_a_number: 'Harus berupa angka.',
+  out_of_range: 'Harus antara 0 dan 1.',
+  negative: 'Tidak boleh negatif.',
+  none_positive: 'Sedikitnya satu bobot aspek harus lebih dari 0.',
+  winners_range: `Harus bilangan bulat dari 1 sampai ${MAX_WINNERS}.`,
+};
 
 const FINALIZED_MESSAGES = {
   results: (year: number): LocalizedText => ({
@@ -14,28 +31,33 @@ const FINALIZED_MESSAGES = {
 export const AwardErrors = {
   yearExists: (year: number): AppError =>
     CommonErrors.conflict(
-      'AWARD_YEAR_EXISTS',
+      AwardErrorCode.AWARD_YEAR_EXISTS,
       { id: `Tahun penghargaan ${year} sudah dibuat.`, en: `Award year ${year} already exists.` },
       { year },
     ),
   /** A finalised year is frozen: its results, and the meetings dated inside it (libs/community). */
   finalized: (year: number, what: 'results' | 'meetings' = 'results'): AppError =>
-    CommonErrors.conflict('AWARD_YEAR_FINALIZED', FINALIZED_MESSAGES[what](year), { year }),
+    CommonErrors.conflict(AwardErrorCode.AWARD_YEAR_FINALIZED, FINALIZED_MESSAGES[what](year), {
+      year,
+    }),
   notFinalized: (year: number): AppError =>
     CommonErrors.conflict(
-      'AWARD_YEAR_NOT_FINALIZED',
+      AwardErrorCode.AWARD_YEAR_NOT_FINALIZED,
       {
         id: `Hasil penghargaan ${year} belum difinalisasi.`,
         en: `The ${year} award results are not finalised yet.`,
       },
       { year },
     ),
-  /** Rubric problems as the one validation shape: each field with its problems. */
-  invalidRubric: (problems: { field: string; message: string }[]): AppError => {
-    const byField = new Map<string, string[]>();
-    for (const p of problems) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message]);
-    return CommonErrors.validation(
-      [...byField].map(([field, list]) => ({ field, problems: list })),
-    );
+  /** Rubric problems as the one validation shape: each field with its codes and their words. */
+  invalidRubric: (problems: RubricProblem[]): AppError => {
+    const byField = new Map<string, Required<Pick<FieldProblem, 'problems' | 'messages'>>>();
+    for (const p of problems) {
+      const entry = byField.get(p.field) ?? { problems: [], messages: [] };
+      entry.problems.push(p.problem);
+      entry.messages.push(RUBRIC_PROBLEMS[p.problem]);
+      byField.set(p.field, entry);
+    }
+    return CommonErrors.validation([...byField].map(([field, entry]) => ({ field, ...entry })));
   },
 };

@@ -1,4 +1,5 @@
 import { AppError, CommonErrors } from '@lumbung/platform';
+import { CommunityErrorCode } from './error-codes';
 
 const SHEET_PROBLEMS = {
   missing: {
@@ -21,19 +22,26 @@ const SHEET_PROBLEMS = {
 } as const;
 
 export const CommunityErrors = {
+  /** `unknown`: the NIPs or ids as sent in `field`, in `details.unknown` of its field problem. */
   unknownUsers: (field: string, unknown: string[]): AppError =>
-    new AppError(
-      'UNKNOWN_USERS',
-      400,
+    CommonErrors.badRequest(
+      CommunityErrorCode.UNKNOWN_USERS,
       {
         id: 'Sebagian pengguna tidak dikenal atau tidak aktif.',
         en: 'Some users are unknown or inactive.',
       },
-      { field, unknown },
+      [
+        {
+          field,
+          problems: ['unknown_or_inactive_user'],
+          messages: [`Pengguna tidak dikenal atau tidak aktif: ${unknown.join(', ')}.`],
+          details: { unknown },
+        },
+      ],
     ),
   duplicateMeeting: (existingId: string): AppError =>
     CommonErrors.conflict(
-      'DUPLICATE_MEETING',
+      CommunityErrorCode.DUPLICATE_MEETING,
       {
         id: 'Pertemuan dengan topik yang sama pada hari itu sudah tercatat.',
         en: 'A meeting with the same topic on that day is already logged.',
@@ -41,35 +49,42 @@ export const CommunityErrors = {
       { existingId },
     ),
   futureMeeting: (): AppError =>
-    new AppError('MEETING_IN_FUTURE', 400, {
+    CommonErrors.badRequest(CommunityErrorCode.MEETING_IN_FUTURE, {
       id: 'Tanggal pertemuan tidak boleh di masa depan.',
       en: 'A meeting cannot be dated in the future.',
     }),
+  /** Output assets the caller cannot read are reported like missing ones (`details.assetIds`). */
   unreadableOutputs: (ids: string[]): AppError =>
-    new AppError(
-      'UNKNOWN_OUTPUT_ASSETS',
-      400,
+    CommonErrors.badRequest(
+      CommunityErrorCode.UNKNOWN_OUTPUT_ASSETS,
       { id: 'Sebagian aset keluaran tidak ditemukan.', en: 'Some output assets were not found.' },
-      { assetIds: ids },
+      [
+        {
+          field: 'outputAssetIds',
+          problems: ['unknown_asset'],
+          messages: [`Aset keluaran tidak ditemukan: ${ids.join(', ')}.`],
+          details: { assetIds: ids },
+        },
+      ],
     ),
   duplicateCop: (): AppError =>
-    CommonErrors.conflict('DUPLICATE_COP', {
+    CommonErrors.conflict(CommunityErrorCode.DUPLICATE_COP, {
       id: 'Komunitas dengan nama ini sudah ada di OPD tersebut.',
       en: 'A community with this name already exists in that OPD.',
     }),
   notMember: (): AppError =>
-    new AppError('NOT_A_COP_MEMBER', 403, {
+    new AppError(CommunityErrorCode.NOT_A_COP_MEMBER, 403, {
       id: 'Hanya anggota komunitas yang dapat menaruh aset di komunitas ini.',
       en: 'Only members of the community may file assets under it.',
     }),
   alreadyMember: (): AppError =>
-    CommonErrors.conflict('ALREADY_A_MEMBER', {
+    CommonErrors.conflict(CommunityErrorCode.ALREADY_A_MEMBER, {
       id: 'Anda sudah menjadi anggota komunitas ini.',
       en: 'You are already a member of this community.',
     }),
   joinRequestDecided: (status: string): AppError =>
     CommonErrors.conflict(
-      'JOIN_REQUEST_DECIDED',
+      CommunityErrorCode.JOIN_REQUEST_DECIDED,
       {
         id: 'Permintaan bergabung ini sudah diputuskan.',
         en: 'This join request has already been decided.',
@@ -77,5 +92,9 @@ export const CommunityErrors = {
       { status },
     ),
   attendanceSheet: (problem: keyof typeof SHEET_PROBLEMS): AppError =>
-    new AppError('ATTENDANCE_SHEET_UNREADABLE', 400, SHEET_PROBLEMS[problem], { problem }),
+    CommonErrors.badRequest(
+      CommunityErrorCode.ATTENDANCE_SHEET_UNREADABLE,
+      SHEET_PROBLEMS[problem],
+      [{ field: 'file', problems: [problem], messages: [SHEET_PROBLEMS[problem].id] }],
+    ),
 };

@@ -22,3 +22,4 @@ export {
   type JabatanCategory,
 } from './users/user.entity';
 export { COP_MEMBERSHIP_SOURCE, type CopMembershipSource } from './authz/principal.loader';
+export * from './error-codes';

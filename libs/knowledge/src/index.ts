@@ -11,7 +11,8 @@ export { type StoredFile, storedFilesPage } from './attachments/stored-files';
 export { OrphanFileSweeper, type SweepReport } from './attachments/orphan-sweeper';
 export { extractText } from './attachments/content/extract-text';
 export { AttachmentViewService } from './attachments/attachment-view.service';
-export { AttachmentSummaryDto, PersonRefDto } from './assets/dto/asset-response.dto';
+export { AttachmentSummaryDto } from './assets/dto/attachment-summary.dto';
+export { PersonRefDto } from './assets/dto/person-ref.dto';
 export { ApiFilesUpload } from './attachments/files-upload.decorator';
 export { AssetUsageRecorder, type UsageAsset } from './usage/asset-usage.recorder';
 export { readerOf, readablePredicate, readableFilter, type Reader } from './assets/asset-read.rule';
@@ -24,3 +25,4 @@ export {
 } from './assets/asset-evidence.reader';
 export { normalizeTags } from './assets/tags';
 export * from './demo/demo-writers';
+export * from './error-codes';

@@ -24,6 +24,8 @@ export {
   type MetricDefinition,
   type MetricUnit,
 } from './metrics/metric-definitions';
-export { AnomalyFlagDto, OpdMetricsDto } from './metrics/metrics.dto';
+export { AnomalyFlagDto } from './metrics/dto/anomaly-flag.dto';
+export { OpdMetricsDto } from './metrics/dto/opd-metrics.dto';
 export { EngagementReader, type AssetEngagement } from './engagement/engagement.reader';
 export * from './demo/demo-writers';
+export * from './error-codes';

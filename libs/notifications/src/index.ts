@@ -6,3 +6,4 @@ export { Notifier, type NotificationEvent } from './notifier';
 export { NotificationScans, type DueScan } from './schedule/notification-scans';
 export { DailyNotifications } from './schedule/daily-notifications';
 export { MAIL_TRANSPORT, type MailTransport, type OutgoingMail } from './mail/mail-transport';
+export * from './error-codes';

@@ -5,3 +5,4 @@ export { CoverageService, type CoveragePeriod } from './coverage-metric/coverage
 export { BUP_YEARS, statutoryRetirement } from './departure/departure';
 export type { PlanState } from './plans/plan-state';
 export * from './demo/demo-writers';
+export * from './error-codes';

@@ -1,10 +1,11 @@
-import { type AppError, CommonErrors } from '@lumbung/platform';
+import { type AppError, CommonErrorCode, CommonErrors } from '@lumbung/platform';
+import { RiskErrorCode } from './error-codes';
 
 /** Coded errors of the knowledge-at-risk context (Indonesian first). */
 export const RiskErrors = {
   notHighRisk: (risk: number): AppError =>
     CommonErrors.conflict(
-      'PERSON_NOT_HIGH_RISK',
+      RiskErrorCode.PERSON_NOT_HIGH_RISK,
       {
         id: 'Rencana wawancara retensi hanya untuk pegawai berisiko tinggi (risiko ≥ 15). Ubah kekritisan dengan alasan bila perlu.',
         en: 'Retention plans are for high-risk people only (risk ≥ 15). Override the criticality with a reason if needed.',
@@ -13,7 +14,7 @@ export const RiskErrors = {
     ),
   planExists: (planId: string): AppError =>
     CommonErrors.conflict(
-      'RETENTION_PLAN_EXISTS',
+      RiskErrorCode.RETENTION_PLAN_EXISTS,
       {
         id: 'Pegawai ini sudah memiliki rencana wawancara retensi.',
         en: 'This person already has a retention plan.',
@@ -22,7 +23,7 @@ export const RiskErrors = {
     ),
   invalidMove: (state: string, move: string): AppError =>
     CommonErrors.conflict(
-      'INVALID_PLAN_TRANSITION',
+      RiskErrorCode.INVALID_PLAN_TRANSITION,
       {
         id: 'Rencana dalam status ini tidak dapat diubah dengan cara tersebut.',
         en: 'The plan cannot make this move from its current state.',
@@ -31,7 +32,7 @@ export const RiskErrors = {
     ),
   versionConflict: (version: number): AppError =>
     CommonErrors.conflict(
-      'VERSION_CONFLICT',
+      CommonErrorCode.VERSION_CONFLICT,
       {
         id: 'Rencana telah diubah orang lain. Muat ulang lalu coba lagi.',
         en: 'The plan was changed by someone else. Reload and try again.',

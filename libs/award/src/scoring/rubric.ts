@@ -66,9 +66,20 @@ export const DEFAULT_RUBRIC: Rubric = Object.freeze({
   winners: 15,
 });
 
+/** What can be wrong with a rubric's value (the problem codes of its 400). */
+export type RubricProblemCode =
+  | 'unknown_aspect'
+  | 'not_a_number'
+  | 'out_of_range'
+  | 'negative'
+  | 'none_positive'
+  | 'winners_range';
+
 export interface RubricProblem {
   /** Dotted path of the offending field, e.g. `dataWeights.manfaat`. */
   field: string;
+  problem: RubricProblemCode;
+  /** For logs and the RangeError of `combineScores` (people read libs/award's errors). */
   message: string;
 }
 
@@ -79,15 +90,31 @@ export function validateRubric(rubric: Rubric): RubricProblem[] {
   for (const key of ASPECT_KEYS) {
     const dataWeight: unknown = rubric.dataWeights?.[key];
     if (!isFiniteNumber(dataWeight)) {
-      problems.push({ field: `dataWeights.${key}`, message: 'must be a finite number' });
+      problems.push({
+        field: `dataWeights.${key}`,
+        problem: 'not_a_number',
+        message: 'must be a finite number',
+      });
     } else if (dataWeight < 0 || dataWeight > 1) {
-      problems.push({ field: `dataWeights.${key}`, message: 'must be between 0 and 1' });
+      problems.push({
+        field: `dataWeights.${key}`,
+        problem: 'out_of_range',
+        message: 'must be between 0 and 1',
+      });
     }
     const aspectWeight: unknown = rubric.aspectWeights?.[key];
     if (!isFiniteNumber(aspectWeight)) {
-      problems.push({ field: `aspectWeights.${key}`, message: 'must be a finite number' });
+      problems.push({
+        field: `aspectWeights.${key}`,
+        problem: 'not_a_number',
+        message: 'must be a finite number',
+      });
     } else if (aspectWeight < 0) {
-      problems.push({ field: `aspectWeights.${key}`, message: 'must not be negative' });
+      problems.push({
+        field: `aspectWeights.${key}`,
+        problem: 'negative',
+        message: 'must not be negative',
+      });
     } else {
       aspectWeightSum += aspectWeight;
     }
@@ -95,12 +122,17 @@ export function validateRubric(rubric: Rubric): RubricProblem[] {
   if (aspectWeightSum <= 0) {
     problems.push({
       field: 'aspectWeights',
+      problem: 'none_positive',
       message: 'at least one aspect weight must be positive',
     });
   }
   const winners: unknown = rubric.winners;
   if (!Number.isInteger(winners) || (winners as number) < 1 || (winners as number) > MAX_WINNERS) {
-    problems.push({ field: 'winners', message: `must be an integer from 1 to ${MAX_WINNERS}` });
+    problems.push({
+      field: 'winners',
+      problem: 'winners_range',
+      message: `must be an integer from 1 to ${MAX_WINNERS}`,
+    });
   }
   return problems;
 }

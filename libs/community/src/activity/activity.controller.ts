@@ -1,24 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiOpdCodeParam, ApiUuidParams, YearQueryDto } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { ActivityService, type QuarterActivity } from './activity.service';
-
-class QuarterActivityDto {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 }) quarter: number;
-  @ApiProperty() meetings: number;
-  @ApiProperty() distinctAttendees: number;
-  @ApiProperty() attendeesFromOtherOpds: number;
-  @ApiProperty() meetingsDocumentedWithin14Days: number;
-  @ApiProperty() assetsPublishedByOpd: number;
-  @ApiProperty() assetsPublishedByCops: number;
-  @ApiProperty() activeCops: number;
-}
-
-class ActivityDto {
-  @ApiProperty() year: number;
-  @ApiProperty({ type: [QuarterActivityDto] }) quarters: QuarterActivity[];
-}
+import { ActivityService } from './activity.service';
+import { ActivityDto } from './dto/activity.dto';
 
 @ApiTags('activity')
 @ApiBearerAuth()

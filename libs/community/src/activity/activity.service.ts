@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CommonErrors, wibRange } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
-import { seesCopActivity } from '../cops/cop-access';
+import { seesCopActivity, seesOpdActivity } from '../cops/cop.policy';
 import { CopsService } from '../cops/cops.service';
 
 export interface QuarterActivity {
@@ -38,7 +38,7 @@ export class ActivityService {
   /** An OPD's activity for its members, assessors and admins; to anyone else it does not exist. */
   async forOpdCode(p: Principal, code: string, year: number): Promise<QuarterActivity[]> {
     const opd = await this.opds.getByCode(code);
-    if (p.opdId !== opd.id && !p.isAdmin && !p.isAssessor) throw CommonErrors.notFound();
+    if (!seesOpdActivity(p, opd.id)) throw CommonErrors.notFound();
     return this.forOpd(opd.id, year);
   }
 

@@ -8,62 +8,21 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
-import { type CopRow, runsCop, seesCopActivity } from './cop-access';
-import { CopsService, type MemberRow } from './cops.service';
-import { type JoinRequestRow, JoinRequestsService } from './join-requests.service';
-import {
-  AddedMembersDto,
-  AddMembersDto,
-  CopDetailDto,
-  CopPageDto,
-  CopResponseDto,
-  CreateCopDto,
-  JoinRequestDto,
-  ListCopsQueryDto,
-  MemberDto,
-  MembersQueryDto,
-  UpdateCopDto,
-} from './dto/cop.dto';
-
-export function presentCop(c: CopRow): CopResponseDto {
-  return {
-    id: c.id,
-    name: c.name,
-    theme: c.theme,
-    opdCode: c.opd_code,
-    description: c.description,
-    status: c.status,
-    skReference: c.sk_reference,
-    leadIds: c.lead_ids,
-    memberCount: c.member_count,
-    createdAt: c.created_at.toISOString(),
-  };
-}
-
-function presentMember(m: MemberRow): MemberDto {
-  return {
-    userId: m.user_id,
-    name: m.name,
-    opdCode: m.opd_code,
-    joinedAt: m.joined_at.toISOString(),
-    leftAt: m.left_at ? m.left_at.toISOString() : null,
-    isLead: m.is_lead,
-  };
-}
-
-function presentRequest(r: JoinRequestRow): JoinRequestDto {
-  return {
-    id: r.id,
-    copId: r.cop_id,
-    userId: r.user_id,
-    name: r.name,
-    nip: r.nip,
-    opdCode: r.opd_code,
-    status: r.status,
-    requestedAt: r.requested_at.toISOString(),
-    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
-  };
-}
+import { copViewer } from './cop.policy';
+import { presentCop, presentMember, presentRequest } from './cop.presenter';
+import { CopsService } from './cops.service';
+import { JoinRequestsService } from './join-requests.service';
+import { AddMembersDto } from './dto/add-members.dto';
+import { AddedMembersDto } from './dto/added-members.dto';
+import { CopDetailDto } from './dto/cop-detail.dto';
+import { CopPageDto } from './dto/cop-page.dto';
+import { CopResponseDto } from './dto/cop-response.dto';
+import { CreateCopDto } from './dto/create-cop.dto';
+import { JoinRequestDto } from './dto/join-request.dto';
+import { ListCopsQueryDto } from './dto/list-cops-query.dto';
+import { MemberDto } from './dto/member.dto';
+import { MembersQueryDto } from './dto/members-query.dto';
+import { UpdateCopDto } from './dto/update-cop.dto';
 
 @ApiTags('cops')
 @ApiBearerAuth()
@@ -91,7 +50,7 @@ export class CopsController {
   @ApiOperation({ summary: 'Create a CoP in an OPD the caller administers, with its leads' })
   @ApiCreatedResponse({ type: CopResponseDto })
   @ApiErrors({
-    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    400: 'UNKNOWN_USERS (details[0].details.unknown)',
     403: 'FORBIDDEN: an OPD the caller does not administer',
     409: 'DUPLICATE_COP',
   })
@@ -110,19 +69,18 @@ export class CopsController {
   async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CopDetailDto> {
     const cop = await this.cops.get(id);
     const { opdName, leads } = await this.cops.people(cop);
-    const member = p.copIds.includes(cop.id);
-    const contributor = p.can(Permission.CopParticipate);
+    const { member, lead, runs, seesActivity, mayJoin } = copViewer(p, cop);
     return {
       ...presentCop(cop),
       opdName,
       leads: leads.map((l) => ({ userId: l.user_id, name: l.name, opdCode: l.opd_code })),
       viewer: {
         member,
-        lead: p.ledCopIds.includes(cop.id),
-        runs: runsCop(p, cop),
-        seesActivity: seesCopActivity(p, cop),
+        lead,
+        runs,
+        seesActivity,
         joinRequested: !member && (await this.joins.isPending(p.userId, cop.id)),
-        mayRequestJoin: contributor && !member,
+        mayRequestJoin: mayJoin,
       },
     };
   }
@@ -133,7 +91,7 @@ export class CopsController {
   @ApiUuidParams()
   @ApiOkResponse({ type: CopResponseDto })
   @ApiErrors({
-    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    400: 'UNKNOWN_USERS (details[0].details.unknown)',
     403: 'FORBIDDEN: not an admin of the host OPD',
     409: 'DUPLICATE_COP',
   })
@@ -160,7 +118,7 @@ export class CopsController {
   @ApiUuidParams()
   @ApiOkResponse({ type: AddedMembersDto })
   @ApiErrors({
-    400: 'UNKNOWN_USERS (details.field, details.unknown)',
+    400: 'UNKNOWN_USERS (details[0].details.unknown)',
     403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
   })
   @HttpCode(200)

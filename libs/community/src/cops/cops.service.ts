@@ -10,8 +10,11 @@ import {
   UserDirectory,
 } from '@lumbung/identity';
 import { CommunityErrors } from '../community.errors';
-import { administersCop, type CopRow, runsCop } from './cop-access';
-import type { CreateCopDto, ListCopsQueryDto, UpdateCopDto } from './dto/cop.dto';
+import { administersCop, managesMembers } from './cop.policy';
+import type { CopRow } from './cop-row';
+import type { CreateCopDto } from './dto/create-cop.dto';
+import type { ListCopsQueryDto } from './dto/list-cops-query.dto';
+import type { UpdateCopDto } from './dto/update-cop.dto';
 
 const SELECT_COP = `
   SELECT c.id, c.name, c.theme, c.opd_id, o.code AS opd_code, c.description, c.status, c.sk_reference,
@@ -185,7 +188,7 @@ export class CopsService implements CopMembershipSource {
 
   async addMembers(p: Principal, id: string, userIds: string[]): Promise<number> {
     const cop = await this.get(id);
-    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.forbidden();
+    if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
     await this.assertActive(userIds, 'userIds');
     return this.ds.transaction(async (tx) => {
       const added = await this.join(tx, id, userIds, p.userId);
@@ -206,7 +209,7 @@ export class CopsService implements CopMembershipSource {
   /** Ends a membership (kept in history); a lead who leaves stops leading. */
   async removeMember(p: Principal, id: string, userId: string): Promise<void> {
     const cop = await this.get(id);
-    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.forbidden();
+    if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
     await this.ds.transaction(async (tx) => {
       const ended = await tx.query<{ id: string }[]>(
         `WITH e AS (UPDATE cop_memberships SET left_at = now(), removed_by = $3

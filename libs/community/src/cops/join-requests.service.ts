@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors, isUuid } from '@lumbung/platform';
 import { type Principal, UserDirectory } from '@lumbung/identity';
 import { CommunityErrors } from '../community.errors';
-import { runsCop } from './cop-access';
+import { managesMembers } from './cop.policy';
 import { CopsService } from './cops.service';
 
 export interface JoinRequestRow {
@@ -123,7 +123,7 @@ export class JoinRequestsService {
   /** Who manages members: leads, host OPD admins, admins (the directory is open: others 403). */
   private async managed(p: Principal, copId: string): Promise<void> {
     const cop = await this.cops.get(copId);
-    if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.forbidden();
+    if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
   }
 
   private async one(id: string): Promise<JoinRequestRow> {

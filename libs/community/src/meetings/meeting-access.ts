@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CommonErrors, isUuid } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { type CopRow, runsCop, seesCopActivity } from '../cops/cop-access';
+import type { CopRow } from '../cops/cop-row';
+import { runsCop, seesCopActivity } from '../cops/cop.policy';
 import { CopsService } from '../cops/cops.service';
 import type { MeetingRow } from './meeting-row';
 

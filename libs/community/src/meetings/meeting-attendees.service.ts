@@ -3,10 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { CommonErrors, type Language, type LocalizedText } from '@lumbung/platform';
 import { type PersonLookup, type Principal, UserDirectory } from '@lumbung/identity';
 import { CommunityErrors } from '../community.errors';
-import { runsCop } from '../cops/cop-access';
+import { runsCop } from '../cops/cop.policy';
 import { CopsService } from '../cops/cops.service';
 import { readAttendanceSheet, type SheetEntry } from './attendance-sheet';
-import type { AttendancePreviewDto, AttendanceRowDto } from './dto/meeting.dto';
+import type { AttendancePreviewDto } from './dto/attendance-preview.dto';
+import type { AttendanceRowDto } from './dto/attendance-row.dto';
 
 const ROW_MESSAGES: Record<string, LocalizedText> = {
   found: { id: 'Ditemukan; akan dicatat hadir.', en: 'Found; will be recorded as present.' },

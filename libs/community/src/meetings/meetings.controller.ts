@@ -32,15 +32,14 @@ import {
   AttachmentSummaryDto,
   AttachmentViewService,
 } from '@lumbung/knowledge';
-import { PeopleLookupQueryDto, PersonLookupDto } from '../cops/dto/cop.dto';
+import { PeopleLookupQueryDto } from '../cops/dto/people-lookup-query.dto';
+import { PersonLookupDto } from '../cops/dto/person-lookup.dto';
 import { ATTENDANCE_SHEET_MAX_BYTES } from './attendance-sheet';
-import {
-  AttendancePreviewDto,
-  CreateMeetingDto,
-  ListMeetingsQueryDto,
-  MeetingDto,
-  UpdateMeetingDto,
-} from './dto/meeting.dto';
+import { AttendancePreviewDto } from './dto/attendance-preview.dto';
+import { CreateMeetingDto } from './dto/create-meeting.dto';
+import { ListMeetingsQueryDto } from './dto/list-meetings-query.dto';
+import { MeetingDto } from './dto/meeting.dto';
+import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { MeetingAttendeesService } from './meeting-attendees.service';
 import { MeetingFilesService } from './meeting-files.service';
 import type { MeetingRow } from './meeting-row';
@@ -49,8 +48,8 @@ import { MeetingsService } from './meetings.service';
 /** What logging or correcting a meeting can be refused with. */
 const MEETING_WRITE_ERRORS = {
   400:
-    'MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); ' +
-    'UNKNOWN_OUTPUT_ASSETS (details.assetIds)',
+    'MEETING_IN_FUTURE; UNKNOWN_USERS (details[0].details.unknown: NIPs or ids); ' +
+    'UNKNOWN_OUTPUT_ASSETS (details[0].details.assetIds)',
   403: 'FORBIDDEN: neither a lead of the CoP nor an admin of its host OPD',
   409: 'DUPLICATE_MEETING (details.existingId); AWARD_YEAR_FINALIZED (details.year)',
 };
@@ -138,7 +137,7 @@ export class MeetingsController {
       'Read an attendance sheet into a per-row report (found, unknown, duplicate, invalid) without saving (404 to those who do not log this CoP’s meetings)',
   })
   @ApiOkResponse({ type: AttendancePreviewDto })
-  @ApiErrors({ 400: 'ATTENDANCE_SHEET_UNREADABLE (details.problem)' })
+  @ApiErrors({ 400: 'ATTENDANCE_SHEET_UNREADABLE (details[0].problems)' })
   async attendanceSheet(
     @CurrentPrincipal() p: Principal,
     @Param('id') id: string,

@@ -5,9 +5,11 @@ import { AuditService, CommonErrors, wibPeriod, IdempotencyStore } from '@lumbun
 import type { Principal } from '@lumbung/identity';
 import { AssetsService } from '@lumbung/knowledge';
 import { CommunityErrors } from '../community.errors';
-import { runsCop, seesCopActivity } from '../cops/cop-access';
+import { runsCop, seesCopActivity } from '../cops/cop.policy';
 import { CopsService } from '../cops/cops.service';
-import type { CreateMeetingDto, ListMeetingsQueryDto, UpdateMeetingDto } from './dto/meeting.dto';
+import type { CreateMeetingDto } from './dto/create-meeting.dto';
+import type { ListMeetingsQueryDto } from './dto/list-meetings-query.dto';
+import type { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { MeetingAccess } from './meeting-access';
 import { MeetingAttendeesService } from './meeting-attendees.service';
 import type { MeetingRow } from './meeting-row';

@@ -11,7 +11,8 @@ import { AuthService, IssuedSession } from './auth.service';
 import { clientOf } from './client-info';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { CompletePasswordResetDto } from './dto/complete-password-reset.dto';
-import { LoginResponseDto, SessionUserDto } from './dto/auth-response.dto';
+import { LoginResponseDto } from './dto/login-response.dto';
+import { SessionUserDto } from './dto/session-user.dto';
 import { LoginDto } from './dto/login.dto';
 import { LogoutResponseDto } from './dto/logout-response.dto';
 import { SignInOptionsDto } from './dto/sign-in-options.dto';
@@ -104,7 +105,7 @@ export class AuthController {
   @ApiBearerAuth()
   @RequirePermission(Permission.SessionManage)
   @ApiOperation({ summary: 'Change own password; ends every other session' })
-  @ApiErrors({ 400: 'WRONG_CURRENT_PASSWORD; WEAK_PASSWORD (details.reason)' })
+  @ApiErrors({ 400: 'WRONG_CURRENT_PASSWORD; WEAK_PASSWORD (details[0].problems)' })
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: ChangePasswordDto,
@@ -121,7 +122,7 @@ export class AuthController {
       'Complete a password reset with the one-time code an admin handed over; ends every session',
   })
   @ApiErrors({
-    400: 'PASSWORD_RESET_INVALID: a wrong, used or expired code; WEAK_PASSWORD (details.reason)',
+    400: 'PASSWORD_RESET_INVALID: a wrong, used or expired code; WEAK_PASSWORD (details[0].problems)',
     429: 'RATE_LIMITED: too many failed logins or wrong codes from this address',
   })
   async completePasswordReset(

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
 import type { Principal } from '../authz/principal';
 import type { PasswordResetStartedDto } from '../users/dto/password-reset-started.dto';
-import { mayHandCredentials, mayManage } from '../users/role-policy';
+import { mayHandCredentials, mayManage } from '../users/user-admin.policy';
 import { UserErrors } from '../users/users.errors';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';

@@ -25,11 +25,14 @@ export async function verifyPassword(stored: string | null, password: string): P
   return verify(stored, password).catch(() => false);
 }
 
+/** Why a new password is refused (the problem code of WEAK_PASSWORD). */
+export type PasswordProblem = 'too_short' | 'too_long' | 'personal_data' | 'too_simple';
+
 /** Returns why a new password is refused, or undefined when it qualifies. */
 export function passwordProblem(
   password: string,
   user: { nip: string; email: string },
-): string | undefined {
+): PasswordProblem | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) return 'too_short';
   if (password.length > PASSWORD_MAX_LENGTH) return 'too_long';
   const lower = password.toLowerCase();

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password';
-import { grantsFor } from '../users/role-policy';
+import { grantsFor } from '../users/user-admin.policy';
 import { parseNip } from '../users/nip';
 import { makeName, makeNip, pick, positionsFor, prng } from './demo-people';
 import { insertAppMeta, readAppMeta } from '@lumbung/platform';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../authz/principal';
-import type { SessionUserDto } from '../auth/dto/auth-response.dto';
+import type { SessionUserDto } from '../auth/dto/session-user.dto';
 
 /** The caller's own profile as returned by login, refresh and /auth/me. */
 @Injectable()

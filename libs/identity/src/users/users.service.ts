@@ -27,7 +27,7 @@ import {
   grantsFor,
   mayHandCredentials,
   mayManage,
-} from './role-policy';
+} from './user-admin.policy';
 import { UserEntity } from './user.entity';
 import { UserErrors } from './users.errors';
 
@@ -116,7 +116,7 @@ export class UsersService {
     if (bad) throw UserErrors.roleNotAllowed(bad);
     if (dto.password) {
       const problem = passwordProblem(dto.password, { nip: dto.nip, email: dto.email });
-      if (problem) throw AuthErrors.weakPassword(problem);
+      if (problem) throw AuthErrors.weakPassword(problem, 'password');
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : null;
     const id = await this.ds.transaction(async (tx) => {
@@ -173,7 +173,7 @@ export class UsersService {
     const email = dto.email ?? current.email;
     if (dto.password) {
       const problem = passwordProblem(dto.password, { nip: current.nip, email });
-      if (problem) throw AuthErrors.weakPassword(problem);
+      if (problem) throw AuthErrors.weakPassword(problem, 'password');
     }
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     await this.ds.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { textSectionKeys } from './asset-type-templates';
 import type { AssetType, SeciMode, Visibility } from './asset-types';
 import { AssetErrors } from './asset.errors';
 import type { RevisionContent, RevisionRow } from './revision-row';
-import type { AssetContentDto } from './dto/create-asset.dto';
+import type { AssetContentDto } from './dto/asset-content.dto';
 import { normalizeTags } from './tags';
 
 /**

@@ -1,4 +1,5 @@
-import { type AttachmentRow, visibleAttachmentsSql } from '../attachments/attachment-view.service';
+import type { AttachmentRow } from '../attachments/attachment.presenter';
+import { visibleAttachmentsSql } from '../attachments/attachment-view.service';
 import type { RevisionRow } from './revision-row';
 
 /**

@@ -13,12 +13,11 @@ import { AssetRevisionsService } from './asset-revisions.service';
 import { AssetViewService } from './asset-view.service';
 import { AssetsService } from './assets.service';
 import { AssetResponseDto } from './dto/asset-response.dto';
-import {
-  PendingRevisionPageDto,
-  PendingRevisionsQueryDto,
-  RevisionDiffDto,
-} from './dto/revision-review.dto';
-import { RejectAssetDto, TransitionCommentDto } from './dto/transition.dto';
+import { PendingRevisionPageDto } from './dto/pending-revision-page.dto';
+import { PendingRevisionsQueryDto } from './dto/pending-revisions-query.dto';
+import { RevisionDiffDto } from './dto/revision-diff.dto';
+import { RejectAssetDto } from './dto/reject-asset.dto';
+import { TransitionCommentDto } from './dto/transition-comment.dto';
 import { ApiRevisionParam } from './revision-param';
 
 /** What a review of a pending revision can be refused with. */

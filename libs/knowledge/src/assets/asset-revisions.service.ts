@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, CommonErrors } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
 import { type Reader, readerOf } from './asset-read.rule';
-import { seesProposals } from './asset-access';
+import { reviewRefusal, seesProposals } from './asset.policy';
 import { AssetContentEditor, contentOf, revisionContent, sameContent } from './asset-content';
 import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
@@ -14,11 +14,9 @@ import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
 import { computeCompleteness } from './completeness';
-import type {
-  PendingRevisionPageDto,
-  PendingRevisionsQueryDto,
-  RevisionDiffDto,
-} from './dto/revision-review.dto';
+import type { PendingRevisionPageDto } from './dto/pending-revision-page.dto';
+import type { PendingRevisionsQueryDto } from './dto/pending-revisions-query.dto';
+import type { RevisionDiffDto } from './dto/revision-diff.dto';
 import type { UpdateAssetDto } from './dto/update-asset.dto';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
@@ -240,8 +238,9 @@ export class AssetRevisionsService {
     // A proposal is invisible (404) to whoever may not see it, another OPD's verifier included.
     const revision = await this.revisions.revision(asset.id, n, seesProposals(asset, reader), tx);
     if (!revision) throw CommonErrors.notFound();
-    if (!reader.verifierOpdIds.includes(asset.opdId)) throw CommonErrors.forbidden();
-    if (asset.authorIds.includes(reader.userId)) throw AssetErrors.selfApproval();
+    const refusal = reviewRefusal(asset, reader);
+    if (refusal === 'self_review') throw AssetErrors.selfApproval();
+    if (refusal) throw CommonErrors.forbidden();
     if (asset.status !== 'published')
       throw AssetErrors.invalidTransition(asset.status, 'review_revision');
     if (revision.status !== 'pending') throw AssetErrors.revisionNotPending(revision.status);

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@lumbung/identity';
 import { ASSET_TYPE_TEMPLATES } from './asset-type-templates';
-import { AssetTypeDto } from './dto/asset-response.dto';
+import { AssetTypeDto } from './dto/asset-type.dto';
 
 @ApiTags('assets')
 @Controller('asset-types')

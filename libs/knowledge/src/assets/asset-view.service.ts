@@ -3,20 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OpdsService, UserDirectory, type UserSummary } from '@lumbung/identity';
 import type { Reader } from './asset-read.rule';
-import { seesProposals } from './asset-access';
+import { seesProposals } from './asset.policy';
 import type { AssetEntity } from './asset.entity';
-import type {
-  AssetResponseDto,
-  AssetSummaryDto,
-  PersonRefDto,
-  RejectionDto,
-  RevisionDto,
-  RevisionSummaryDto,
-} from './dto/asset-response.dto';
+import type { AssetResponseDto } from './dto/asset-response.dto';
+import type { AssetSummaryDto } from './dto/asset-summary.dto';
+import type { PersonRefDto } from './dto/person-ref.dto';
+import type { RejectionDto } from './dto/rejection.dto';
+import type { RevisionSummaryDto } from './dto/revision-summary.dto';
+import type { RevisionDto } from './dto/revision.dto';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
 import { computeCompleteness, type MissingPart } from './completeness';
-import { AttachmentViewService, presentAttachment } from '../attachments/attachment-view.service';
+import { presentAttachment } from '../attachments/attachment.presenter';
+import { AttachmentViewService } from '../attachments/attachment-view.service';
 import { DETAIL_EXTRAS_SQL, type DetailExtras } from './asset-detail-sql';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

@@ -6,7 +6,8 @@ import { readerOf } from './asset-read.rule';
 import { AssetViewService } from './asset-view.service';
 import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetResponseDto } from './dto/asset-response.dto';
-import { RejectAssetDto, TransitionCommentDto } from './dto/transition.dto';
+import { RejectAssetDto } from './dto/reject-asset.dto';
+import { TransitionCommentDto } from './dto/transition-comment.dto';
 
 @ApiTags('assets')
 @ApiBearerAuth()

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CommonErrors } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { type Reader, readerOf } from './asset-read.rule';
+import { type WorkflowAction, workflowRefusal } from './asset.policy';
 import type { AssetStatus } from './asset-types';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
@@ -13,8 +14,6 @@ import { blocksSubmission, computeCompleteness } from './completeness';
 import { touchSearch } from './search-sync';
 import { announceInterview } from './interview-published';
 import { AssetAnnouncer } from './asset-announcer';
-
-export type WorkflowAction = 'submit' | 'approve' | 'reject' | 'archive' | 'reverify';
 
 /** How long a verification holds before the asset needs review again (then it is flagged). */
 export const REVIEW_MONTHS = 12;
@@ -112,22 +111,9 @@ export class AssetWorkflowService {
   }
 
   private authorize(asset: AssetEntity, reader: Reader, action: WorkflowAction): void {
-    const isAuthor = asset.authorIds.includes(reader.userId);
-    const isVerifier = reader.verifierOpdIds.includes(asset.opdId);
-    switch (action) {
-      case 'submit':
-        if (!isAuthor) throw CommonErrors.forbidden();
-        return;
-      case 'approve':
-      case 'reject':
-      case 'reverify':
-        if (!isVerifier) throw CommonErrors.forbidden();
-        if (isAuthor) throw AssetErrors.selfApproval();
-        return;
-      case 'archive':
-        if (!isAuthor && !isVerifier) throw CommonErrors.forbidden();
-        return;
-    }
+    const refusal = workflowRefusal(asset, reader, action);
+    if (refusal === 'self_review') throw AssetErrors.selfApproval();
+    if (refusal) throw CommonErrors.forbidden();
   }
 
   /** 422 ASSET_INCOMPLETE when a required part is empty (also for edits of published content). */

@@ -1,10 +1,11 @@
-import { AppError, CommonErrors } from '@lumbung/platform';
+import { AppError, CommonErrorCode, CommonErrors } from '@lumbung/platform';
 import type { MissingPart } from './completeness';
+import { KnowledgeErrorCode } from '../error-codes';
 
 export const AssetErrors = {
   invalidTransition: (from: string, action: string): AppError =>
     new AppError(
-      'INVALID_TRANSITION',
+      KnowledgeErrorCode.INVALID_TRANSITION,
       409,
       {
         id: 'Tindakan ini tidak dapat dilakukan pada status aset saat ini.',
@@ -15,7 +16,7 @@ export const AssetErrors = {
   /** Names the empty parts by the labels the write form shows; `details.missing` keeps keys too. */
   incomplete: (missing: MissingPart[]): AppError =>
     new AppError(
-      'ASSET_INCOMPLETE',
+      KnowledgeErrorCode.ASSET_INCOMPLETE,
       422,
       {
         id: `Bagian wajib belum diisi: ${missing.map((m) => m.label).join(', ')}. Lengkapi sebelum mengajukan.`,
@@ -24,13 +25,13 @@ export const AssetErrors = {
       { missing },
     ),
   selfApproval: (): AppError =>
-    new AppError('SELF_REVIEW_FORBIDDEN', 403, {
+    new AppError(KnowledgeErrorCode.SELF_REVIEW_FORBIDDEN, 403, {
       id: 'Verifikator tidak boleh memverifikasi aset yang ia tulis sendiri.',
       en: 'Verifiers may not review an asset they authored.',
     }),
   versionConflict: (current: number): AppError =>
     new AppError(
-      'VERSION_CONFLICT',
+      CommonErrorCode.VERSION_CONFLICT,
       409,
       {
         id: 'Aset telah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.',
@@ -48,7 +49,7 @@ export const AssetErrors = {
     CommonErrors.validation([{ field, problems: [problem] }]),
   revisionPending: (n: number): AppError =>
     new AppError(
-      'REVISION_PENDING',
+      KnowledgeErrorCode.REVISION_PENDING,
       409,
       {
         id: 'Ada perubahan dari penulis yang menunggu verifikasi. Setujui atau tolak dulu perubahan itu.',
@@ -58,7 +59,7 @@ export const AssetErrors = {
     ),
   revisionNotPending: (status: string): AppError =>
     new AppError(
-      'REVISION_NOT_PENDING',
+      KnowledgeErrorCode.REVISION_NOT_PENDING,
       409,
       {
         id: 'Revisi ini tidak sedang menunggu verifikasi.',
@@ -68,7 +69,7 @@ export const AssetErrors = {
     ),
   revisionOutdated: (published: number): AppError =>
     new AppError(
-      'REVISION_OUTDATED',
+      KnowledgeErrorCode.REVISION_OUTDATED,
       409,
       {
         id: 'Aset telah berubah sejak perubahan ini ditulis. Penulis perlu menyuntingnya ulang.',

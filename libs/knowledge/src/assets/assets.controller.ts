@@ -38,12 +38,10 @@ import { readerOf } from './asset-read.rule';
 import { AssetViewService } from './asset-view.service';
 import { AssetRevisionsService } from './asset-revisions.service';
 import { AssetsService } from './assets.service';
-import {
-  AssetPageDto,
-  AssetResponseDto,
-  RevisionDto,
-  RevisionSummaryDto,
-} from './dto/asset-response.dto';
+import { AssetPageDto } from './dto/asset-page.dto';
+import { AssetResponseDto } from './dto/asset-response.dto';
+import { RevisionSummaryDto } from './dto/revision-summary.dto';
+import { RevisionDto } from './dto/revision.dto';
 import { CreateAssetDto } from './dto/create-asset.dto';
 import { ListAssetsQueryDto } from './dto/list-assets-query.dto';
 import { SetAuthorsDto } from './dto/set-authors.dto';

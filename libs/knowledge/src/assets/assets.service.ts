@@ -12,7 +12,7 @@ import {
 } from '@lumbung/platform';
 import { OpdsService, type Principal } from '@lumbung/identity';
 import { type Reader, readerOf } from './asset-read.rule';
-import { mayEdit } from './asset-access';
+import { filesUnderOpd, isAuthor, mayEdit } from './asset.policy';
 import { AssetContentEditor } from './asset-content';
 import { AssetRevisionsService } from './asset-revisions.service';
 import type { DetailExtras } from './asset-detail-sql';
@@ -261,8 +261,9 @@ export class AssetsService {
     const reader = readerOf(principal)!;
     const asset = await this.repo.lockReadable(id, reader, tx);
     if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'edit');
-    const isAuthor = asset.authorIds.includes(reader.userId);
-    if (authorOnly ? !isAuthor : !mayEdit(asset, reader)) throw CommonErrors.forbidden();
+    if (authorOnly ? !isAuthor(asset, reader) : !mayEdit(asset, reader)) {
+      throw CommonErrors.forbidden();
+    }
     return { asset, reader };
   }
 
@@ -270,8 +271,7 @@ export class AssetsService {
     if (!code) return principal.opdId;
     const opdId = (await this.opds.idsByCode([code])).get(code);
     if (!opdId) throw AssetErrors.fieldProblem('opdCode', 'unknown_opd');
-    // Ownership is not the author's to choose (README): only admins may name another OPD.
-    if (opdId !== principal.opdId && !principal.isAdmin) {
+    if (!filesUnderOpd(principal, opdId)) {
       throw AssetErrors.fieldProblem('opdCode', 'not_your_opd');
     }
     return opdId;

@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiUuidParams } from '@lumbung/platform';
 import { CurrentPrincipal, Principal, Public } from '@lumbung/identity';
-import { AssetSummaryDto } from './dto/asset-response.dto';
+import { AssetSummaryDto } from './dto/asset-summary.dto';
 import { RELATED_LIMIT, RelatedAssetsService } from './related-assets.service';
 
 @ApiTags('assets')

@@ -4,7 +4,7 @@ import { readerOf } from './asset-read.rule';
 import { AssetViewService } from './asset-view.service';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
-import type { AssetSummaryDto } from './dto/asset-response.dto';
+import type { AssetSummaryDto } from './dto/asset-summary.dto';
 
 /** How many related assets the asset page shows. */
 export const RELATED_LIMIT = 5;

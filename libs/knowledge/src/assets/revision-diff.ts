@@ -1,7 +1,8 @@
 import { templateOf } from './asset-type-templates';
 import type { AssetType } from './asset-types';
 import type { RevisionContent } from './revision-row';
-import type { FieldChangeDto, SectionChangeDto } from './dto/revision-review.dto';
+import type { FieldChangeDto } from './dto/field-change.dto';
+import type { SectionChangeDto } from './dto/section-change.dto';
 
 const FIELDS = [
   'title',

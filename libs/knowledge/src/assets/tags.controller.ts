@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@lumbung/identity';
-import { TagCountDto, TagQueryDto } from './dto/tags.dto';
+import { TagCountDto } from './dto/tag-count.dto';
+import { TagQueryDto } from './dto/tag-query.dto';
 import { TagsService } from './tags.service';
 
 /** Tag suggestions for authors: the tags already in use, so the same topic gets the same tag. */

@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
-
-export interface AttachmentRow {
-  id: string;
-  display_name: string;
-  mime: string;
-  size_bytes: string;
-  sha256: string;
-  text_status: string;
-  scan_status: string;
-  /** A Date from a row, an ISO string from JSON. */
-  created_at: Date | string;
-}
+import type { AttachmentSummaryDto } from '../assets/dto/attachment-summary.dto';
+import { type AttachmentRow, presentAttachment } from './attachment.presenter';
 
 const COLUMNS = 'id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at';
 
@@ -54,17 +43,4 @@ export class AttachmentViewService {
       return r ? [presentAttachment(r)] : [];
     });
   }
-}
-
-export function presentAttachment(r: AttachmentRow): AttachmentSummaryDto {
-  return {
-    id: r.id,
-    name: r.display_name,
-    mime: r.mime,
-    size: Number(r.size_bytes),
-    sha256: r.sha256,
-    textStatus: r.text_status,
-    scanStatus: r.scan_status,
-    createdAt: new Date(r.created_at).toISOString(),
-  };
 }

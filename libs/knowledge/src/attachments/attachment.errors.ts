@@ -1,9 +1,10 @@
-import { AppError } from '@lumbung/platform';
+import { AppError, CommonErrors } from '@lumbung/platform';
+import { KnowledgeErrorCode } from '../error-codes';
 
 export const AttachmentErrors = {
   unsupportedType: (name: string): AppError =>
     new AppError(
-      'UNSUPPORTED_FILE_TYPE',
+      KnowledgeErrorCode.UNSUPPORTED_FILE_TYPE,
       415,
       {
         id: 'Jenis berkas tidak diizinkan (PDF, DOCX, XLSX, PPTX, PNG, JPG, TXT/MD/CSV, MP4).',
@@ -13,7 +14,7 @@ export const AttachmentErrors = {
     ),
   extensionMismatch: (name: string, detected: string): AppError =>
     new AppError(
-      'FILE_EXTENSION_MISMATCH',
+      KnowledgeErrorCode.FILE_EXTENSION_MISMATCH,
       415,
       {
         id: 'Ekstensi nama berkas tidak sesuai dengan isinya.',
@@ -21,9 +22,49 @@ export const AttachmentErrors = {
       },
       { name, detected },
     ),
+  tooLarge: (maxBytes: number): AppError =>
+    new AppError(
+      KnowledgeErrorCode.FILE_TOO_LARGE,
+      413,
+      { id: 'Berkas melebihi batas ukuran.', en: 'A file is larger than allowed.' },
+      { maxBytes },
+    ),
+  tooManyFiles: (maxFiles: number): AppError =>
+    CommonErrors.badRequest(
+      KnowledgeErrorCode.TOO_MANY_FILES,
+      { id: 'Terlalu banyak berkas dalam satu unggahan.', en: 'Too many files in one upload.' },
+      [
+        {
+          field: 'files',
+          problems: ['too_many'],
+          messages: [`Paling banyak ${maxFiles} berkas dalam satu unggahan.`],
+          details: { maxFiles },
+        },
+      ],
+    ),
+  unexpectedField: (): AppError =>
+    CommonErrors.badRequest(KnowledgeErrorCode.UNEXPECTED_FIELD, {
+      id: 'Berkas harus dikirim pada field "files".',
+      en: 'Send files in the "files" field.',
+    }),
+  uploadLimit: (): AppError =>
+    CommonErrors.badRequest(KnowledgeErrorCode.UPLOAD_LIMIT, {
+      id: 'Unggahan melanggar batas yang diizinkan.',
+      en: 'The upload breaks a limit.',
+    }),
+  malformedMultipart: (): AppError =>
+    CommonErrors.badRequest(KnowledgeErrorCode.MALFORMED_MULTIPART, {
+      id: 'Format unggahan tidak valid.',
+      en: 'The multipart body is malformed.',
+    }),
+  multipartRequired: (): AppError =>
+    new AppError(KnowledgeErrorCode.MULTIPART_REQUIRED, 415, {
+      id: 'Kirim berkas sebagai multipart/form-data.',
+      en: 'Send files as multipart/form-data.',
+    }),
   infected: (name: string): AppError =>
     new AppError(
-      'FILE_INFECTED',
+      KnowledgeErrorCode.FILE_INFECTED,
       422,
       {
         id: 'Berkas terdeteksi mengandung virus dan ditolak.',

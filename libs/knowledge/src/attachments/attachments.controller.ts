@@ -16,7 +16,7 @@ import {
   Public,
   RequirePermission,
 } from '@lumbung/identity';
-import { AttachmentSummaryDto } from '../assets/dto/asset-response.dto';
+import { AttachmentSummaryDto } from '../assets/dto/attachment-summary.dto';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentViewService } from './attachment-view.service';
 import { MIME_TYPES } from './content/sniff';

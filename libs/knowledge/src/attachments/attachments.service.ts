@@ -14,7 +14,7 @@ import {
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { type Reader, readablePredicate, readerOf } from '../assets/asset-read.rule';
-import { mayEdit } from '../assets/asset-access';
+import { mayEdit } from '../assets/asset.policy';
 import { AssetErrors } from '../assets/asset.errors';
 import { AssetEntity } from '../assets/asset.entity';
 import { AssetsRepository } from '../assets/assets.repository';

@@ -8,6 +8,7 @@ import {
   isStorageFull,
   writeHashing,
 } from '@lumbung/platform';
+import { AttachmentErrors } from './attachment.errors';
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
@@ -52,9 +53,6 @@ class HashingDiskEngine implements StorageEngine {
   }
 }
 
-const uploadError = (code: string, status: number, id: string, en: string): AppError =>
-  new AppError(code, status, { id, en });
-
 /** Maps multer/busboy failures to stable codes; nothing of the upload is kept. */
 function mapUploadError(error: unknown, maxBytes: number): AppError {
   if (error instanceof AppError) return error;
@@ -63,46 +61,21 @@ function mapUploadError(error: unknown, maxBytes: number): AppError {
   if (error instanceof MulterError) {
     switch (error.code) {
       case 'LIMIT_FILE_SIZE':
-        return new AppError(
-          'FILE_TOO_LARGE',
-          413,
-          { id: 'Berkas melebihi batas ukuran.', en: 'A file is larger than allowed.' },
-          { maxBytes },
-        );
+        return AttachmentErrors.tooLarge(maxBytes);
       case 'LIMIT_FILE_COUNT':
-        return new AppError(
-          'TOO_MANY_FILES',
-          400,
-          { id: 'Terlalu banyak berkas dalam satu unggahan.', en: 'Too many files in one upload.' },
-          { maxFiles: MAX_FILES_PER_UPLOAD },
-        );
+        return AttachmentErrors.tooManyFiles(MAX_FILES_PER_UPLOAD);
       case 'LIMIT_UNEXPECTED_FILE':
-        return uploadError(
-          'UNEXPECTED_FIELD',
-          400,
-          'Berkas harus dikirim pada field "files".',
-          'Send files in the "files" field.',
-        );
+        return AttachmentErrors.unexpectedField();
       case 'LIMIT_PART_COUNT':
       case 'LIMIT_FIELD_KEY':
       case 'LIMIT_FIELD_VALUE':
       case 'LIMIT_FIELD_COUNT':
       case 'MISSING_FIELD_NAME':
       default:
-        return uploadError(
-          'UPLOAD_LIMIT',
-          400,
-          'Unggahan melanggar batas yang diizinkan.',
-          'The upload breaks a limit.',
-        );
+        return AttachmentErrors.uploadLimit();
     }
   }
-  return uploadError(
-    'MALFORMED_MULTIPART',
-    400,
-    'Format unggahan tidak valid.',
-    'The multipart body is malformed.',
-  );
+  return AttachmentErrors.malformedMultipart();
 }
 
 /**
@@ -116,14 +89,7 @@ export function receiveFiles(
   maxBytes: number,
 ): Promise<ReceivedFile[]> {
   if (!req.is('multipart/form-data')) {
-    return Promise.reject(
-      uploadError(
-        'MULTIPART_REQUIRED',
-        415,
-        'Kirim berkas sebagai multipart/form-data.',
-        'Send files as multipart/form-data.',
-      ),
-    );
+    return Promise.reject(AttachmentErrors.multipartRequired());
   }
   const limits = {
     fileSize: maxBytes,

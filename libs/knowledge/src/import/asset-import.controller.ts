@@ -11,7 +11,7 @@ import {
 import { CommonErrors, decodeTextUpload, DryRunQueryDto, Idempotent } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { AssetImportService } from './asset-import.service';
-import { AssetImportReportDto } from './dto';
+import { AssetImportReportDto } from './dto/asset-import-report.dto';
 
 const JSONL_MAX_BYTES = 100 * 1024 * 1024;
 

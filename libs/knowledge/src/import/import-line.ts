@@ -11,10 +11,15 @@ import {
   MaxLength,
   validateSync,
 } from 'class-validator';
-import { flattenValidationErrors, inspectJson, MAX_JSON_DEPTH } from '@lumbung/platform';
+import {
+  CommonErrorCode,
+  flattenValidationErrors,
+  inspectJson,
+  MAX_JSON_DEPTH,
+} from '@lumbung/platform';
 import { textSectionKeys } from '../assets/asset-type-templates';
 import { ASSET_TYPES, type AssetType } from '../assets/asset-types';
-import { BODY_MAX_CHARS, SECTION_MAX_CHARS } from '../assets/dto/create-asset.dto';
+import { BODY_MAX_CHARS, SECTION_MAX_CHARS } from '../assets/dto/asset-content.dto';
 import { IsStringRecord } from '../assets/dto/string-record.validator';
 import { normalizeTags } from '../assets/tags';
 
@@ -94,13 +99,16 @@ function jsonEdgeProblem(raw: object): ImportProblem | undefined {
   const inspected = inspectJson(raw);
   if (!inspected.ok && inspected.tooDeep) {
     return {
-      code: 'NESTING_TOO_DEEP',
+      code: CommonErrorCode.NESTING_TOO_DEEP,
       message: `The line is nested deeper than ${MAX_JSON_DEPTH} levels.`,
     };
   }
   if (!inspected.ok) {
     const fields = inspected.problems.map((p) => `${p.field} (${p.problems.join(', ')})`);
-    return { code: 'VALIDATION_FAILED', message: `Invalid fields: ${fields.join(', ')}.` };
+    return {
+      code: CommonErrorCode.VALIDATION_FAILED,
+      message: `Invalid fields: ${fields.join(', ')}.`,
+    };
   }
   return undefined;
 }
@@ -115,7 +123,7 @@ function invalidFieldsProblem(dto: ImportLineDto): ImportProblem | undefined {
   if (errors.length === 0) return undefined;
   const fields = flattenValidationErrors(errors).map((f) => f.field);
   return {
-    code: 'VALIDATION_FAILED',
+    code: CommonErrorCode.VALIDATION_FAILED,
     message: `Invalid or unknown fields: ${fields.join(', ')}.`,
   };
 }

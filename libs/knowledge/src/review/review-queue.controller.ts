@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { PageQueryDto } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ReverificationQueryDto } from './dto/reverification-query.dto';
-import { ReviewPageDto } from './dto/review-item.dto';
+import { ReviewPageDto } from './dto/review-page.dto';
 import { ReviewQueueService } from './review-queue.service';
 
 /**

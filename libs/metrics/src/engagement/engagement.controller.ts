@@ -17,13 +17,11 @@ import {
   RequirePermission,
 } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
-import {
-  ClientEventDto,
-  ClientEventResponseDto,
-  EndorsementStateDto,
-  ReuseReportDto,
-  ReuseReportResponseDto,
-} from './engagement.dto';
+import { ClientEventResponseDto } from './dto/client-event-response.dto';
+import { ClientEventDto } from './dto/client-event.dto';
+import { EndorsementStateDto } from './dto/endorsement-state.dto';
+import { ReuseReportResponseDto } from './dto/reuse-report-response.dto';
+import { ReuseReportDto } from './dto/reuse-report.dto';
 import { EngagementService } from './engagement.service';
 
 @ApiTags('usage')

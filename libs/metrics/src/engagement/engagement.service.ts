@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { AppError, UsageEventLog } from '@lumbung/platform';
+import { UsageEventLog } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { AssetsService, AssetUsageRecorder, type UsageAsset } from '@lumbung/knowledge';
 import { MetricsErrors } from '../metrics.errors';
-import type { EndorsementStateDto, ReuseReportResponseDto } from './engagement.dto';
+import type { EndorsementStateDto } from './dto/endorsement-state.dto';
+import type { ReuseReportResponseDto } from './dto/reuse-report-response.dto';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -95,10 +96,7 @@ export class EngagementService {
     idempotencyKey?: string,
   ): Promise<boolean> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
-      throw new AppError('INVALID_IDEMPOTENCY_KEY', 400, {
-        id: 'Idempotency-Key harus 8–100 karakter huruf, angka, titik, titik dua, garis bawah atau tanda hubung.',
-        en: 'Idempotency-Key must be 8–100 letters, digits, dots, colons, underscores or hyphens.',
-      });
+      throw MetricsErrors.invalidIdempotencyKey();
     const asset = await this.assets.get(principal, assetId);
     if (asset.status !== 'published') throw MetricsErrors.notPublished();
     await this.recorder.throttle(principal.userId);

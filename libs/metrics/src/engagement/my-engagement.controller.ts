@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import { MyEndorsementPageDto, MyReuseReportPageDto } from './my-engagement.dto';
+import { MyEndorsementPageDto } from './dto/my-endorsement-page.dto';
+import { MyReuseReportPageDto } from './dto/my-reuse-report-page.dto';
 import { MyEngagementService } from './my-engagement.service';
 
 /** The caller's own engagement, for their profile ("Profil saya"). */

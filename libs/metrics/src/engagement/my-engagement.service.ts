@@ -4,7 +4,9 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
-import type { MyAssetRefDto, MyEndorsementDto, MyReuseReportDto } from './my-engagement.dto';
+import type { MyAssetRefDto } from './dto/my-asset-ref.dto';
+import type { MyEndorsementDto } from './dto/my-endorsement.dto';
+import type { MyReuseReportDto } from './dto/my-reuse-report.dto';
 
 interface AssetColumns {
   asset_id: string;

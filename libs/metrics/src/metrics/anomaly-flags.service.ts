@@ -24,7 +24,9 @@ import {
 } from './anomalies';
 import { BURST_MIN_READS } from '../rollup/usage-rollup.service';
 import { AssetTitlesReader } from './asset-titles.reader';
-import type { AccountEvidenceDto, AnomalyAssetDto, SpikeEvidenceDto } from './metrics.dto';
+import type { AccountEvidenceDto } from './dto/account-evidence.dto';
+import type { AnomalyAssetDto } from './dto/anomaly-asset.dto';
+import type { SpikeEvidenceDto } from './dto/spike-evidence.dto';
 
 export interface AnomalyFlag {
   /** Stable: the same cause keeps its id across requests. */

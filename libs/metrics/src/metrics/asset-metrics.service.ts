@@ -5,7 +5,7 @@ import { CommonErrors, isUuid, wibDay } from '@lumbung/platform';
 import { Permission, type Principal } from '@lumbung/identity';
 import { MetricsErrors } from '../metrics.errors';
 import { isDay } from '../rollup/periods';
-import type { AssetMetricsDto } from './metrics.dto';
+import type { AssetMetricsDto } from './dto/asset-metrics.dto';
 
 /**
  * Usage of one asset over a range of days, for its authors, its OPD's admins, assessors and

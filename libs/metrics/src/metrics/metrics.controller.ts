@@ -8,20 +8,19 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiOpdCodeParam, ApiUuidParams, YearQueryDto } from '@lumbung/platform';
-import {
-  AccountEvidenceDto,
-  AnomalyFlagDto,
-  AssetMetricsDto,
-  AssetMetricsQueryDto,
-  MetricsPeriodQueryDto,
-  OpdDetailDto,
-  OpdMetricsDto,
-  SpikeEvidenceDto,
-} from './metrics.dto';
+import { AccountEvidenceDto } from './dto/account-evidence.dto';
+import { AnomalyFlagDto } from './dto/anomaly-flag.dto';
+import { AssetMetricsQueryDto } from './dto/asset-metrics-query.dto';
+import { AssetMetricsDto } from './dto/asset-metrics.dto';
+import { MetricsPeriodQueryDto } from './dto/metrics-period-query.dto';
+import { OpdDetailDto } from './dto/opd-detail.dto';
+import { OpdMetricsDto } from './dto/opd-metrics.dto';
+import { SpikeEvidenceDto } from './dto/spike-evidence.dto';
 import { AnomalyFlagsService } from './anomaly-flags.service';
 import { AssetMetricsService } from './asset-metrics.service';
 import { MetricsViewService } from './metrics-view.service';
-import { PopularAssetsDto, PopularAssetsQueryDto } from './popular-assets.dto';
+import { PopularAssetsQueryDto } from './dto/popular-assets-query.dto';
+import { PopularAssetsDto } from './dto/popular-assets.dto';
 import { PopularAssetsService } from './popular-assets.service';
 
 @ApiTags('metrics')

@@ -5,7 +5,7 @@ import { wibPeriod } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import { periodDays } from '../rollup/periods';
-import type { PopularAssetsDto } from './popular-assets.dto';
+import type { PopularAssetsDto } from './dto/popular-assets.dto';
 
 /**
  * "Paling banyak dipakai Triwulan ini": the current WIB Triwulan's rollups ranked by use

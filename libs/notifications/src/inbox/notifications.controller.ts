@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@lumbung/platform';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
-import {
-  ListNotificationsQueryDto,
-  NotificationDto,
-  NotificationPageDto,
-  UnreadCountDto,
-} from './dto/notification.dto';
-import { PreferencesDto, UpdatePreferencesDto } from './dto/preferences.dto';
+import { ListNotificationsQueryDto } from './dto/list-notifications-query.dto';
+import { NotificationPageDto } from './dto/notification-page.dto';
+import { NotificationDto } from './dto/notification.dto';
+import { UnreadCountDto } from './dto/unread-count.dto';
+import { PreferencesDto } from './dto/preferences.dto';
+import { UpdatePreferencesDto } from './dto/update-preferences.dto';
 import { NotificationsService } from './notifications.service';
 
 /** The caller's own notifications (the bell) and how they want to receive them. */
@@ -54,7 +53,7 @@ export class NotificationsController {
   @Put('preferences')
   @ApiOperation({ summary: 'Changes the preferences of the types given (the others stay)' })
   @ApiOkResponse({ type: PreferencesDto })
-  @ApiErrors({ 400: 'VALIDATION_FAILED; NOTIFICATION_TYPE_REPEATED (details.types)' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED; NOTIFICATION_TYPE_REPEATED (details[0].details.types)' })
   updatePreferences(
     @CurrentPrincipal() p: Principal,
     @Body() dto: UpdatePreferencesDto,

@@ -1,24 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, CommonErrors } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
-import { type NotificationRow, NotificationsRepository } from '../notifications.repository';
+import { NotificationsRepository } from '../notifications.repository';
 import { NotificationErrors } from '../notifications.errors';
 import { effectivePreferences } from '../preferences/preferences';
-import type { NotificationDto, NotificationPageDto } from './dto/notification.dto';
-import type { PreferencesDto, UpdatePreferencesDto } from './dto/preferences.dto';
+import type { NotificationPageDto } from './dto/notification-page.dto';
+import type { NotificationDto } from './dto/notification.dto';
+import type { PreferencesDto } from './dto/preferences.dto';
+import type { UpdatePreferencesDto } from './dto/update-preferences.dto';
+import { presentNotification } from './notification.presenter';
 
 const NUMERIC_ID = /^[1-9]\d{0,17}$/;
-
-function present(row: NotificationRow): NotificationDto {
-  return {
-    id: String(row.id),
-    type: row.type,
-    params: row.params,
-    link: row.link,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt ? row.readAt.toISOString() : null,
-  };
-}
 
 /**
  * A person's own notifications and preferences. Every query is scoped to the caller in SQL:
@@ -37,7 +29,7 @@ export class NotificationsService {
   ): Promise<NotificationPageDto> {
     const found = await this.repo.page(p.userId, q.unread ?? false, q.page, q.limit);
     return {
-      items: found.items.map(present),
+      items: found.items.map(presentNotification),
       total: found.total,
       page: q.page,
       limit: q.limit,
@@ -52,7 +44,7 @@ export class NotificationsService {
   async markRead(p: Principal, id: string): Promise<NotificationDto> {
     const row = NUMERIC_ID.test(id) ? await this.repo.markRead(p.userId, id) : null;
     if (!row) throw CommonErrors.notFound();
-    return present(row);
+    return presentNotification(row);
   }
 
   async markAllRead(p: Principal): Promise<{ unread: number }> {

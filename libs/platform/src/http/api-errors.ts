@@ -1,13 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
-/** One field's problems in a `VALIDATION_FAILED` error. */
+/** One field's problems: the `details` of every 400 answer, whatever its code. */
 export class FieldProblemDto {
   @ApiProperty({ example: 'title', description: 'Dotted path of the field (or the parameter)' })
   field: string;
 
   @ApiProperty({ type: [String], example: ['isLength'], description: 'Problem codes' })
   problems: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Judul paling banyak 200 karakter.'],
+    description: 'The problems in words for people (Bahasa Indonesia), where the API has them',
+  })
+  messages?: string[];
 
   @ApiPropertyOptional({
     type: 'object',
@@ -30,7 +37,7 @@ export class ErrorResponseDto {
 
   @ApiPropertyOptional({
     description:
-      'VALIDATION_FAILED: the list of fields and their problems; other codes: an object of facts ' +
+      'Every 400: the list of fields and their problems; other statuses: an object of facts ' +
       '(e.g. VERSION_CONFLICT: { currentVersion }, RATE_LIMITED: { retryAfterSeconds })',
     oneOf: [
       { type: 'array', items: { $ref: getSchemaPath(FieldProblemDto) } },

@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { AppError, CommonErrors } from './app-error';
 import { preferredLanguage } from './language';
+import { CommonErrorCode } from '../error-codes';
 
 export interface ErrorBody {
   code: string;
@@ -40,7 +41,7 @@ function fromHttpException(error: HttpException): AppError {
     default:
       return status >= 500
         ? CommonErrors.internal()
-        : new AppError('REQUEST_FAILED', status, {
+        : new AppError(CommonErrorCode.REQUEST_FAILED, status, {
             id: 'Permintaan gagal.',
             en: 'Request failed.',
           });
@@ -77,7 +78,7 @@ export function toAppError(error: unknown): AppError {
   // A unique constraint lost a race that the service's own check could not see.
   const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
   if (driverCode === '23505') {
-    return CommonErrors.conflict('CONFLICT', {
+    return CommonErrors.conflict(CommonErrorCode.CONFLICT, {
       id: 'Data yang sama sudah ada.',
       en: 'The same data already exists.',
     });
@@ -123,7 +124,7 @@ export class AppErrorFilter implements ExceptionFilter {
         error = CommonErrors.methodNotAllowed();
       }
     }
-    if (error.code === 'DATABASE_UNAVAILABLE') {
+    if (error.code === CommonErrorCode.DATABASE_UNAVAILABLE) {
       this.logger.warn({ path: req.path, reason: String(exception) }, 'database unavailable');
     } else if (error.status >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');

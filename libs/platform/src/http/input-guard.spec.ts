@@ -70,7 +70,14 @@ describe('hostileInputError', () => {
     expect([deep?.code, deep?.status, deep?.details]).toEqual([
       'NESTING_TOO_DEEP',
       400,
-      { maxDepth: 32 },
+      [
+        {
+          field: 'body',
+          problems: ['too_deep'],
+          messages: ['Data bersarang lebih dari 32 tingkat.'],
+          details: { maxDepth: 32 },
+        },
+      ],
     ]);
     expect(deep?.text.id).toContain('32');
     expect(hostileInputError({ q: 'biasa' })).toBeUndefined();

@@ -1,7 +1,7 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { type AppError, CommonErrors } from './app-error';
-import type { FieldProblem } from './validation';
+import type { FieldProblem } from './field-problem';
 
 /**
  * Deepest nesting of objects and arrays a JSON body or an import line may have (the outer value
@@ -82,12 +82,15 @@ export function inspectJson(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonInsp
   return { ok: false, tooDeep: false, problems };
 }
 
-/** The error for a parsed value, if it has any of the problems `inspectJson` looks for. */
-export function hostileInputError(value: unknown): AppError | undefined {
+/**
+ * The error for a parsed value, if it has any of the problems `inspectJson` looks for; `where`
+ * names the value in a NESTING_TOO_DEEP answer (the walk stops before it knows a deeper field).
+ */
+export function hostileInputError(value: unknown, where = 'body'): AppError | undefined {
   const result = inspectJson(value);
   if (result.ok) return undefined;
   return result.tooDeep
-    ? CommonErrors.nestingTooDeep(MAX_JSON_DEPTH)
+    ? CommonErrors.nestingTooDeep(MAX_JSON_DEPTH, where)
     : CommonErrors.validation(result.problems);
 }
 
@@ -100,7 +103,7 @@ export function rejectHostileInput(req: Request, _res: Response, next: NextFunct
   const body: unknown = req.body;
   next(
     pathEncodingError(req.path) ??
-      hostileInputError(req.query) ??
+      hostileInputError(req.query, 'query') ??
       (typeof body === 'object' && body !== null ? hostileInputError(body) : undefined),
   );
 }

@@ -1,10 +1,6 @@
 import { type ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrors } from './app-error';
-
-export interface FieldProblem {
-  field: string;
-  problems: string[];
-}
+import type { FieldProblem } from './field-problem';
 
 /** Flattens class-validator errors into `[{ field: 'a.b', problems: [...] }]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {

@@ -1,22 +1,18 @@
-import { AppError } from '../http/app-error';
+import { AppError, CommonErrors } from '../http/app-error';
+import { CommonErrorCode } from '../error-codes';
 
 /** Refusals of a request sent with an `Idempotency-Key`. */
 export const IdempotencyErrors = {
   invalidKey: (): AppError =>
-    new AppError(
-      'VALIDATION_FAILED',
-      400,
-      { id: 'Data yang dikirim tidak valid.', en: 'The request is not valid.' },
-      [{ field: 'Idempotency-Key', problems: ['format'] }],
-    ),
+    CommonErrors.validation([{ field: 'Idempotency-Key', problems: ['format'] }]),
   reused: (): AppError =>
-    new AppError('IDEMPOTENCY_KEY_REUSED', 422, {
+    new AppError(CommonErrorCode.IDEMPOTENCY_KEY_REUSED, 422, {
       id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain dengan isi berbeda.',
       en: 'This Idempotency-Key was already used for a different request.',
     }),
   inProgress: (retryAfterSeconds: number): AppError =>
     new AppError(
-      'IDEMPOTENCY_IN_PROGRESS',
+      CommonErrorCode.IDEMPOTENCY_IN_PROGRESS,
       409,
       {
         id: 'Permintaan dengan Idempotency-Key ini masih diproses. Coba lagi sebentar lagi.',
@@ -25,7 +21,7 @@ export const IdempotencyErrors = {
       { retryAfterSeconds },
     ),
   alreadyApplied: (): AppError =>
-    new AppError('IDEMPOTENCY_ALREADY_APPLIED', 409, {
+    new AppError(CommonErrorCode.IDEMPOTENCY_ALREADY_APPLIED, 409, {
       id: 'Permintaan ini sudah dijalankan sebelumnya dan hasilnya sudah tersimpan.',
       en: 'This request was already carried out and its result is stored.',
     }),

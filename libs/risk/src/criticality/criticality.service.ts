@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors, isUuid, wibDay } from '@lumbung/platform';
 import { PersonnelDirectory, type Principal, UserDirectory } from '@lumbung/identity';
-import { managesRegisterOf } from '../register/register-access';
+import { managesRegisterOf } from '../register/register.policy';
 import { personRef } from '../register/register.presenter';
 import { RiskAssessor } from '../register/risk-assessor.service';
-import type { CriticalityResponseDto, SetCriticalityDto } from './dto';
+import type { CriticalityResponseDto } from './dto/criticality-response.dto';
+import type { SetCriticalityDto } from './dto/set-criticality.dto';
 import { OverridesRepository } from './overrides.repository';
 
 /**

@@ -1,12 +1,10 @@
 import type { Personnel } from '@lumbung/identity';
 import { CRITICALITY_TOPICS } from '../scoring/risk-formula';
-import type {
-  AssetEvidenceDto,
-  AssetTypeCountDto,
-  CopEvidenceDto,
-  ExpertHitDto,
-  ExpertiseResponseDto,
-} from './dto/expertise-response.dto';
+import type { AssetEvidenceDto } from './dto/asset-evidence.dto';
+import type { AssetTypeCountDto } from './dto/asset-type-count.dto';
+import type { CopEvidenceDto } from './dto/cop-evidence.dto';
+import type { ExpertHitDto } from './dto/expert-hit.dto';
+import type { ExpertiseResponseDto } from './dto/expertise-response.dto';
 import type { EvidenceSet } from './evidence.loader';
 import { type TopicScore, topicsOf, visibleEvidence } from './expertise-scoring';
 

@@ -10,9 +10,10 @@ import {
 } from '@lumbung/identity';
 import { AssetEvidenceReader, normalizeTags } from '@lumbung/knowledge';
 import { CopEvidenceReader } from '@lumbung/community';
-import { managesRegisterOf } from '../register/register-access';
+import { declaresExpertiseAs } from '../register/register.policy';
 import { DeclarationsRepository } from './declarations.repository';
-import type { ExpertHitDto, ExpertiseResponseDto } from './dto/expertise-response.dto';
+import type { ExpertHitDto } from './dto/expert-hit.dto';
+import type { ExpertiseResponseDto } from './dto/expertise-response.dto';
 import type { ExpertsQueryDto } from './dto/experts-query.dto';
 import { type EvidenceSet, EvidenceLoader } from './evidence.loader';
 import { presentExpert, presentExpertise } from './expertise.presenter';
@@ -56,12 +57,7 @@ export class ExpertiseService {
     topics: string[],
   ): Promise<ExpertiseResponseDto> {
     const person = await this.activePerson(userId);
-    const as =
-      person.id === principal.userId
-        ? ('self' as const)
-        : managesRegisterOf(principal, person.opdId)
-          ? ('opd_admin' as const)
-          : undefined;
+    const as = declaresExpertiseAs(principal, person);
     if (!as) throw CommonErrors.forbidden();
     const normalised = normalizeTags(topics);
     await this.ds.transaction(async (tx) => {

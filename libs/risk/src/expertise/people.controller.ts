@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CriticalityService } from '../criticality/criticality.service';
-import { CriticalityResponseDto, SetCriticalityDto } from '../criticality/dto';
+import { CriticalityResponseDto } from '../criticality/dto/criticality-response.dto';
+import { SetCriticalityDto } from '../criticality/dto/set-criticality.dto';
 import { DeclareTopicsDto } from './dto/declare-topics.dto';
-import { ExpertHitDto, ExpertiseResponseDto } from './dto/expertise-response.dto';
+import { ExpertHitDto } from './dto/expert-hit.dto';
+import { ExpertiseResponseDto } from './dto/expertise-response.dto';
 import { ExpertsQueryDto } from './dto/experts-query.dto';
 import { ExpertiseService } from './expertise.service';
 

@@ -1,7 +1,8 @@
 import type { Personnel, UserSummary } from '@lumbung/identity';
 import { departureOf } from '../departure/departure';
 import { personRef } from '../register/register.presenter';
-import type { RetentionPlanDetailDto, RetentionPlanDto } from './dto/plan-response.dto';
+import type { RetentionPlanDetailDto } from './dto/retention-plan-detail.dto';
+import type { RetentionPlanDto } from './dto/retention-plan.dto';
 import { isOverdue } from './plan-state';
 import type { PlanEvent, RetentionPlan } from './retention-plans.repository';
 

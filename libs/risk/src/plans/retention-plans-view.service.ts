@@ -3,10 +3,11 @@ import { AuditService, CommonErrors, isUuid, wibDay } from '@lumbung/platform';
 import { OpdsService, PersonnelDirectory, type Principal, UserDirectory } from '@lumbung/identity';
 import { AssetEvidenceReader } from '@lumbung/knowledge';
 import { departureOf } from '../departure/departure';
-import { readsRegisterOf } from '../register/register-access';
+import { readsPlan } from '../register/register.policy';
 import { RegisterService } from '../register/register.service';
 import type { ListPlansQueryDto } from './dto/list-plans-query.dto';
-import type { RetentionPlanDetailDto, RetentionPlanListDto } from './dto/plan-response.dto';
+import type { RetentionPlanDetailDto } from './dto/retention-plan-detail.dto';
+import type { RetentionPlanListDto } from './dto/retention-plan-list.dto';
 import { InterviewSyncService } from './interview-sync.service';
 import { isOverdue } from './plan-state';
 import { presentHistory, presentPlan } from './retention-plan.presenter';
@@ -32,12 +33,7 @@ export class RetentionPlansViewService {
   async get(principal: Principal, id: string): Promise<RetentionPlanDetailDto> {
     if (!isUuid(id)) throw CommonErrors.notFound();
     const found = await this.repo.findById(id);
-    const mayRead =
-      found &&
-      (readsRegisterOf(principal, found.opdId) ||
-        found.userId === principal.userId ||
-        found.interviewerId === principal.userId);
-    if (!found || !mayRead) throw CommonErrors.notFound();
+    if (!found || !readsPlan(principal, found)) throw CommonErrors.notFound();
     await this.sync.reconcile([found.userId]);
     const plan = (await this.repo.findById(id))!;
     const [person, events, codes, readable] = await Promise.all([

@@ -9,8 +9,9 @@ import {
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { CreatePlanDto } from './dto/create-plan.dto';
-import { CancelPlanDto, InterviewedDto } from './dto/plan-moves.dto';
-import { RetentionPlanDetailDto } from './dto/plan-response.dto';
+import { CancelPlanDto } from './dto/cancel-plan.dto';
+import { InterviewedDto } from './dto/interviewed.dto';
+import { RetentionPlanDetailDto } from './dto/retention-plan-detail.dto';
 import { UpdatePlanDto } from './dto/update-plan.dto';
 import { RetentionPlansViewService } from './retention-plans-view.service';
 import { RetentionPlansService } from './retention-plans.service';

@@ -10,11 +10,12 @@ import {
 } from '@lumbung/identity';
 import { departureOf } from '../departure/departure';
 import { RiskAssessor } from '../register/risk-assessor.service';
-import { managesRegisterOf } from '../register/register-access';
+import { managesRegisterOf } from '../register/register.policy';
 import { RiskErrors } from '../risk.errors';
 import type { CreatePlanDto } from './dto/create-plan.dto';
-import type { CancelPlanDto, InterviewedDto } from './dto/plan-moves.dto';
-import type { RetentionPlanDetailDto } from './dto/plan-response.dto';
+import type { CancelPlanDto } from './dto/cancel-plan.dto';
+import type { InterviewedDto } from './dto/interviewed.dto';
+import type { RetentionPlanDetailDto } from './dto/retention-plan-detail.dto';
 import type { UpdatePlanDto } from './dto/update-plan.dto';
 import { InterviewSyncService } from './interview-sync.service';
 import { nextState, OPEN_STATES, type PlanMove } from './plan-state';

@@ -1,5 +1,5 @@
 import { type ColumnKind, type ExportCell, toWorkbook } from '@lumbung/platform';
-import type { RegisterItemDto } from './dto/register-response.dto';
+import type { RegisterItemDto } from './dto/register-item.dto';
 
 /** What a person reads instead of the codes the API carries. */
 const KIND_LABEL: Record<string, string> = {

@@ -7,12 +7,10 @@ import { isOverdue } from '../plans/plan-state';
 import type { RetentionPlan } from '../plans/retention-plans.repository';
 import { criticalTopics, topicCriticality } from '../scoring/risk-formula';
 import type { RegisterQueryDto } from './dto/register-query.dto';
-import type {
-  PlanSummaryDto,
-  RegisterItemDto,
-  RegisterSummaryDto,
-  TimelineMonthDto,
-} from './dto/register-response.dto';
+import type { PlanSummaryDto } from './dto/plan-summary.dto';
+import type { RegisterItemDto } from './dto/register-item.dto';
+import type { RegisterSummaryDto } from './dto/register-summary.dto';
+import type { TimelineMonthDto } from './dto/timeline-month.dto';
 import type { PersonAssessment } from './risk-assessor.service';
 
 /** `{ id, name, opdCode }` of a user looked up with the others of a response. */

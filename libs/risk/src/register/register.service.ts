@@ -8,12 +8,10 @@ import { InterviewSyncService } from '../plans/interview-sync.service';
 import { RetentionPlansRepository } from '../plans/retention-plans.repository';
 import { HIGH_RISK, RISK_RULES_VERSION } from '../scoring/risk-formula';
 import type { RegisterQueryDto } from './dto/register-query.dto';
-import type {
-  OwnRiskResponseDto,
-  RegisterItemDto,
-  RegisterResponseDto,
-} from './dto/register-response.dto';
-import { readsRegisterOf } from './register-access';
+import type { OwnRiskResponseDto } from './dto/own-risk-response.dto';
+import type { RegisterItemDto } from './dto/register-item.dto';
+import type { RegisterResponseDto } from './dto/register-response.dto';
+import { readsRegisterOf } from './register.policy';
 import { filterItems, presentItem, sortItems, summaryOf, timelineOf } from './register.presenter';
 import { visibleEvidence } from '../expertise/expertise-scoring';
 import { type Assessment, RiskAssessor } from './risk-assessor.service';

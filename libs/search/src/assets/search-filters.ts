@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@lumbung/identity';
 import { OpdsService } from '@lumbung/identity';
-import { AppError, eq, isUuid } from '@lumbung/platform';
+import { type AppError, CommonErrorCode, CommonErrors, eq, isUuid } from '@lumbung/platform';
 import { ASSET_TYPES, normalizeTags, type Reader, readablePredicate } from '@lumbung/knowledge';
 import { MeetingSearchReader } from '../meetings/meeting-search.reader';
 
@@ -39,8 +39,8 @@ function unknownValue(field: string, value: string, allowed: readonly string[]):
           id: `Nilai filter ${field} "${value}" tidak dikenal (lihat ${listed} pilihan di details).`,
           en: `Unknown ${field} filter "${value}" (see the ${listed} allowed values in details).`,
         };
-  return new AppError('VALIDATION_FAILED', 400, text, [
-    { field, problems: ['unknown_value'], details: { allowed } },
+  return CommonErrors.badRequest(CommonErrorCode.VALIDATION_FAILED, text, [
+    { field, problems: ['unknown_value'], messages: [text.id], details: { allowed } },
   ]);
 }
 

@@ -1,9 +1,15 @@
 import { i18n } from '@/i18n';
 
-/** One invalid field as the API reports it: `{ field: 'sections.latar', problems: ['isNotEmpty'] }`. */
+/**
+ * One invalid field as every 400 reports it: `{ field: 'sections.latar', problems: ['isNotEmpty'] }`,
+ * with `messages` (each problem in Indonesian words, where the API has them) and `details` (facts
+ * such as the unknown ids or the allowed values).
+ */
 export interface FieldProblem {
   field: string;
   problems: string[];
+  messages?: string[];
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -22,7 +28,7 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Field problems of a VALIDATION_FAILED answer (empty for any other error). */
+  /** Field problems of a 400 answer (empty for any other error). */
   get fieldProblems(): FieldProblem[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.filter(

@@ -33,9 +33,13 @@ function isKnown(problem: string): problem is KnownProblem {
   return (KNOWN_PROBLEMS as readonly string[]).includes(problem);
 }
 
-/** One problem code from the API (class-validator's constraint name) in words a person reads. */
-export function problemText(problem: string): string {
-  return isKnown(problem) ? i18n.t(`problems.${problem}`) : i18n.t('problems.invalid');
+/**
+ * One problem code from the API (class-validator's constraint name) in words a person reads: the
+ * portal's own words for the codes it knows, else the API's words for it (`message`), if any.
+ */
+export function problemText(problem: string, message?: string): string {
+  if (isKnown(problem)) return i18n.t(`problems.${problem}`);
+  return message ?? i18n.t('problems.invalid');
 }
 
 /**
@@ -47,8 +51,8 @@ export function problemText(problem: string): string {
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
-  for (const { field, problems } of error.fieldProblems) {
-    out[field] = [...new Set(problems.map(problemText))].join(' ');
+  for (const { field, problems, messages } of error.fieldProblems) {
+    out[field] = [...new Set(problems.map((p, i) => problemText(p, messages?.[i])))].join(' ');
   }
   return out;
 }

@@ -2456,7 +2456,7 @@ export interface components {
              * @example VALIDATION_FAILED
              */
             code: string;
-            /** @description VALIDATION_FAILED: the list of fields and their problems; other codes: an object of facts (e.g. VERSION_CONFLICT: { currentVersion }, RATE_LIMITED: { retryAfterSeconds }) */
+            /** @description Every 400: the list of fields and their problems; other statuses: an object of facts (e.g. VERSION_CONFLICT: { currentVersion }, RATE_LIMITED: { retryAfterSeconds }) */
             details?: components["schemas"]["FieldProblemDto"][] | {
                 [key: string]: unknown;
             };
@@ -2558,6 +2558,13 @@ export interface components {
              * @example title
              */
             field: string;
+            /**
+             * @description The problems in words for people (Bahasa Indonesia), where the API has them
+             * @example [
+             *       "Judul paling banyak 200 karakter."
+             *     ]
+             */
+            messages?: string[];
             /**
              * @description Problem codes
              * @example [
@@ -7712,7 +7719,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. WRONG_CURRENT_PASSWORD; WEAK_PASSWORD (details.reason) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. WRONG_CURRENT_PASSWORD; WEAK_PASSWORD (details[0].problems) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7801,7 +7808,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. PASSWORD_RESET_INVALID: a wrong, used or expired code; WEAK_PASSWORD (details.reason) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. PASSWORD_RESET_INVALID: a wrong, used or expired code; WEAK_PASSWORD (details[0].problems) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9072,7 +9079,7 @@ export interface operations {
                     "application/json": components["schemas"]["CopResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details[0].details.unknown) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9270,7 +9277,7 @@ export interface operations {
                     "application/json": components["schemas"]["CopResponseDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details[0].details.unknown) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9485,7 +9492,7 @@ export interface operations {
                     "application/json": components["schemas"]["AttendancePreviewDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. ATTENDANCE_SHEET_UNREADABLE (details.problem) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. ATTENDANCE_SHEET_UNREADABLE (details[0].problems) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10107,7 +10114,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details.assetIds) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details[0].details.unknown: NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details[0].details.assetIds) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10328,7 +10335,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddedMembersDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details.field, details.unknown) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. UNKNOWN_USERS (details[0].details.unknown) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11272,7 +11279,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details.field, details.unknown NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details.assetIds) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. MEETING_IN_FUTURE; UNKNOWN_USERS (details[0].details.unknown: NIPs or ids); UNKNOWN_OUTPUT_ASSETS (details[0].details.assetIds) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12259,7 +12266,7 @@ export interface operations {
                     "application/json": components["schemas"]["PreferencesDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. VALIDATION_FAILED; NOTIFICATION_TYPE_REPEATED (details.types) */
+            /** @description VALIDATION_FAILED: details lists each field (or parameter) and its problems; NESTING_TOO_DEEP: JSON nested too deeply; MALFORMED_BODY: a body that is not valid JSON. VALIDATION_FAILED; NOTIFICATION_TYPE_REPEATED (details[0].details.types) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,7 @@ import { AuditService } from '@lumbung/platform';
 import type { OidcConfig } from '@lumbung/platform';
 import { OpdsService } from '../../opds/opds.service';
 import { isNipInfo, parseNip } from '../../users/nip';
-import { grantsFor } from '../../users/role-policy';
+import { grantsFor } from '../../users/user-admin.policy';
 import { UserEntity } from '../../users/user.entity';
 import { UsersRepository } from '../../users/users.repository';
 import { SsoRefused } from './sso-refusal';

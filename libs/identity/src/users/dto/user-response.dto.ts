@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RoleGrantDto } from '../../auth/dto/auth-response.dto';
+import { RoleGrantDto } from '../../auth/dto/role-grant.dto';
 import { ROLES } from '../../authz/permissions';
 import { JABATAN_CATEGORIES } from '../user.entity';
 import { PlannedDepartureDto } from './planned-departure.dto';
@@ -52,18 +52,4 @@ export class UserResponseDto {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
-}
-
-export class UserPageDto {
-  @ApiProperty({ type: [UserResponseDto] })
-  items: UserResponseDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
 }

@@ -61,7 +61,7 @@ export type CsvParseResult =
   | {
       ok: false;
       problem: 'empty' | 'unparseable' | 'missing_columns' | 'too_many_rows';
-      details?: unknown;
+      details?: Record<string, unknown>;
     };
 
 /** Excel in Indonesia writes `;` (the decimal comma is `,`); elsewhere `,`. Decide from the header. */

@@ -5,9 +5,10 @@ import { AuditService, CommonErrors } from '@lumbung/platform';
 import type { Principal, RoleGrant } from '../../authz/principal';
 import type { Role } from '../../authz/permissions';
 import { OpdsService } from '../../opds/opds.service';
-import { administers, forbiddenRole, grantsFor, mayManage } from '../role-policy';
+import { administers, forbiddenRole, grantsFor, mayManage } from '../user-admin.policy';
 import { UsersRepository } from '../users.repository';
 import { ParsedUserRow, parseUserCsv, RowProblem } from './user-csv';
+import { IdentityErrorCode } from '../../error-codes';
 
 export const IMPORT_MAX_ROWS = 20_000;
 const CHUNK = 5_000;
@@ -168,13 +169,14 @@ export class UserImportService {
     ) {
       return { code: 'USER_NOT_MANAGEABLE', field: 'nip' };
     }
-    if (emailOwnerNip && emailOwnerNip !== row.nip) return { code: 'EMAIL_TAKEN', field: 'email' };
+    if (emailOwnerNip && emailOwnerNip !== row.nip)
+      return { code: IdentityErrorCode.EMAIL_TAKEN, field: 'email' };
     if (row.roles) {
       const bad = forbiddenRole(actor, row.roles, opdId);
-      if (bad) return { code: 'ROLE_NOT_ALLOWED', field: 'roles' };
+      if (bad) return { code: IdentityErrorCode.ROLE_NOT_ALLOWED, field: 'roles' };
     }
     if (ex?.id === actor.userId && (row.roles || ex.opd_id !== opdId)) {
-      return { code: 'CANNOT_CHANGE_OWN_ACCESS', field: 'roles' };
+      return { code: IdentityErrorCode.CANNOT_CHANGE_OWN_ACCESS, field: 'roles' };
     }
     return undefined;
   }

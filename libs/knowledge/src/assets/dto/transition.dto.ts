@@ -1,24 +1,28 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ASSET_STATUSES } from '../asset-types';
+import { PersonRefDto } from './person-ref.dto';
 
-export class RejectAssetDto {
+export class TransitionDto {
   @ApiProperty({
-    minLength: 10,
-    maxLength: 2000,
-    description: 'What the authors should change (spaces around it do not count)',
+    enum: [
+      'create',
+      'submit',
+      'approve',
+      'reject',
+      'archive',
+      'reverify',
+      'import',
+      'approve_revision',
+      'revise',
+    ],
+    description:
+      'approve_revision: a verifier published an author’s edit; revise: a verifier’s own edit, published at once',
   })
-  // Ten spaces are no comment: the length is that of the trimmed text.
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @Length(10, 2000)
-  comment: string;
-}
-
-export class TransitionCommentDto {
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
-  comment?: string;
+  action: string;
+  @ApiProperty({ enum: ASSET_STATUSES, nullable: true, description: 'null when created' })
+  from: string | null;
+  @ApiProperty({ enum: ASSET_STATUSES }) to: string;
+  @ApiProperty({ type: PersonRefDto }) actor: PersonRefDto;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { PG_INTEGER_MAX } from '@lumbung/platform';
-import { AssetContentDto } from './create-asset.dto';
+import { AssetContentDto } from './asset-content.dto';
 
 export class UpdateAssetDto extends AssetContentDto {
   @ApiPropertyOptional({ minLength: 3, maxLength: 300 })

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AssetSummaryDto, MissingPartDto, PersonRefDto } from '../../assets/dto/asset-response.dto';
+import { AssetSummaryDto } from '../../assets/dto/asset-summary.dto';
+import { MissingPartDto } from '../../assets/dto/missing-part.dto';
+import { PersonRefDto } from '../../assets/dto/person-ref.dto';
 
 /** An asset as a verifier's lists show it: who wrote it, when it came in or falls due, what is empty. */
 export class ReviewItemDto extends AssetSummaryDto {
@@ -11,11 +13,4 @@ export class ReviewItemDto extends AssetSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewDueAt: string | null;
   @ApiProperty({ type: [MissingPartDto], description: 'What completeness still misses' })
   missing: MissingPartDto[];
-}
-
-export class ReviewPageDto {
-  @ApiProperty({ type: [ReviewItemDto] }) items: ReviewItemDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
 }

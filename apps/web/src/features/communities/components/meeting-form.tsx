@@ -168,7 +168,7 @@ export function MeetingForm({ copId }: { copId: string }) {
       if (typeof existing === 'string') setDuplicateId(existing);
     }
     if (e.code === 'UNKNOWN_USERS') {
-      const unknown = (e.details as { unknown?: unknown } | undefined)?.unknown;
+      const unknown = e.fieldProblems[0]?.details?.unknown;
       const names = Array.isArray(unknown)
         ? unknown.map((u) => attendees.find((a) => a.id === u)?.nip ?? String(u))
         : [];

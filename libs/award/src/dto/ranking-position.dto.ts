@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class RankingPositionDto {
+  @ApiProperty() total: number;
+  @ApiProperty() rank: number;
+  @ApiProperty() winner: boolean;
+}

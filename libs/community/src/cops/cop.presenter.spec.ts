@@ -1,0 +1,80 @@
+import { presentCop, presentMember, presentRequest } from './cop.presenter';
+
+const at = new Date('2025-06-10T02:00:00.000Z');
+
+describe('CoP presenters', () => {
+  it('answers a CoP row in the API’s names, its date as ISO text', () => {
+    expect(
+      presentCop({
+        id: 'cop-1',
+        name: 'Komunitas Perencana',
+        theme: 'Anggaran',
+        opd_id: 'opd-a',
+        opd_code: 'BAPPEDA',
+        description: 'Berbagi praktik baik.',
+        status: 'aktif',
+        sk_reference: null,
+        created_at: at,
+        updated_at: at,
+        lead_ids: ['u-1'],
+        member_count: 3,
+      }),
+    ).toEqual({
+      id: 'cop-1',
+      name: 'Komunitas Perencana',
+      theme: 'Anggaran',
+      opdCode: 'BAPPEDA',
+      description: 'Berbagi praktik baik.',
+      status: 'aktif',
+      skReference: null,
+      leadIds: ['u-1'],
+      memberCount: 3,
+      createdAt: '2025-06-10T02:00:00.000Z',
+    });
+  });
+
+  it('answers a membership with its end only when it ended', () => {
+    const member = {
+      user_id: 'u-1',
+      name: 'Sekar',
+      opd_code: 'BAPPEDA',
+      joined_at: at,
+      left_at: null,
+      is_lead: true,
+    };
+    expect(presentMember(member)).toEqual({
+      userId: 'u-1',
+      name: 'Sekar',
+      opdCode: 'BAPPEDA',
+      joinedAt: '2025-06-10T02:00:00.000Z',
+      leftAt: null,
+      isLead: true,
+    });
+    expect(presentMember({ ...member, left_at: at }).leftAt).toBe('2025-06-10T02:00:00.000Z');
+  });
+
+  it('answers a join request with its decision date only once decided', () => {
+    const request = {
+      id: 'r-1',
+      cop_id: 'cop-1',
+      user_id: 'u-2',
+      name: 'Bima',
+      nip: '198501012010011001',
+      opd_code: 'DINKES',
+      status: 'pending',
+      requested_at: at,
+      decided_at: null,
+    };
+    expect(presentRequest(request)).toEqual({
+      id: 'r-1',
+      copId: 'cop-1',
+      userId: 'u-2',
+      name: 'Bima',
+      nip: '198501012010011001',
+      opdCode: 'DINKES',
+      status: 'pending',
+      requestedAt: '2025-06-10T02:00:00.000Z',
+      decidedAt: null,
+    });
+  });
+});

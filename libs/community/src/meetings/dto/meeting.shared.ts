@@ -1,0 +1,1 @@
+export const MEETING_MODES = ['luring', 'daring', 'hibrida'] as const;

@@ -1,0 +1,29 @@
+/**
+ * Codes every context shares (CommonErrors, the error filter, idempotency). The one place this lib's error codes are written:
+ * errors are made with these constants, and test/structure/error-codes.mjs fails on a code
+ * written as a literal elsewhere or registered by two libs.
+ */
+export const CommonErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  MALFORMED_BODY: 'MALFORMED_BODY',
+  NESTING_TOO_DEEP: 'NESTING_TOO_DEEP',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  CONFLICT: 'CONFLICT',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
+  STORAGE_FULL: 'STORAGE_FULL',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  REQUEST_FAILED: 'REQUEST_FAILED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  IDEMPOTENCY_ALREADY_APPLIED: 'IDEMPOTENCY_ALREADY_APPLIED',
+} as const;
+
+export type CommonErrorCode = (typeof CommonErrorCode)[keyof typeof CommonErrorCode];
