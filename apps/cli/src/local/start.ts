@@ -12,6 +12,7 @@ import {
   startMeili,
   startPostgres,
 } from './local-services';
+import { assertDataFolderFree, assertPortFree } from './preflight';
 
 type Env = Record<string, string | undefined>;
 
@@ -234,8 +235,10 @@ export async function startAll(distRoot: string): Promise<void> {
 
   out('Starting Lumbung…');
   try {
+    assertDataFolderFree(dataDir);
     const env = await startServices(stack, { NODE_ENV: 'development', ...process.env }, dataDir);
     const config = loadConfig(env);
+    await assertPortFree(config.http.host, config.http.port);
     const storage = createBlobStorage(config);
     const prepared = await prepareDatabase(config.database.url, config.demo, storage).finally(() =>
       storage.close(),
