@@ -88,9 +88,11 @@ export function AuditPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td data-label={t('audit.target')}>
-                        {e.entity
-                          ? t(`audit.entities.${e.entity}`, { defaultValue: e.entity })
-                          : '—'}
+                        <Text size="sm">
+                          {e.entity
+                            ? t(`audit.entities.${e.entity}`, { defaultValue: e.entity })
+                            : '—'}
+                        </Text>
                         {e.entityId && (
                           <Text size="xs" c="dimmed" className={classes.pre} component="div">
                             {e.entityId}
