@@ -138,7 +138,7 @@ export const slowClients = {
       slow,
       headersTimeout,
       requestTimeout,
-      uploads: { count, stored, idle, peak },
+      uploads: { count, bytes, stored, idle, peak },
     };
   },
   async heal() {},
@@ -180,8 +180,13 @@ export const slowClients = {
         process.stderr.write(
           `  ${new Date(l.started).toISOString()} ${l.kind} ${l.path} ${Math.round(l.ms)} ms ${l.code ?? ''}\n`,
         );
-    if (ctx.options.verbose)
-      process.stderr.write(`  slow-clients ${JSON.stringify(ctx.slowReport)}\n`);
+    const r = ctx.slowReport;
+    process.stderr.write(
+      `  slow-clients: ${r.closed} of ${slow.length} slow connections closed by the server; ` +
+        `others' read p95 calm ${r.calm} ms, beside them ${r.during} ms (${samples} reads); ` +
+        `${uploads.count} uploads of ${Math.round(uploads.bytes / 1048576)} MB at once: ${r.stored} stored, ` +
+        `${r.refused} not (API RSS ${Math.round(uploads.idle)} → peak ${Math.round(uploads.peak)} MB)\n`,
+    );
     return problems;
   },
 };

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { AttachmentsService } from '../../libs/knowledge/src/attachments/attachments.service';
+import type { Slots } from '@lumbung/platform';
 import { givenUser, login, type Session } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -16,7 +18,7 @@ describe('attachments: a burst of uploads to one asset', () => {
   let watcher: Client;
 
   beforeAll(async () => {
-    t = await createTestApp({ DB_POOL_MAX: '4' });
+    t = await createTestApp({ DB_POOL_MAX: '4', UPLOAD_CONCURRENCY: '2' });
     author = await login(t.http, await givenUser(t.ds));
     watcher = new Client({ connectionString: t.config.database.url });
     await watcher.connect();
@@ -26,7 +28,7 @@ describe('attachments: a burst of uploads to one asset', () => {
     await t.close();
   });
 
-  it('stores every file of 24 concurrent uploads once, no connection waiting on the row lock', async () => {
+  it('stores every file of 24 concurrent uploads once, reading two bodies at a time, no connection waiting on the row lock', async () => {
     const draft = await t
       .http()
       .post('/api/v1/assets')
@@ -37,10 +39,19 @@ describe('attachments: a burst of uploads to one asset', () => {
     const files = Array.from({ length: 24 }, (_, i) =>
       Buffer.from(`Catatan ${i}\n${randomBytes(96 * 1024).toString('hex')}`),
     );
-    // The API's connections waiting for a lock, sampled all through the burst.
+    // The API's connections waiting for a lock, and the upload bodies it reads at once, sampled
+    // all through the burst.
+    const service: unknown = t.app.get(AttachmentsService);
+    const bodies = (service as { bodySlots: Slots }).bodySlots;
     let watching = true;
     let lockWaits = 0;
     let samples = 0;
+    let mostRead = 0;
+    let mostWaiting = 0;
+    const sampler = setInterval(() => {
+      mostRead = Math.max(mostRead, bodies.load.running);
+      mostWaiting = Math.max(mostWaiting, bodies.load.waiting);
+    }, 2);
     const watch = (async () => {
       while (watching) {
         const { rows } = await watcher.query<{ n: number }>(
@@ -62,7 +73,11 @@ describe('attachments: a burst of uploads to one asset', () => {
       ),
     );
     watching = false;
+    clearInterval(sampler);
     await watch;
+    // UPLOAD_CONCURRENCY=2: two bodies read at a time, the others waited (sockets paused).
+    expect(mostRead).toBe(2);
+    expect(mostWaiting).toBeGreaterThan(0);
     expect(answers.filter((s) => s !== 201)).toEqual([]);
     expect(samples).toBeGreaterThan(5);
     expect(lockWaits).toBe(0);

@@ -6,6 +6,7 @@ export * from './database/prepared-query';
 export * from './database/group-commit';
 export * from './database/app-meta';
 export * from './database/one-at-a-time';
+export * from './database/slots';
 export * from './database/database-errors';
 export * from './http/app-error';
 export * from './http/api-errors';

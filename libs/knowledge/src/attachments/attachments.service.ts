@@ -11,6 +11,7 @@ import {
   isUuid,
   OneAtATime,
   QUEUES,
+  Slots,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { type Reader, readablePredicate, readerOf } from '../assets/asset-read.rule';
@@ -61,6 +62,7 @@ export class AttachmentsService {
   private readonly logger = new Logger('Attachments');
   private meetingGuard?: MeetingFileGuard;
   private readonly ownerTurns = new OneAtATime();
+  private readonly bodySlots: Slots;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -68,7 +70,9 @@ export class AttachmentsService {
     private readonly storage: BlobStorage,
     private readonly jobs: JobsService,
     private readonly assets: AssetsRepository,
-  ) {}
+  ) {
+    this.bodySlots = new Slots(config.storage.uploadConcurrency);
+  }
 
   async upload(
     principal: Principal,
@@ -112,7 +116,10 @@ export class AttachmentsService {
   }
 
   private async receiveChecked(req: Request, res: Response): Promise<Checked[]> {
-    const received = await receiveFiles(req, res, this.storage, this.config.storage.maxUploadBytes);
+    // Bodies are read a few at a time per process; a waiting upload's socket stays paused.
+    const received = await this.bodySlots.run(() =>
+      receiveFiles(req, res, this.storage, this.config.storage.maxUploadBytes),
+    );
     try {
       return await this.check(received);
     } catch (error) {

@@ -65,6 +65,7 @@ describe('loadConfig', () => {
         driver: 'disk',
         uploadDir: resolve('.lumbung-data/uploads'),
         maxUploadBytes: 52428800,
+        uploadConcurrency: 4,
         orphanGraceMs: 21600000,
         sweepIntervalMs: 3600000,
       },

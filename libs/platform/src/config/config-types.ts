@@ -72,6 +72,11 @@ export interface AppConfig {
      */
     readonly uploadDir: string;
     readonly maxUploadBytes: number;
+    /**
+     * Upload bodies an API process reads at once; the others wait (their sockets paused) so a
+     * burst of large uploads cannot starve every other request of the event loop.
+     */
+    readonly uploadConcurrency: number;
     /** Set when `driver` is `s3`. */
     readonly s3?: S3Config;
     /** Files with no attachment row are removed once older than this (uploads in flight are younger). */
