@@ -689,7 +689,7 @@ const storageFull = {
   },
   async after(ctx, injected) {
     // Space is back: the same upload is taken.
-    const ids = await ctx.w.upload(ctx.w.users.author, injected.draft, 512 * 1024);
+    const { ids } = await ctx.w.upload(ctx.w.users.author, injected.draft, 512 * 1024);
     injected.afterwards = ids.length;
   },
   check(ctx, { from, to, refusals, leftovers, rows, afterwards }) {

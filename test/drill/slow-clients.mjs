@@ -120,17 +120,18 @@ export const slowClients = {
     if (options.verbose) process.stderr.write(`  ${new Date().toISOString()} uploads\n`);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(api.child.pid))), 100);
-    let stored = 0;
+    let outcomes;
     try {
-      await Promise.all(
-        Array.from({ length: count }, async () => {
-          // Acknowledged uploads join the invariants (each file there, whole, once).
-          if ((await w.upload(w.users.author, draft.body.id, bytes)).length > 0) stored += 1;
-        }),
+      // Acknowledged uploads join the invariants (each file there, whole, once).
+      outcomes = await Promise.all(
+        Array.from({ length: count }, () => w.upload(w.users.author, draft.body.id, bytes)),
       );
     } finally {
       clearInterval(sampler);
     }
+    const tally = (outcome) => outcomes.filter((o) => o.outcome === outcome).length;
+    const stored = tally('stored');
+    const refusals = outcomes.filter((o) => o.outcome === 'refused').map((o) => o.answer);
     return {
       calm,
       during,
@@ -138,7 +139,7 @@ export const slowClients = {
       slow,
       headersTimeout,
       requestTimeout,
-      uploads: { count, bytes, stored, idle, peak },
+      uploads: { count, bytes, stored, dropped: tally('dropped'), refusals, idle, peak },
     };
   },
   async heal() {},
@@ -166,6 +167,13 @@ export const slowClients = {
       problems.push(
         `API RSS grew ${Math.round(uploads.peak - uploads.idle)} MB during ${uploads.count} uploads`,
       );
+    // Each upload is stored or cleanly refused (an answer with a status): a connection dropped on
+    // every attempt until the client gave up is neither. Refusals must be the API's own (a code).
+    if (uploads.dropped > 0)
+      problems.push(`${uploads.dropped} of ${uploads.count} uploads were never answered (dropped)`);
+    const unclean = uploads.refusals.filter((r) => !r.code || r.status < 400);
+    if (unclean.length > 0)
+      problems.push(`${unclean.length} uploads refused without a code: ${JSON.stringify(unclean)}`);
     if (uploads.stored === 0) problems.push('no upload of the burst was stored');
     ctx.slowReport = {
       calm: Math.round(calm),
@@ -173,7 +181,8 @@ export const slowClients = {
       closed: slow.filter((s) => s.closedBy === 'server').length,
       rssGrowth: Math.round(uploads.peak - uploads.idle),
       stored: uploads.stored,
-      refused: uploads.count - uploads.stored,
+      refused: uploads.refusals.length,
+      dropped: uploads.dropped,
     };
     if (ctx.options.verbose)
       for (const l of ctx.w.latencies.filter((x) => x.kind !== 'ok'))
@@ -185,7 +194,8 @@ export const slowClients = {
       `  slow-clients: ${r.closed} of ${slow.length} slow connections closed by the server; ` +
         `others' read p95 calm ${r.calm} ms, beside them ${r.during} ms (${samples} reads); ` +
         `${uploads.count} uploads of ${Math.round(uploads.bytes / 1048576)} MB at once: ${r.stored} stored, ` +
-        `${r.refused} not (API RSS ${Math.round(uploads.idle)} → peak ${Math.round(uploads.peak)} MB)\n`,
+        `${r.refused} refused (${[...new Set(uploads.refusals.map((x) => `${x.status} ${x.code}`))].join(', ') || 'none'}), ` +
+        `${r.dropped} dropped (API RSS ${Math.round(uploads.idle)} → peak ${Math.round(uploads.peak)} MB)\n`,
     );
     return problems;
   },

@@ -46,7 +46,7 @@ async function round(ctx, assetId, token, tally) {
   const { w } = ctx;
   const base = ctx.api().base;
   const good = await w.upload(w.users.author, assetId, 256 * 1024 + Math.floor(Math.random() * MB));
-  tally.good += good.length > 0 ? 1 : 0;
+  tally.good += good.outcome === 'stored' ? 1 : 0;
   // An executable named as a PDF: refused with a 4xx by content sniffing, nothing kept.
   const form = new FormData();
   const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(4096)]);

@@ -183,6 +183,7 @@ export class Workload {
   async idempotent(method, path, { user, make, deadlineMs = 120_000 }) {
     const key = randomUUID();
     const until = Date.now() + deadlineMs;
+    let last;
     for (let attempt = 0; Date.now() < until; attempt++) {
       const token = await this.token(user);
       if (!token) {
@@ -207,9 +208,12 @@ export class Workload {
         res.status === 429 ||
         res.body?.code === 'IDEMPOTENCY_IN_PROGRESS';
       if (!retry) return { ...res, key, attempts: attempt + 1 };
+      last = { status: res.status, code: res.body?.code ?? res.error?.cause?.code ?? res.error?.code };
       await sleep(Math.min(2000, 200 * 2 ** attempt));
     }
-    return { status: 0, key, gaveUp: true, lastLoginRefusal: this.lastLoginRefusal };
+    // `last` tells a clean refusal repeated until the deadline (503 with a code) from a
+    // connection the server dropped (status 0).
+    return { status: 0, key, gaveUp: true, last, lastLoginRefusal: this.lastLoginRefusal };
   }
 
   ack(n = 1) {
@@ -259,7 +263,7 @@ export class Workload {
     this.acked.assets.push({ id, title, key: created.key });
     this.ack();
     await this.edit(author, id);
-    const files = await this.upload(author, id, this.uploadBytes());
+    const { ids: files } = await this.upload(author, id, this.uploadBytes());
     const token = await this.token(author);
     const submitted = await this.call('POST', `/api/v1/assets/${id}/submit`, { token, json: {} });
     if (submitted.status !== 200) return;
@@ -303,11 +307,16 @@ export class Workload {
       // (and curl, and node:http) were stored (measured 4 December 2026).
       make: () => ({ ...multipartBody(file.buf, 'latihan.txt'), timeoutMs: 300_000 }),
     });
-    if (res.status !== 201) return [];
+    if (res.status !== 201) {
+      // Answered with a refusal (a status and, for the API's own answers, a code), or never
+      // answered at all (status 0: every attempt's connection dropped).
+      const answer = res.gaveUp ? res.last : { status: res.status, code: res.body?.code };
+      return { ids: [], outcome: answer?.status ? 'refused' : 'dropped', answer };
+    }
     const ids = res.body.map((a) => a.id);
     this.acked.uploads.push({ assetId, sha256: file.sha256, size: file.buf.length, ids });
     this.ack();
-    return ids;
+    return { ids, outcome: 'stored', attempts: res.attempts };
   }
 
   async meeting(lead) {

@@ -63,7 +63,7 @@ export function AuditPage() {
                       <Table.Td data-label={t('audit.at')} className={table.nowrap}>
                         {formatWib(e.at, lang)}
                       </Table.Td>
-                      <Table.Td data-label={t('audit.who')}>
+                      <Table.Td data-label={t('audit.who')} className={classes.auditWho}>
                         {e.actor ? (
                           <>
                             <Text size="sm" fw={600}>
@@ -79,7 +79,7 @@ export function AuditPage() {
                           t('audit.system')
                         )}
                       </Table.Td>
-                      <Table.Td data-label={t('audit.what')}>
+                      <Table.Td data-label={t('audit.what')} className={classes.auditWhat}>
                         <Text size="sm">
                           {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
                         </Text>
@@ -87,7 +87,7 @@ export function AuditPage() {
                           <code>{e.action}</code>
                         </Text>
                       </Table.Td>
-                      <Table.Td data-label={t('audit.target')}>
+                      <Table.Td data-label={t('audit.target')} className={classes.auditTarget}>
                         <Text size="sm">
                           {e.entity
                             ? t(`audit.entities.${e.entity}`, { defaultValue: e.entity })
