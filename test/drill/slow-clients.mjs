@@ -124,7 +124,10 @@ export const slowClients = {
     try {
       // Acknowledged uploads join the invariants (each file there, whole, once).
       outcomes = await Promise.all(
-        Array.from({ length: count }, () => w.upload(w.users.author, draft.body.id, bytes)),
+        // A person waits for a large upload (and retries when told to): 5 minutes, not 2.
+        Array.from({ length: count }, () =>
+          w.upload(w.users.author, draft.body.id, bytes, { deadlineMs: 300_000 }),
+        ),
       );
     } finally {
       clearInterval(sampler);

@@ -4,9 +4,11 @@
 // Creating requests carry an Idempotency-Key and are retried with it until they are answered,
 // as a careful client would after a dropped connection.
 import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { sleep } from '../bench/search-stack.mjs';
 
 export const PASSWORD = 'Lumbung#2025';
+const MB = 1024 * 1024;
 const WORDS = [
   'pelayanan',
   'kepegawaian',
@@ -39,18 +41,64 @@ export function kindOf(status, error) {
   return String(status);
 }
 
-/** One file in the multipart field `files`, as a single buffer, with its content type. */
-export function multipartBody(buf, filename, type = 'text/plain') {
+/** One file in the multipart field `files`: the body's parts (the file's bytes not copied). */
+export function multipartParts(buf, filename, type = 'text/plain') {
   const boundary = `drill${randomUUID().replace(/-/g, '')}`;
-  const body = Buffer.concat([
+  const parts = [
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${filename}"\r\n` +
         `Content-Type: ${type}\r\n\r\n`,
     ),
     buf,
     Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  ];
+  return { parts, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/**
+ * A request whose body is `parts`, sent with node:http in 1 MB writes as the socket takes them;
+ * resolves with a fetch-like answer ({ status, headers.get, text }), rejects as fetch would
+ * (a TimeoutError after `timeoutMs`, the socket's error otherwise).
+ */
+function sendParts(url, method, headers, parts, timeoutMs) {
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: { ...headers, 'content-length': length } });
+    const timer = setTimeout(() => {
+      const e = new Error(`no answer in ${timeoutMs} ms`);
+      e.name = 'TimeoutError';
+      req.destroy(e);
+    }, timeoutMs);
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      reject(Object.assign(e, { cause: { code: e.code } }));
+    });
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        clearTimeout(timer);
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({
+          status: res.statusCode,
+          headers: { get: (name) => res.headers[name.toLowerCase()] ?? null },
+          text: async () => text,
+        });
+      });
+    });
+    const chunks = parts.flatMap((p) =>
+      Array.from({ length: Math.ceil(p.length / MB) }, (_, i) => p.subarray(i * MB, (i + 1) * MB)),
+    );
+    let next = 0;
+    const write = () => {
+      while (next < chunks.length) {
+        if (!req.write(chunks[next++])) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
 }
 
 /** Text of about `bytes` bytes, unique (so its SHA-256 is too). */
@@ -104,7 +152,7 @@ export class Workload {
   async call(
     method,
     path,
-    { token, json, form, headers = {}, timeoutMs = 60_000, body, expect = [] } = {},
+    { token, json, form, headers = {}, timeoutMs = 60_000, body, parts, expect = [] } = {},
   ) {
     const t0 = performance.now();
     const started = Date.now();
@@ -112,21 +160,28 @@ export class Workload {
     let parsed;
     let error;
     let retryAfter;
+    const sent = {
+      // Each person comes from their own address (the API trusts one proxy hop), as in an
+      // office network: the per-address limits count people, not the drill's one machine.
+      'x-forwarded-for': clientAddress(token ?? json?.username ?? 'anonymous'),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(json ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    };
     try {
-      const res = await fetch(`${this.target()}${path}`, {
-        method,
-        headers: {
-          // Each person comes from their own address (the API trusts one proxy hop), as in an
-          // office network: the per-address limits count people, not the drill's one machine.
-          'x-forwarded-for': clientAddress(token ?? json?.username ?? 'anonymous'),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(json ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: json ? JSON.stringify(json) : (form ?? body),
-        ...(body && typeof body.getReader === 'function' ? { duplex: 'half' } : {}),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      // Large bodies go out as browsers and curl send them (node:http, Content-Length, written as
+      // the socket takes them): undici's fetch, given 50 concurrent 49 MB bodies that the server
+      // reads a few at a time, ended 42 of 50 in EPIPE where node:http got every answer (20
+      // stored, 30 answered 503 UPLOADS_BUSY), measured 4 December 2026.
+      const res = parts
+        ? await sendParts(`${this.target()}${path}`, method, sent, parts, timeoutMs)
+        : await fetch(`${this.target()}${path}`, {
+            method,
+            headers: sent,
+            body: json ? JSON.stringify(json) : (form ?? body),
+            ...(body && typeof body.getReader === 'function' ? { duplex: 'half' } : {}),
+            signal: AbortSignal.timeout(timeoutMs),
+          });
       status = res.status;
       retryAfter = Number(res.headers.get('retry-after')) || undefined;
       const text = await res.text();
@@ -208,8 +263,12 @@ export class Workload {
         res.status === 429 ||
         res.body?.code === 'IDEMPOTENCY_IN_PROGRESS';
       if (!retry) return { ...res, key, attempts: attempt + 1 };
-      last = { status: res.status, code: res.body?.code ?? res.error?.cause?.code ?? res.error?.code };
-      await sleep(Math.min(2000, 200 * 2 ** attempt));
+      last = {
+        status: res.status,
+        code: res.body?.code ?? res.error?.cause?.code ?? res.error?.code,
+      };
+      // As told by Retry-After (a busy line of uploads, a held key), else a short backoff.
+      await sleep(Math.max((res.retryAfter ?? 0) * 1000, Math.min(2000, 200 * 2 ** attempt)));
     }
     // `last` tells a clean refusal repeated until the deadline (503 with a code) from a
     // connection the server dropped (status 0).
@@ -298,14 +357,14 @@ export class Workload {
     }
   }
 
-  async upload(author, assetId, bytes) {
+  async upload(author, assetId, bytes, { deadlineMs } = {}) {
     const file = textFile(bytes);
     const res = await this.idempotent('POST', `/api/v1/assets/${assetId}/attachments`, {
       user: author,
-      // A plain multipart body, as browsers and curl send it: undici's fetch streaming a FormData
-      // Blob lost 37 of 50 concurrent 49 MB uploads to EPIPE where the same bytes as one buffer
-      // (and curl, and node:http) were stored (measured 4 December 2026).
-      make: () => ({ ...multipartBody(file.buf, 'latihan.txt'), timeoutMs: 300_000 }),
+      // A plain multipart body with its Content-Length, sent as browsers and curl send it (see
+      // sendParts: undici's fetch lost most of a burst of large uploads to EPIPE).
+      make: () => ({ ...multipartParts(file.buf, 'latihan.txt'), timeoutMs: 300_000 }),
+      deadlineMs,
     });
     if (res.status !== 201) {
       // Answered with a refusal (a status and, for the API's own answers, a code), or never

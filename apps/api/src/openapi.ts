@@ -98,8 +98,9 @@ function describeRoute(op: OperationObject, route: Route): void {
   op.security = !isPublic ? [{ bearer: [] }] : readsCaller ? [{}, { bearer: [] }] : [];
   for (const [status, text] of Object.entries(derivedErrors(op, route))) {
     const own = op.responses[status] as ResponseObject | undefined;
-    // A route that answers 503 with its own body (health) keeps it.
-    if (status === '503' && own?.content) continue;
+    // A route that answers 503 with its own body (health) keeps it; one that declares its own 503
+    // codes (uploads) gets the derived ones beside them.
+    if (status === '503' && own?.content && !isErrorResponse(own)) continue;
     op.responses[status] = errorResponse(own?.description ? `${text}. ${own.description}` : text);
   }
   for (const status of ['409', '429', '503']) {
@@ -149,6 +150,11 @@ function derivedErrors(op: OperationObject, { access, throttled }: Route): Recor
   errors[503] =
     'DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds';
   return errors;
+}
+
+function isErrorResponse(response: ResponseObject): boolean {
+  const schema = response.content?.['application/json']?.schema as { $ref?: string } | undefined;
+  return schema?.$ref === getSchemaPath(ErrorResponseDto);
 }
 
 function errorResponse(description: string): ResponseObject {

@@ -19,6 +19,7 @@ export const KnowledgeErrorCode = {
   UPLOAD_LIMIT: 'UPLOAD_LIMIT',
   MALFORMED_MULTIPART: 'MALFORMED_MULTIPART',
   MULTIPART_REQUIRED: 'MULTIPART_REQUIRED',
+  UPLOADS_BUSY: 'UPLOADS_BUSY',
 } as const;
 
 export type KnowledgeErrorCode = (typeof KnowledgeErrorCode)[keyof typeof KnowledgeErrorCode];

@@ -22,6 +22,17 @@ export const AttachmentErrors = {
       },
       { name, detected },
     ),
+  /** Every body slot busy and the line full (or waited out): nothing was read or kept. */
+  busy: (retryAfterSeconds: number): AppError =>
+    new AppError(
+      KnowledgeErrorCode.UPLOADS_BUSY,
+      503,
+      {
+        id: 'Server sedang menerima banyak unggahan sekaligus. Berkas belum disimpan; coba lagi beberapa detik lagi.',
+        en: 'The server is receiving many uploads at once. The file was not stored; try again in a few seconds.',
+      },
+      { retryAfterSeconds },
+    ),
   tooLarge: (maxBytes: number): AppError =>
     new AppError(
       KnowledgeErrorCode.FILE_TOO_LARGE,

@@ -12,6 +12,7 @@ import {
   OneAtATime,
   QUEUES,
   Slots,
+  SlotsBusy,
 } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { type Reader, readablePredicate, readerOf } from '../assets/asset-read.rule';
@@ -57,6 +58,9 @@ type Checked = CheckedFile;
  * Safe attachments: type decided by content and matched to the extension, SHA-256 dedupe per
  * asset, optional clamd scan before anyone else sees a file, extraction queued durably.
  */
+/** How long a refused upload is told to wait before it tries again. */
+const UPLOADS_BUSY_RETRY_SECONDS = 5;
+
 @Injectable()
 export class AttachmentsService {
   private readonly logger = new Logger('Attachments');
@@ -71,7 +75,12 @@ export class AttachmentsService {
     private readonly jobs: JobsService,
     private readonly assets: AssetsRepository,
   ) {
-    this.bodySlots = new Slots(config.storage.uploadConcurrency);
+    // A waiting upload is refused before Node's request timeout could cut it (408 and a dropped
+    // connection): it waits at most half that timeout, leaving the other half to send its body.
+    this.bodySlots = new Slots(config.storage.uploadConcurrency, {
+      maxWaiting: config.storage.uploadQueue,
+      maxWaitMs: Math.floor(config.http.requestTimeoutMs / 2),
+    });
   }
 
   async upload(
@@ -117,9 +126,14 @@ export class AttachmentsService {
 
   private async receiveChecked(req: Request, res: Response): Promise<Checked[]> {
     // Bodies are read a few at a time per process; a waiting upload's socket stays paused.
-    const received = await this.bodySlots.run(() =>
-      receiveFiles(req, res, this.storage, this.config.storage.maxUploadBytes),
-    );
+    // Refused here, the body is never read: Node discards it as it arrives once the 503 is sent,
+    // so the client gets the answer instead of a reset connection.
+    const received = await this.bodySlots
+      .run(() => receiveFiles(req, res, this.storage, this.config.storage.maxUploadBytes))
+      .catch((error: unknown) => {
+        if (error instanceof SlotsBusy) throw AttachmentErrors.busy(UPLOADS_BUSY_RETRY_SECONDS);
+        throw error;
+      });
     try {
       return await this.check(received);
     } catch (error) {

@@ -34,6 +34,7 @@ export const ApiFilesUpload = (): MethodDecorator =>
       413: 'FILE_TOO_LARGE (details.maxBytes)',
       415: 'MULTIPART_REQUIRED; UNSUPPORTED_FILE_TYPE; FILE_EXTENSION_MISMATCH',
       422: 'FILE_INFECTED: refused by the virus scanner',
+      503: 'UPLOADS_BUSY: too many uploads at once in this process (UPLOAD_CONCURRENCY reading, UPLOAD_QUEUE waiting); nothing was kept; retry after Retry-After seconds',
       507: 'STORAGE_FULL: the file store is out of space; nothing of the upload was kept',
     }),
   );

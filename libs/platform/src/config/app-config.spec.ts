@@ -66,6 +66,7 @@ describe('loadConfig', () => {
         uploadDir: resolve('.lumbung-data/uploads'),
         maxUploadBytes: 52428800,
         uploadConcurrency: 4,
+        uploadQueue: 16,
         orphanGraceMs: 21600000,
         sweepIntervalMs: 3600000,
       },

@@ -139,6 +139,7 @@ export function readStorage(r: EnvReader): AppConfig['storage'] {
     ),
     maxUploadBytes: r.int('UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
     uploadConcurrency: r.int('UPLOAD_CONCURRENCY', 4, 1, 256),
+    uploadQueue: r.int('UPLOAD_QUEUE', 16, 0, 100_000),
     orphanGraceMs: r.int('STORAGE_ORPHAN_GRACE_MS', 6 * 3_600_000, 1000, 30 * 86_400_000),
     sweepIntervalMs: r.int('STORAGE_SWEEP_INTERVAL_MS', 3_600_000, 0, 86_400_000),
   };

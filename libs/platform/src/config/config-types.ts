@@ -77,6 +77,8 @@ export interface AppConfig {
      * burst of large uploads cannot starve every other request of the event loop.
      */
     readonly uploadConcurrency: number;
+    /** Uploads that may wait for a body slot per process; more are answered 503 `UPLOADS_BUSY`. */
+    readonly uploadQueue: number;
     /** Set when `driver` is `s3`. */
     readonly s3?: S3Config;
     /** Files with no attachment row are removed once older than this (uploads in flight are younger). */

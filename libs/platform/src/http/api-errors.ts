@@ -48,7 +48,7 @@ export class ErrorResponseDto {
 }
 
 /** HTTP statuses a route may declare beyond those the document derives for every route. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 507;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503 | 507;
 
 /**
  * Route-specific error responses, each with the codes it carries (`{ 409: 'VERSION_CONFLICT' }`).

@@ -126,6 +126,9 @@ export class AppErrorFilter implements ExceptionFilter {
     }
     if (error.code === CommonErrorCode.DATABASE_UNAVAILABLE) {
       this.logger.warn({ path: req.path, reason: String(exception) }, 'database unavailable');
+    } else if (exception instanceof AppError && (error.status === 503 || error.status === 507)) {
+      // A refusal the code chose (uploads busy, storage full): no stack, not an error.
+      this.logger.warn({ path: req.path, code: error.code }, 'refused');
     } else if (error.status >= 500) {
       this.logger.error({ err: exception, path: req.path }, 'unhandled error');
     }

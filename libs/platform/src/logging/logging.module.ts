@@ -44,8 +44,16 @@ export class LoggingModule {
               level: config.log.level,
               genReqId: requestIdFor,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+              // 503 and 507 are deliberate refusals (database away, uploads busy, disk full) that
+              // tell the client to retry: warnings, so errors stay for what went wrong.
               customLogLevel: (_req, res, err) =>
-                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+                res.statusCode === 503 || res.statusCode === 507
+                  ? 'warn'
+                  : err || res.statusCode >= 500
+                    ? 'error'
+                    : res.statusCode >= 400
+                      ? 'warn'
+                      : 'info',
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,

@@ -5329,7 +5329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds. UPLOADS_BUSY: too many uploads at once in this process (UPLOAD_CONCURRENCY reading, UPLOAD_QUEUE waiting); nothing was kept; retry after Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
@@ -11480,7 +11480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds */
+            /** @description DATABASE_UNAVAILABLE: PostgreSQL is down, restarting or did not answer in time; retry after Retry-After seconds. UPLOADS_BUSY: too many uploads at once in this process (UPLOAD_CONCURRENCY reading, UPLOAD_QUEUE waiting); nothing was kept; retry after Retry-After seconds */
             503: {
                 headers: {
                     /** @description Seconds until a retry may succeed */
