@@ -13,6 +13,7 @@ import {
   addDemoPerson,
   demoActiveStaffOf,
   demoCopLeadOf,
+  demoInEmailOrder,
   demoOpds,
   demoOpdsOf,
   demoPersonByEmail,
@@ -626,7 +627,7 @@ async function addMeetings(
   for (const opd of opds) {
     if (!opd.copId) continue;
     const [lo, hi] = PROFILE_SHAPE[opd.profile].meetings;
-    const members = await demoMembersOf(m, opd.copId);
+    const members = await demoInEmailOrder(m, await demoMembersOf(m, opd.copId));
     for (let q = 1; q <= 4; q++) {
       const n = lo + Math.floor(rand() * (hi - lo + 1));
       for (let k = 0; k < n; k++) {
