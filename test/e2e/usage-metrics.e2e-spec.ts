@@ -131,7 +131,7 @@ describe('usage metrics: capture, counting rules, rollups and the metrics API', 
         readerAUser,
         Array.from({ length: 20 }, (_, i) => `2025-05-06T03:00:${String(i).padStart(2, '0')}Z`),
       );
-      await rollups.foldDay('2025-05-06');
+      await rollups.foldDay(undefined, '2025-05-06');
       expect((await daily(a)).views).toBe(1);
       expect((await daily(b)).views).toBe(2);
       expect((await daily(c)).views).toBe(1);
@@ -359,7 +359,7 @@ describe('usage metrics: capture, counting rules, rollups and the metrics API', 
       // "Crash": events are stored, no rollup ran. The next fold catches up.
       await rollups.foldPending();
       const day = await today();
-      await rollups.foldDay(day);
+      await rollups.foldDay(undefined, day);
       const incremental = await snapshot();
       await rollups.rebuild(day, day);
       expect(await snapshot()).toEqual(incremental);
@@ -394,11 +394,11 @@ describe('usage metrics: capture, counting rules, rollups and the metrics API', 
       await view(readerA, id).expect(200);
       await view(readerB, id).expect(200);
       const day = await today();
-      await rollups.foldDay(day);
+      await rollups.foldDay(undefined, day);
       const once = await snapshot();
       expect(once.some((row) => row.r.includes(id))).toBe(true);
-      await rollups.foldDay(day);
-      await rollups.foldDay(day);
+      await rollups.foldDay(undefined, day);
+      await rollups.foldDay(undefined, day);
       expect(await snapshot()).toEqual(once);
       expect(await daily(id)).toMatchObject({ views: 2, unique_readers: 2 });
     });

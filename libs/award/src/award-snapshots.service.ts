@@ -81,15 +81,12 @@ export class AwardSnapshotsService {
         `UPDATE award_years SET finalized_at = $2, finalized_by = $3, updated_at = now() WHERE year = $1`,
         [year, row.finalized_at, principal.userId],
       );
-      await this.audit.record(
-        {
-          actorId: principal.userId,
-          action: 'award_year_finalized',
-          targetType: 'award_year',
-          targetId: String(year),
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: principal.userId,
+        action: 'award_year_finalized',
+        targetType: 'award_year',
+        targetId: String(year),
+      });
       return {
         year,
         finalizedAt: row.finalized_at.toISOString(),

@@ -79,15 +79,12 @@ export class AwardYearsService {
       );
       if (made.length === 0) throw AwardErrors.yearExists(dto.year);
       await insertRubric(tx, dto.year, 1, rubric, principal.userId);
-      await this.audit.record(
-        {
-          actorId: principal.userId,
-          action: 'award_year_created',
-          targetType: 'award_year',
-          targetId: String(dto.year),
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: principal.userId,
+        action: 'award_year_created',
+        targetType: 'award_year',
+        targetId: String(dto.year),
+      });
     });
     return this.get(dto.year);
   }
@@ -143,16 +140,13 @@ export class AwardYearsService {
         `UPDATE award_years SET rubric_version = $2, updated_at = now() WHERE year = $1`,
         [year, version],
       );
-      await this.audit.record(
-        {
-          actorId: principal.userId,
-          action: 'award_rubric_changed',
-          targetType: 'award_year',
-          targetId: String(year),
-          details: { version },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: principal.userId,
+        action: 'award_rubric_changed',
+        targetType: 'award_year',
+        targetId: String(year),
+        details: { version },
+      });
     });
     return this.get(year);
   }
@@ -200,16 +194,13 @@ export class AwardYearsService {
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [year, opdId, aspect, dto.score, dto.justification, principal.userId],
       );
-      await this.audit.record(
-        {
-          actorId: principal.userId,
-          action: 'award_assessment_recorded',
-          targetType: 'award_opd',
-          targetId: `${year}:${code}`,
-          details: { aspect, score: dto.score },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: principal.userId,
+        action: 'award_assessment_recorded',
+        targetType: 'award_opd',
+        targetId: `${year}:${code}`,
+        details: { aspect, score: dto.score },
+      });
     });
     const history = (await this.history(year, opdId, true)).filter((h) => h.aspect === aspect);
     return { opdCode: code, aspect, current: history[0], history };

@@ -28,8 +28,8 @@ export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async preferences(
-    userIds: readonly string[],
     m: EntityManager = this.ds.manager,
+    userIds: readonly string[],
   ): Promise<(StoredPreference & { userId: string })[]> {
     if (userIds.length === 0) return [];
     return m.query(

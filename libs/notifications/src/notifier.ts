@@ -56,7 +56,7 @@ export class Notifier {
     const ids = await this.recipients.activeIds(tx, [...candidates]);
     if (ids.length === 0) return 0;
     const stored = new Map(
-      (await this.repo.preferences(ids, tx))
+      (await this.repo.preferences(tx, ids))
         .filter((p) => p.type === event.type)
         .map((p) => [p.userId, p]),
     );

@@ -44,7 +44,7 @@ export class ActivityService {
 
   /** A CoP's activity for those who see it (members, host OPD, assessors, admins); else 404. */
   async forCopId(p: Principal, id: string, year: number): Promise<QuarterActivity[]> {
-    const cop = await this.cops.get(id);
+    const cop = await this.cops.get(undefined, id);
     if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
     return this.forCop(cop.id, cop.opd_id, year);
   }

@@ -67,7 +67,7 @@ export class CopsController {
   @ApiUuidParams()
   @ApiOkResponse({ type: CopDetailDto })
   async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CopDetailDto> {
-    const cop = await this.cops.get(id);
+    const cop = await this.cops.get(undefined, id);
     const { opdName, leads } = await this.cops.people(cop);
     const { member, lead, runs, seesActivity, mayJoin } = copViewer(p, cop);
     return {

@@ -55,7 +55,7 @@ export class CopsService implements CopMembershipSource {
     return rows.map((r) => r.cop_id);
   }
 
-  async get(id: string, m: EntityManager = this.ds.manager): Promise<CopRow> {
+  async get(m: EntityManager = this.ds.manager, id: string): Promise<CopRow> {
     const [cop] = isUuid(id) ? await m.query<CopRow[]>(`${SELECT_COP} WHERE c.id = $1`, [id]) : [];
     if (!cop) throw CommonErrors.notFound();
     return cop;
@@ -131,17 +131,19 @@ export class CopsService implements CopMembershipSource {
         [dto.name, dto.theme, opdId, dto.description ?? '', dto.skReference ?? null, p.userId],
       );
       await this.setLeads(tx, row.id, dto.leadIds ?? [], p.userId);
-      await this.audit.record(
-        { actorId: p.userId, action: 'cop_created', targetType: 'cop', targetId: row.id },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: 'cop_created',
+        targetType: 'cop',
+        targetId: row.id,
+      });
       return row.id;
     });
-    return this.get(id);
+    return this.get(undefined, id);
   }
 
   async update(p: Principal, id: string, dto: UpdateCopDto): Promise<CopRow> {
-    const cop = await this.get(id);
+    const cop = await this.get(undefined, id);
     if (!administersCop(p, cop)) throw CommonErrors.forbidden();
     if (dto.leadIds) await this.assertActive(dto.leadIds, 'leadIds');
     await this.ds.transaction(async (tx) => {
@@ -161,21 +163,18 @@ export class CopsService implements CopMembershipSource {
         ],
       );
       if (dto.leadIds) await this.setLeads(tx, id, dto.leadIds, p.userId);
-      await this.audit.record(
-        {
-          actorId: p.userId,
-          action: dto.leadIds ? 'privilege_permissions_changed' : 'cop_updated',
-          targetType: 'cop',
-          targetId: id,
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: dto.leadIds ? 'privilege_permissions_changed' : 'cop_updated',
+        targetType: 'cop',
+        targetId: id,
+      });
     });
-    return this.get(id);
+    return this.get(undefined, id);
   }
 
   async members(id: string, history: boolean): Promise<MemberRow[]> {
-    await this.get(id);
+    await this.get(undefined, id);
     return this.ds.query<MemberRow[]>(
       `SELECT m.user_id, u.name, o.code AS opd_code, m.joined_at, m.left_at,
               EXISTS (SELECT 1 FROM identity_role_grants r WHERE r.user_id = m.user_id AND r.role = 'cop_lead' AND r.cop_id = m.cop_id) AS is_lead
@@ -187,28 +186,25 @@ export class CopsService implements CopMembershipSource {
   }
 
   async addMembers(p: Principal, id: string, userIds: string[]): Promise<number> {
-    const cop = await this.get(id);
+    const cop = await this.get(undefined, id);
     if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
     await this.assertActive(userIds, 'userIds');
     return this.ds.transaction(async (tx) => {
       const added = await this.join(tx, id, userIds, p.userId);
-      await this.audit.record(
-        {
-          actorId: p.userId,
-          action: 'cop_members_added',
-          targetType: 'cop',
-          targetId: id,
-          details: { userIds },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: 'cop_members_added',
+        targetType: 'cop',
+        targetId: id,
+        details: { userIds },
+      });
       return added;
     });
   }
 
   /** Ends a membership (kept in history); a lead who leaves stops leading. */
   async removeMember(p: Principal, id: string, userId: string): Promise<void> {
-    const cop = await this.get(id);
+    const cop = await this.get(undefined, id);
     if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
     await this.ds.transaction(async (tx) => {
       const ended = await tx.query<{ id: string }[]>(
@@ -219,16 +215,13 @@ export class CopsService implements CopMembershipSource {
       );
       if (ended.length === 0) throw CommonErrors.notFound();
       await this.leadRoles.revoke(tx, id, userId);
-      await this.audit.record(
-        {
-          actorId: p.userId,
-          action: 'cop_member_removed',
-          targetType: 'cop',
-          targetId: id,
-          details: { userId },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: 'cop_member_removed',
+        targetType: 'cop',
+        targetId: id,
+        details: { userId },
+      });
     });
   }
 

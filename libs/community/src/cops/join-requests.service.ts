@@ -40,7 +40,7 @@ export class JoinRequestsService {
 
   /** The caller's open request (asking twice gives the same request). */
   async request(p: Principal, copId: string): Promise<JoinRequestRow> {
-    const cop = await this.cops.get(copId);
+    const cop = await this.cops.get(undefined, copId);
     if (p.copIds.includes(cop.id)) throw CommunityErrors.alreadyMember();
     const id = await this.ds.transaction(async (tx) => {
       const [open] = await tx.query<{ id: string }[]>(
@@ -54,10 +54,12 @@ export class JoinRequestsService {
          RETURNING id`,
         [cop.id, p.userId],
       );
-      await this.audit.record(
-        { actorId: p.userId, action: 'cop_join_requested', targetType: 'cop', targetId: cop.id },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: 'cop_join_requested',
+        targetType: 'cop',
+        targetId: cop.id,
+      });
       return row.id;
     });
     return this.one(id);
@@ -106,23 +108,20 @@ export class JoinRequestsService {
         [requestId, accept ? 'accepted' : 'declined', p.userId],
       );
       if (accept) await this.cops.join(tx, copId, [req.user_id], p.userId);
-      await this.audit.record(
-        {
-          actorId: p.userId,
-          action: accept ? 'cop_join_accepted' : 'cop_join_declined',
-          targetType: 'cop',
-          targetId: copId,
-          details: { userId: req.user_id, requestId },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: accept ? 'cop_join_accepted' : 'cop_join_declined',
+        targetType: 'cop',
+        targetId: copId,
+        details: { userId: req.user_id, requestId },
+      });
     });
     return this.one(requestId);
   }
 
   /** Who manages members: leads, host OPD admins, admins (the directory is open: others 403). */
   private async managed(p: Principal, copId: string): Promise<void> {
-    const cop = await this.cops.get(copId);
+    const cop = await this.cops.get(undefined, copId);
     if (!managesMembers(p, cop)) throw CommonErrors.forbidden();
   }
 

@@ -6,10 +6,10 @@ import type { EntityManager } from 'typeorm';
  * `meeting_outputs`.
  */
 
-/** The OPD's first CoP, if it has one. */
+/** The OPD's first CoP (by founding, then name), if it has one. */
 export async function demoFirstCopOf(m: EntityManager, opdId: string): Promise<string | undefined> {
   const [cop] = await m.query<{ id: string }[]>(
-    `SELECT c.id FROM cops c WHERE c.opd_id = $1 ORDER BY c.created_at LIMIT 1`,
+    `SELECT c.id FROM cops c WHERE c.opd_id = $1 ORDER BY c.created_at, c.name LIMIT 1`,
     [opdId],
   );
   return cop?.id;
@@ -59,7 +59,10 @@ export async function addDemoMembers(
   );
 }
 
-/** The CoP's current members. */
+/**
+ * The CoP's current members, in no set order (ids are random): the demo puts them in email order
+ * (identity's `demoInEmailOrder`) before it draws from them.
+ */
 export async function demoMembersOf(m: EntityManager, copId: string): Promise<string[]> {
   const rows = await m.query<{ user_id: string }[]>(
     `SELECT user_id FROM cop_memberships WHERE cop_id = $1 AND left_at IS NULL`,

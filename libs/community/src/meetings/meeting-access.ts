@@ -26,7 +26,7 @@ export class MeetingAccess {
       ? await m.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
       : [];
     if (!meeting) throw CommonErrors.notFound();
-    const cop = await this.cops.get(meeting.cop_id, m);
+    const cop = await this.cops.get(m, meeting.cop_id);
     // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD,
     // and whoever attended (a guest from another OPD reads the record of their own meeting, not
     // the CoP's other meetings or `cop` assets).

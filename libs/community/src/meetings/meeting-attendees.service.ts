@@ -49,7 +49,7 @@ export class MeetingAttendeesService {
     q: string,
     limit: number,
   ): Promise<PersonLookup[]> {
-    const cop = await this.cops.get(copId);
+    const cop = await this.cops.get(undefined, copId);
     if (!runsCop(p, cop) && !p.isAdmin) throw CommonErrors.notFound();
     return this.users.lookup(q, limit);
   }
@@ -65,7 +65,7 @@ export class MeetingAttendeesService {
     file: Buffer | undefined,
     lang: Language,
   ): Promise<AttendancePreviewDto> {
-    const cop = await this.cops.get(copId);
+    const cop = await this.cops.get(undefined, copId);
     if (!runsCop(p, cop)) throw CommonErrors.notFound();
     if (!file) throw CommunityErrors.attendanceSheet('missing');
     const sheet = await readAttendanceSheet(file);

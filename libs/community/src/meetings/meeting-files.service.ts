@@ -22,7 +22,7 @@ export class MeetingFilesService implements OnModuleInit {
   onModuleInit(): void {
     this.attachments.registerMeetingGuard({
       canRead: (p, id) => passes(this.access.findFor(this.ds.manager, p, id, 'read')),
-      canWrite: (p, id, tx) => passes(this.access.findFor(tx ?? this.ds.manager, p, id, 'write')),
+      canWrite: (tx, p, id) => passes(this.access.findFor(tx ?? this.ds.manager, p, id, 'write')),
     });
   }
 

@@ -40,7 +40,7 @@ export class MeetingsService {
   ) {}
 
   async list(p: Principal, copId: string, q: ListMeetingsQueryDto): Promise<MeetingRow[]> {
-    const cop = await this.cops.get(copId);
+    const cop = await this.cops.get(undefined, copId);
     if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
     return this.ds.query<MeetingRow[]>(
       `SELECT * FROM meetings WHERE cop_id = $1 AND ($2::int IS NULL OR year = $2) AND ($3::int IS NULL OR quarter = $3)
@@ -50,7 +50,7 @@ export class MeetingsService {
   }
 
   async create(p: Principal, copId: string, dto: CreateMeetingDto): Promise<MeetingRow> {
-    const cop = await this.cops.get(copId);
+    const cop = await this.cops.get(undefined, copId);
     if (!runsCop(p, cop))
       throw seesCopActivity(p, cop) ? CommonErrors.forbidden() : CommonErrors.notFound();
     const heldAt = new Date(dto.heldAt);
@@ -85,10 +85,12 @@ export class MeetingsService {
       );
       await this.attendees.write(tx, row.id, heldAt, attendees);
       await this.writeOutputs(tx, row.id, outputs);
-      await this.audit.record(
-        { actorId: p.userId, action: 'meeting_logged', targetType: 'meeting', targetId: row.id },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: 'meeting_logged',
+        targetType: 'meeting',
+        targetId: row.id,
+      });
       await touchMeetings(tx, [row.id]);
       await this.announce.logged(tx, cop, { id: row.id, topic: dto.topic }, p.userId);
       return row.id;
@@ -146,10 +148,12 @@ export class MeetingsService {
         await tx.query(`DELETE FROM meeting_outputs WHERE meeting_id = $1`, [id]);
         await this.writeOutputs(tx, id, outputs);
       }
-      await this.audit.record(
-        { actorId: p.userId, action: 'meeting_updated', targetType: 'meeting', targetId: id },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: 'meeting_updated',
+        targetType: 'meeting',
+        targetId: id,
+      });
       await touchMeetings(tx, [id]);
     });
     return this.get(p, id);
@@ -160,10 +164,12 @@ export class MeetingsService {
     await this.checkDate(meeting.held_at);
     await this.ds.transaction(async (tx) => {
       await tx.query(`DELETE FROM meetings WHERE id = $1`, [id]);
-      await this.audit.record(
-        { actorId: p.userId, action: 'meeting_deleted', targetType: 'meeting', targetId: id },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: p.userId,
+        action: 'meeting_deleted',
+        targetType: 'meeting',
+        targetId: id,
+      });
       await touchMeetings(tx, [id]);
     });
   }

@@ -50,7 +50,7 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok || !user.active || user.serviceAccount) {
       await this.throttle.recordFailure(account, client.ip);
-      await this.audit.record({
+      await this.audit.record(undefined, {
         actorId: user?.id ?? null,
         action: 'authn_login_fail',
         ip: client.ip,
@@ -61,7 +61,7 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(account, client.ip);
     const issued = await this.openSession(user.id, client);
-    await this.audit.record({
+    await this.audit.record(undefined, {
       actorId: user.id,
       action: 'authn_login_success',
       ip: client.ip,
@@ -96,10 +96,11 @@ export class AuthService {
           revokedAt: new Date(),
           revokeReason: 'refresh_reuse',
         });
-        await this.audit.record(
-          { actorId: session.userId, action: 'session_refresh_reuse', ip: client.ip },
-          tx,
-        );
+        await this.audit.record(tx, {
+          actorId: session.userId,
+          action: 'session_refresh_reuse',
+          ip: client.ip,
+        });
         return undefined;
       }
       const next = this.tokens.successorOf(session.id, secret);
@@ -137,7 +138,7 @@ export class AuthService {
         revokedAt: new Date(),
         revokeReason: 'logout',
       });
-      await this.audit.record({ actorId: principal.userId, action: 'authn_logout' }, tx);
+      await this.audit.record(tx, { actorId: principal.userId, action: 'authn_logout' });
       return tx
         .getRepository(SessionEntity)
         .createQueryBuilder('s')
@@ -172,7 +173,7 @@ export class AuthService {
       await endSessions(tx, user.id, 'password_changed', principal.sessionId);
       // A pending reset was for a password the user no longer needs to recover.
       await revokeOpenResets(tx, user.id);
-      await this.audit.record({ actorId: user.id, action: 'authn_password_change' }, tx);
+      await this.audit.record(tx, { actorId: user.id, action: 'authn_password_change' });
     });
   }
 

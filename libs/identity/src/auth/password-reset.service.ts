@@ -56,18 +56,15 @@ export class PasswordResetService {
         [user.id, TokenService.hash(code), actor.userId, PASSWORD_RESET_TTL_SECONDS],
       );
       await endSessions(tx, user.id, 'password_reset');
-      await this.audit.record(
-        {
-          actorId: actor.userId,
-          action: 'authn_password_reset_start',
-          targetType: 'user',
-          targetId: user.id,
-          details: { resetId: row.id, expiresAt: row.expires_at.toISOString() },
-          ip: client.ip,
-          requestId: client.requestId,
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'authn_password_reset_start',
+        targetType: 'user',
+        targetId: user.id,
+        details: { resetId: row.id, expiresAt: row.expires_at.toISOString() },
+        ip: client.ip,
+        requestId: client.requestId,
+      });
       return row.expires_at;
     });
     return { userId: user.id, token: formatResetCode(code), expiresAt: expiresAt.toISOString() };
@@ -103,18 +100,15 @@ export class PasswordResetService {
       await tx.update(UserEntity, reset.userId, { passwordHash, passwordChangedAt: new Date() });
       await revokeOpenResets(tx, reset.userId);
       await endSessions(tx, reset.userId, 'password_reset');
-      await this.audit.record(
-        {
-          actorId: reset.userId,
-          action: 'authn_password_reset_complete',
-          targetType: 'user',
-          targetId: reset.userId,
-          details: { resetId: reset.id },
-          ip: client.ip,
-          requestId: client.requestId,
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: reset.userId,
+        action: 'authn_password_reset_complete',
+        targetType: 'user',
+        targetId: reset.userId,
+        details: { resetId: reset.id },
+        ip: client.ip,
+        requestId: client.requestId,
+      });
     });
   }
 

@@ -54,7 +54,7 @@ export class OpdsService {
     if (dto.name !== undefined) opd.name = dto.name.trim();
     if (dto.headcount !== undefined) opd.headcount = dto.headcount;
     const saved = await this.opds.save(opd);
-    await this.audit.record({
+    await this.audit.record(undefined, {
       actorId: actor.userId,
       action: 'opd_updated',
       targetType: 'opd',

@@ -19,10 +19,10 @@ export async function demoPersonByEmail(
   return row ? { id: row.id, opdId: row.opd_id } : undefined;
 }
 
-/** Every demo account (`…lumbung.test`) of the OPD. */
+/** Every demo account (`…lumbung.test`) of the OPD, by email. */
 export async function demoStaffOf(m: EntityManager, opdId: string): Promise<string[]> {
   const rows = await m.query<{ id: string }[]>(
-    `SELECT u.id FROM users u WHERE u.opd_id = $1 AND u.email LIKE '%lumbung.test'`,
+    `SELECT u.id FROM users u WHERE u.opd_id = $1 AND u.email LIKE '%lumbung.test' ORDER BY u.email`,
     [opdId],
   );
   return rows.map((r) => r.id);
@@ -81,13 +81,29 @@ export async function addDemoPerson(
   return rows[0].id;
 }
 
-/** A lead of the CoP, if it has one. */
+/** The CoP's first lead (by grant, then email), if it has one. */
 export async function demoCopLeadOf(m: EntityManager, copId: string): Promise<string | undefined> {
   const [row] = await m.query<{ user_id: string }[]>(
-    `SELECT r.user_id FROM user_roles r WHERE r.cop_id = $1 AND r.role = 'cop_lead' LIMIT 1`,
+    `SELECT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id
+      WHERE r.cop_id = $1 AND r.role = 'cop_lead' ORDER BY r.granted_at, u.email LIMIT 1`,
     [copId],
   );
   return row?.user_id;
+}
+
+/**
+ * These accounts by email (unknown ids are left out): ids are random, so the demo orders the
+ * people it draws from by email to seed the same data on every run.
+ */
+export async function demoInEmailOrder(
+  m: EntityManager,
+  userIds: readonly string[],
+): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(
+    `SELECT id FROM users WHERE id = ANY($1::uuid[]) ORDER BY email`,
+    [userIds],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The OPD of each of these accounts (unknown ids are left out). */
@@ -124,8 +140,9 @@ export async function demoOpdsWithStaff(
     { id: string; code: string; admin_id: string | null; staff: DemoRiskStaff[] | null }[]
   >(
     `SELECT o.id, o.code,
-            (SELECT r.user_id FROM user_roles r WHERE r.role = 'opd_admin' AND r.opd_id = o.id
-              ORDER BY r.granted_at LIMIT 1) AS admin_id,
+            (SELECT r.user_id FROM user_roles r JOIN users a ON a.id = r.user_id
+              WHERE r.role = 'opd_admin' AND r.opd_id = o.id
+              ORDER BY r.granted_at, a.email LIMIT 1) AS admin_id,
             (SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'sex', u.sex,
                                                'kategori', u.jabatan_kategori, 'birthDate', u.birth_date,
                                                'generated', u.email LIKE '%@demo.lumbung.test')

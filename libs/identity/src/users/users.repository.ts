@@ -59,7 +59,7 @@ export class UsersRepository {
     });
   }
 
-  async findById(id: string, m: EntityManager = this.ds.manager): Promise<UserRow | undefined> {
+  async findById(m: EntityManager = this.ds.manager, id: string): Promise<UserRow | undefined> {
     const [row] = await this.rows(this.base(m).where('u.id = :id', { id }));
     return row;
   }
@@ -96,7 +96,7 @@ export class UsersRepository {
   }
 
   /** Grants held by the user, by role name (for rank checks). */
-  async grantsOf(userId: string, m: EntityManager = this.ds.manager): Promise<UserRoleEntity[]> {
+  async grantsOf(m: EntityManager = this.ds.manager, userId: string): Promise<UserRoleEntity[]> {
     return m.getRepository(UserRoleEntity).findBy({ userId });
   }
 

@@ -101,7 +101,7 @@ export class UsersService {
 
   /** A user outside the actor's OPDs answers exactly like a missing one. */
   async get(actor: Principal, id: string): Promise<UserRow> {
-    const user = isUuid(id) ? await this.users.findById(id) : undefined;
+    const user = isUuid(id) ? await this.users.findById(undefined, id) : undefined;
     if (!user || !administers(actor, user.opdId)) throw CommonErrors.notFound();
     return user;
   }
@@ -140,19 +140,16 @@ export class UsersService {
         new Map([[saved.id, grantsFor(roles, opdId)]]),
         actor.userId,
       );
-      await this.audit.record(
-        {
-          actorId: actor.userId,
-          action: 'user_created',
-          targetType: 'user',
-          targetId: saved.id,
-          details: { opdCode: dto.opdCode, roles },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'user_created',
+        targetType: 'user',
+        targetId: saved.id,
+        details: { opdCode: dto.opdCode, roles },
+      });
       return saved.id;
     });
-    return (await this.users.findById(id)) as UserRow;
+    return (await this.users.findById(undefined, id)) as UserRow;
   }
 
   async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserRow> {
@@ -190,18 +187,15 @@ export class UsersService {
       if (dto.name !== undefined && dto.name !== current.name) {
         await this.jobs.enqueue(tx, QUEUES.userRenamed, { userId: id });
       }
-      await this.audit.record(
-        {
-          actorId: actor.userId,
-          action: roles ? 'privilege_permissions_changed' : 'user_updated',
-          targetType: 'user',
-          targetId: id,
-          details: { fields: Object.keys(dto).filter((k) => k !== 'password'), roles },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: roles ? 'privilege_permissions_changed' : 'user_updated',
+        targetType: 'user',
+        targetId: id,
+        details: { fields: Object.keys(dto).filter((k) => k !== 'password'), roles },
+      });
     });
-    return (await this.users.findById(id)) as UserRow;
+    return (await this.users.findById(undefined, id)) as UserRow;
   }
 
   /** Removes a planned departure (the edge takes no JSON null, so PATCH cannot send one). */
@@ -210,18 +204,15 @@ export class UsersService {
     if (!mayManage(actor, current.grants)) throw CommonErrors.forbidden();
     await this.ds.transaction(async (tx) => {
       await tx.getRepository(UserEntity).update(id, plannedDepartureColumns(null));
-      await this.audit.record(
-        {
-          actorId: actor.userId,
-          action: 'user_updated',
-          targetType: 'user',
-          targetId: id,
-          details: { fields: ['plannedDeparture'] },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'user_updated',
+        targetType: 'user',
+        targetId: id,
+        details: { fields: ['plannedDeparture'] },
+      });
     });
-    return (await this.users.findById(id)) as UserRow;
+    return (await this.users.findById(undefined, id)) as UserRow;
   }
 
   private async opdIdOf(code: string): Promise<string> {

@@ -133,10 +133,10 @@ export class AssetRevisionsRepository {
   }
 
   async revision(
+    m: EntityManager = this.ds.manager,
     assetId: string,
     n: number,
     withProposals = false,
-    m: EntityManager = this.ds.manager,
   ): Promise<RevisionRow | undefined> {
     const rows = await m.query<RevisionRow[]>(
       `SELECT * FROM asset_revisions WHERE asset_id = $1 AND n = $2 AND ($3 OR status = 'published')`,

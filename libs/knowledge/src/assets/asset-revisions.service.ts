@@ -65,7 +65,7 @@ export class AssetRevisionsService {
       await this.revisions.deletePending(tx, asset.id);
     } else {
       // Published content stays complete: an edit may not empty a required part.
-      await this.workflow.assertSubmittable({ ...asset, ...proposed }, tx);
+      await this.workflow.assertSubmittable(tx, { ...asset, ...proposed });
       const n = await this.revisions.savePending(tx, asset, proposed, principal.userId, pending);
       await this.announce.waiting(tx, asset, `rev${n}`, true);
     }
@@ -83,7 +83,7 @@ export class AssetRevisionsService {
 
   /** A verifier's own edit of an asset they did not write: published now, and recorded. */
   async publishOwnEdit(tx: EntityManager, asset: AssetEntity, reader: Reader): Promise<void> {
-    await this.workflow.assertSubmittable(asset, tx);
+    await this.workflow.assertSubmittable(tx, asset);
     asset.revision = await this.revisions.snapshot(tx, asset, reader.userId);
     await this.repo.recordTransition(tx, asset.id, {
       action: 'revise',
@@ -91,16 +91,13 @@ export class AssetRevisionsService {
       to: 'published',
       actorId: reader.userId,
     });
-    await this.audit.record(
-      {
-        actorId: reader.userId,
-        action: 'asset_revised_by_verifier',
-        targetType: 'asset',
-        targetId: asset.id,
-        details: { revision: asset.revision },
-      },
-      tx,
-    );
+    await this.audit.record(tx, {
+      actorId: reader.userId,
+      action: 'asset_revised_by_verifier',
+      targetType: 'asset',
+      targetId: asset.id,
+      details: { revision: asset.revision },
+    });
     await touchSearch(tx, [asset.id]);
   }
 
@@ -112,13 +109,13 @@ export class AssetRevisionsService {
     comment: string | undefined,
   ): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
-      const { asset, reader, revision } = await this.reviewable(principal, id, n, tx);
+      const { asset, reader, revision } = await this.reviewable(tx, principal, id, n);
       if (revision.base_n !== (asset.revision || null))
         throw AssetErrors.revisionOutdated(asset.revision);
       const narasumberBefore = asset.narasumberId;
       Object.assign(asset, revisionContent(revision));
-      await this.workflow.assertSubmittable(asset, tx);
-      const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
+      await this.workflow.assertSubmittable(tx, asset);
+      const attachmentCount = await this.repo.attachmentCount(tx, asset.id);
       asset.completeness = computeCompleteness({ ...asset, attachmentCount }).score;
       asset.revision = n;
       asset.version += 1;
@@ -149,7 +146,7 @@ export class AssetRevisionsService {
   /** Refuses a pending revision with a comment for its authors; readers never see it. */
   async reject(principal: Principal, id: string, n: number, comment: string): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
-      const { asset, reader } = await this.reviewable(principal, id, n, tx);
+      const { asset, reader } = await this.reviewable(tx, principal, id, n);
       await this.revisions.review(tx, asset.id, n, {
         status: 'rejected',
         reviewerId: reader.userId,
@@ -167,7 +164,7 @@ export class AssetRevisionsService {
   }
 
   async one(reader: Reader | undefined, asset: AssetEntity, n: number): Promise<RevisionRow> {
-    const row = await this.revisions.revision(asset.id, n, seesProposals(asset, reader));
+    const row = await this.revisions.revision(undefined, asset.id, n, seesProposals(asset, reader));
     if (!row) throw CommonErrors.notFound();
     return row;
   }
@@ -179,7 +176,9 @@ export class AssetRevisionsService {
   async diff(reader: Reader | undefined, asset: AssetEntity, n: number): Promise<RevisionDiffDto> {
     const row = await this.one(reader, asset, n);
     const against = row.status === 'pending' ? asset.revision || null : row.base_n;
-    const base = against ? await this.revisions.revision(asset.id, against, true) : undefined;
+    const base = against
+      ? await this.revisions.revision(undefined, asset.id, against, true)
+      : undefined;
     const after = revisionContent(row);
     return {
       n: row.n,
@@ -228,15 +227,15 @@ export class AssetRevisionsService {
    * 403 not a verifier of the OPD or an author (self-review), 409 archived or not pending.
    */
   private async reviewable(
+    tx: EntityManager,
     principal: Principal,
     id: string,
     n: number,
-    tx: EntityManager,
   ): Promise<{ asset: AssetEntity; reader: Reader; revision: RevisionRow }> {
     const reader = readerOf(principal)!;
-    const asset = await this.repo.lockReadable(id, reader, tx);
+    const asset = await this.repo.lockReadable(tx, id, reader);
     // A proposal is invisible (404) to whoever may not see it, another OPD's verifier included.
-    const revision = await this.revisions.revision(asset.id, n, seesProposals(asset, reader), tx);
+    const revision = await this.revisions.revision(tx, asset.id, n, seesProposals(asset, reader));
     if (!revision) throw CommonErrors.notFound();
     const refusal = reviewRefusal(asset, reader);
     if (refusal === 'self_review') throw AssetErrors.selfApproval();
@@ -254,9 +253,12 @@ export class AssetRevisionsService {
     n: number,
     action: string,
   ): Promise<void> {
-    await this.audit.record(
-      { actorId: reader.userId, action, targetType: 'asset', targetId: assetId, details: { n } },
-      tx,
-    );
+    await this.audit.record(tx, {
+      actorId: reader.userId,
+      action,
+      targetType: 'asset',
+      targetId: assetId,
+      details: { n },
+    });
   }
 }

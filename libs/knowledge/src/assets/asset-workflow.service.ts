@@ -54,14 +54,14 @@ export class AssetWorkflowService {
   ): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
       const reader = readerOf(principal)!;
-      const asset = await this.repo.lockReadable(id, reader, tx);
+      const asset = await this.repo.lockReadable(tx, id, reader);
       this.authorize(asset, reader, action);
       const move = MOVES[action];
       if (!move.from.includes(asset.status))
         throw AssetErrors.invalidTransition(asset.status, action);
       const from = asset.status;
       const now = new Date();
-      if (action === 'submit') await this.assertSubmittable(asset, tx);
+      if (action === 'submit') await this.assertSubmittable(tx, asset);
       asset.status = move.to;
       asset.updatedAt = now;
       if (action === 'submit') asset.submittedAt = now;
@@ -117,8 +117,8 @@ export class AssetWorkflowService {
   }
 
   /** 422 ASSET_INCOMPLETE when a required part is empty (also for edits of published content). */
-  async assertSubmittable(asset: AssetEntity, tx: EntityManager): Promise<void> {
-    const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
+  async assertSubmittable(tx: EntityManager, asset: AssetEntity): Promise<void> {
+    const attachmentCount = await this.repo.attachmentCount(tx, asset.id);
     const { missing } = computeCompleteness({ ...asset, attachmentCount });
     const blocking = blocksSubmission(missing);
     if (blocking.length > 0) throw AssetErrors.incomplete(blocking);

@@ -29,18 +29,18 @@ export interface TransitionRow {
 export class AssetsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  private readable(reader: Reader | undefined, m: EntityManager): SelectQueryBuilder<AssetEntity> {
+  private readable(m: EntityManager, reader: Reader | undefined): SelectQueryBuilder<AssetEntity> {
     const pred = readablePredicate('a', reader);
     return m.getRepository(AssetEntity).createQueryBuilder('a').where(pred.sql, pred.params);
   }
 
   /** The asset if it exists and the reader may read it; forbidden and missing look the same. */
   async findReadable(
+    m: EntityManager = this.ds.manager,
     id: string,
     reader: Reader | undefined,
-    m: EntityManager = this.ds.manager,
   ): Promise<AssetEntity | null> {
-    return this.readable(reader, m).andWhere('a.id = :id', { id }).getOne();
+    return this.readable(m, reader).andWhere('a.id = :id', { id }).getOne();
   }
 
   /**
@@ -82,7 +82,7 @@ export class AssetsRepository {
   /** Which of these ids the reader may read, in one query. */
   async readableIds(ids: readonly string[], reader: Reader | undefined): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.readable(reader, this.ds.manager)
+    const rows = await this.readable(this.ds.manager, reader)
       .select('a.id', 'id')
       .andWhere('a.id = ANY(:ids::uuid[])', { ids })
       .getRawMany<{ id: string }>();
@@ -95,7 +95,7 @@ export class AssetsRepository {
     reader: Reader | undefined,
   ): Promise<Map<string, { title: string; type: string }>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.readable(reader, this.ds.manager)
+    const rows = await this.readable(this.ds.manager, reader)
       .select(['a.id AS id', 'a.title AS title', 'a.type AS type'])
       .andWhere('a.id = ANY(:ids::uuid[])', { ids })
       .getRawMany<{ id: string; title: string; type: string }>();
@@ -106,9 +106,9 @@ export class AssetsRepository {
    * A readable asset, row-locked for a write in this transaction; a malformed, missing or
    * unreadable id is the same 404.
    */
-  async lockReadable(id: string, reader: Reader, m: EntityManager): Promise<AssetEntity> {
+  async lockReadable(m: EntityManager, id: string, reader: Reader): Promise<AssetEntity> {
     const asset = isUuid(id)
-      ? await this.readable(reader, m)
+      ? await this.readable(m, reader)
           .andWhere('a.id = :id', { id })
           .setLock('pessimistic_write')
           .getOne()
@@ -123,7 +123,7 @@ export class AssetsRepository {
     page: number,
     limit: number,
   ): Promise<[AssetEntity[], number]> {
-    const qb = this.readable(reader, this.ds.manager);
+    const qb = this.readable(this.ds.manager, reader);
     if (filter.opdId) qb.andWhere('a.opd_id = :opdId', { opdId: filter.opdId });
     if (filter.type) qb.andWhere('a.type = :type', { type: filter.type });
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
@@ -218,7 +218,7 @@ export class AssetsRepository {
     );
   }
 
-  async attachmentCount(assetId: string, m: EntityManager = this.ds.manager): Promise<number> {
+  async attachmentCount(m: EntityManager = this.ds.manager, assetId: string): Promise<number> {
     const [row] = await m.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM attachments WHERE asset_id = $1 AND scan_status <> 'pending_scan'`,
       [assetId],

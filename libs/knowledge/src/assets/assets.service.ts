@@ -68,13 +68,13 @@ export class AssetsService {
    * click: nothing is shown, so no restricted read is audited).
    */
   async findReadable(principal: Principal | undefined, id: string): Promise<AssetEntity | null> {
-    return isUuid(id) ? this.repo.findReadable(id, readerOf(principal)) : null;
+    return isUuid(id) ? this.repo.findReadable(undefined, id, readerOf(principal)) : null;
   }
 
   /** The asset if the caller may read it; otherwise the same 404 as a missing one. */
   async get(principal: Principal | undefined, id: string): Promise<AssetEntity> {
     const reader = readerOf(principal);
-    const asset = isUuid(id) ? await this.repo.findReadable(id, reader) : null;
+    const asset = isUuid(id) ? await this.repo.findReadable(undefined, id, reader) : null;
     return this.checkedRead(reader, asset);
   }
 
@@ -100,7 +100,7 @@ export class AssetsService {
       asset.opdId !== reader.opdId
     ) {
       // Assessors may read restricted evidence, and every such read is recorded.
-      await this.audit.record({
+      await this.audit.record(undefined, {
         actorId: reader.userId,
         action: 'asset_read_restricted',
         targetType: 'asset',
@@ -180,7 +180,7 @@ export class AssetsService {
    */
   async update(principal: Principal, id: string, dto: UpdateAssetDto): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
-      const { asset, reader } = await this.lockForEdit(principal, id, tx);
+      const { asset, reader } = await this.lockForEdit(tx, principal, id);
       if (dto.expectedVersion !== undefined && dto.expectedVersion !== asset.version) {
         throw AssetErrors.versionConflict(asset.version);
       }
@@ -190,7 +190,7 @@ export class AssetsService {
       }
       if (asset.status === 'published') await this.revisions.assertNonePending(tx, asset.id);
       await this.content.apply(principal, asset, dto);
-      const attachmentCount = await this.repo.attachmentCount(asset.id, tx);
+      const attachmentCount = await this.repo.attachmentCount(tx, asset.id);
       asset.completeness = computeCompleteness({ ...asset, attachmentCount }).score;
       asset.version += 1;
       asset.updatedAt = new Date();
@@ -208,7 +208,7 @@ export class AssetsService {
     const unique = [...new Set(authorIds)];
     await this.content.assertActiveUsers(unique, 'authorIds');
     return this.ds.transaction(async (tx) => {
-      const { asset } = await this.lockForEdit(principal, id, tx, true);
+      const { asset } = await this.lockForEdit(tx, principal, id, true);
       const added = unique.filter((u) => !asset.authorIds.includes(u));
       asset.authorIds = unique;
       asset.version += 1;
@@ -222,7 +222,7 @@ export class AssetsService {
   /** Drafts and submissions are deleted (files removed by a durable job); published ones are archived. */
   async remove(principal: Principal, id: string): Promise<void> {
     await this.ds.transaction(async (tx) => {
-      const { asset, reader } = await this.lockForEdit(principal, id, tx, true);
+      const { asset, reader } = await this.lockForEdit(tx, principal, id, true);
       if (asset.status === 'published') {
         asset.status = 'archived';
         asset.archivedAt = new Date();
@@ -253,13 +253,13 @@ export class AssetsService {
    * (or, with `authorOnly`, not an author) → 403, archived → 409.
    */
   async lockForEdit(
+    tx: EntityManager,
     principal: Principal,
     id: string,
-    tx: EntityManager,
     authorOnly = false,
   ): Promise<{ asset: AssetEntity; reader: Reader }> {
     const reader = readerOf(principal)!;
-    const asset = await this.repo.lockReadable(id, reader, tx);
+    const asset = await this.repo.lockReadable(tx, id, reader);
     if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'edit');
     if (authorOnly ? !isAuthor(asset, reader) : !mayEdit(asset, reader)) {
       throw CommonErrors.forbidden();

@@ -34,7 +34,11 @@ import type { UsageAsset } from '../usage/asset-usage.recorder';
 export interface MeetingFileGuard {
   canRead(principal: Principal, meetingId: string): Promise<boolean>;
   /** Inside a transaction, reads on `tx` (a second pool connection could deadlock a busy pool). */
-  canWrite(principal: Principal, meetingId: string, tx?: EntityManager): Promise<boolean>;
+  canWrite(
+    tx: EntityManager | undefined,
+    principal: Principal,
+    meetingId: string,
+  ): Promise<boolean>;
 }
 
 export interface AttachmentRow {
@@ -91,10 +95,10 @@ export class AttachmentsService {
   ): Promise<string[]> {
     const reader = readerOf(principal)!;
     // Access is decided before a single byte is stored.
-    await this.editableAsset(assetId, reader, this.ds.manager);
+    await this.editableAsset(this.ds.manager, assetId, reader);
     const checked = await this.receiveChecked(req, res);
     return this.store(checked, reader.userId, `asset:${assetId}`, async (tx) => {
-      const asset = await this.editableAsset(assetId, reader, tx);
+      const asset = await this.editableAsset(tx, assetId, reader);
       await tx.query(`SELECT 1 FROM assets WHERE id = $1 FOR UPDATE`, [asset.id]);
       return { column: 'asset_id', id: asset.id, after: () => this.refreshCompleteness(tx, asset) };
     });
@@ -161,11 +165,11 @@ export class AttachmentsService {
     if (!row) throw CommonErrors.notFound();
     await this.ds.transaction(async (tx) => {
       if (row.meeting_id) {
-        if (!(await this.meetingGuard?.canWrite(principal, row.meeting_id, tx)))
+        if (!(await this.meetingGuard?.canWrite(tx, principal, row.meeting_id)))
           throw CommonErrors.forbidden();
       }
       const asset = row.asset_id
-        ? await this.editableAsset(row.asset_id, readerOf(principal)!, tx)
+        ? await this.editableAsset(tx, row.asset_id, readerOf(principal)!)
         : undefined;
       await tx.query(`DELETE FROM attachments WHERE id = $1`, [row.id]);
       await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storage_key });
@@ -217,11 +221,11 @@ export class AttachmentsService {
   }
 
   private async editableAsset(
+    m: EntityManager,
     assetId: string,
     reader: Reader,
-    m: EntityManager,
   ): Promise<AssetEntity> {
-    const asset = isUuid(assetId) ? await this.assets.findReadable(assetId, reader, m) : null;
+    const asset = isUuid(assetId) ? await this.assets.findReadable(m, assetId, reader) : null;
     if (!asset) throw CommonErrors.notFound();
     if (asset.status === 'archived') throw AssetErrors.invalidTransition(asset.status, 'attach');
     if (!mayEdit(asset, reader)) throw CommonErrors.forbidden();
@@ -325,7 +329,7 @@ export class AttachmentsService {
   }
 
   private async refreshCompleteness(tx: EntityManager, asset: AssetEntity): Promise<void> {
-    const attachmentCount = await this.assets.attachmentCount(asset.id, tx);
+    const attachmentCount = await this.assets.attachmentCount(tx, asset.id);
     const { score } = computeCompleteness({ ...asset, attachmentCount });
     await tx.query(`UPDATE assets SET completeness = $2, updated_at = now() WHERE id = $1`, [
       asset.id,

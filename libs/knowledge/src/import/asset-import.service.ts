@@ -123,15 +123,12 @@ export class AssetImportService {
     if (!dryRun && planned.length > 0) {
       await this.ds.transaction(async (tx) => {
         await this.write(tx, principal.userId, planned, now);
-        await this.audit.record(
-          {
-            actorId: principal.userId,
-            action: 'assets_imported',
-            targetType: 'asset',
-            details: { lines: reports.length, written: planned.length },
-          },
-          tx,
-        );
+        await this.audit.record(tx, {
+          actorId: principal.userId,
+          action: 'assets_imported',
+          targetType: 'asset',
+          details: { lines: reports.length, written: planned.length },
+        });
       });
     }
     const summary = { total: reports.length, created: 0, updated: 0, unchanged: 0, rejected: 0 };

@@ -59,7 +59,7 @@ export class UsageRollupService {
     );
     const done: FoldResult[] = [];
     for (const { day } of stale) {
-      const folded = await this.foldDay(day, undefined, { onlyIfStale: true });
+      const folded = await this.foldDay(undefined, day, { onlyIfStale: true });
       if (folded) done.push(folded);
     }
     return done;
@@ -70,15 +70,15 @@ export class UsageRollupService {
    * `onlyIfStale`, a day another worker folded while this one waited for the lock is left alone
    * (undefined): several workers fold each day once.
    */
-  async foldDay(day: string, outer?: EntityManager): Promise<FoldResult>;
+  async foldDay(outer: EntityManager | undefined, day: string): Promise<FoldResult>;
   async foldDay(
-    day: string,
     outer: EntityManager | undefined,
+    day: string,
     options: { onlyIfStale: true },
   ): Promise<FoldResult | undefined>;
   async foldDay(
+    outer: EntityManager | undefined,
     day: string,
-    outer?: EntityManager,
     options: { onlyIfStale?: boolean } = {},
   ): Promise<FoldResult | undefined> {
     if (!isDay(day)) throw new RangeError(`not a day: ${day}`);
@@ -161,7 +161,7 @@ export class UsageRollupService {
       let done = 0;
       for (const day of all) {
         const inRange = day >= from && day <= to;
-        if (inRange) events += (await this.foldDay(day, tx)).events;
+        if (inRange) events += (await this.foldDay(tx, day)).events;
         else if (withEvents.has(day)) {
           await this.foldReaderSets(tx, day, touched);
           await this.foldClicked(tx, day, touched);

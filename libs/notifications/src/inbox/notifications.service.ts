@@ -53,7 +53,7 @@ export class NotificationsService {
   }
 
   async preferences(p: Principal): Promise<PreferencesDto> {
-    const stored = await this.repo.preferences([p.userId]);
+    const stored = await this.repo.preferences(undefined, [p.userId]);
     return { mailEnabled: Boolean(this.config.mail.smtpUrl), items: effectivePreferences(stored) };
   }
 

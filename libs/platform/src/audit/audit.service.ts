@@ -39,7 +39,7 @@ export interface AuditRow {
 export class AuditService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.ds.manager): Promise<void> {
+  async record(manager: EntityManager = this.ds.manager, entry: AuditEntry): Promise<void> {
     await manager.query(
       `INSERT INTO audit_log (actor_id, action, target_type, target_id, details, ip, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { REPORT_YEARS } from './ranges';
 
 /** Query strings carry text: 'true'/'false' become booleans; anything else stays and fails IsBoolean. */
@@ -15,18 +14,6 @@ export const UpperCase = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.toUpperCase() : value,
   );
-
-/** `?dryRun=true`: validate and report without writing (every import endpoint). */
-export class DryRunQueryDto {
-  @ApiPropertyOptional({
-    type: Boolean,
-    description: 'Validate and report without writing anything',
-  })
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean()
-  dryRun?: boolean;
-}
 
 /** `?year=`: query text to an integer, within the years the portal reports on. */
 export const QueryYear = (): PropertyDecorator =>
@@ -45,10 +32,3 @@ export const QueryQuarter = (): PropertyDecorator =>
     Min(1),
     Max(4),
   );
-
-/** `?year=` (required): the reports per year. */
-export class YearQueryDto {
-  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2025 })
-  @QueryYear()
-  year!: number;
-}

@@ -29,7 +29,7 @@ export class CoverageViewService {
       return i ? [i.assetId] : [];
     });
     const readable = await this.assets.readableIds(principal, interviews);
-    await this.audit.record({
+    await this.audit.record(undefined, {
       actorId: principal.userId,
       action: 'knowledge_risk_read',
       targetType: 'opd',

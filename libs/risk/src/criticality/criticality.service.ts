@@ -35,16 +35,13 @@ export class CriticalityService {
       throw CommonErrors.notFound();
     await this.ds.transaction(async (tx) => {
       await this.overrides.record(tx, person.id, dto.value ?? null, dto.reason, principal.userId);
-      await this.audit.record(
-        {
-          actorId: principal.userId,
-          action: 'criticality_overridden',
-          targetType: 'user',
-          targetId: person.id,
-          details: { value: dto.value ?? null },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: principal.userId,
+        action: 'criticality_overridden',
+        targetType: 'user',
+        targetId: person.id,
+        details: { value: dto.value ?? null },
+      });
     });
     const assessed = (await this.assessor.assess(person.opdId, wibDay())).people.find(
       (p) => p.person.id === person.id,

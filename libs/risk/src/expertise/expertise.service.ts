@@ -62,16 +62,13 @@ export class ExpertiseService {
     const normalised = normalizeTags(topics);
     await this.ds.transaction(async (tx) => {
       await this.declarations.replace(tx, person.id, as, normalised, principal.userId);
-      await this.audit.record(
-        {
-          actorId: principal.userId,
-          action: 'expertise_declared',
-          targetType: 'user',
-          targetId: person.id,
-          details: { as, topics: normalised },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: principal.userId,
+        action: 'expertise_declared',
+        targetType: 'user',
+        targetId: person.id,
+        details: { as, topics: normalised },
+      });
     });
     return this.expertise(principal, person.id);
   }

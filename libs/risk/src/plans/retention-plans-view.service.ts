@@ -32,10 +32,10 @@ export class RetentionPlansViewService {
 
   async get(principal: Principal, id: string): Promise<RetentionPlanDetailDto> {
     if (!isUuid(id)) throw CommonErrors.notFound();
-    const found = await this.repo.findById(id);
+    const found = await this.repo.findById(undefined, id);
     if (!found || !readsPlan(principal, found)) throw CommonErrors.notFound();
     await this.sync.reconcile([found.userId]);
-    const plan = (await this.repo.findById(id))!;
+    const plan = (await this.repo.findById(undefined, id))!;
     const [person, events, codes, readable] = await Promise.all([
       this.personnel.byId(plan.userId),
       this.repo.events(plan.id),
@@ -47,7 +47,7 @@ export class RetentionPlansViewService {
       plan.interviewerId,
       ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
     ]);
-    await this.audit.record({
+    await this.audit.record(undefined, {
       actorId: principal.userId,
       action: 'knowledge_risk_read',
       targetType: 'retention_plan',
@@ -88,7 +88,7 @@ export class RetentionPlansViewService {
         plans.flatMap((p) => (p.assetId ? [p.assetId] : [])),
       ),
     ]);
-    await this.audit.record({
+    await this.audit.record(undefined, {
       actorId: principal.userId,
       action: 'knowledge_risk_read',
       targetType: 'opd',

@@ -59,8 +59,8 @@ export class RetentionPlansRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async findById(
-    id: string,
     m: EntityManager = this.ds.manager,
+    id: string,
   ): Promise<RetentionPlan | undefined> {
     const [row] = await m.query<Row[]>(`SELECT ${COLUMNS} FROM retention_plans p WHERE p.id = $1`, [
       id,

@@ -179,7 +179,7 @@ export class RetentionPlansService {
   ): Promise<void> {
     if (!isUuid(id)) throw CommonErrors.notFound();
     // A plan whose interview was published meanwhile is settled first.
-    const found = await this.repo.findById(id);
+    const found = await this.repo.findById(undefined, id);
     if (!found || !managesRegisterOf(principal, found.opdId)) throw CommonErrors.notFound();
     await this.sync.reconcile([found.userId]);
     const person = await this.personnel.byId(found.userId);
@@ -210,15 +210,12 @@ export class RetentionPlansService {
     planId: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    return this.audit.record(
-      {
-        actorId: principal.userId,
-        action,
-        targetType: 'retention_plan',
-        targetId: planId,
-        details,
-      },
-      tx,
-    );
+    return this.audit.record(tx, {
+      actorId: principal.userId,
+      action,
+      targetType: 'retention_plan',
+      targetId: planId,
+      details,
+    });
   }
 }

@@ -114,7 +114,7 @@ export class RegisterService {
     q: RegisterQueryDto,
     returned: readonly RegisterItemDto[],
   ): Promise<void> {
-    return this.audit.record({
+    return this.audit.record(undefined, {
       actorId: principal.userId,
       action: 'knowledge_risk_read',
       targetType: 'opd',
@@ -128,7 +128,7 @@ export class RegisterService {
     const today = wibDay();
     const assessment = await this.assessor.assess(principal.opdId, today);
     const items = await this.present(principal, assessment, today, principal.userId);
-    await this.audit.record({
+    await this.audit.record(undefined, {
       actorId: principal.userId,
       action: 'knowledge_risk_read',
       targetType: 'user',

@@ -82,7 +82,7 @@ export class OidcSignInService {
         method: 'oidc',
         idToken: identity.idToken,
       });
-      await this.audit.record({
+      await this.audit.record(undefined, {
         actorId: user.id,
         action: 'authn_login_success',
         ip: client.ip,
@@ -96,7 +96,7 @@ export class OidcSignInService {
           ? new SsoRefused(PROTOCOL_REFUSAL[error.kind], error.reason)
           : error;
       if (!(refused instanceof SsoRefused)) throw error;
-      await this.audit.record({
+      await this.audit.record(undefined, {
         actorId: refused.userId ?? null,
         action: 'authn_login_fail',
         ip: client.ip,

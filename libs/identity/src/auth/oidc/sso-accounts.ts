@@ -97,16 +97,13 @@ export class SsoAccounts {
       const id = inserted[0]?.id;
       if (!id) throw new SsoRefused('SSO_IDENTITY_CONFLICT', 'provisioning_conflict');
       await this.users.replaceGrants(tx, [id], new Map([[id, grantsFor(['asn'], opdId)]]), null);
-      await this.audit.record(
-        {
-          actorId: id,
-          action: 'user_created',
-          targetType: 'user',
-          targetId: id,
-          details: { opdCode: identity.opdCode, roles: ['asn'], via: 'oidc_jit' },
-        },
-        tx,
-      );
+      await this.audit.record(tx, {
+        actorId: id,
+        action: 'user_created',
+        targetType: 'user',
+        targetId: id,
+        details: { opdCode: identity.opdCode, roles: ['asn'], via: 'oidc_jit' },
+      });
       return tx.getRepository(UserEntity).findOneByOrFail({ id });
     });
   }

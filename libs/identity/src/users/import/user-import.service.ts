@@ -83,15 +83,12 @@ export class UserImportService {
       await this.ds.transaction(async (tx) => {
         const ids = await this.write(tx, planned, actor.userId);
         for (const report of reports) report.userId ??= ids.get(report.nip);
-        await this.audit.record(
-          {
-            actorId: actor.userId,
-            action: 'users_imported',
-            targetType: 'user',
-            details: { rows: reports.length, written: planned.length },
-          },
-          tx,
-        );
+        await this.audit.record(tx, {
+          actorId: actor.userId,
+          action: 'users_imported',
+          targetType: 'user',
+          details: { rows: reports.length, written: planned.length },
+        });
       });
     }
     reports.sort((a, b) => a.line - b.line);
