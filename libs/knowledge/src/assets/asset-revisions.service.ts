@@ -113,7 +113,7 @@ export class AssetRevisionsService {
   ): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
       const { asset, reader, revision } = await this.reviewable(principal, id, n, tx);
-      if (revision.base_n !== (asset.revision || null))
+      if (revision.baseN !== (asset.revision || null))
         throw AssetErrors.revisionOutdated(asset.revision);
       const narasumberBefore = asset.narasumberId;
       Object.assign(asset, revisionContent(revision));
@@ -178,7 +178,7 @@ export class AssetRevisionsService {
    */
   async diff(reader: Reader | undefined, asset: AssetEntity, n: number): Promise<RevisionDiffDto> {
     const row = await this.one(reader, asset, n);
-    const against = row.status === 'pending' ? asset.revision || null : row.base_n;
+    const against = row.status === 'pending' ? asset.revision || null : row.baseN;
     const base = against ? await this.revisions.revision(asset.id, against, true) : undefined;
     const after = revisionContent(row);
     return {
@@ -204,21 +204,21 @@ export class AssetRevisionsService {
     if (opdIds.length === 0) return { items: [], total: 0, page, limit };
     const [rows, total] = await this.revisions.pendingPage(opdIds, page, limit);
     const [codes, person] = await Promise.all([
-      this.opds.codesByIds([...new Set(rows.map((r) => r.opd_id))]),
-      this.view.people(rows.map((r) => r.created_by)),
+      this.opds.codesByIds([...new Set(rows.map((r) => r.opdId))]),
+      this.view.people(rows.map((r) => r.createdBy)),
     ]);
     const items = rows.map((r) => ({
-      assetId: r.asset_id,
+      assetId: r.assetId,
       n: r.n,
-      basedOn: r.base_n,
+      basedOn: r.baseN,
       title: r.title,
-      assetTitle: r.asset_title,
+      assetTitle: r.assetTitle,
       type: r.type,
-      opdCode: codes.get(r.opd_id) ?? '',
-      createdBy: person(r.created_by),
-      createdAt: r.created_at.toISOString(),
-      updatedAt: r.updated_at.toISOString(),
-      canReview: !r.author_ids.includes(principal.userId),
+      opdCode: codes.get(r.opdId) ?? '',
+      createdBy: person(r.createdBy),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      canReview: !r.authorIds.includes(principal.userId),
     }));
     return { items, total, page, limit };
   }
