@@ -10,6 +10,7 @@ import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetViewService } from './asset-view.service';
+import { presentPendingRevision } from './revision.presenter';
 import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
@@ -207,19 +208,9 @@ export class AssetRevisionsService {
       this.opds.codesByIds([...new Set(rows.map((r) => r.opdId))]),
       this.view.people(rows.map((r) => r.createdBy)),
     ]);
-    const items = rows.map((r) => ({
-      assetId: r.assetId,
-      n: r.n,
-      basedOn: r.baseN,
-      title: r.title,
-      assetTitle: r.assetTitle,
-      type: r.type,
-      opdCode: codes.get(r.opdId) ?? '',
-      createdBy: person(r.createdBy),
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      canReview: !r.authorIds.includes(principal.userId),
-    }));
+    const items = rows.map((r) =>
+      presentPendingRevision(r, codes.get(r.opdId) ?? '', person, principal.userId),
+    );
     return { items, total, page, limit };
   }
 

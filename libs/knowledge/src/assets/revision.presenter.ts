@@ -1,8 +1,9 @@
 import type { DetailExtras } from './asset-detail-sql';
+import type { PendingRevisionDto } from './dto/pending-revision.dto';
 import type { PersonRefDto } from './dto/person-ref.dto';
 import type { RevisionSummaryDto } from './dto/revision-summary.dto';
 import type { RevisionDto } from './dto/revision.dto';
-import type { RevisionRow } from './revision-row';
+import type { PendingRevisionRow, RevisionRow } from './revision-row';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -48,5 +49,27 @@ export function revisionDetail(r: RevisionRow, person: (id: string) => PersonRef
     seciMode: r.seciMode,
     copId: r.copId,
     narasumber: r.narasumberId ? person(r.narasumberId) : null,
+  };
+}
+
+/** A pending revision as the review queue shows it: pure (`reviewerId` may not review their own). */
+export function presentPendingRevision(
+  r: PendingRevisionRow,
+  opdCode: string,
+  person: (id: string) => PersonRefDto,
+  reviewerId: string,
+): PendingRevisionDto {
+  return {
+    assetId: r.assetId,
+    n: r.n,
+    basedOn: r.baseN,
+    title: r.title,
+    assetTitle: r.assetTitle,
+    type: r.type,
+    opdCode,
+    createdBy: person(r.createdBy),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    canReview: !r.authorIds.includes(reviewerId),
   };
 }
