@@ -8,6 +8,7 @@ import { seesOpenYears } from './award.policy';
 import type { AssessmentDto } from './dto/assessment.dto';
 import type { CreateAwardDto } from './dto/create-award.dto';
 import type { RubricChangeDto } from './dto/rubric-change.dto';
+import { RUBRIC_COLUMNS, type RubricRow } from './rubric-row';
 import {
   ASPECT_KEYS,
   type AspectKey,
@@ -48,19 +49,6 @@ export interface AssessmentEntry {
   assessor: string | null;
   at: string;
 }
-
-interface RubricRow {
-  version: number;
-  aspectWeights: Record<AspectKey, number>;
-  dataWeights: Record<AspectKey, number>;
-  winners: number;
-  rulesVersion: string;
-  createdAt: Date;
-}
-
-/** The select list of a `RubricRow` from `award_rubrics r`. */
-const RUBRIC_COLUMNS = `r.version, r.aspect_weights AS "aspectWeights", r.data_weights AS "dataWeights",
-  r.winners, r.rules_version AS "rulesVersion", r.created_at AS "createdAt"`;
 
 /**
  * Award years, their rubric versions (a weight change is a new version; stored scores keep the
