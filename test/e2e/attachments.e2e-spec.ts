@@ -363,6 +363,21 @@ describe('attachments: the upload battery', () => {
       await t.drainJobs();
       expect(storedFiles().some((f) => f.endsWith(storage_key))).toBe(false);
     });
+
+    it('removes the bytes of a deleted draft’s files with the next job run', async () => {
+      const id = await newDraft(author);
+      await upload(author, id, [{ name: 'draf.txt', data: Buffer.from('draf dihapus') }]).expect(
+        201,
+      );
+      const [{ storage_key }] = await t.ds.query<{ storage_key: string }[]>(
+        `SELECT storage_key FROM attachments WHERE asset_id = $1`,
+        [id],
+      );
+      expect(storedFiles().some((f) => f.endsWith(storage_key))).toBe(true);
+      await t.http().delete(`/api/v1/assets/${id}`).set(author.auth).expect(204);
+      await t.drainJobs();
+      expect(storedFiles().some((f) => f.endsWith(storage_key))).toBe(false);
+    });
   });
 
   describe('text extraction in the worker', () => {

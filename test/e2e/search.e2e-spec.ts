@@ -323,6 +323,7 @@ describe('search over Meilisearch (with the PostgreSQL fallback)', () => {
       id: authorUser.id,
       opdCode: 'BPSDM',
       authoredAssets: 1,
+      topTags: ['manajemen-pengetahuan'],
     });
     expect(JSON.stringify(byTopic.body)).not.toContain(authorUser.nip);
     expect(JSON.stringify(byTopic.body)).not.toContain(authorUser.email);

@@ -48,7 +48,7 @@ export class AwardEvidenceService {
       meetings: meetings.map((m) => ({
         id: m.id,
         cop: m.cop,
-        heldDate: m.held_date_wib,
+        heldDate: m.heldDateWib,
         quarter: m.quarter,
         topic: m.topic,
         attendees: m.attendees,
@@ -103,14 +103,14 @@ export class AwardEvidenceService {
       {
         id: string;
         cop: string;
-        held_date_wib: string;
+        heldDateWib: string;
         quarter: number;
         topic: string;
         attendees: number;
         documented: boolean;
       }[]
     >(
-      `SELECT m.id, c.name AS cop, m.held_date_wib::text AS held_date_wib, m.quarter, m.topic,
+      `SELECT m.id, c.name AS cop, m.held_date_wib::text AS "heldDateWib", m.quarter, m.topic,
               (SELECT count(*)::int FROM community_meeting_attendees t WHERE t.meeting_id = m.id) AS attendees,
               ${documentedMeetingSql('m')} AS documented
          FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id

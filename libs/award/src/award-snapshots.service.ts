@@ -27,9 +27,11 @@ export class AwardSnapshotsService {
       {
         rows: ScoreRow[];
         details: Pick<ScoreRun, 'data' | 'metrics' | 'quarters' | 'rubric'>;
-        finalized_at: Date;
+        finalizedAt: Date;
       }[]
-    >(`SELECT rows, details, finalized_at FROM award_snapshots WHERE year = $1`, [year]);
+    >(`SELECT rows, details, finalized_at AS "finalizedAt" FROM award_snapshots WHERE year = $1`, [
+      year,
+    ]);
     if (!row) return undefined;
     const { data, metrics, rubric } = row.details;
     return {
@@ -41,8 +43,8 @@ export class AwardSnapshotsService {
         new Map(metrics.map((m) => [m.opdCode, m.headcount])),
         inputTableFor(rubric.rulesVersion),
       ),
-      computedAt: row.finalized_at.toISOString(),
-      finalizedAt: row.finalized_at.toISOString(),
+      computedAt: row.finalizedAt.toISOString(),
+      finalizedAt: row.finalizedAt.toISOString(),
     };
   }
 
@@ -52,17 +54,18 @@ export class AwardSnapshotsService {
   ): Promise<{ year: number; finalizedAt: string; rubricVersion: number }> {
     const run = await this.runs.compute(year);
     return this.ds.transaction(async (tx) => {
-      const [locked] = await tx.query<{ finalized_at: Date | null; rubric_version: number }[]>(
-        `SELECT finalized_at, rubric_version FROM award_years WHERE year = $1 FOR UPDATE`,
+      const [locked] = await tx.query<{ finalizedAt: Date | null; rubricVersion: number }[]>(
+        `SELECT finalized_at AS "finalizedAt", rubric_version AS "rubricVersion"
+           FROM award_years WHERE year = $1 FOR UPDATE`,
         [year],
       );
       if (!locked) throw CommonErrors.notFound();
-      if (locked.finalized_at) throw AwardErrors.finalized(year);
+      if (locked.finalizedAt) throw AwardErrors.finalized(year);
       // Weights changed while computing: the snapshot must use the version it names.
-      if (locked.rubric_version !== run.rubric.version) throw AwardErrors.finalized(year);
-      const [row] = await tx.query<{ finalized_at: Date }[]>(
+      if (locked.rubricVersion !== run.rubric.version) throw AwardErrors.finalized(year);
+      const [row] = await tx.query<{ finalizedAt: Date }[]>(
         `INSERT INTO award_snapshots (year, rubric_version, rules_version, rows, details, finalized_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING finalized_at`,
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING finalized_at AS "finalizedAt"`,
         [
           year,
           run.rubric.version,
@@ -79,7 +82,7 @@ export class AwardSnapshotsService {
       );
       await tx.query(
         `UPDATE award_years SET finalized_at = $2, finalized_by = $3, updated_at = now() WHERE year = $1`,
-        [year, row.finalized_at, principal.userId],
+        [year, row.finalizedAt, principal.userId],
       );
       await this.audit.record(tx, {
         actorId: principal.userId,
@@ -89,7 +92,7 @@ export class AwardSnapshotsService {
       });
       return {
         year,
-        finalizedAt: row.finalized_at.toISOString(),
+        finalizedAt: row.finalizedAt.toISOString(),
         rubricVersion: run.rubric.version,
       };
     });

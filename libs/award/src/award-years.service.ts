@@ -8,6 +8,7 @@ import { seesOpenYears } from './award.policy';
 import type { AssessmentDto } from './dto/assessment.dto';
 import type { CreateAwardDto } from './dto/create-award.dto';
 import type { RubricChangeDto } from './dto/rubric-change.dto';
+import { RUBRIC_COLUMNS, type RubricRow } from './rubric-row';
 import {
   ASPECT_KEYS,
   type AspectKey,
@@ -49,15 +50,6 @@ export interface AssessmentEntry {
   at: string;
 }
 
-interface RubricRow {
-  version: number;
-  aspect_weights: Record<AspectKey, number>;
-  data_weights: Record<AspectKey, number>;
-  winners: number;
-  rules_version: string;
-  created_at: Date;
-}
-
 /**
  * Award years, their rubric versions (a weight change is a new version; stored scores keep the
  * version they used) and assessor scores with their full history.
@@ -92,38 +84,37 @@ export class AwardYearsService {
   /** The award years the caller may open: every one for assessors and admins, else the finalised. */
   async list(principal: Principal): Promise<AwardYearSummary[]> {
     const all = seesOpenYears(principal);
-    const rows = await this.ds.query<{ year: number; finalized_at: Date | null }[]>(
-      `SELECT year, finalized_at FROM award_years
+    const rows = await this.ds.query<{ year: number; finalizedAt: Date | null }[]>(
+      `SELECT year, finalized_at AS "finalizedAt" FROM award_years
         WHERE $1 OR finalized_at IS NOT NULL ORDER BY year DESC`,
       [all],
     );
     return rows.map((r) => ({
       year: r.year,
-      finalized: r.finalized_at !== null,
-      finalizedAt: r.finalized_at?.toISOString() ?? null,
+      finalized: r.finalizedAt !== null,
+      finalizedAt: r.finalizedAt?.toISOString() ?? null,
     }));
   }
 
   async get(year: number): Promise<AwardYear> {
-    const [row] = await this.ds.query<{ rubric_version: number; finalized_at: Date | null }[]>(
-      `SELECT rubric_version, finalized_at FROM award_years WHERE year = $1`,
+    const [row] = await this.ds.query<{ rubricVersion: number; finalizedAt: Date | null }[]>(
+      `SELECT rubric_version AS "rubricVersion", finalized_at AS "finalizedAt" FROM award_years WHERE year = $1`,
       [year],
     );
     if (!row) throw CommonErrors.notFound();
     const history = (
       await this.ds.query<RubricRow[]>(
-        `SELECT version, aspect_weights, data_weights, winners, rules_version, created_at
-           FROM award_rubrics WHERE year = $1 ORDER BY version`,
+        `SELECT ${RUBRIC_COLUMNS} FROM award_rubrics r WHERE r.year = $1 ORDER BY r.version`,
         [year],
       )
     ).map(toRubric);
     return {
       year,
-      rubricVersion: row.rubric_version,
-      rubric: history.find((r) => r.version === row.rubric_version) as RubricVersion,
+      rubricVersion: row.rubricVersion,
+      rubric: history.find((r) => r.version === row.rubricVersion) as RubricVersion,
       rubricHistory: history,
-      finalized: row.finalized_at !== null,
-      finalizedAt: row.finalized_at?.toISOString() ?? null,
+      finalized: row.finalizedAt !== null,
+      finalizedAt: row.finalizedAt?.toISOString() ?? null,
       tieRule: TIE_RULE,
     };
   }
@@ -154,7 +145,7 @@ export class AwardYearsService {
   /** The rubric a score run uses: the current version, or a given one. */
   async rubric(year: number, version?: number): Promise<RubricVersion> {
     const rows = await this.ds.query<RubricRow[]>(
-      `SELECT r.version, r.aspect_weights, r.data_weights, r.winners, r.rules_version, r.created_at
+      `SELECT ${RUBRIC_COLUMNS}
          FROM award_rubrics r JOIN award_years y ON y.year = r.year
         WHERE r.year = $1 AND r.version = coalesce($2, y.rubric_version)`,
       [year, version ?? null],
@@ -164,12 +155,12 @@ export class AwardYearsService {
   }
 
   async finalizedAt(year: number): Promise<Date | null> {
-    const [row] = await this.ds.query<{ finalized_at: Date | null }[]>(
-      `SELECT finalized_at FROM award_years WHERE year = $1`,
+    const [row] = await this.ds.query<{ finalizedAt: Date | null }[]>(
+      `SELECT finalized_at AS "finalizedAt" FROM award_years WHERE year = $1`,
       [year],
     );
     if (!row) throw CommonErrors.notFound();
-    return row.finalized_at;
+    return row.finalizedAt;
   }
 
   async assess(
@@ -222,9 +213,9 @@ export class AwardYearsService {
   /** Every assessor score of one OPD, newest first; assessor names only for `withNames`. */
   async history(year: number, opdId: string, withNames: boolean): Promise<AssessmentEntry[]> {
     const rows = await this.ds.query<
-      { aspect: AspectKey; score: string; justification: string; name: string; created_at: Date }[]
+      { aspect: AspectKey; score: string; justification: string; name: string; createdAt: Date }[]
     >(
-      `SELECT a.aspect, a.score, a.justification, u.name, a.created_at
+      `SELECT a.aspect, a.score, a.justification, u.name, a.created_at AS "createdAt"
          FROM award_assessments a JOIN identity_people u ON u.id = a.assessor_id
         WHERE a.year = $1 AND a.opd_id = $2 ORDER BY a.id DESC`,
       [year, opdId],
@@ -234,20 +225,20 @@ export class AwardYearsService {
       score: Number(r.score),
       justification: r.justification,
       assessor: withNames ? r.name : null,
-      at: r.created_at.toISOString(),
+      at: r.createdAt.toISOString(),
     }));
   }
 
   /** Locks an open award year (404 if missing, 409 once finalised); returns its current rubric. */
   private async lockOpen(tx: EntityManager, year: number): Promise<RubricVersion> {
-    const [row] = await tx.query<{ finalized_at: Date | null }[]>(
-      `SELECT finalized_at FROM award_years WHERE year = $1 FOR UPDATE`,
+    const [row] = await tx.query<{ finalizedAt: Date | null }[]>(
+      `SELECT finalized_at AS "finalizedAt" FROM award_years WHERE year = $1 FOR UPDATE`,
       [year],
     );
     if (!row) throw CommonErrors.notFound();
-    if (row.finalized_at) throw AwardErrors.finalized(year);
+    if (row.finalizedAt) throw AwardErrors.finalized(year);
     const [rubric] = await tx.query<RubricRow[]>(
-      `SELECT r.version, r.aspect_weights, r.data_weights, r.winners, r.rules_version, r.created_at
+      `SELECT ${RUBRIC_COLUMNS}
          FROM award_rubrics r JOIN award_years y ON y.year = r.year AND y.rubric_version = r.version
         WHERE r.year = $1`,
       [year],
@@ -314,10 +305,10 @@ function normalised(r: Rubric): unknown {
 function toRubric(r: RubricRow): RubricVersion {
   return {
     version: r.version,
-    aspectWeights: r.aspect_weights,
-    dataWeights: r.data_weights,
+    aspectWeights: r.aspectWeights,
+    dataWeights: r.dataWeights,
     winners: r.winners,
-    rulesVersion: r.rules_version,
-    createdAt: r.created_at.toISOString(),
+    rulesVersion: r.rulesVersion,
+    createdAt: r.createdAt.toISOString(),
   };
 }

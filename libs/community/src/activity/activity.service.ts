@@ -46,7 +46,7 @@ export class ActivityService {
   async forCopId(p: Principal, id: string, year: number): Promise<QuarterActivity[]> {
     const cop = await this.cops.get(undefined, id);
     if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
-    return this.forCop(cop.id, cop.opd_id, year);
+    return this.forCop(cop.id, cop.opdId, year);
   }
 
   async forOpd(opdId: string, year: number): Promise<QuarterActivity[]> {

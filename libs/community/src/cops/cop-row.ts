@@ -3,13 +3,13 @@ export interface CopRow {
   id: string;
   name: string;
   theme: string;
-  opd_id: string;
-  opd_code: string;
+  opdId: string;
+  opdCode: string;
   description: string;
   status: string;
-  sk_reference: string | null;
-  created_at: Date;
-  updated_at: Date;
-  lead_ids: string[];
-  member_count: number;
+  skReference: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  leadIds: string[];
+  memberCount: number;
 }

@@ -9,7 +9,7 @@ import {
 } from './cop.policy';
 
 /** A CoP hosted by OPD A; OPD B is elsewhere. */
-const cop = { id: 'cop-1', opd_id: 'opd-a' };
+const cop = { id: 'cop-1', opdId: 'opd-a' };
 
 const person = (id: string, opdId: string, grants: Principal['grants'], cops: string[] = []) =>
   new Principal(id, `s-${id}`, opdId, grants, cops);

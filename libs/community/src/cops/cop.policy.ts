@@ -6,17 +6,17 @@ import { Permission, type Principal } from '@lumbung/identity';
  */
 interface CopRef {
   id: string;
-  opd_id: string;
+  opdId: string;
 }
 
 /** Host OPD admins (and system admins) manage a CoP: its details and leads. */
-export function administersCop(p: Principal, cop: { opd_id: string }): boolean {
-  return p.isAdmin || p.opdsWhere('opd_admin').includes(cop.opd_id);
+export function administersCop(p: Principal, cop: { opdId: string }): boolean {
+  return p.isAdmin || p.opdsWhere('opd_admin').includes(cop.opdId);
 }
 
 /** Leads of this CoP and its host OPD's admins log meetings and manage members. */
 export function runsCop(p: Principal, cop: CopRef): boolean {
-  return p.ledCopIds.includes(cop.id) || p.opdsWhere('opd_admin').includes(cop.opd_id);
+  return p.ledCopIds.includes(cop.id) || p.opdsWhere('opd_admin').includes(cop.opdId);
 }
 
 /** Who adds and removes members and decides join requests: those who run it, and admins. */
@@ -26,7 +26,7 @@ export function managesMembers(p: Principal, cop: CopRef): boolean {
 
 /** Who sees a CoP's meetings and activity: members, the host OPD, assessors and admins. */
 export function seesCopActivity(p: Principal, cop: CopRef): boolean {
-  return p.copIds.includes(cop.id) || p.opdId === cop.opd_id || p.isAssessor || p.isAdmin;
+  return p.copIds.includes(cop.id) || p.opdId === cop.opdId || p.isAssessor || p.isAdmin;
 }
 
 /** Who sees an OPD's activity: its own people, assessors and admins. */

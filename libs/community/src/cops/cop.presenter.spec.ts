@@ -9,15 +9,15 @@ describe('CoP presenters', () => {
         id: 'cop-1',
         name: 'Komunitas Perencana',
         theme: 'Anggaran',
-        opd_id: 'opd-a',
-        opd_code: 'BAPPEDA',
+        opdId: 'opd-a',
+        opdCode: 'BAPPEDA',
         description: 'Berbagi praktik baik.',
         status: 'aktif',
-        sk_reference: null,
-        created_at: at,
-        updated_at: at,
-        lead_ids: ['u-1'],
-        member_count: 3,
+        skReference: null,
+        createdAt: at,
+        updatedAt: at,
+        leadIds: ['u-1'],
+        memberCount: 3,
       }),
     ).toEqual({
       id: 'cop-1',
@@ -35,12 +35,12 @@ describe('CoP presenters', () => {
 
   it('answers a membership with its end only when it ended', () => {
     const member = {
-      user_id: 'u-1',
+      userId: 'u-1',
       name: 'Sekar',
-      opd_code: 'BAPPEDA',
-      joined_at: at,
-      left_at: null,
-      is_lead: true,
+      opdCode: 'BAPPEDA',
+      joinedAt: at,
+      leftAt: null,
+      isLead: true,
     };
     expect(presentMember(member)).toEqual({
       userId: 'u-1',
@@ -50,20 +50,20 @@ describe('CoP presenters', () => {
       leftAt: null,
       isLead: true,
     });
-    expect(presentMember({ ...member, left_at: at }).leftAt).toBe('2025-06-10T02:00:00.000Z');
+    expect(presentMember({ ...member, leftAt: at }).leftAt).toBe('2025-06-10T02:00:00.000Z');
   });
 
   it('answers a join request with its decision date only once decided', () => {
     const request = {
       id: 'r-1',
-      cop_id: 'cop-1',
-      user_id: 'u-2',
+      copId: 'cop-1',
+      userId: 'u-2',
       name: 'Bima',
       nip: '198501012010011001',
-      opd_code: 'DINKES',
+      opdCode: 'DINKES',
       status: 'pending',
-      requested_at: at,
-      decided_at: null,
+      requestedAt: at,
+      decidedAt: null,
     };
     expect(presentRequest(request)).toEqual({
       id: 'r-1',

@@ -11,37 +11,37 @@ export function presentCop(c: CopRow): CopResponseDto {
     id: c.id,
     name: c.name,
     theme: c.theme,
-    opdCode: c.opd_code,
+    opdCode: c.opdCode,
     description: c.description,
     status: c.status,
-    skReference: c.sk_reference,
-    leadIds: c.lead_ids,
-    memberCount: c.member_count,
-    createdAt: c.created_at.toISOString(),
+    skReference: c.skReference,
+    leadIds: c.leadIds,
+    memberCount: c.memberCount,
+    createdAt: c.createdAt.toISOString(),
   };
 }
 
 export function presentMember(m: MemberRow): MemberDto {
   return {
-    userId: m.user_id,
+    userId: m.userId,
     name: m.name,
-    opdCode: m.opd_code,
-    joinedAt: m.joined_at.toISOString(),
-    leftAt: m.left_at ? m.left_at.toISOString() : null,
-    isLead: m.is_lead,
+    opdCode: m.opdCode,
+    joinedAt: m.joinedAt.toISOString(),
+    leftAt: m.leftAt ? m.leftAt.toISOString() : null,
+    isLead: m.isLead,
   };
 }
 
 export function presentRequest(r: JoinRequestRow): JoinRequestDto {
   return {
     id: r.id,
-    copId: r.cop_id,
-    userId: r.user_id,
+    copId: r.copId,
+    userId: r.userId,
     name: r.name,
     nip: r.nip,
-    opdCode: r.opd_code,
+    opdCode: r.opdCode,
     status: r.status,
-    requestedAt: r.requested_at.toISOString(),
-    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+    requestedAt: r.requestedAt.toISOString(),
+    decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
   };
 }

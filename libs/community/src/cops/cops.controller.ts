@@ -73,7 +73,7 @@ export class CopsController {
     return {
       ...presentCop(cop),
       opdName,
-      leads: leads.map((l) => ({ userId: l.user_id, name: l.name, opdCode: l.opd_code })),
+      leads,
       viewer: {
         member,
         lead,

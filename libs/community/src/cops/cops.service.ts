@@ -17,19 +17,26 @@ import type { ListCopsQueryDto } from './dto/list-cops-query.dto';
 import type { UpdateCopDto } from './dto/update-cop.dto';
 
 const SELECT_COP = `
-  SELECT c.id, c.name, c.theme, c.opd_id, o.code AS opd_code, c.description, c.status, c.sk_reference,
-         c.created_at, c.updated_at,
-         ARRAY(SELECT r.user_id FROM identity_role_grants r WHERE r.role = 'cop_lead' AND r.cop_id = c.id ORDER BY r.granted_at) AS lead_ids,
-         (SELECT count(*)::int FROM cop_memberships m WHERE m.cop_id = c.id AND m.left_at IS NULL) AS member_count
+  SELECT c.id, c.name, c.theme, c.opd_id AS "opdId", o.code AS "opdCode", c.description, c.status,
+         c.sk_reference AS "skReference", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+         ARRAY(SELECT r.user_id FROM identity_role_grants r WHERE r.role = 'cop_lead' AND r.cop_id = c.id ORDER BY r.granted_at) AS "leadIds",
+         (SELECT count(*)::int FROM cop_memberships m WHERE m.cop_id = c.id AND m.left_at IS NULL) AS "memberCount"
     FROM cops c JOIN identity_opds o ON o.id = c.opd_id`;
 
 export interface MemberRow {
-  user_id: string;
+  userId: string;
   name: string;
-  opd_code: string;
-  joined_at: Date;
-  left_at: Date | null;
-  is_lead: boolean;
+  opdCode: string;
+  joinedAt: Date;
+  leftAt: Date | null;
+  isLead: boolean;
+}
+
+/** A lead of a CoP as its page shows them. */
+export interface LeadRow {
+  userId: string;
+  name: string;
+  opdCode: string;
 }
 
 /** Communities of practice: directory, leads and membership (with its history). */
@@ -48,11 +55,11 @@ export class CopsService implements CopMembershipSource {
     'ARRAY(SELECT m.cop_id FROM cop_memberships m WHERE m.user_id = $1 AND m.left_at IS NULL)';
 
   async activeCopIds(userId: string): Promise<string[]> {
-    const rows = await this.ds.query<{ cop_id: string }[]>(
-      `SELECT cop_id FROM cop_memberships WHERE user_id = $1 AND left_at IS NULL`,
+    const rows = await this.ds.query<{ copId: string }[]>(
+      `SELECT cop_id AS "copId" FROM cop_memberships WHERE user_id = $1 AND left_at IS NULL`,
       [userId],
     );
-    return rows.map((r) => r.cop_id);
+    return rows.map((r) => r.copId);
   }
 
   async get(m: EntityManager = this.ds.manager, id: string): Promise<CopRow> {
@@ -95,19 +102,16 @@ export class CopsService implements CopMembershipSource {
   }
 
   /** The leads with their names and OPD, and the host OPD's name (the CoP page). */
-  async people(cop: CopRow): Promise<{
-    opdName: string;
-    leads: { user_id: string; name: string; opd_code: string }[];
-  }> {
+  async people(cop: CopRow): Promise<{ opdName: string; leads: LeadRow[] }> {
     const [{ name }] = await this.ds.query<{ name: string }[]>(
       `SELECT name FROM identity_opds WHERE id = $1`,
-      [cop.opd_id],
+      [cop.opdId],
     );
-    const leads = await this.ds.query<{ user_id: string; name: string; opd_code: string }[]>(
-      `SELECT u.id AS user_id, u.name, o.code AS opd_code
+    const leads = await this.ds.query<LeadRow[]>(
+      `SELECT u.id AS "userId", u.name, o.code AS "opdCode"
          FROM unnest($1::uuid[]) WITH ORDINALITY AS l(id, n) JOIN identity_people u ON u.id = l.id JOIN identity_opds o ON o.id = u.opd_id
         ORDER BY l.n`,
-      [cop.lead_ids],
+      [cop.leadIds],
     );
     return { opdName: name, leads };
   }
@@ -117,7 +121,7 @@ export class CopsService implements CopMembershipSource {
       ? (await this.opds.idsByCode([dto.opdCode])).get(dto.opdCode)
       : p.opdId;
     if (!opdId) throw CommonErrors.validation([{ field: 'opdCode', problems: ['unknown_opd'] }]);
-    if (!administersCop(p, { opd_id: opdId })) throw CommonErrors.forbidden();
+    if (!administersCop(p, { opdId })) throw CommonErrors.forbidden();
     await this.assertActive(dto.leadIds ?? [], 'leadIds');
     const id = await this.ds.transaction(async (tx) => {
       const [dup] = await tx.query<unknown[]>(
@@ -176,8 +180,9 @@ export class CopsService implements CopMembershipSource {
   async members(id: string, history: boolean): Promise<MemberRow[]> {
     await this.get(undefined, id);
     return this.ds.query<MemberRow[]>(
-      `SELECT m.user_id, u.name, o.code AS opd_code, m.joined_at, m.left_at,
-              EXISTS (SELECT 1 FROM identity_role_grants r WHERE r.user_id = m.user_id AND r.role = 'cop_lead' AND r.cop_id = m.cop_id) AS is_lead
+      `SELECT m.user_id AS "userId", u.name, o.code AS "opdCode", m.joined_at AS "joinedAt",
+              m.left_at AS "leftAt",
+              EXISTS (SELECT 1 FROM identity_role_grants r WHERE r.user_id = m.user_id AND r.role = 'cop_lead' AND r.cop_id = m.cop_id) AS "isLead"
          FROM cop_memberships m JOIN identity_people u ON u.id = m.user_id JOIN identity_opds o ON o.id = u.opd_id
         WHERE m.cop_id = $1 AND ($2 OR m.left_at IS NULL)
         ORDER BY u.name, m.joined_at`,

@@ -9,20 +9,22 @@ import { CopsService } from './cops.service';
 
 export interface JoinRequestRow {
   id: string;
-  cop_id: string;
-  user_id: string;
+  copId: string;
+  userId: string;
   name: string;
   nip: string;
-  opd_code: string;
+  opdCode: string;
   status: string;
-  requested_at: Date;
-  decided_at: Date | null;
+  requestedAt: Date;
+  decidedAt: Date | null;
 }
 
-type RequestOnly = Omit<JoinRequestRow, 'name' | 'nip' | 'opd_code'>;
+type RequestOnly = Omit<JoinRequestRow, 'name' | 'nip' | 'opdCode'>;
 
 const SELECT_REQUEST = `
-  SELECT r.id, r.cop_id, r.user_id, r.status, r.requested_at, r.decided_at FROM cop_join_requests r`;
+  SELECT r.id, r.cop_id AS "copId", r.user_id AS "userId", r.status, r.requested_at AS "requestedAt",
+         r.decided_at AS "decidedAt"
+    FROM cop_join_requests r`;
 
 /**
  * "Minta bergabung": any contributor asks to join a CoP; its leads and the host OPD's admins (the
@@ -94,26 +96,26 @@ export class JoinRequestsService {
     await this.managed(p, copId);
     await this.ds.transaction(async (tx) => {
       const [req] = isUuid(requestId)
-        ? await tx.query<{ user_id: string; status: string; active: boolean }[]>(
-            `SELECT r.user_id, r.status, u.active FROM cop_join_requests r JOIN identity_people u ON u.id = r.user_id
+        ? await tx.query<{ userId: string; status: string; active: boolean }[]>(
+            `SELECT r.user_id AS "userId", r.status, u.active FROM cop_join_requests r JOIN identity_people u ON u.id = r.user_id
               WHERE r.id = $1 AND r.cop_id = $2 FOR UPDATE OF r`,
             [requestId, copId],
           )
         : [];
       if (!req) throw CommonErrors.notFound();
       if (req.status !== 'pending') throw CommunityErrors.joinRequestDecided(req.status);
-      if (accept && !req.active) throw CommunityErrors.unknownUsers('userId', [req.user_id]);
+      if (accept && !req.active) throw CommunityErrors.unknownUsers('userId', [req.userId]);
       await tx.query(
         `UPDATE cop_join_requests SET status = $2, decided_at = now(), decided_by = $3 WHERE id = $1`,
         [requestId, accept ? 'accepted' : 'declined', p.userId],
       );
-      if (accept) await this.cops.join(tx, copId, [req.user_id], p.userId);
+      if (accept) await this.cops.join(tx, copId, [req.userId], p.userId);
       await this.audit.record(tx, {
         actorId: p.userId,
         action: accept ? 'cop_join_accepted' : 'cop_join_declined',
         targetType: 'cop',
         targetId: copId,
-        details: { userId: req.user_id, requestId },
+        details: { userId: req.userId, requestId },
       });
     });
     return this.one(requestId);
@@ -133,14 +135,14 @@ export class JoinRequestsService {
 
   /** Who asked: name, NIP and OPD from identity's directory, for every request in one query. */
   private async withPeople(rows: RequestOnly[]): Promise<JoinRequestRow[]> {
-    const people = await this.users.peopleByIds(rows.map((r) => r.user_id));
+    const people = await this.users.peopleByIds(rows.map((r) => r.userId));
     return rows.map((r) => {
-      const person = people.get(r.user_id);
+      const person = people.get(r.userId);
       return {
         ...r,
         name: person?.name ?? '',
         nip: person?.nip ?? '',
-        opd_code: person?.opdCode ?? '',
+        opdCode: person?.opdCode ?? '',
       };
     });
   }

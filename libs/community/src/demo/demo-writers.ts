@@ -64,11 +64,11 @@ export async function addDemoMembers(
  * (identity's `demoInEmailOrder`) before it draws from them.
  */
 export async function demoMembersOf(m: EntityManager, copId: string): Promise<string[]> {
-  const rows = await m.query<{ user_id: string }[]>(
-    `SELECT user_id FROM cop_memberships WHERE cop_id = $1 AND left_at IS NULL`,
+  const rows = await m.query<{ userId: string }[]>(
+    `SELECT user_id AS "userId" FROM cop_memberships WHERE cop_id = $1 AND left_at IS NULL`,
     [copId],
   );
-  return rows.map((r) => r.user_id);
+  return rows.map((r) => r.userId);
 }
 
 /** A demo meeting (its WIB date, year and quarter as given); undefined if it clashes. */

@@ -5,7 +5,7 @@ import type { Principal } from '@lumbung/identity';
 import type { CopRow } from '../cops/cop-row';
 import { runsCop, seesCopActivity } from '../cops/cop.policy';
 import { CopsService } from '../cops/cops.service';
-import type { MeetingRow } from './meeting-row';
+import { type MeetingRow, meetingColumns } from './meeting-row';
 
 /**
  * Who may read or change a meeting: its CoP's leads and host OPD's admins write; members, the
@@ -23,15 +23,15 @@ export class MeetingAccess {
     need: 'read' | 'write',
   ): Promise<{ meeting: MeetingRow; cop: CopRow }> {
     const [meeting] = isUuid(id)
-      ? await m.query<MeetingRow[]>(`SELECT * FROM meetings WHERE id = $1`, [id])
+      ? await m.query<MeetingRow[]>(`SELECT ${meetingColumns()} FROM meetings WHERE id = $1`, [id])
       : [];
     if (!meeting) throw CommonErrors.notFound();
-    const cop = await this.cops.get(m, meeting.cop_id);
+    const cop = await this.cops.get(m, meeting.copId);
     // Published minutes are readable by every logged-in ASN; otherwise members and the host OPD,
     // and whoever attended (a guest from another OPD reads the record of their own meeting, not
     // the CoP's other meetings or `cop` assets).
     const readable =
-      meeting.minutes_visibility === 'internal' ||
+      meeting.minutesVisibility === 'internal' ||
       seesCopActivity(p, cop) ||
       runsCop(p, cop) ||
       (await this.attended(m, p.userId, meeting.id));

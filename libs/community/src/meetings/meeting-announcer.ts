@@ -16,14 +16,14 @@ export class MeetingAnnouncer {
     meeting: { id: string; topic: string },
     actorId: string,
   ): Promise<void> {
-    const members = await tx.query<{ user_id: string }[]>(
-      `SELECT user_id FROM cop_memberships WHERE cop_id = $1 AND left_at IS NULL`,
+    const members = await tx.query<{ userId: string }[]>(
+      `SELECT user_id AS "userId" FROM cop_memberships WHERE cop_id = $1 AND left_at IS NULL`,
       [cop.id],
     );
     await this.notifier.notify(tx, {
       type: 'cop_meeting_logged',
       key: `cop_meeting_logged:${meeting.id}`,
-      to: { userIds: members.map((m) => m.user_id) },
+      to: { userIds: members.map((m) => m.userId) },
       except: [actorId],
       link: `/komunitas/pertemuan/${meeting.id}`,
       params: { copName: cop.name, meetingTopic: meeting.topic },

@@ -140,11 +140,11 @@ export class MeetingAttendeesService {
     const keep =
       attendees ??
       (
-        await tx.query<{ user_id: string }[]>(
-          `SELECT user_id FROM meeting_attendees WHERE meeting_id = $1`,
+        await tx.query<{ userId: string }[]>(
+          `SELECT user_id AS "userId" FROM meeting_attendees WHERE meeting_id = $1`,
           [meetingId],
         )
-      ).map((r) => r.user_id);
+      ).map((r) => r.userId);
     await tx.query(`DELETE FROM meeting_attendees WHERE meeting_id = $1`, [meetingId]);
     await this.write(tx, meetingId, heldAt, keep);
   }

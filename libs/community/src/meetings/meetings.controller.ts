@@ -43,6 +43,7 @@ import { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { MeetingAttendeesService } from './meeting-attendees.service';
 import { MeetingFilesService } from './meeting-files.service';
 import type { MeetingRow } from './meeting-row';
+import { presentMeeting } from './meeting.presenter';
 import { MeetingsService } from './meetings.service';
 
 /** What logging or correcting a meeting can be refused with. */
@@ -207,34 +208,13 @@ export class MeetingsController {
     const titles = await this.assets.readableTitles(p, [...d.outputs.values()].flat());
     const files = await this.files.byIds([...d.files.values()].flat());
     const fileById = new Map(files.map((f) => [f.id, f]));
-    return rows.map((m) => ({
-      id: m.id,
-      copId: m.cop_id,
-      heldAt: m.held_at.toISOString(),
-      heldDate: m.held_date_wib,
-      year: m.year,
-      quarter: m.quarter,
-      mode: m.mode,
-      topic: m.topic,
-      agenda: m.agenda,
-      minutes: m.minutes,
-      durationMinutes: m.duration_minutes,
-      guestCount: m.guest_count,
-      seciMode: m.seci_mode,
-      minutesVisibility: m.minutes_visibility,
-      attendees: (d.attendees.get(m.id) ?? []).map((a) => ({
-        userId: a.user_id,
-        name: a.name,
-        opdCode: a.opd_code,
-      })),
-      outputAssetIds: d.outputs.get(m.id) ?? [],
-      outputs: (d.outputs.get(m.id) ?? []).map((id) => {
-        const asset = titles.get(id);
-        return { id, title: asset?.title ?? null, type: asset?.type ?? null, restricted: !asset };
+    return rows.map((m) =>
+      presentMeeting(m, {
+        attendees: d.attendees.get(m.id) ?? [],
+        outputAssetIds: d.outputs.get(m.id) ?? [],
+        titles,
+        attachments: (d.files.get(m.id) ?? []).flatMap((id) => fileById.get(id) ?? []),
       }),
-      attachments: (d.files.get(m.id) ?? []).flatMap((id) => fileById.get(id) ?? []),
-      createdAt: m.created_at.toISOString(),
-      updatedAt: m.updated_at.toISOString(),
-    }));
+    );
   }
 }

@@ -12,7 +12,8 @@ import type { ListMeetingsQueryDto } from './dto/list-meetings-query.dto';
 import type { UpdateMeetingDto } from './dto/update-meeting.dto';
 import { MeetingAccess } from './meeting-access';
 import { MeetingAttendeesService } from './meeting-attendees.service';
-import type { MeetingRow } from './meeting-row';
+import { type MeetingRow, meetingColumns } from './meeting-row';
+import type { MeetingAttendeeRow } from './meeting.presenter';
 import { AWARD_YEAR_LOCK, type AwardYearLock } from './award-year-lock.port';
 import { touchMeetings } from './meeting-search';
 import { MeetingAnnouncer } from './meeting-announcer';
@@ -43,7 +44,7 @@ export class MeetingsService {
     const cop = await this.cops.get(undefined, copId);
     if (!seesCopActivity(p, cop)) throw CommonErrors.notFound();
     return this.ds.query<MeetingRow[]>(
-      `SELECT * FROM meetings WHERE cop_id = $1 AND ($2::int IS NULL OR year = $2) AND ($3::int IS NULL OR quarter = $3)
+      `SELECT ${meetingColumns()} FROM meetings WHERE cop_id = $1 AND ($2::int IS NULL OR year = $2) AND ($3::int IS NULL OR quarter = $3)
         ORDER BY held_at DESC, id`,
       [copId, q.year ?? null, q.quarter ?? null],
     );
@@ -104,11 +105,11 @@ export class MeetingsService {
 
   async update(p: Principal, id: string, dto: UpdateMeetingDto): Promise<MeetingRow> {
     const { meeting } = await this.access.findFor(this.ds.manager, p, id, 'write');
-    await this.checkDate(meeting.held_at);
-    const heldAt = dto.heldAt ? new Date(dto.heldAt) : meeting.held_at;
+    await this.checkDate(meeting.heldAt);
+    const heldAt = dto.heldAt ? new Date(dto.heldAt) : meeting.heldAt;
     const period = dto.heldAt
       ? await this.checkDate(heldAt)
-      : { date: meeting.held_date_wib, year: meeting.year, quarter: meeting.quarter };
+      : { date: meeting.heldDateWib, year: meeting.year, quarter: meeting.quarter };
     const topic = dto.topic ?? meeting.topic;
     const attendees =
       dto.attendeeIds || dto.attendeeNips
@@ -117,7 +118,7 @@ export class MeetingsService {
     const outputs = dto.outputAssetIds ? await this.checkOutputs(p, dto.outputAssetIds) : undefined;
     await this.ds.transaction(async (tx) => {
       if (dto.heldAt || dto.topic)
-        await this.assertNotDuplicate(tx, meeting.cop_id, period.date, topic, id);
+        await this.assertNotDuplicate(tx, meeting.copId, period.date, topic, id);
       await tx.query(
         `UPDATE meetings SET held_at = $2, held_date_wib = $3, year = $4, quarter = $5, mode = COALESCE($6, mode),
                 topic = $7, topic_norm = $8, agenda = COALESCE($9, agenda), minutes = COALESCE($10, minutes),
@@ -161,7 +162,7 @@ export class MeetingsService {
 
   async remove(p: Principal, id: string): Promise<void> {
     const { meeting } = await this.access.findFor(this.ds.manager, p, id, 'write');
-    await this.checkDate(meeting.held_at);
+    await this.checkDate(meeting.heldAt);
     await this.ds.transaction(async (tx) => {
       await tx.query(`DELETE FROM meetings WHERE id = $1`, [id]);
       await this.audit.record(tx, {
@@ -175,34 +176,32 @@ export class MeetingsService {
   }
 
   async details(ids: string[]): Promise<{
-    attendees: Map<string, { user_id: string; name: string; opd_code: string }[]>;
+    attendees: Map<string, MeetingAttendeeRow[]>;
     outputs: Map<string, string[]>;
     files: Map<string, string[]>;
   }> {
-    const group = <T extends { meeting_id: string }>(rows: T[]) => {
+    const group = <T extends { meetingId: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();
-      for (const r of rows) m.set(r.meeting_id, [...(m.get(r.meeting_id) ?? []), r]);
+      for (const r of rows) m.set(r.meetingId, [...(m.get(r.meetingId) ?? []), r]);
       return m;
     };
-    const attendees = await this.ds.query<
-      { meeting_id: string; user_id: string; name: string; opd_code: string }[]
-    >(
-      `SELECT a.meeting_id, a.user_id, u.name, o.code AS opd_code
+    const attendees = await this.ds.query<MeetingAttendeeRow[]>(
+      `SELECT a.meeting_id AS "meetingId", a.user_id AS "userId", u.name, o.code AS "opdCode"
          FROM meeting_attendees a JOIN identity_people u ON u.id = a.user_id JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY u.name`,
       [ids],
     );
-    const outputs = await this.ds.query<{ meeting_id: string; asset_id: string }[]>(
-      `SELECT meeting_id, asset_id FROM meeting_outputs WHERE meeting_id = ANY($1::uuid[]) ORDER BY asset_id`,
+    const outputs = await this.ds.query<{ meetingId: string; assetId: string }[]>(
+      `SELECT meeting_id AS "meetingId", asset_id AS "assetId" FROM meeting_outputs WHERE meeting_id = ANY($1::uuid[]) ORDER BY asset_id`,
       [ids],
     );
-    const files = await this.ds.query<{ meeting_id: string; id: string }[]>(
-      `SELECT meeting_id, id FROM knowledge_meeting_files WHERE meeting_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+    const files = await this.ds.query<{ meetingId: string; id: string }[]>(
+      `SELECT meeting_id AS "meetingId", id FROM knowledge_meeting_files WHERE meeting_id = ANY($1::uuid[]) ORDER BY created_at, id`,
       [ids],
     );
     return {
       attendees: group(attendees),
-      outputs: new Map([...group(outputs)].map(([k, v]) => [k, v.map((x) => x.asset_id)])),
+      outputs: new Map([...group(outputs)].map(([k, v]) => [k, v.map((x) => x.assetId)])),
       files: new Map([...group(files)].map(([k, v]) => [k, v.map((x) => x.id)])),
     };
   }

@@ -20,6 +20,14 @@ import { TokenService } from './token.service';
 /** How long a reset code works: a day reaches the user by hand, and a lost code soon goes stale. */
 export const PASSWORD_RESET_TTL_SECONDS = 24 * 3600;
 
+/** An open reset code and the account it resets (nip and email for the password policy). */
+interface OpenReset {
+  id: string;
+  userId: string;
+  nip: string;
+  email: string;
+}
+
 /**
  * Password resets: admins never set a password on an account that has one; they start a reset
  * and the user completes it with a one-time code. Both steps end every session of the account.
@@ -49,10 +57,10 @@ export class PasswordResetService {
     const code = newResetCode();
     const expiresAt = await this.ds.transaction(async (tx) => {
       await revokeOpenResets(tx, user.id);
-      const [row] = await tx.query<{ id: string; expires_at: Date }[]>(
+      const [row] = await tx.query<{ id: string; expiresAt: Date }[]>(
         `INSERT INTO password_resets (user_id, token_hash, created_by, expires_at)
          VALUES ($1, $2, $3, now() + make_interval(secs => $4))
-         RETURNING id, expires_at`,
+         RETURNING id, expires_at AS "expiresAt"`,
         [user.id, TokenService.hash(code), actor.userId, PASSWORD_RESET_TTL_SECONDS],
       );
       await endSessions(tx, user.id, 'password_reset');
@@ -61,11 +69,11 @@ export class PasswordResetService {
         action: 'authn_password_reset_start',
         targetType: 'user',
         targetId: user.id,
-        details: { resetId: row.id, expiresAt: row.expires_at.toISOString() },
+        details: { resetId: row.id, expiresAt: row.expiresAt.toISOString() },
         ip: client.ip,
         requestId: client.requestId,
       });
-      return row.expires_at;
+      return row.expiresAt;
     });
     return { userId: user.id, token: formatResetCode(code), expiresAt: expiresAt.toISOString() };
   }
@@ -112,18 +120,14 @@ export class PasswordResetService {
     });
   }
 
-  private async findOpen(
-    tokenHash: string,
-  ): Promise<{ id: string; userId: string; nip: string; email: string } | undefined> {
-    const [row] = await this.ds.query<
-      { id: string; user_id: string; nip: string; email: string }[]
-    >(
-      `SELECT r.id, r.user_id, u.nip, u.email
+  private async findOpen(tokenHash: string): Promise<OpenReset | undefined> {
+    const [row] = await this.ds.query<OpenReset[]>(
+      `SELECT r.id, r.user_id AS "userId", u.nip, u.email
          FROM password_resets r JOIN users u ON u.id = r.user_id
         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.revoked_at IS NULL
           AND r.expires_at > now() AND u.active AND NOT u.service_account`,
       [tokenHash],
     );
-    return row && { id: row.id, userId: row.user_id, nip: row.nip, email: row.email };
+    return row;
   }
 }

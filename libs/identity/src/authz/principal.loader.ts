@@ -6,9 +6,9 @@ import { isRole } from './permissions';
 import { Principal, RoleGrant } from './principal';
 
 interface Row {
-  opd_id: string;
-  grants: { role: string; opd_id: string | null; cop_id: string | null }[];
-  cop_ids?: string[];
+  opdId: string;
+  grants: { role: string; opdId: string | null; copId: string | null }[];
+  copIds?: string[];
 }
 
 /** Provided by the community context: the CoPs a user belongs to now. */
@@ -39,10 +39,10 @@ export class PrincipalLoader {
     const [rows, copIds] = await Promise.all([
       preparedQuery<Row>(
         this.ds,
-        `SELECT u.opd_id,
-              COALESCE(json_agg(json_build_object('role', r.role, 'opd_id', r.opd_id, 'cop_id', r.cop_id))
+        `SELECT u.opd_id AS "opdId",
+              COALESCE(json_agg(json_build_object('role', r.role, 'opdId', r.opd_id, 'copId', r.cop_id))
                        FILTER (WHERE r.id IS NOT NULL), '[]') AS grants
-              ${inline ? `, ${inline} AS cop_ids` : ''}
+              ${inline ? `, ${inline} AS "copIds"` : ''}
          FROM users u
          JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2
                              AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -59,9 +59,9 @@ export class PrincipalLoader {
       .filter((g) => isRole(g.role))
       .map((g) => ({
         role: g.role as RoleGrant['role'],
-        ...(g.opd_id ? { opdId: g.opd_id } : {}),
-        ...(g.cop_id ? { copId: g.cop_id } : {}),
+        ...(g.opdId ? { opdId: g.opdId } : {}),
+        ...(g.copId ? { copId: g.copId } : {}),
       }));
-    return new Principal(userId, sessionId, row.opd_id, grants, copIds ?? row.cop_ids ?? []);
+    return new Principal(userId, sessionId, row.opdId, grants, copIds ?? row.copIds ?? []);
   }
 }

@@ -12,11 +12,11 @@ export async function demoPersonByEmail(
   m: EntityManager,
   email: string,
 ): Promise<{ id: string; opdId: string } | undefined> {
-  const [row] = await m.query<{ id: string; opd_id: string }[]>(
-    `SELECT id, opd_id FROM users WHERE email = $1`,
+  const [row] = await m.query<{ id: string; opdId: string }[]>(
+    `SELECT id, opd_id AS "opdId" FROM users WHERE email = $1`,
     [email],
   );
-  return row ? { id: row.id, opdId: row.opd_id } : undefined;
+  return row;
 }
 
 /** Every demo account (`…lumbung.test`) of the OPD, by email. */
@@ -83,12 +83,12 @@ export async function addDemoPerson(
 
 /** The CoP's first lead (by grant, then email), if it has one. */
 export async function demoCopLeadOf(m: EntityManager, copId: string): Promise<string | undefined> {
-  const [row] = await m.query<{ user_id: string }[]>(
-    `SELECT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id
+  const [row] = await m.query<{ userId: string }[]>(
+    `SELECT r.user_id AS "userId" FROM user_roles r JOIN users u ON u.id = r.user_id
       WHERE r.cop_id = $1 AND r.role = 'cop_lead' ORDER BY r.granted_at, u.email LIMIT 1`,
     [copId],
   );
-  return row?.user_id;
+  return row?.userId;
 }
 
 /**
@@ -111,11 +111,11 @@ export async function demoOpdsOf(
   m: EntityManager,
   userIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const rows = await m.query<{ id: string; opd_id: string }[]>(
-    `SELECT id, opd_id FROM users WHERE id = ANY($1::uuid[])`,
+  const rows = await m.query<{ id: string; opdId: string }[]>(
+    `SELECT id, opd_id AS "opdId" FROM users WHERE id = ANY($1::uuid[])`,
     [userIds],
   );
-  return new Map(rows.map((r) => [r.id, r.opd_id]));
+  return new Map(rows.map((r) => [r.id, r.opdId]));
 }
 
 /** A demo OPD's people as the risk register's demo needs them, and its first OPD admin. */
@@ -137,12 +137,12 @@ export async function demoOpdsWithStaff(
   m: EntityManager,
 ): Promise<{ id: string; code: string; adminId: string | null; staff: DemoRiskStaff[] }[]> {
   const rows = await m.query<
-    { id: string; code: string; admin_id: string | null; staff: DemoRiskStaff[] | null }[]
+    { id: string; code: string; adminId: string | null; staff: DemoRiskStaff[] | null }[]
   >(
     `SELECT o.id, o.code,
             (SELECT r.user_id FROM user_roles r JOIN users a ON a.id = r.user_id
               WHERE r.role = 'opd_admin' AND r.opd_id = o.id
-              ORDER BY r.granted_at, a.email LIMIT 1) AS admin_id,
+              ORDER BY r.granted_at, a.email LIMIT 1) AS "adminId",
             (SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'sex', u.sex,
                                                'kategori', u.jabatan_kategori, 'birthDate', u.birth_date,
                                                'generated', u.email LIKE '%@demo.lumbung.test')
@@ -151,7 +151,7 @@ export async function demoOpdsWithStaff(
               WHERE u.opd_id = o.id AND u.active AND NOT u.service_account) AS staff
        FROM opds o ORDER BY o.code`,
   );
-  return rows.map((r) => ({ id: r.id, code: r.code, adminId: r.admin_id, staff: r.staff ?? [] }));
+  return rows.map((r) => ({ id: r.id, code: r.code, adminId: r.adminId, staff: r.staff ?? [] }));
 }
 
 /** Whether an account holds this NIP. */

@@ -24,16 +24,18 @@ interface Row {
   id: string;
   name: string;
   jabatan: string;
-  jabatan_kategori: JabatanCategory;
-  opd_id: string;
+  jabatanKategori: JabatanCategory;
+  opdId: string;
   active: boolean;
-  birth_date: string;
-  planned_departure_on: string | null;
-  planned_departure_reason: DepartureReason | null;
+  birthDate: string;
+  plannedDepartureOn: string | null;
+  plannedDepartureReason: DepartureReason | null;
 }
 
-const SELECT = `SELECT u.id, u.name, u.jabatan, u.jabatan_kategori, u.opd_id, u.active,
-                       u.birth_date::text, u.planned_departure_on::text, u.planned_departure_reason
+const SELECT = `SELECT u.id, u.name, u.jabatan, u.jabatan_kategori AS "jabatanKategori",
+                       u.opd_id AS "opdId", u.active, u.birth_date::text AS "birthDate",
+                       u.planned_departure_on::text AS "plannedDepartureOn",
+                       u.planned_departure_reason AS "plannedDepartureReason"
                   FROM users u WHERE NOT u.service_account`;
 
 /** Read service for the register: the staff of an OPD with what their departure depends on. */
@@ -61,18 +63,12 @@ export class PersonnelDirectory {
   }
 }
 
-function toPersonnel(r: Row): Personnel {
+function toPersonnel({ plannedDepartureOn, plannedDepartureReason, ...person }: Row): Personnel {
   return {
-    id: r.id,
-    name: r.name,
-    jabatan: r.jabatan,
-    jabatanKategori: r.jabatan_kategori,
-    opdId: r.opd_id,
-    active: r.active,
-    birthDate: r.birth_date,
+    ...person,
     plannedDeparture:
-      r.planned_departure_on && r.planned_departure_reason
-        ? { date: r.planned_departure_on, reason: r.planned_departure_reason }
+      plannedDepartureOn && plannedDepartureReason
+        ? { date: plannedDepartureOn, reason: plannedDepartureReason }
         : null,
   };
 }

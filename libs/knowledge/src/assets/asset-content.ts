@@ -100,8 +100,8 @@ export function revisionContent(row: RevisionRow): RevisionContent {
     body: row.body,
     tags: [...row.tags],
     visibility: row.visibility as Visibility,
-    seciMode: row.seci_mode as SeciMode | null,
-    narasumberId: row.narasumber_id,
-    copId: row.cop_id,
+    seciMode: row.seciMode as SeciMode | null,
+    narasumberId: row.narasumberId,
+    copId: row.copId,
   };
 }

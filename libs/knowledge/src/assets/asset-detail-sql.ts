@@ -1,6 +1,6 @@
 import type { AttachmentRow } from '../attachments/attachment.presenter';
 import { visibleAttachmentsSql } from '../attachments/attachment-view.service';
-import type { RevisionRow } from './revision-row';
+import { type RevisionRow, revisionJson } from './revision-row';
 
 /**
  * Everything around an asset `a` that its detail response needs, as one JSON expression: its
@@ -11,13 +11,13 @@ import type { RevisionRow } from './revision-row';
  * itself, a read is one round trip.
  */
 export const DETAIL_EXTRAS_SQL = `json_build_object(
-  'transitions', (SELECT coalesce(json_agg(json_build_object('action', t.action, 'from_status', t.from_status,
-                    'to_status', t.to_status, 'actor_id', t.actor_id, 'comment', t.comment, 'at', t.at)
+  'transitions', (SELECT coalesce(json_agg(json_build_object('action', t.action, 'fromStatus', t.from_status,
+                    'toStatus', t.to_status, 'actorId', t.actor_id, 'comment', t.comment, 'at', t.at)
                     ORDER BY t.id), '[]')
                     FROM asset_transitions t WHERE t.asset_id = a.id),
-  'attachments', (SELECT coalesce(json_agg(f ORDER BY f.created_at, f.id), '[]')
+  'attachments', (SELECT coalesce(json_agg(f ORDER BY f."createdAt", f.id), '[]')
                     FROM (${visibleAttachmentsSql('a.id', ':detailReader::uuid')}) f),
-  'proposed', (SELECT to_json(r) FROM asset_revisions r
+  'proposed', (SELECT ${revisionJson('r')} FROM asset_revisions r
                  WHERE r.asset_id = a.id AND r.status <> 'published' AND r.n > a.revision
                  ORDER BY r.n DESC LIMIT 1),
   'people', (SELECT coalesce(json_object_agg(u.id, json_build_object('name', u.name, 'opdCode', o.code)), '{}')
@@ -28,26 +28,26 @@ export const DETAIL_EXTRAS_SQL = `json_build_object(
                                           unnest(ARRAY[r.created_by, r.reviewed_by, r.narasumber_id]) x
                                          WHERE r.asset_id = a.id AND r.status <> 'published'
                                            AND r.n > a.revision))),
-  'opd_code', (SELECT code FROM identity_opds WHERE id = a.opd_id))`;
+  'opdCode', (SELECT code FROM identity_opds WHERE id = a.opd_id))`;
 
 export interface DetailExtras {
   transitions: {
     action: string;
-    from_status: string | null;
-    to_status: string;
-    actor_id: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorId: string;
     comment: string | null;
     at: string;
   }[];
   attachments: AttachmentRow[];
   /** JSON of a revision row: dates as strings. */
   proposed:
-    | (Omit<RevisionRow, 'created_at' | 'updated_at' | 'reviewed_at'> & {
-        created_at: string;
-        updated_at: string;
-        reviewed_at: string | null;
+    | (Omit<RevisionRow, 'createdAt' | 'updatedAt' | 'reviewedAt'> & {
+        createdAt: string;
+        updatedAt: string;
+        reviewedAt: string | null;
       })
     | null;
   people: Record<string, { name: string; opdCode: string }>;
-  opd_code: string | null;
+  opdCode: string | null;
 }

@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AssetEntity } from './asset.entity';
-import type { PendingRevisionRow, RevisionContent, RevisionRow } from './revision-row';
+import {
+  type PendingRevisionRow,
+  type RevisionContent,
+  type RevisionRow,
+  revisionColumns,
+} from './revision-row';
 
 const CONTENT_COLUMNS =
   'type, title, summary, sections, body, tags, visibility, seci_mode, narasumber_id, cop_id';
+const REVISION = revisionColumns('r');
 
 function contentValues(c: RevisionContent): unknown[] {
   return [
@@ -55,7 +61,7 @@ export class AssetRevisionsRepository {
   /** The asset's pending revision, row-locked for a change in this transaction. */
   async lockPending(m: EntityManager, assetId: string): Promise<RevisionRow | undefined> {
     const [row] = await m.query<RevisionRow[]>(
-      `SELECT * FROM asset_revisions WHERE asset_id = $1 AND status = 'pending' FOR UPDATE`,
+      `SELECT ${REVISION} FROM asset_revisions r WHERE asset_id = $1 AND status = 'pending' FOR UPDATE`,
       [assetId],
     );
     return row;
@@ -94,7 +100,7 @@ export class AssetRevisionsRepository {
   /** The latest rejected proposal written against the asset's published revision, if any. */
   async rejectedSince(m: EntityManager, asset: AssetEntity): Promise<RevisionRow | undefined> {
     const [row] = await m.query<RevisionRow[]>(
-      `SELECT * FROM asset_revisions
+      `SELECT ${REVISION} FROM asset_revisions r
         WHERE asset_id = $1 AND status = 'rejected' AND n > $2 AND base_n IS NOT DISTINCT FROM $3
         ORDER BY n DESC LIMIT 1`,
       [asset.id, asset.revision, asset.revision || null],
@@ -126,7 +132,7 @@ export class AssetRevisionsRepository {
   /** Revisions, newest first: published ones only, or with proposals (pending, rejected). */
   async revisions(assetId: string, withProposals = false): Promise<RevisionRow[]> {
     return this.ds.query<RevisionRow[]>(
-      `SELECT * FROM asset_revisions WHERE asset_id = $1 AND ($2 OR status = 'published')
+      `SELECT ${REVISION} FROM asset_revisions r WHERE asset_id = $1 AND ($2 OR status = 'published')
         ORDER BY n DESC`,
       [assetId, withProposals],
     );
@@ -139,7 +145,7 @@ export class AssetRevisionsRepository {
     withProposals = false,
   ): Promise<RevisionRow | undefined> {
     const rows = await m.query<RevisionRow[]>(
-      `SELECT * FROM asset_revisions WHERE asset_id = $1 AND n = $2 AND ($3 OR status = 'published')`,
+      `SELECT ${REVISION} FROM asset_revisions r WHERE asset_id = $1 AND n = $2 AND ($3 OR status = 'published')`,
       [assetId, n, withProposals],
     );
     return rows[0];
@@ -157,8 +163,9 @@ export class AssetRevisionsRepository {
       opdIds,
     ]);
     const rows = await this.ds.query<PendingRevisionRow[]>(
-      `SELECT r.asset_id, r.n, r.base_n, r.title, a.title AS asset_title, a.type, a.opd_id, a.author_ids,
-              r.created_by, r.created_at, r.updated_at
+      `SELECT r.asset_id AS "assetId", r.n, r.base_n AS "baseN", r.title, a.title AS "assetTitle", a.type,
+              a.opd_id AS "opdId", a.author_ids AS "authorIds", r.created_by AS "createdBy",
+              r.created_at AS "createdAt", r.updated_at AS "updatedAt"
          ${where} ORDER BY r.created_at, r.asset_id LIMIT $2 OFFSET $3`,
       [opdIds, limit, (page - 1) * limit],
     );

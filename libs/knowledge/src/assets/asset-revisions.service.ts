@@ -10,6 +10,7 @@ import { AssetWorkflowService } from './asset-workflow.service';
 import { AssetEntity } from './asset.entity';
 import { AssetErrors } from './asset.errors';
 import { AssetViewService } from './asset-view.service';
+import { presentPendingRevision } from './revision.presenter';
 import { AssetRevisionsRepository } from './asset-revisions.repository';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
@@ -110,7 +111,7 @@ export class AssetRevisionsService {
   ): Promise<AssetEntity> {
     return this.ds.transaction(async (tx) => {
       const { asset, reader, revision } = await this.reviewable(tx, principal, id, n);
-      if (revision.base_n !== (asset.revision || null))
+      if (revision.baseN !== (asset.revision || null))
         throw AssetErrors.revisionOutdated(asset.revision);
       const narasumberBefore = asset.narasumberId;
       Object.assign(asset, revisionContent(revision));
@@ -175,7 +176,7 @@ export class AssetRevisionsService {
    */
   async diff(reader: Reader | undefined, asset: AssetEntity, n: number): Promise<RevisionDiffDto> {
     const row = await this.one(reader, asset, n);
-    const against = row.status === 'pending' ? asset.revision || null : row.base_n;
+    const against = row.status === 'pending' ? asset.revision || null : row.baseN;
     const base = against
       ? await this.revisions.revision(undefined, asset.id, against, true)
       : undefined;
@@ -203,22 +204,12 @@ export class AssetRevisionsService {
     if (opdIds.length === 0) return { items: [], total: 0, page, limit };
     const [rows, total] = await this.revisions.pendingPage(opdIds, page, limit);
     const [codes, person] = await Promise.all([
-      this.opds.codesByIds([...new Set(rows.map((r) => r.opd_id))]),
-      this.view.people(rows.map((r) => r.created_by)),
+      this.opds.codesByIds([...new Set(rows.map((r) => r.opdId))]),
+      this.view.people(rows.map((r) => r.createdBy)),
     ]);
-    const items = rows.map((r) => ({
-      assetId: r.asset_id,
-      n: r.n,
-      basedOn: r.base_n,
-      title: r.title,
-      assetTitle: r.asset_title,
-      type: r.type,
-      opdCode: codes.get(r.opd_id) ?? '',
-      createdBy: person(r.created_by),
-      createdAt: r.created_at.toISOString(),
-      updatedAt: r.updated_at.toISOString(),
-      canReview: !r.author_ids.includes(principal.userId),
-    }));
+    const items = rows.map((r) =>
+      presentPendingRevision(r, codes.get(r.opdId) ?? '', person, principal.userId),
+    );
     return { items, total, page, limit };
   }
 

@@ -13,6 +13,7 @@ import type { RevisionSummaryDto } from './dto/revision-summary.dto';
 import type { RevisionDto } from './dto/revision.dto';
 import { AssetsRepository } from './assets.repository';
 import type { RevisionRow } from './revision-row';
+import { revisionDetail, revisionRowOf, revisionSummary } from './revision.presenter';
 import { computeCompleteness, type MissingPart } from './completeness';
 import { presentAttachment } from '../attachments/attachment.presenter';
 import { AttachmentViewService } from '../attachments/attachment-view.service';
@@ -38,13 +39,13 @@ export class AssetViewService {
       this.repo.standingRejections(drafts),
     ]);
     const verifiers = await this.users.byIds([
-      ...new Set([...rejections.values()].map((r) => r.actor_id)),
+      ...new Set([...rejections.values()].map((r) => r.actorId)),
     ]);
     return assets.map((a) => {
       const r = rejections.get(a.id);
       const rejection = r && {
         comment: r.comment ?? '',
-        by: ref(r.actor_id, verifiers.get(r.actor_id)),
+        by: ref(r.actorId, verifiers.get(r.actorId)),
         at: new Date(r.at).toISOString(),
       };
       return this.summary(a, codes.get(a.opdId) ?? '', rejection ?? null);
@@ -61,7 +62,7 @@ export class AssetViewService {
     const transitions = row.transitions.map((t) => ({ ...t, at: new Date(t.at) }));
     const attachments = row.attachments.map(presentAttachment);
     const people = new Map(Object.entries(row.people));
-    const codes = new Map([[asset.opdId, row.opd_code ?? '']]);
+    const codes = new Map([[asset.opdId, row.opdCode ?? '']]);
     const person = (id: string | null): PersonRefDto | null =>
       id ? ref(id, people.get(id)) : null;
     const last = transitions.at(-1);
@@ -69,7 +70,7 @@ export class AssetViewService {
       asset.status === 'draft' && last?.action === 'reject'
         ? {
             comment: last.comment ?? '',
-            by: ref(last.actor_id, people.get(last.actor_id)),
+            by: ref(last.actorId, people.get(last.actorId)),
             at: last.at.toISOString(),
           }
         : null;
@@ -93,9 +94,9 @@ export class AssetViewService {
       archivedAt: iso(asset.archivedAt),
       transitions: transitions.map((t) => ({
         action: t.action,
-        from: t.from_status,
-        to: t.to_status,
-        actor: ref(t.actor_id, people.get(t.actor_id)),
+        from: t.fromStatus,
+        to: t.toStatus,
+        actor: ref(t.actorId, people.get(t.actorId)),
         comment: t.comment,
         at: t.at.toISOString(),
       })),
@@ -124,14 +125,14 @@ export class AssetViewService {
   }
 
   async revisionSummaries(rows: RevisionRow[]): Promise<RevisionSummaryDto[]> {
-    const ids = rows.flatMap((r) => [r.created_by, r.reviewed_by ?? r.created_by]);
+    const ids = rows.flatMap((r) => [r.createdBy, r.reviewedBy ?? r.createdBy]);
     const people = await this.users.byIds([...new Set(ids)]);
     return rows.map((r) => revisionSummary(r, (id) => ref(id, people.get(id))));
   }
 
   async revision(row: RevisionRow): Promise<RevisionDto> {
     const people = await this.users.byIds(
-      [row.created_by, row.reviewed_by, row.narasumber_id].filter((x): x is string => !!x),
+      [row.createdBy, row.reviewedBy, row.narasumberId].filter((x): x is string => !!x),
     );
     return revisionDetail(row, (id) => ref(id, people.get(id)));
   }
@@ -171,46 +172,6 @@ function missingParts(asset: AssetEntity, attachmentCount: number): MissingPart[
     narasumberId: asset.narasumberId,
     attachmentCount,
   }).missing;
-}
-
-/** A revision row read back from JSON, its dates restored. */
-function revisionRowOf(json: NonNullable<DetailExtras['proposed']>): RevisionRow {
-  return {
-    ...json,
-    created_at: new Date(json.created_at),
-    updated_at: new Date(json.updated_at),
-    reviewed_at: json.reviewed_at ? new Date(json.reviewed_at) : null,
-  };
-}
-
-function revisionSummary(r: RevisionRow, person: (id: string) => PersonRefDto): RevisionSummaryDto {
-  return {
-    n: r.n,
-    title: r.title,
-    status: r.status,
-    basedOn: r.base_n,
-    createdBy: person(r.created_by),
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-    reviewedBy: r.reviewed_by ? person(r.reviewed_by) : null,
-    reviewedAt: iso(r.reviewed_at),
-    reviewComment: r.review_comment,
-  };
-}
-
-function revisionDetail(r: RevisionRow, person: (id: string) => PersonRefDto): RevisionDto {
-  return {
-    ...revisionSummary(r, person),
-    type: r.type,
-    summary: r.summary,
-    sections: r.sections,
-    body: r.body,
-    tags: r.tags,
-    visibility: r.visibility,
-    seciMode: r.seci_mode,
-    copId: r.cop_id,
-    narasumber: r.narasumber_id ? person(r.narasumber_id) : null,
-  };
 }
 
 function ref(id: string, user: Pick<UserSummary, 'name' | 'opdCode'> | undefined): PersonRefDto {

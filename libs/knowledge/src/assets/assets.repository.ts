@@ -17,12 +17,15 @@ export interface AssetFilter {
 
 export interface TransitionRow {
   action: string;
-  from_status: string | null;
-  to_status: string;
-  actor_id: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string;
   comment: string | null;
   at: Date;
 }
+
+const TRANSITION_COLUMNS = `action, from_status AS "fromStatus", to_status AS "toStatus",
+  actor_id AS "actorId", comment, at`;
 
 /** Asset queries; every read takes the reader and filters in SQL. */
 @Injectable()
@@ -182,20 +185,19 @@ export class AssetsRepository {
    */
   async standingRejections(assetIds: readonly string[]): Promise<Map<string, TransitionRow>> {
     if (assetIds.length === 0) return new Map();
-    const rows = await this.ds.query<(TransitionRow & { asset_id: string })[]>(
+    const rows = await this.ds.query<(TransitionRow & { assetId: string })[]>(
       `SELECT * FROM (
-         SELECT DISTINCT ON (asset_id) asset_id, action, from_status, to_status, actor_id, comment, at
+         SELECT DISTINCT ON (asset_id) asset_id AS "assetId", ${TRANSITION_COLUMNS}
            FROM asset_transitions WHERE asset_id = ANY($1::uuid[]) ORDER BY asset_id, id DESC) last
         WHERE action = 'reject'`,
       [assetIds],
     );
-    return new Map(rows.map((r) => [r.asset_id, r]));
+    return new Map(rows.map(({ assetId, ...t }) => [assetId, t]));
   }
 
   async transitions(assetId: string): Promise<TransitionRow[]> {
     return this.ds.query<TransitionRow[]>(
-      `SELECT action, from_status, to_status, actor_id, comment, at
-         FROM asset_transitions WHERE asset_id = $1 ORDER BY id`,
+      `SELECT ${TRANSITION_COLUMNS} FROM asset_transitions WHERE asset_id = $1 ORDER BY id`,
       [assetId],
     );
   }

@@ -237,13 +237,13 @@ export class AssetsService {
         await touchSearch(tx, [asset.id]);
         return;
       }
-      const keys = await tx.query<{ storage_key: string }[]>(
-        `SELECT storage_key FROM attachments WHERE asset_id = $1`,
+      const keys = await tx.query<{ key: string }[]>(
+        `SELECT storage_key AS key FROM attachments WHERE asset_id = $1`,
         [asset.id],
       );
       await tx.query(`DELETE FROM assets WHERE id = $1`, [asset.id]);
-      for (const { storage_key } of keys) {
-        await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: storage_key });
+      for (const { key } of keys) {
+        await this.jobs.enqueue(tx, QUEUES.storageDelete, { key });
       }
     });
   }

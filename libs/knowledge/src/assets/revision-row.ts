@@ -12,18 +12,53 @@ export interface RevisionRow {
   body: string;
   tags: string[];
   visibility: string;
-  seci_mode: string | null;
-  narasumber_id: string | null;
-  cop_id: string | null;
+  seciMode: string | null;
+  narasumberId: string | null;
+  copId: string | null;
   status: RevisionStatus;
   /** The published revision this one was written against (null for the first). */
-  base_n: number | null;
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
-  reviewed_by: string | null;
-  reviewed_at: Date | null;
-  review_comment: string | null;
+  baseN: number | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+  reviewComment: string | null;
+}
+
+/** Each `RevisionRow` field and its column of `asset_revisions`. */
+const REVISION_FIELDS: readonly (readonly [keyof RevisionRow, string])[] = [
+  ['n', 'n'],
+  ['type', 'type'],
+  ['title', 'title'],
+  ['summary', 'summary'],
+  ['sections', 'sections'],
+  ['body', 'body'],
+  ['tags', 'tags'],
+  ['visibility', 'visibility'],
+  ['seciMode', 'seci_mode'],
+  ['narasumberId', 'narasumber_id'],
+  ['copId', 'cop_id'],
+  ['status', 'status'],
+  ['baseN', 'base_n'],
+  ['createdBy', 'created_by'],
+  ['createdAt', 'created_at'],
+  ['updatedAt', 'updated_at'],
+  ['reviewedBy', 'reviewed_by'],
+  ['reviewedAt', 'reviewed_at'],
+  ['reviewComment', 'review_comment'],
+];
+
+/** The select list of a `RevisionRow` from `asset_revisions <alias>`. */
+export function revisionColumns(alias: string): string {
+  return REVISION_FIELDS.map(([field, column]) =>
+    field === column ? `${alias}.${column}` : `${alias}.${column} AS "${field}"`,
+  ).join(', ');
+}
+
+/** A `RevisionRow` of `asset_revisions <alias>` as one JSON object (dates become strings). */
+export function revisionJson(alias: string): string {
+  return `json_build_object(${REVISION_FIELDS.map(([f, c]) => `'${f}', ${alias}.${c}`).join(', ')})`;
 }
 
 /** What a revision holds of an asset. */
@@ -43,15 +78,15 @@ export type RevisionContent = Pick<
 
 /** A pending revision with what the review queue shows of its asset. */
 export interface PendingRevisionRow {
-  asset_id: string;
+  assetId: string;
   n: number;
-  base_n: number | null;
+  baseN: number | null;
   title: string;
-  asset_title: string;
+  assetTitle: string;
   type: string;
-  opd_id: string;
-  author_ids: string[];
-  created_by: string;
-  created_at: Date;
-  updated_at: Date;
+  opdId: string;
+  authorIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
 }

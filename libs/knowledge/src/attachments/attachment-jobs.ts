@@ -16,13 +16,13 @@ import { touchSearch } from '../assets/search-sync';
 
 interface Row {
   id: string;
-  asset_id: string | null;
-  meeting_id: string | null;
-  storage_key: string;
-  size_bytes: string;
+  assetId: string | null;
+  meetingId: string | null;
+  storageKey: string;
+  sizeBytes: string;
   kind: AttachmentKind;
-  text_status: string;
-  scan_status: string;
+  textStatus: string;
+  scanStatus: string;
 }
 
 /**
@@ -58,13 +58,13 @@ export class AttachmentJobs implements OnModuleInit {
 
   async extract(id: string): Promise<void> {
     const row = await this.row(id);
-    if (!row || row.text_status !== 'pending') return;
+    if (!row || row.textStatus !== 'pending') return;
     // A remote store's object is copied to scratch first (PDF and ZIP parsing need random
     // access), so a file too large to extract is refused before it is copied.
     const result: ExtractResult =
-      Number(row.size_bytes) > DEFAULT_EXTRACT_LIMITS.maxFileBytes
+      Number(row.sizeBytes) > DEFAULT_EXTRACT_LIMITS.maxFileBytes
         ? { status: 'unreadable', reason: 'too_large' }
-        : await this.storage.withLocalFile(row.storage_key, (path) => extractText(path, row.kind));
+        : await this.storage.withLocalFile(row.storageKey, (path) => extractText(path, row.kind));
     if (result.status === 'extracted') {
       await this.ds.query(
         `UPDATE attachments SET text_status = 'extracted', extracted_text = $2, text_error = NULL
@@ -81,13 +81,13 @@ export class AttachmentJobs implements OnModuleInit {
       if (reason) this.logger.warn({ attachmentId: id, reason }, 'attachment text unreadable');
     }
     // The text is searched with its asset (the sync drops it when the asset is not searchable).
-    if (row.asset_id) await touchSearch(this.ds.manager, [row.asset_id]);
-    if (row.meeting_id) {
+    if (row.assetId) await touchSearch(this.ds.manager, [row.assetId]);
+    if (row.meetingId) {
       await this.jobs.enqueue(
         this.ds.manager,
         QUEUES.searchMeeting,
-        { meetingId: row.meeting_id },
-        { dedupeKey: row.meeting_id },
+        { meetingId: row.meetingId },
+        { dedupeKey: row.meetingId },
       );
     }
   }
@@ -95,18 +95,18 @@ export class AttachmentJobs implements OnModuleInit {
   /** Retries a scan that could not run at upload; throwing makes the job retry with backoff. */
   async rescan(id: string): Promise<void> {
     const row = await this.row(id);
-    if (!row || row.scan_status !== 'pending_scan') return;
+    if (!row || row.scanStatus !== 'pending_scan') return;
     const av = this.config.antivirus;
     const host = av.host;
     if (!host) throw new Error('scanner not configured');
-    const verdict = await this.storage.withLocalFile(row.storage_key, (path) =>
+    const verdict = await this.storage.withLocalFile(row.storageKey, (path) =>
       scanWithClamd(path, { host, port: av.port, timeoutMs: av.timeoutMs }),
     );
     if (verdict.result === 'error') throw new Error(`scan failed: ${verdict.reason}`);
     await this.ds.transaction(async (tx) => {
       if (verdict.result === 'infected') {
         await tx.query(`DELETE FROM attachments WHERE id = $1`, [id]);
-        await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storage_key });
+        await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storageKey });
         this.logger.warn(
           { attachmentId: id, signature: verdict.signature },
           'infected file removed',
@@ -120,7 +120,8 @@ export class AttachmentJobs implements OnModuleInit {
 
   private async row(id: string): Promise<Row | undefined> {
     const [row] = await this.ds.query<Row[]>(
-      `SELECT id, asset_id, meeting_id, storage_key, size_bytes, kind, text_status, scan_status
+      `SELECT id, asset_id AS "assetId", meeting_id AS "meetingId", storage_key AS "storageKey",
+              size_bytes AS "sizeBytes", kind, text_status AS "textStatus", scan_status AS "scanStatus"
          FROM attachments WHERE id = $1`,
       [id],
     );

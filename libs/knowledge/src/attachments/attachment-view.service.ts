@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import type { AttachmentSummaryDto } from '../assets/dto/attachment-summary.dto';
 import { type AttachmentRow, presentAttachment } from './attachment.presenter';
 
-const COLUMNS = 'id, display_name, mime, size_bytes, sha256, text_status, scan_status, created_at';
+const COLUMNS = `id, display_name AS "displayName", mime, size_bytes AS "sizeBytes", sha256,
+  text_status AS "textStatus", scan_status AS "scanStatus", created_at AS "createdAt"`;
 
 /**
  * An asset's files as a reader may see them (SQL expressions for both): one pending a virus scan

@@ -2,26 +2,26 @@ import type { AttachmentSummaryDto } from '../assets/dto/attachment-summary.dto'
 
 export interface AttachmentRow {
   id: string;
-  display_name: string;
+  displayName: string;
   mime: string;
-  size_bytes: string;
+  sizeBytes: string;
   sha256: string;
-  text_status: string;
-  scan_status: string;
+  textStatus: string;
+  scanStatus: string;
   /** A Date from a row, an ISO string from JSON. */
-  created_at: Date | string;
+  createdAt: Date | string;
 }
 
 /** An attachment row as the API answers it (pure; sizes come from bigint as strings). */
 export function presentAttachment(r: AttachmentRow): AttachmentSummaryDto {
   return {
     id: r.id,
-    name: r.display_name,
+    name: r.displayName,
     mime: r.mime,
-    size: Number(r.size_bytes),
+    size: Number(r.sizeBytes),
     sha256: r.sha256,
-    textStatus: r.text_status,
-    scanStatus: r.scan_status,
-    createdAt: new Date(r.created_at).toISOString(),
+    textStatus: r.textStatus,
+    scanStatus: r.scanStatus,
+    createdAt: new Date(r.createdAt).toISOString(),
   };
 }

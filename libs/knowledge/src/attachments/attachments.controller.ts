@@ -79,7 +79,7 @@ export class AttachmentsController {
     @Res() res: Response,
   ): Promise<void> {
     const { file: row, asset } = await this.attachments.readable(principal, id);
-    const { stream, size } = await this.storage.open(row.storage_key);
+    const { stream, size } = await this.storage.open(row.storageKey);
     try {
       if (asset) await this.usage.recordRead('download', principal, req, asset, row.id);
     } catch (err) {
@@ -89,7 +89,7 @@ export class AttachmentsController {
     res.status(200);
     res.setHeader('Content-Type', row.mime);
     res.setHeader('Content-Length', String(size));
-    res.setHeader('Content-Disposition', contentDisposition(row.display_name));
+    res.setHeader('Content-Disposition', contentDisposition(row.displayName));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.setHeader('Cache-Control', 'private, no-store');

@@ -43,18 +43,24 @@ export interface MeetingFileGuard {
 
 export interface AttachmentRow {
   id: string;
-  asset_id: string | null;
-  meeting_id: string | null;
-  storage_key: string;
-  display_name: string;
+  assetId: string | null;
+  meetingId: string | null;
+  storageKey: string;
+  displayName: string;
   kind: string;
   mime: string;
-  size_bytes: string;
+  sizeBytes: string;
   sha256: string;
-  scan_status: string;
-  text_status: string;
-  created_at: Date;
+  scanStatus: string;
+  textStatus: string;
+  createdAt: Date;
 }
+
+/** The select list of an `AttachmentRow` from `attachments <alias>`. */
+const attachmentColumns = (f: string): string =>
+  `${f}.id, ${f}.asset_id AS "assetId", ${f}.meeting_id AS "meetingId", ${f}.storage_key AS "storageKey",
+   ${f}.display_name AS "displayName", ${f}.kind, ${f}.mime, ${f}.size_bytes AS "sizeBytes", ${f}.sha256,
+   ${f}.scan_status AS "scanStatus", ${f}.text_status AS "textStatus", ${f}.created_at AS "createdAt"`;
 
 type Checked = CheckedFile;
 
@@ -156,7 +162,7 @@ export class AttachmentsService {
   ): Promise<{ file: AttachmentRow; asset?: UsageAsset }> {
     const row = await this.visible(principal, id);
     if (!row) throw CommonErrors.notFound();
-    const { usage_asset: asset, ...file } = row as AttachmentRow & { usage_asset?: UsageAsset };
+    const { usageAsset: asset, ...file } = row as AttachmentRow & { usageAsset?: UsageAsset };
     return { file, ...(asset ? { asset } : {}) };
   }
 
@@ -164,15 +170,15 @@ export class AttachmentsService {
     const row = await this.visible(principal, id);
     if (!row) throw CommonErrors.notFound();
     await this.ds.transaction(async (tx) => {
-      if (row.meeting_id) {
-        if (!(await this.meetingGuard?.canWrite(tx, principal, row.meeting_id)))
+      if (row.meetingId) {
+        if (!(await this.meetingGuard?.canWrite(tx, principal, row.meetingId)))
           throw CommonErrors.forbidden();
       }
-      const asset = row.asset_id
-        ? await this.editableAsset(tx, row.asset_id, readerOf(principal)!)
+      const asset = row.assetId
+        ? await this.editableAsset(tx, row.assetId, readerOf(principal)!)
         : undefined;
       await tx.query(`DELETE FROM attachments WHERE id = $1`, [row.id]);
-      await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storage_key });
+      await this.jobs.enqueue(tx, QUEUES.storageDelete, { key: row.storageKey });
       if (asset) await this.refreshCompleteness(tx, asset);
     });
   }
@@ -187,11 +193,11 @@ export class AttachmentsService {
     const byAsset = await this.findVisible(id, reader);
     if (byAsset) return byAsset;
     const [row] = await this.ds.query<AttachmentRow[]>(
-      `SELECT * FROM attachments WHERE id = $1 AND meeting_id IS NOT NULL
+      `SELECT ${attachmentColumns('f')} FROM attachments f WHERE id = $1 AND meeting_id IS NOT NULL
           AND (scan_status <> 'pending_scan' OR uploaded_by = $2::uuid)`,
       [id, reader?.userId ?? null],
     );
-    if (!row || !principal || !(await this.meetingGuard?.canRead(principal, row.meeting_id!)))
+    if (!row || !principal || !(await this.meetingGuard?.canRead(principal, row.meetingId!)))
       return undefined;
     return row;
   }
@@ -203,12 +209,12 @@ export class AttachmentsService {
     const pred = readablePredicate('a', reader);
     const qb = this.ds
       .createQueryBuilder()
-      .select('f.*')
+      .select(attachmentColumns('f'))
       .addSelect(
         `json_build_object('id', a.id, 'opdId', a.opd_id, 'copId', a.cop_id, 'status', a.status,
                            'authorIds', a.author_ids, 'createdBy', a.created_by,
                            'narasumberId', a.narasumber_id)`,
-        'usage_asset',
+        'usageAsset',
       )
       .from('attachments', 'f')
       .innerJoin('assets', 'a', 'a.id = f.asset_id')

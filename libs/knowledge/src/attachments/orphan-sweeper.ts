@@ -69,19 +69,19 @@ export class OrphanFileSweeper {
 
   private async unreferenced(keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
-    const rows = await this.ds.query<{ storage_key: string }[]>(
-      `SELECT storage_key FROM attachments WHERE storage_key = ANY($1)`,
+    const rows = await this.ds.query<{ key: string }[]>(
+      `SELECT storage_key AS key FROM attachments WHERE storage_key = ANY($1)`,
       [keys],
     );
-    const referenced = new Set(rows.map((r) => r.storage_key));
+    const referenced = new Set(rows.map((r) => r.key));
     return keys.filter((k) => !referenced.has(k));
   }
 
   private async rowsWithoutFile(present: Set<string>, cutoff: Date): Promise<string[]> {
-    const rows = await this.ds.query<{ id: string; storage_key: string }[]>(
-      `SELECT id, storage_key FROM attachments WHERE created_at < $1 ORDER BY created_at`,
+    const rows = await this.ds.query<{ id: string; key: string }[]>(
+      `SELECT id, storage_key AS key FROM attachments WHERE created_at < $1 ORDER BY created_at`,
       [cutoff],
     );
-    return rows.filter((r) => !present.has(r.storage_key)).map((r) => r.id);
+    return rows.filter((r) => !present.has(r.key)).map((r) => r.id);
   }
 }

@@ -16,10 +16,10 @@ export async function storedFilesPage(
   afterKey: string,
   limit: number,
 ): Promise<StoredFile[]> {
-  const rows = await m.query<{ storage_key: string; sha256: string; size_bytes: string }[]>(
-    `SELECT storage_key, sha256, size_bytes FROM attachments
+  const rows = await m.query<{ key: string; sha256: string; sizeBytes: string }[]>(
+    `SELECT storage_key AS key, sha256, size_bytes AS "sizeBytes" FROM attachments
       WHERE storage_key > $1 ORDER BY storage_key LIMIT $2`,
     [afterKey, limit],
   );
-  return rows.map((r) => ({ key: r.storage_key, sha256: r.sha256, size: Number(r.size_bytes) }));
+  return rows.map((r) => ({ key: r.key, sha256: r.sha256, size: Number(r.sizeBytes) }));
 }

@@ -105,11 +105,11 @@ export async function demoAttachmentCounts(
   m: EntityManager,
   assetIds: readonly string[],
 ): Promise<Map<string, number>> {
-  const rows = await m.query<{ asset_id: string; n: number }[]>(
-    `SELECT asset_id, count(*)::int AS n FROM attachments WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id`,
+  const rows = await m.query<{ assetId: string; n: number }[]>(
+    `SELECT asset_id AS "assetId", count(*)::int AS n FROM attachments WHERE asset_id = ANY($1::uuid[]) GROUP BY asset_id`,
     [assetIds],
   );
-  return new Map(rows.map((r) => [r.asset_id, r.n]));
+  return new Map(rows.map((r) => [r.assetId, r.n]));
 }
 
 /** The asset's completeness, as computed by `computeCompleteness`. */
@@ -163,12 +163,12 @@ export async function demoEvidenceCounts(
   m: EntityManager,
   userIds: readonly string[],
 ): Promise<Map<string, number>> {
-  const rows = await m.query<{ user_id: string; n: number }[]>(
-    `SELECT u AS user_id, count(a.id)::int AS n
+  const rows = await m.query<{ userId: string; n: number }[]>(
+    `SELECT u AS "userId", count(a.id)::int AS n
        FROM unnest($1::uuid[]) AS u
        JOIN assets a ON a.author_ids @> ARRAY[u] OR a.narasumber_id = u
       GROUP BY u`,
     [userIds],
   );
-  return new Map(rows.map((r) => [r.user_id, r.n]));
+  return new Map(rows.map((r) => [r.userId, r.n]));
 }

@@ -31,7 +31,7 @@ export interface AssetImportReport {
 
 interface Existing {
   id: string;
-  external_id: string;
+  externalId: string;
   type: string;
   title: string;
   summary: string;
@@ -39,8 +39,8 @@ interface Existing {
   body: string;
   tags: string[];
   visibility: string;
-  opd_id: string;
-  author_ids: string[];
+  opdId: string;
+  authorIds: string[];
   status: string;
   attachments: number;
 }
@@ -186,13 +186,13 @@ export class AssetImportService {
 
   private async existing(externalIds: string[]): Promise<Map<string, Existing>> {
     const rows = await this.ds.query<Existing[]>(
-      `SELECT a.id, a.external_id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.visibility,
-              a.opd_id, a.author_ids, a.status,
+      `SELECT a.id, a.external_id AS "externalId", a.type, a.title, a.summary, a.sections, a.body,
+              a.tags, a.visibility, a.opd_id AS "opdId", a.author_ids AS "authorIds", a.status,
               (SELECT count(*)::int FROM attachments f WHERE f.asset_id = a.id) AS attachments
          FROM assets a WHERE a.external_id = ANY($1::text[])`,
       [externalIds],
     );
-    return new Map(rows.map((r) => [r.external_id, r]));
+    return new Map(rows.map((r) => [r.externalId, r]));
   }
 
   private async write(
@@ -208,7 +208,7 @@ export class AssetImportService {
       const updated = chunk.filter((p) => p.existing);
       const ids: string[] = [];
       if (created.length > 0) {
-        const rows = await tx.query<{ id: string; external_id: string }[]>(
+        const rows = await tx.query<{ id: string; externalId: string }[]>(
           `INSERT INTO assets (external_id, type, title, summary, sections, body, tags, opd_id, author_ids,
                                visibility, status, completeness, revision, created_by, published_at,
                                verified_at, verified_by, review_due_at)
@@ -217,10 +217,10 @@ export class AssetImportService {
                   ARRAY(SELECT jsonb_array_elements_text(r.author_ids))::uuid[],
                   r.visibility, 'published', r.completeness, 1, $2, r.published_at, now(), $2, $3
              FROM ${RECORDSET}
-           RETURNING id, external_id`,
+           RETURNING id, external_id AS "externalId"`,
           [JSON.stringify(created.map((p) => record(p, now))), adminId, due],
         );
-        const idOf = new Map(rows.map((r) => [r.external_id, r.id]));
+        const idOf = new Map(rows.map((r) => [r.externalId, r.id]));
         for (const p of created) p.report.assetId = idOf.get(p.line.externalId);
         ids.push(...rows.map((r) => r.id));
         await this.transitions(
@@ -281,9 +281,9 @@ function isUnchanged(p: Planned, ex: Existing): boolean {
     ex.summary === p.line.summary &&
     ex.body === p.line.body &&
     ex.visibility === p.line.visibility &&
-    ex.opd_id === p.opdId &&
+    ex.opdId === p.opdId &&
     same(ex.tags, p.line.tags) &&
-    same(ex.author_ids, p.authorIds) &&
+    same(ex.authorIds, p.authorIds) &&
     same(sortKeys(ex.sections), sortKeys(p.line.sections))
   );
 }

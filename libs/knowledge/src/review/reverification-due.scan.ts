@@ -23,9 +23,9 @@ export class ReverificationDueScan implements OnModuleInit {
 
   async run(): Promise<void> {
     const due = await this.ds.query<
-      { id: string; title: string; opd_id: string; author_ids: string[]; due: string }[]
+      { id: string; title: string; opdId: string; authorIds: string[]; due: string }[]
     >(
-      `SELECT id, title, opd_id, author_ids, (review_due_at AT TIME ZONE 'Asia/Jakarta')::date::text AS due
+      `SELECT id, title, opd_id AS "opdId", author_ids AS "authorIds", (review_due_at AT TIME ZONE 'Asia/Jakarta')::date::text AS due
          FROM assets
         WHERE status = 'published' AND review_due_at < now() + make_interval(days => $1)
         ORDER BY review_due_at, id`,
@@ -36,8 +36,8 @@ export class ReverificationDueScan implements OnModuleInit {
         this.notifier.notify(tx, {
           type: 'reverification_due',
           key: `reverification_due:${a.id}:${a.due}`,
-          to: { verifiersOf: a.opd_id },
-          except: a.author_ids,
+          to: { verifiersOf: a.opdId },
+          except: a.authorIds,
           link: `/tinjauan/${a.id}`,
           params: { assetTitle: a.title, dueDate: a.due },
         }),

@@ -138,9 +138,9 @@ export class EngagementService {
 
   private async reports(assetId: string, onlyId?: string): Promise<ReuseReportResponseDto[]> {
     const rows = await this.ds.query<
-      { id: string; story: string; created_at: Date; name: string; code: string }[]
+      { id: string; story: string; createdAt: Date; name: string; code: string }[]
     >(
-      `SELECT r.id, r.story, r.created_at, u.name, o.code
+      `SELECT r.id, r.story, r.created_at AS "createdAt", u.name, o.code
          FROM asset_reuse_reports r JOIN identity_people u ON u.id = r.user_id JOIN identity_opds o ON o.id = r.user_opd_id
         WHERE r.asset_id = $1 AND ($2::uuid IS NULL OR r.id = $2)
         ORDER BY r.created_at DESC, r.id`,
@@ -149,7 +149,7 @@ export class EngagementService {
     return rows.map((r) => ({
       id: r.id,
       story: r.story,
-      createdAt: r.created_at.toISOString(),
+      createdAt: r.createdAt.toISOString(),
       reporter: { name: r.name, opdCode: r.code },
     }));
   }

@@ -9,10 +9,10 @@ import type { MyEndorsementDto } from './dto/my-endorsement.dto';
 import type { MyReuseReportDto } from './dto/my-reuse-report.dto';
 
 interface AssetColumns {
-  asset_id: string;
+  assetId: string;
   title: string;
   type: string;
-  opd_code: string;
+  opdCode: string;
   readable: boolean;
 }
 
@@ -30,17 +30,17 @@ export class MyEngagementService {
     q: { page: number; limit: number },
   ): Promise<Page<MyEndorsementDto>> {
     const qb = this.withAsset(principal, 'asset_endorsements', 'e')
-      .addSelect('e.created_at', 'created_at')
+      .addSelect('e.created_at', 'createdAt')
       .orderBy('e.created_at', 'DESC')
       .addOrderBy('e.asset_id', 'ASC');
-    const [rows, total] = await this.paged<AssetColumns & { created_at: Date }>(
+    const [rows, total] = await this.paged<AssetColumns & { createdAt: Date }>(
       qb,
       'asset_endorsements',
       principal,
       q,
     );
     return {
-      items: rows.map((r) => ({ asset: assetRef(r), endorsedAt: r.created_at.toISOString() })),
+      items: rows.map((r) => ({ asset: assetRef(r), endorsedAt: r.createdAt.toISOString() })),
       total,
       ...q,
     };
@@ -51,17 +51,17 @@ export class MyEngagementService {
     q: { page: number; limit: number },
   ): Promise<Page<MyReuseReportDto>> {
     const qb = this.withAsset(principal, 'asset_reuse_reports', 'r')
-      .addSelect(['r.id AS id', 'r.story AS story', 'r.created_at AS created_at'])
+      .addSelect(['r.id AS id', 'r.story AS story', 'r.created_at AS "createdAt"'])
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'ASC');
     const [rows, total] = await this.paged<
-      AssetColumns & { id: string; story: string; created_at: Date }
+      AssetColumns & { id: string; story: string; createdAt: Date }
     >(qb, 'asset_reuse_reports', principal, q);
     return {
       items: rows.map((r) => ({
         id: r.id,
         story: r.story,
-        createdAt: r.created_at.toISOString(),
+        createdAt: r.createdAt.toISOString(),
         asset: assetRef(r),
       })),
       total,
@@ -81,8 +81,8 @@ export class MyEngagementService {
       .from(table, alias)
       .innerJoin('assets', 'a', `a.id = ${alias}.asset_id`)
       .innerJoin('opds', 'o', 'o.id = a.opd_id')
-      .select([`${alias}.asset_id AS asset_id`, 'a.title AS title', 'a.type AS type'])
-      .addSelect('o.code', 'opd_code')
+      .select([`${alias}.asset_id AS "assetId"`, 'a.title AS title', 'a.type AS type'])
+      .addSelect('o.code', 'opdCode')
       .addSelect(`(${readable.sql})`, 'readable')
       .setParameters(readable.params)
       .where(`${alias}.user_id = :me`, { me: principal.userId });
@@ -108,5 +108,5 @@ export class MyEngagementService {
 }
 
 function assetRef(r: AssetColumns): MyAssetRefDto | null {
-  return r.readable ? { id: r.asset_id, title: r.title, type: r.type, opdCode: r.opd_code } : null;
+  return r.readable ? { id: r.assetId, title: r.title, type: r.type, opdCode: r.opdCode } : null;
 }

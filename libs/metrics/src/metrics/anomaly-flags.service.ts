@@ -99,7 +99,7 @@ export class AnomalyFlagsService {
     const { first, last } = periodDays(year);
     const windowStart = addMonths(first.slice(0, 7), -SPIKE_WINDOW_MONTHS);
     const rows = await this.ds.query<
-      { asset_id: string; opd_id: string; month: string; views: number; since: string }[]
+      { assetId: string; opdId: string; month: string; views: number; since: string }[]
     >(
       `WITH m AS (
          SELECT asset_id, asset_opd_id, to_char(day, 'YYYY-MM') AS month, sum(views)::int AS views
@@ -107,7 +107,7 @@ export class AnomalyFlagsService {
           WHERE day BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR asset_opd_id = $3)
           GROUP BY 1, 2, 3),
        spiky AS (SELECT DISTINCT asset_id FROM m WHERE month >= $4 AND views > $5)
-       SELECT m.asset_id, m.asset_opd_id AS opd_id, m.month, m.views,
+       SELECT m.asset_id AS "assetId", m.asset_opd_id AS "opdId", m.month, m.views,
               (SELECT to_char(min(d.day), 'YYYY-MM') FROM usage_daily_asset d
                 WHERE d.asset_id = m.asset_id AND d.views > 0) AS since
          FROM m JOIN spiky USING (asset_id)
@@ -116,9 +116,9 @@ export class AnomalyFlagsService {
     );
     const byAsset = new Map<string, { opdId: string; since: string; views: Map<string, number> }>();
     for (const r of rows) {
-      const a = byAsset.get(r.asset_id) ?? { opdId: r.opd_id, since: r.since, views: new Map() };
+      const a = byAsset.get(r.assetId) ?? { opdId: r.opdId, since: r.since, views: new Map() };
       a.views.set(r.month, (a.views.get(r.month) ?? 0) + r.views);
-      byAsset.set(r.asset_id, a);
+      byAsset.set(r.assetId, a);
     }
     return [...byAsset].flatMap(([assetId, a]) => {
       const from = a.since > windowStart ? a.since : windowStart;
@@ -137,33 +137,23 @@ export class AnomalyFlagsService {
       {
         day: string;
         kind: 'concentration' | 'burst';
-        asset_id: string | null;
-        asset_opd_id: string | null;
-        actor_user_id: string | null;
-        actor_opd_id: string | null;
+        assetId: string | null;
+        assetOpdId: string | null;
+        actorUserId: string | null;
+        actorOpdId: string | null;
         value: number;
         total: number;
       }[]
     >(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, asset_id, asset_opd_id, actor_user_id,
-              actor_opd_id, value, total
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind, asset_id AS "assetId",
+              asset_opd_id AS "assetOpdId", actor_user_id AS "actorUserId",
+              actor_opd_id AS "actorOpdId", value, total
          FROM usage_anomalies
         WHERE day BETWEEN $1 AND $2
           AND ($3::uuid IS NULL OR asset_opd_id = $3 OR (kind = 'burst' AND actor_opd_id = $3))`,
       [first, last, opdId ?? null],
     );
-    return groupRuns(
-      rows.map((r) => ({
-        day: r.day,
-        kind: r.kind,
-        assetId: r.asset_id,
-        assetOpdId: r.asset_opd_id,
-        actorUserId: r.actor_user_id,
-        actorOpdId: r.actor_opd_id,
-        value: r.value,
-        total: r.total,
-      })),
-    );
+    return groupRuns(rows);
   }
 }
 

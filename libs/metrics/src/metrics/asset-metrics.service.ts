@@ -26,8 +26,8 @@ export class AssetMetricsService {
       new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
     if (!isDay(from) || !isDay(to) || from > to) throw MetricsErrors.badPeriod();
     const rows = isUuid(id)
-      ? await this.ds.query<{ opd_id: string; author_ids: string[] }[]>(
-          `SELECT opd_id, author_ids FROM knowledge_assets WHERE id = $1 AND status <> 'draft'`,
+      ? await this.ds.query<{ opdId: string; authorIds: string[] }[]>(
+          `SELECT opd_id AS "opdId", author_ids AS "authorIds" FROM knowledge_assets WHERE id = $1 AND status <> 'draft'`,
           [id],
         )
       : [];
@@ -35,14 +35,15 @@ export class AssetMetricsService {
     const allowed =
       asset &&
       (principal.can(Permission.MetricsReadAll) ||
-        asset.author_ids.includes(principal.userId) ||
-        principal.opdsWhere('opd_admin').includes(asset.opd_id));
+        asset.authorIds.includes(principal.userId) ||
+        principal.opdsWhere('opd_admin').includes(asset.opdId));
     if (!allowed) throw CommonErrors.notFound();
     const [[sums], byOpd] = await Promise.all([
       this.ds.query<Record<string, string>[]>(
-        `SELECT coalesce(sum(views), 0) AS views, coalesce(sum(unique_readers), 0) AS unique_readers,
+        `SELECT coalesce(sum(views), 0) AS views, coalesce(sum(unique_readers), 0) AS "uniqueReaders",
                 coalesce(sum(downloads), 0) AS downloads, coalesce(sum(endorsements), 0) AS endorsements,
-                coalesce(sum(reuse_reports), 0) AS reuse_reports, coalesce(sum(search_clicks), 0) AS search_clicks
+                coalesce(sum(reuse_reports), 0) AS "reuseReports",
+                coalesce(sum(search_clicks), 0) AS "searchClicks"
            FROM usage_daily_asset WHERE asset_id = $1 AND day BETWEEN $2 AND $3`,
         [id, from, to],
       ),
@@ -59,11 +60,11 @@ export class AssetMetricsService {
       from,
       to,
       views: Number(sums.views),
-      uniqueReaders: Number(sums.unique_readers),
+      uniqueReaders: Number(sums.uniqueReaders),
       downloads: Number(sums.downloads),
       endorsements: Number(sums.endorsements),
-      reuseReports: Number(sums.reuse_reports),
-      searchClicks: Number(sums.search_clicks),
+      reuseReports: Number(sums.reuseReports),
+      searchClicks: Number(sums.searchClicks),
       readersByOpd: byOpd.map((r) => ({ opdCode: r.code, readers: Number(r.readers) })),
     };
   }

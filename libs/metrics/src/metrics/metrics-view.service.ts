@@ -122,9 +122,9 @@ export class MetricsViewService {
   private async topAssets(principal: Principal, opdId: string, year: number): Promise<TopAsset[]> {
     const { first, last } = periodDays(year);
     const rows = await this.ds.query<Record<string, string>[]>(
-      `SELECT asset_id, sum(views) AS views, sum(unique_readers) AS unique_readers,
+      `SELECT asset_id AS "assetId", sum(views) AS views, sum(unique_readers) AS "uniqueReaders",
               sum(downloads) AS downloads, sum(endorsements) AS endorsements,
-              sum(reuse_reports) AS reuse_reports
+              sum(reuse_reports) AS "reuseReports"
          FROM usage_daily_asset
         WHERE asset_opd_id = $1 AND day BETWEEN $2 AND $3
         GROUP BY asset_id ORDER BY sum(views) DESC, sum(downloads) DESC, asset_id LIMIT 10`,
@@ -132,20 +132,20 @@ export class MetricsViewService {
     );
     const titles = await this.titles.readableTitles(
       principal,
-      rows.map((r) => r.asset_id),
+      rows.map((r) => r.assetId),
     );
     return rows.map((r) => {
-      const t = titles.get(r.asset_id);
+      const t = titles.get(r.assetId);
       return {
         id: t?.id ?? null,
         title: t?.title ?? null,
         type: t?.type ?? null,
         restricted: !t,
         views: Number(r.views),
-        uniqueReaders: Number(r.unique_readers),
+        uniqueReaders: Number(r.uniqueReaders),
         downloads: Number(r.downloads),
         endorsements: Number(r.endorsements),
-        reuseReports: Number(r.reuse_reports),
+        reuseReports: Number(r.reuseReports),
       };
     });
   }

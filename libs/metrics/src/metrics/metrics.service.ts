@@ -82,16 +82,16 @@ export class MetricsService {
   /** Documentation: the period's published assets and the stock published by its end. */
   private assetCounts(b: PeriodBounds, only: string | null): Promise<Map<string, CountRow>> {
     return this.byOpd(
-      `SELECT a.opd_id,
+      `SELECT a.opd_id AS "opdId",
               count(*) FILTER (WHERE a.published_at >= $1) AS published,
               avg(a.completeness) FILTER (WHERE a.published_at >= $1) AS completeness,
               count(*) FILTER (WHERE a.published_at >= $1 AND a.type = ANY($4)) AS tacit,
               count(*) FILTER (WHERE a.published_at >= $1
                                  AND (a.review_due_at IS NULL OR a.review_due_at >= $2)) AS fresh,
               count(*) AS stock,
-              count(*) FILTER (WHERE a.visibility IN ('internal', 'publik')) AS open_stock,
+              count(*) FILTER (WHERE a.visibility IN ('internal', 'publik')) AS "openStock",
               count(*) FILTER (WHERE a.published_at >= $1 AND EXISTS (
-                SELECT 1 FROM identity_people u WHERE u.id = ANY(a.author_ids) AND u.opd_id <> a.opd_id)) AS cross_assets
+                SELECT 1 FROM identity_people u WHERE u.id = ANY(a.author_ids) AND u.opd_id <> a.opd_id)) AS "crossAssets"
          FROM knowledge_assets a
         WHERE a.status = 'published' AND a.published_at < $2 AND ($3::uuid IS NULL OR a.opd_id = $3)
         GROUP BY a.opd_id`,
@@ -106,10 +106,10 @@ export class MetricsService {
     only: string | null,
   ): Promise<Map<string, CountRow>> {
     return this.byOpd(
-      `SELECT d.asset_opd_id AS opd_id, sum(d.views) AS views, sum(d.anonymous_views) AS anonymous_views,
-              sum(d.downloads) AS downloads, sum(d.unique_downloads) AS unique_downloads,
-              sum(d.endorsements) AS endorsements, sum(d.reuse_reports) AS reuse_reports,
-              sum(d.reuse_reports_other_opd) AS reuse_other, sum(d.search_clicks) AS search_clicks,
+      `SELECT d.asset_opd_id AS "opdId", sum(d.views) AS views, sum(d.anonymous_views) AS "anonymousViews",
+              sum(d.downloads) AS downloads, sum(d.unique_downloads) AS "uniqueDownloads",
+              sum(d.endorsements) AS endorsements, sum(d.reuse_reports) AS "reuseReports",
+              sum(d.reuse_reports_other_opd) AS "reuseOther", sum(d.search_clicks) AS "searchClicks",
               sum(d.shares) AS shares,
               (SELECT count(*) FROM usage_period_clicked c
                 WHERE c.period = $4 AND c.asset_opd_id = d.asset_opd_id) AS clicked
@@ -123,9 +123,9 @@ export class MetricsService {
   /** Distinct readers of the period (all, from the OPD itself, and how many other OPDs). */
   private readerCounts(period: Period, only: string | null): Promise<Map<string, CountRow>> {
     return this.byOpd(
-      `SELECT asset_opd_id AS opd_id, sum(readers) AS readers,
+      `SELECT asset_opd_id AS "opdId", sum(readers) AS readers,
               coalesce(sum(readers) FILTER (WHERE reader_opd_id = asset_opd_id), 0) AS internal,
-              count(*) FILTER (WHERE reader_opd_id <> asset_opd_id AND readers > 0) AS other_opds
+              count(*) FILTER (WHERE reader_opd_id <> asset_opd_id AND readers > 0) AS "otherOpds"
          FROM usage_period_reader_counts
         WHERE period = $1 AND ($2::uuid IS NULL OR asset_opd_id = $2)
         GROUP BY asset_opd_id`,
@@ -147,8 +147,8 @@ export class MetricsService {
                   AS members
            FROM community_meetings m JOIN community_cops c ON c.id = m.cop_id
           WHERE m.held_at >= $1 AND m.held_at < $2 AND ($3::uuid IS NULL OR c.opd_id = $3))
-       SELECT opd_id, count(*) AS meetings, count(*) FILTER (WHERE documented) AS documented,
-              count(*) FILTER (WHERE cross_opd) AS cross_meetings,
+       SELECT opd_id AS "opdId", count(*) AS meetings, count(*) FILTER (WHERE documented) AS documented,
+              count(*) FILTER (WHERE cross_opd) AS "crossMeetings",
               coalesce(avg(LEAST(1, attendees::numeric / NULLIF(members, 0))), 0) AS attendance,
               (SELECT count(DISTINCT t.user_id) FROM community_meeting_attendees t JOIN m m2 ON m2.id = t.meeting_id
                 WHERE m2.opd_id = m.opd_id) AS attendees
@@ -192,8 +192,8 @@ export class MetricsService {
          SELECT mq.opd_id, count(*) AS n FROM meeting_q mq
            JOIN asset_q aq ON aq.opd_id = mq.opd_id AND aq.quarter = mq.quarter
           GROUP BY mq.opd_id)
-       SELECT o.id AS opd_id, coalesce(members.n, 0) AS members, coalesce(authors.n, 0) AS authors,
-              coalesce(key_people.n, 0) AS key_people, coalesce(active.n, 0) AS active_quarters
+       SELECT o.id AS "opdId", coalesce(members.n, 0) AS members, coalesce(authors.n, 0) AS authors,
+              coalesce(key_people.n, 0) AS "keyPeople", coalesce(active.n, 0) AS "activeQuarters"
          FROM identity_opds o
          LEFT JOIN members ON members.opd_id = o.id
          LEFT JOIN authors ON authors.opd_id = o.id
@@ -206,6 +206,6 @@ export class MetricsService {
 
   private async byOpd(sql: string, params: unknown[]): Promise<Map<string, CountRow>> {
     const rows = await this.ds.query<CountRow[]>(sql, params);
-    return new Map(rows.map((r) => [r.opd_id, r]));
+    return new Map(rows.map((r) => [r.opdId, r]));
   }
 }

@@ -79,7 +79,7 @@ export function round4(x: number): number {
 
 type Num = string | number | null;
 /** One OPD's row of a counting query, by column name (numbers may come back as strings). */
-export type CountRow = Record<string, Num> & { opd_id: string };
+export type CountRow = Record<string, Num> & { opdId: string };
 export interface OpdRow {
   id: string;
   code: string;
@@ -108,31 +108,31 @@ export function toOpdMetrics(
     freshShare: ratio(n(a, 'fresh'), published),
     documentedMeetingShare: ratio(n(m, 'documented'), meetingCount),
     assetStock: stock,
-    openVisibilityShare: ratio(n(a, 'open_stock'), stock),
+    openVisibilityShare: ratio(n(a, 'openStock'), stock),
     views: n(u, 'views'),
-    anonymousViews: n(u, 'anonymous_views'),
+    anonymousViews: n(u, 'anonymousViews'),
     uniqueReaders: n(r, 'readers'),
     internalReaders: internal,
     internalReach: ratio(internal, o.headcount),
     internalReachPercent: round4(ratio(internal, o.headcount) * 100),
-    otherOpdsReached: n(r, 'other_opds'),
+    otherOpdsReached: n(r, 'otherOpds'),
     downloads: n(u, 'downloads'),
-    uniqueDownloads: n(u, 'unique_downloads'),
-    uniqueDownloadsPerAsset: ratio(n(u, 'unique_downloads'), stock),
-    searchClicks: n(u, 'search_clicks'),
+    uniqueDownloads: n(u, 'uniqueDownloads'),
+    uniqueDownloadsPerAsset: ratio(n(u, 'uniqueDownloads'), stock),
+    searchClicks: n(u, 'searchClicks'),
     searchClickedShare: ratio(n(u, 'clicked'), stock, 1),
     shares: n(u, 'shares'),
     meetings: meetingCount,
     distinctAttendees: n(m, 'attendees'),
     meanAttendanceRatio: round4(n(m, 'attendance')),
-    crossOpdMeetings: n(m, 'cross_meetings'),
-    crossOpdShare: ratio(n(m, 'cross_meetings') + n(a, 'cross_assets'), meetingCount + published),
+    crossOpdMeetings: n(m, 'crossMeetings'),
+    crossOpdShare: ratio(n(m, 'crossMeetings') + n(a, 'crossAssets'), meetingCount + published),
     distinctAuthorsPerMember: ratio(n(p, 'authors'), n(p, 'members'), 1),
-    activeQuarters: n(p, 'active_quarters'),
-    keyPeople: n(p, 'key_people'),
+    activeQuarters: n(p, 'activeQuarters'),
+    keyPeople: n(p, 'keyPeople'),
     atRiskCoverage: null,
     endorsements: n(u, 'endorsements'),
-    reuseReports: n(u, 'reuse_reports'),
-    reuseReportsOtherOpd: n(u, 'reuse_other'),
+    reuseReports: n(u, 'reuseReports'),
+    reuseReportsOtherOpd: n(u, 'reuseOther'),
   };
 }

@@ -28,8 +28,8 @@ export class PopularAssetsService {
         'a.id AS id',
         'a.title AS title',
         'a.type AS type',
-        'o.code AS opd_code',
-        'a.published_at AS published_at',
+        'o.code AS "opdCode"',
+        'a.published_at AS "publishedAt"',
       ])
       .from(
         (sub) =>
@@ -55,8 +55,8 @@ export class PopularAssetsService {
         id: string;
         title: string;
         type: string;
-        opd_code: string;
-        published_at: Date | null;
+        opdCode: string;
+        publishedAt: Date | null;
       }>();
     return {
       year,
@@ -65,8 +65,8 @@ export class PopularAssetsService {
         id: r.id,
         title: r.title,
         type: r.type,
-        opdCode: r.opd_code,
-        publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
+        opdCode: r.opdCode,
+        publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : null,
       })),
     };
   }

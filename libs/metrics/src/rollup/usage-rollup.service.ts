@@ -87,8 +87,8 @@ export class UsageRollupService {
         `SELECT pg_advisory_xact_lock(hashtext('usage_fold'), $1::date - date '2000-01-01')`,
         [day],
       );
-      const [stamp] = await tx.query<{ max_id: string | null; events: number; folded: boolean }[]>(
-        `SELECT max(id) AS max_id, count(*)::int AS events,
+      const [stamp] = await tx.query<{ maxId: string | null; events: number; folded: boolean }[]>(
+        `SELECT max(id) AS "maxId", count(*)::int AS events,
                 COALESCE(max(id) <= (SELECT max_event_id FROM usage_rollup_days WHERE day = $1), false) AS folded
            FROM usage_events WHERE occurred_on = $1`,
         [day],
@@ -115,7 +115,7 @@ export class UsageRollupService {
         `INSERT INTO usage_rollup_days (day, max_event_id, events, folded_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (day) DO UPDATE SET max_event_id = EXCLUDED.max_event_id,
                                          events = EXCLUDED.events, folded_at = now()`,
-        [day, stamp.max_id ?? 0, stamp.events],
+        [day, stamp.maxId ?? 0, stamp.events],
       );
       return { day, events: stamp.events };
     };

@@ -81,34 +81,13 @@ export class AuditService {
       `SELECT count(*)::int AS total FROM audit_log ${clause}`,
       params,
     );
-    const rows = await this.ds.query<
-      {
-        id: string;
-        at: Date;
-        actor_id: string | null;
-        action: string;
-        target_type: string | null;
-        target_id: string | null;
-        details: Record<string, unknown>;
-        ip: string | null;
-      }[]
-    >(
-      `SELECT id::text, at, actor_id, action, target_type, target_id, details, ip FROM audit_log
-        ${clause} ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const items = await this.ds.query<AuditRow[]>(
+      `SELECT id::text, at, actor_id AS "actorId", action, target_type AS "targetType",
+              target_id AS "targetId", details, ip
+         FROM audit_log ${clause}
+        ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, (page - 1) * limit],
     );
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actorId: r.actor_id,
-        action: r.action,
-        targetType: r.target_type,
-        targetId: r.target_id,
-        details: r.details,
-        ip: r.ip,
-      })),
-    };
+    return { total, items };
   }
 }

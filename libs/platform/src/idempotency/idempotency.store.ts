@@ -27,7 +27,7 @@ interface KeyRow {
   fingerprint: string;
   attempt: string;
   response: { body: unknown } | null;
-  lease_ms: number;
+  leaseMs: number;
 }
 
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -73,7 +73,7 @@ export class IdempotencyStore {
 
     const [row] = await this.ds.query<KeyRow[]>(
       `SELECT fingerprint, attempt, response,
-              GREATEST(0, EXTRACT(EPOCH FROM lease_until - now()) * 1000)::int AS lease_ms
+              GREATEST(0, EXTRACT(EPOCH FROM lease_until - now()) * 1000)::int AS "leaseMs"
          FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3`,
       [scope.userId, scope.route, scope.key],
     );
@@ -81,7 +81,7 @@ export class IdempotencyStore {
     if (!row) return this.begin(scope, fingerprint);
     if (row.fingerprint !== fingerprint) throw IdempotencyErrors.reused();
     if (row.response) return { kind: 'replay', response: row.response.body };
-    if (row.lease_ms > 0) throw IdempotencyErrors.inProgress(Math.ceil(row.lease_ms / 1000));
+    if (row.leaseMs > 0) throw IdempotencyErrors.inProgress(Math.ceil(row.leaseMs / 1000));
     // The attempt holding it died: take over, unless another retry just did.
     const [taken] = await this.ds.query<{ n: number }[]>(
       `WITH t AS (

@@ -29,7 +29,7 @@ interface ClaimedJob {
   queue: string;
   payload: Record<string, unknown>;
   attempts: number;
-  max_attempts: number;
+  maxAttempts: number;
 }
 
 /**
@@ -131,7 +131,7 @@ export class JobRunner {
          UPDATE jobs SET status = 'running', locked_at = now(), locked_by = $3, attempts = attempts + 1
           WHERE id IN (SELECT id FROM jobs WHERE status = 'pending' AND queue = ANY($1) AND run_at <= now()
                         ORDER BY run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING id, queue, payload, attempts, max_attempts)
+          RETURNING id, queue, payload, attempts, max_attempts AS "maxAttempts")
        SELECT * FROM claimed ORDER BY id`,
       [queues, limit, this.workerId],
     );
@@ -173,7 +173,7 @@ export class JobRunner {
 
   private async fail(job: ClaimedJob, error: unknown): Promise<void> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-    const dead = job.attempts >= job.max_attempts;
+    const dead = job.attempts >= job.maxAttempts;
     await this.ds.query(
       `UPDATE jobs SET status = $2::varchar, last_error = $3, locked_at = NULL,
               run_at = now() + make_interval(secs => $4),

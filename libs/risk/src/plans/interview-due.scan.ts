@@ -28,24 +28,25 @@ export class InterviewDueScan implements OnModuleInit {
 
   async run(now = new Date()): Promise<void> {
     const due = await this.ds.query<
-      { id: string; user_id: string; interviewer_id: string; target_date: string }[]
+      { id: string; userId: string; interviewerId: string; targetDate: string }[]
     >(
-      `SELECT id, user_id, interviewer_id, target_date::text FROM retention_plans
+      `SELECT id, user_id AS "userId", interviewer_id AS "interviewerId", target_date::text AS "targetDate"
+         FROM retention_plans
         WHERE state = 'direncanakan' AND target_date <= $1::date + $2::int
         ORDER BY target_date, id`,
       [wibDay(now), INTERVIEW_DUE_DAYS],
     );
-    const people = await this.users.byIds([...new Set(due.map((p) => p.user_id))]);
+    const people = await this.users.byIds([...new Set(due.map((p) => p.userId))]);
     for (const plan of due) {
       await this.ds.transaction((tx) =>
         this.notifier.notify(tx, {
           type: 'retention_interview_due',
-          key: `retention_interview_due:${plan.id}:${plan.target_date}`,
-          to: { userIds: [plan.interviewer_id] },
-          link: `/orang/${plan.user_id}`,
+          key: `retention_interview_due:${plan.id}:${plan.targetDate}`,
+          to: { userIds: [plan.interviewerId] },
+          link: `/orang/${plan.userId}`,
           params: {
-            personName: people.get(plan.user_id)?.name ?? '',
-            dueDate: plan.target_date,
+            personName: people.get(plan.userId)?.name ?? '',
+            dueDate: plan.targetDate,
           },
         }),
       );

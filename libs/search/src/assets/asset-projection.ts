@@ -23,17 +23,17 @@ interface Row {
   sections: Record<string, string>;
   body: string;
   tags: string[];
-  opd_id: string;
-  opd_code: string;
-  cop_id: string | null;
+  opdId: string;
+  opdCode: string;
+  copId: string | null;
   visibility: string;
   status: string;
-  published_at: Date | null;
-  updated_at: Date;
+  publishedAt: Date | null;
+  updatedAt: Date;
   version: number;
-  author_ids: string[];
-  author_names: string[];
-  attachment_text: string | null;
+  authorIds: string[];
+  authorNames: string[];
+  attachmentText: string | null;
 }
 
 const clean = (s: string): string => stripMarkers(s).slice(0, MAX_TEXT);
@@ -74,14 +74,16 @@ export class AssetProjection {
 
   private rows(ids: readonly string[]): Promise<Row[]> {
     return this.ds.query<Row[]>(
-      `SELECT a.id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.opd_id, o.code AS opd_code,
-              a.cop_id, a.visibility, a.status, a.published_at, a.updated_at, a.version, a.author_ids,
+      `SELECT a.id, a.type, a.title, a.summary, a.sections, a.body, a.tags, a.opd_id AS "opdId",
+              o.code AS "opdCode", a.cop_id AS "copId", a.visibility, a.status,
+              a.published_at AS "publishedAt", a.updated_at AS "updatedAt", a.version,
+              a.author_ids AS "authorIds",
               ARRAY(SELECT u.name FROM unnest(a.author_ids) WITH ORDINALITY x(uid, n)
-                      JOIN identity_people u ON u.id = x.uid ORDER BY x.n) AS author_names,
+                      JOIN identity_people u ON u.id = x.uid ORDER BY x.n) AS "authorNames",
               (SELECT string_agg(f.extracted_text, E'\\n' ORDER BY f.created_at)
                  FROM knowledge_search_asset_files f
                 WHERE f.asset_id = a.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
-                AS attachment_text
+                AS "attachmentText"
          FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids],
@@ -110,18 +112,18 @@ export function toDocument(r: Row): AssetSearchDocument {
     summary: clean(r.summary),
     sections: clean(sections),
     body: clean(r.body),
-    attachmentText: clean(r.attachment_text ?? ''),
-    authorNames: r.author_names,
-    authorIds: r.author_ids,
+    attachmentText: clean(r.attachmentText ?? ''),
+    authorNames: r.authorNames,
+    authorIds: r.authorIds,
     stems: stemsOf(
-      `${r.title} ${r.tags.join(' ')} ${r.summary} ${sections} ${r.body} ${r.attachment_text ?? ''}`,
+      `${r.title} ${r.tags.join(' ')} ${r.summary} ${sections} ${r.body} ${r.attachmentText ?? ''}`,
     ),
-    opdId: r.opd_id,
-    opdCode: r.opd_code,
-    copId: r.cop_id,
+    opdId: r.opdId,
+    opdCode: r.opdCode,
+    copId: r.copId,
     visibility: r.visibility,
-    publishedAt: (r.published_at ?? r.updated_at).getTime(),
-    updatedAt: r.updated_at.getTime(),
-    stamp: `${SHAPE}/${r.version}:${r.updated_at.getTime()}`,
+    publishedAt: (r.publishedAt ?? r.updatedAt).getTime(),
+    updatedAt: r.updatedAt.getTime(),
+    stamp: `${SHAPE}/${r.version}:${r.updatedAt.getTime()}`,
   };
 }

@@ -7,7 +7,7 @@ import type { PersonHitDto } from '../http/dto/search-response.dto';
 interface Evidence {
   authored: number;
   interviews: number;
-  top_tags: string[];
+  topTags: string[];
 }
 
 /**
@@ -36,7 +36,7 @@ export class PeopleSearchService {
                ARRAY(SELECT t FROM authored x, unnest(x.tags) t WHERE x.uid = p.uid
                       GROUP BY t ORDER BY count(*) DESC, t LIMIT 5) AS top_tags
           FROM (SELECT uid FROM authored UNION SELECT uid FROM interviewed) p)
-      SELECT uid, authored + interviews AS rank, authored, interviews, top_tags FROM counted`;
+      SELECT uid, authored + interviews AS rank, authored, interviews, top_tags AS "topTags" FROM counted`;
     const rows = await this.people.find<Evidence>(
       q,
       { sql: evidence, params: { ...pred.params, q } },
@@ -49,7 +49,7 @@ export class PeopleSearchService {
       jabatan: r.jabatan,
       authoredAssets: r.evidence?.authored ?? 0,
       interviewsGiven: r.evidence?.interviews ?? 0,
-      topTags: r.evidence?.top_tags ?? [],
+      topTags: r.evidence?.topTags ?? [],
     }));
   }
 }

@@ -17,11 +17,11 @@ interface HitRow {
   type: string;
   title: string;
   summary: string;
-  opd_code: string;
+  opdCode: string;
   tags: string[];
-  published_at: string | null;
-  hl_title: string;
-  hl_summary: string;
+  publishedAt: string | null;
+  hlTitle: string;
+  hlSummary: string;
 }
 
 interface Ranked {
@@ -36,10 +36,10 @@ type SortKey = 'relevance' | 'newest' | 'oldest' | undefined;
 /** The keyword query's counts over every matching asset, and its best ones in order. */
 interface AssetMatches {
   total: string;
-  type_facet: Record<string, number> | null;
-  opd_facet: Record<string, number> | null;
-  tag_facet: Record<string, number> | null;
-  top: { id: string; r: number; published_at: string | null }[] | null;
+  typeFacet: Record<string, number> | null;
+  opdFacet: Record<string, number> | null;
+  tagFacet: Record<string, number> | null;
+  top: { id: string; r: number; publishedAt: string | null }[] | null;
 }
 
 /**
@@ -90,7 +90,7 @@ function rankedPage(
       id: t.id,
       kind: 'asset' as const,
       r: t.r,
-      at: t.published_at ? Date.parse(t.published_at) : 0,
+      at: t.publishedAt ? Date.parse(t.publishedAt) : 0,
     })),
     ...meetings.map((m) => ({
       id: m.id,
@@ -151,11 +151,11 @@ export class PostgresAssetSearch {
         .filter((h): h is SearchHitDto => Boolean(h)),
       facets: {
         type: mergeCounts(
-          row?.type_facet ?? {},
+          row?.typeFacet ?? {},
           meetings.length ? { meeting: meetings.length } : {},
         ),
-        opdCode: mergeCounts(row?.opd_facet ?? {}, meetingsByOpd(meetings)),
-        tags: row?.tag_facet ?? {},
+        opdCode: mergeCounts(row?.opdFacet ?? {}, meetingsByOpd(meetings)),
+        tags: row?.tagFacet ?? {},
       },
     };
   }
@@ -178,10 +178,10 @@ export class PostgresAssetSearch {
     const [row] = await this.run<AssetMatches>(
       `WITH ${QQ}, ${MATCHES(where.sql)}
        SELECT (SELECT count(*) FROM m) AS total,
-              (SELECT json_object_agg(type, c) FROM (SELECT type, count(*) c FROM m GROUP BY type) x) AS type_facet,
-              (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN identity_opds o ON o.id = m.opd_id GROUP BY o.code) x) AS opd_facet,
-              (SELECT json_object_agg(tag, c) FROM (SELECT t AS tag, count(*) c FROM m, unnest(m.tags) t GROUP BY t ORDER BY c DESC, t LIMIT 100) x) AS tag_facet,
-              (SELECT json_agg(t) FROM (SELECT id, r, published_at FROM m ORDER BY ${sortSql} LIMIT :depth) t) AS top`,
+              (SELECT json_object_agg(type, c) FROM (SELECT type, count(*) c FROM m GROUP BY type) x) AS "typeFacet",
+              (SELECT json_object_agg(code, c) FROM (SELECT o.code, count(*) c FROM m JOIN identity_opds o ON o.id = m.opd_id GROUP BY o.code) x) AS "opdFacet",
+              (SELECT json_object_agg(tag, c) FROM (SELECT t AS tag, count(*) c FROM m, unnest(m.tags) t GROUP BY t ORDER BY c DESC, t LIMIT 100) x) AS "tagFacet",
+              (SELECT json_agg(t) FROM (SELECT id, r, published_at AS "publishedAt" FROM m ORDER BY ${sortSql} LIMIT :depth) t) AS top`,
       { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
     );
     return row;
@@ -198,19 +198,19 @@ export class PostgresAssetSearch {
     const rows = await this.run<{
       id: string;
       type: string;
-      opd_code: string;
+      opdCode: string;
       tags: string[];
       r: number;
-      published_at: string | null;
+      publishedAt: string | null;
     }>(
       `WITH ${QQ}, ${MATCHES(where.sql)}
-       SELECT m.id, m.type, o.code AS opd_code, m.tags, m.r, m.published_at
+       SELECT m.id, m.type, o.code AS "opdCode", m.tags, m.r, m.published_at AS "publishedAt"
          FROM m JOIN identity_opds o ON o.id = m.opd_id ORDER BY m.r DESC, m.published_at DESC, m.id LIMIT :depth`,
       { ...where.params, q, typing: typingWord(q) ?? null, empty: q === '', depth },
     );
     const meetings = await this.meetings(reader, q, filters);
     const assets = rows.map((r) => ({
-      c: { id: r.id, kind: 'asset' as const, type: r.type, opdCode: r.opd_code, tags: r.tags },
+      c: { id: r.id, kind: 'asset' as const, type: r.type, opdCode: r.opdCode, tags: r.tags },
       r: r.r,
     }));
     const minutes = meetings.map((m) => ({
@@ -234,9 +234,9 @@ export class PostgresAssetSearch {
   async candidateRows(ids: readonly string[]): Promise<Candidate[]> {
     if (ids.length === 0) return [];
     const rows = await this.ds.query<
-      { id: string; type: string; opd_code: string; tags: string[] }[]
+      { id: string; type: string; opdCode: string; tags: string[] }[]
     >(
-      `SELECT a.id, a.type, o.code AS opd_code, a.tags FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id
+      `SELECT a.id, a.type, o.code AS "opdCode", a.tags FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id
         WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -244,7 +244,7 @@ export class PostgresAssetSearch {
     return ids
       .map((id) => byId.get(id))
       .filter((r): r is (typeof rows)[number] => Boolean(r))
-      .map((r) => ({ id: r.id, kind: 'asset', type: r.type, opdCode: r.opd_code, tags: r.tags }));
+      .map((r) => ({ id: r.id, kind: 'asset', type: r.type, opdCode: r.opdCode, tags: r.tags }));
   }
 
   /** Displayed hits, with PostgreSQL highlights, for asset ids already known to be readable. */
@@ -255,9 +255,9 @@ export class PostgresAssetSearch {
          SELECT COALESCE(NULLIF(replace(plainto_tsquery('indonesian', $2)::text, '&', '|'), ''), '')::tsquery
                   || CASE WHEN $3::text IS NULL THEN ''::tsquery
                           ELSE to_tsquery('simple', quote_literal($3::text) || ':*') END AS tsq)
-       SELECT a.id, a.type, a.title, a.summary, o.code AS opd_code, a.tags, a.published_at,
-              ts_headline('indonesian', a.title, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS hl_title,
-              ts_headline('indonesian', a.summary, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS hl_summary
+       SELECT a.id, a.type, a.title, a.summary, o.code AS "opdCode", a.tags, a.published_at AS "publishedAt",
+              ts_headline('indonesian', a.title, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true') AS "hlTitle",
+              ts_headline('indonesian', a.summary, qq.tsq, 'StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10') AS "hlSummary"
          FROM knowledge_search_assets a JOIN identity_opds o ON o.id = a.opd_id, qq
         WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
       [ids, q, typingWord(q) ?? null],
@@ -293,10 +293,10 @@ function pgHit(h: HitRow): SearchHitDto {
     type: h.type,
     title: h.title,
     summary: h.summary,
-    opdCode: h.opd_code,
+    opdCode: h.opdCode,
     tags: h.tags,
-    publishedAt: h.published_at ? new Date(h.published_at).toISOString() : null,
-    highlights: [toHighlight('title', h.hl_title), toHighlight('summary', h.hl_summary)].filter(
+    publishedAt: h.publishedAt ? new Date(h.publishedAt).toISOString() : null,
+    highlights: [toHighlight('title', h.hlTitle), toHighlight('summary', h.hlSummary)].filter(
       (x): x is Highlight => Boolean(x),
     ),
   };

@@ -11,14 +11,14 @@ interface Row {
   topic: string;
   agenda: string;
   minutes: string;
-  held_at: Date;
-  updated_at: Date;
-  cop_id: string;
-  opd_id: string;
-  opd_code: string;
-  cop_name: string;
-  evidence_text: string | null;
-  minutes_visibility: string;
+  heldAt: Date;
+  updatedAt: Date;
+  copId: string;
+  opdId: string;
+  opdCode: string;
+  copName: string;
+  evidenceText: string | null;
+  minutesVisibility: string;
 }
 
 /**
@@ -57,11 +57,12 @@ export class MeetingSearchJobs implements OnModuleInit {
   async sync(ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
     const rows = await this.ds.query<Row[]>(
-      `SELECT mt.id, mt.topic, mt.agenda, mt.minutes, mt.held_at, mt.updated_at, mt.cop_id, c.opd_id, mt.minutes_visibility,
-              o.code AS opd_code, c.name AS cop_name,
+      `SELECT mt.id, mt.topic, mt.agenda, mt.minutes, mt.held_at AS "heldAt", mt.updated_at AS "updatedAt",
+              mt.cop_id AS "copId", c.opd_id AS "opdId", mt.minutes_visibility AS "minutesVisibility",
+              o.code AS "opdCode", c.name AS "copName",
               (SELECT string_agg(f.extracted_text, E'\\n') FROM knowledge_meeting_files f
                 WHERE f.meeting_id = mt.id AND f.text_status = 'extracted' AND f.scan_status <> 'pending_scan')
-                AS evidence_text
+                AS "evidenceText"
          FROM community_meetings mt JOIN community_cops c ON c.id = mt.cop_id JOIN identity_opds o ON o.id = c.opd_id
         WHERE mt.id = ANY($1::uuid[])`,
       [unique],
@@ -73,20 +74,20 @@ export class MeetingSearchJobs implements OnModuleInit {
       title: stripMarkers(r.topic),
       tags: [],
       summary: stripMarkers(r.agenda).slice(0, 2000),
-      sections: stripMarkers(r.cop_name),
+      sections: stripMarkers(r.copName),
       body: stripMarkers(r.minutes).slice(0, 100_000),
-      attachmentText: stripMarkers(r.evidence_text ?? '').slice(0, 100_000),
+      attachmentText: stripMarkers(r.evidenceText ?? '').slice(0, 100_000),
       authorNames: [],
       authorIds: [],
       stems: stemsOf(`${r.topic} ${r.agenda} ${r.minutes}`),
-      opdId: r.opd_id,
-      opdCode: r.opd_code,
-      copId: r.cop_id,
+      opdId: r.opdId,
+      opdCode: r.opdCode,
+      copId: r.copId,
       // Published minutes are `internal`; otherwise the CoP's members and its host OPD.
-      visibility: r.minutes_visibility === 'internal' ? 'internal' : 'meeting',
-      publishedAt: r.held_at.getTime(),
-      updatedAt: r.updated_at.getTime(),
-      stamp: String(r.updated_at.getTime()),
+      visibility: r.minutesVisibility === 'internal' ? 'internal' : 'meeting',
+      publishedAt: r.heldAt.getTime(),
+      updatedAt: r.updatedAt.getTime(),
+      stamp: String(r.updatedAt.getTime()),
     }));
     await this.index.upsert(docs);
     const found = new Set(rows.map((r) => r.id));

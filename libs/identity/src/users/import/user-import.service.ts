@@ -34,12 +34,12 @@ interface Existing {
   nip: string;
   name: string;
   email: string;
-  opd_id: string;
+  opdId: string;
   jabatan: string;
-  jabatan_kategori: string;
-  planned_departure_on: string | null;
-  planned_departure_reason: string | null;
-  planned_departure_note: string | null;
+  jabatanKategori: string;
+  plannedDepartureOn: string | null;
+  plannedDepartureReason: string | null;
+  plannedDepartureNote: string | null;
   roles: Role[];
 }
 
@@ -107,8 +107,11 @@ export class UserImportService {
     const existing = new Map(
       (
         await this.ds.query<Existing[]>(
-          `SELECT u.id, u.nip, u.name, u.email, u.opd_id, u.jabatan, u.jabatan_kategori,
-                u.planned_departure_on::text, u.planned_departure_reason, u.planned_departure_note,
+          `SELECT u.id, u.nip, u.name, u.email, u.opd_id AS "opdId", u.jabatan,
+                u.jabatan_kategori AS "jabatanKategori",
+                u.planned_departure_on::text AS "plannedDepartureOn",
+                u.planned_departure_reason AS "plannedDepartureReason",
+                u.planned_departure_note AS "plannedDepartureNote",
                 COALESCE(array_agg(r.role::text ORDER BY r.role) FILTER (WHERE r.role <> 'cop_lead'), '{}') AS roles
            FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
           WHERE u.nip = ANY($1) GROUP BY u.id`,
@@ -133,7 +136,7 @@ export class UserImportService {
         reports.push({ line: row.line, nip: row.nip, status: 'rejected', problems: [problem!] });
         continue;
       }
-      const roles = row.roles ?? (!ex ? ['asn'] : ex.opd_id !== opdId ? ex.roles : undefined);
+      const roles = row.roles ?? (!ex ? ['asn'] : ex.opdId !== opdId ? ex.roles : undefined);
       const grants = roles ? grantsFor(roles, opdId) : undefined;
       const status = !ex
         ? 'created'
@@ -154,7 +157,7 @@ export class UserImportService {
     emailOwnerNip: string | undefined,
   ): RowProblem | undefined {
     if (!opdId) return { code: 'UNKNOWN_OPD', field: 'opd_code' };
-    if (!administers(actor, opdId) || (ex && !administers(actor, ex.opd_id))) {
+    if (!administers(actor, opdId) || (ex && !administers(actor, ex.opdId))) {
       return { code: 'OPD_NOT_ALLOWED', field: 'opd_code' };
     }
     if (
@@ -172,7 +175,7 @@ export class UserImportService {
       const bad = forbiddenRole(actor, row.roles, opdId);
       if (bad) return { code: IdentityErrorCode.ROLE_NOT_ALLOWED, field: 'roles' };
     }
-    if (ex?.id === actor.userId && (row.roles || ex.opd_id !== opdId)) {
+    if (ex?.id === actor.userId && (row.roles || ex.opdId !== opdId)) {
       return { code: IdentityErrorCode.CANNOT_CHANGE_OWN_ACCESS, field: 'roles' };
     }
     return undefined;
@@ -264,13 +267,13 @@ function isUnchanged(
   const same =
     ex.name === row.name &&
     ex.email === row.email &&
-    ex.opd_id === opdId &&
+    ex.opdId === opdId &&
     ex.jabatan === row.jabatan &&
-    ex.jabatan_kategori === row.jabatanKategori &&
+    ex.jabatanKategori === row.jabatanKategori &&
     (row.plannedDeparture === undefined ||
-      ((ex.planned_departure_on ?? null) === (row.plannedDeparture?.date ?? null) &&
-        (ex.planned_departure_reason ?? null) === (row.plannedDeparture?.reason ?? null) &&
-        (ex.planned_departure_note ?? null) === (row.plannedDeparture?.note ?? null)));
+      ((ex.plannedDepartureOn ?? null) === (row.plannedDeparture?.date ?? null) &&
+        (ex.plannedDepartureReason ?? null) === (row.plannedDeparture?.reason ?? null) &&
+        (ex.plannedDepartureNote ?? null) === (row.plannedDeparture?.note ?? null)));
   if (!same) return false;
   if (!grants) return true;
   const wanted = grants.map((g) => g.role).sort();
