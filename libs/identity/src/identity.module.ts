@@ -15,7 +15,7 @@ import { PrincipalLoader } from './authz/principal.loader';
 import { OpdEntity } from './opds/opd.entity';
 import { OpdsService } from './opds/opds.service';
 import { UserImportService } from './users/import/user-import.service';
-import { SessionUserPresenter } from './users/session-user.presenter';
+import { SessionUserService } from './users/session-user.service';
 import { UserRoleEntity } from './users/user-role.entity';
 import { UserEntity } from './users/user.entity';
 import { UsersRepository } from './users/users.repository';
@@ -52,7 +52,7 @@ import { CopLeadRoles } from './users/cop-lead-roles';
     UsersRepository,
     UsersService,
     UserImportService,
-    SessionUserPresenter,
+    SessionUserService,
     UserDirectory,
     PeopleFinder,
     PersonnelDirectory,

@@ -1,4 +1,4 @@
-import { presentCop, presentMember, presentRequest } from './cop.presenter';
+import { presentCop, presentCopDetail, presentMember, presentRequest } from './cop.presenter';
 
 const at = new Date('2025-06-10T02:00:00.000Z');
 
@@ -75,6 +75,42 @@ describe('CoP presenters', () => {
       status: 'pending',
       requestedAt: '2025-06-10T02:00:00.000Z',
       decidedAt: null,
+    });
+  });
+
+  it('answers a CoP’s detail with its leads and what the caller may do there', () => {
+    const cop = {
+      id: 'cop-1',
+      name: 'Komunitas Perencana',
+      theme: 'Anggaran',
+      opdId: 'opd-a',
+      opdCode: 'BAPPEDA',
+      description: 'Berbagi praktik baik.',
+      status: 'aktif',
+      skReference: null,
+      createdAt: at,
+      updatedAt: at,
+      leadIds: ['u-1'],
+      memberCount: 3,
+    };
+    const dto = presentCopDetail(
+      cop,
+      { opdName: 'Bappeda', leads: [{ userId: 'u-1', name: 'Sari', opdCode: 'BAPPEDA' }] },
+      { member: false, lead: false, runs: false, seesActivity: false, mayJoin: true },
+      true,
+    );
+    expect(dto).toEqual({
+      ...presentCop(cop),
+      opdName: 'Bappeda',
+      leads: [{ userId: 'u-1', name: 'Sari', opdCode: 'BAPPEDA' }],
+      viewer: {
+        member: false,
+        lead: false,
+        runs: false,
+        seesActivity: false,
+        joinRequested: true,
+        mayRequestJoin: true,
+      },
     });
   });
 });

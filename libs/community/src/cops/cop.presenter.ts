@@ -1,5 +1,6 @@
 import type { CopRow } from './cop-row';
-import type { MemberRow } from './cops.service';
+import type { LeadRow, MemberRow } from './cops.service';
+import type { CopDetailDto } from './dto/cop-detail.dto';
 import type { CopResponseDto } from './dto/cop-response.dto';
 import type { JoinRequestDto } from './dto/join-request.dto';
 import type { MemberDto } from './dto/member.dto';
@@ -18,6 +19,37 @@ export function presentCop(c: CopRow): CopResponseDto {
     leadIds: c.leadIds,
     memberCount: c.memberCount,
     createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/**
+ * One CoP with its host OPD's name, its leads and what the caller may do there (`viewer` is
+ * `copViewer`'s answer; `joinRequested` whether the caller's request waits).
+ */
+export function presentCopDetail(
+  c: CopRow,
+  people: { opdName: string; leads: LeadRow[] },
+  viewer: {
+    member: boolean;
+    lead: boolean;
+    runs: boolean;
+    seesActivity: boolean;
+    mayJoin: boolean;
+  },
+  joinRequested: boolean,
+): CopDetailDto {
+  return {
+    ...presentCop(c),
+    opdName: people.opdName,
+    leads: people.leads.map((l) => ({ userId: l.userId, name: l.name, opdCode: l.opdCode })),
+    viewer: {
+      member: viewer.member,
+      lead: viewer.lead,
+      runs: viewer.runs,
+      seesActivity: viewer.seesActivity,
+      joinRequested,
+      mayRequestJoin: viewer.mayJoin,
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import {
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
 import { copViewer } from './cop.policy';
-import { presentCop, presentMember, presentRequest } from './cop.presenter';
+import { presentCop, presentCopDetail, presentMember, presentRequest } from './cop.presenter';
 import { CopsService } from './cops.service';
 import { JoinRequestsService } from './join-requests.service';
 import { AddMembersDto } from './dto/add-members.dto';
@@ -68,21 +68,10 @@ export class CopsController {
   @ApiOkResponse({ type: CopDetailDto })
   async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CopDetailDto> {
     const cop = await this.cops.get(undefined, id);
-    const { opdName, leads } = await this.cops.people(cop);
-    const { member, lead, runs, seesActivity, mayJoin } = copViewer(p, cop);
-    return {
-      ...presentCop(cop),
-      opdName,
-      leads,
-      viewer: {
-        member,
-        lead,
-        runs,
-        seesActivity,
-        joinRequested: !member && (await this.joins.isPending(p.userId, cop.id)),
-        mayRequestJoin: mayJoin,
-      },
-    };
+    const people = await this.cops.people(cop);
+    const viewer = copViewer(p, cop);
+    const joinRequested = !viewer.member && (await this.joins.isPending(p.userId, cop.id));
+    return presentCopDetail(cop, people, viewer, joinRequested);
   }
 
   @Patch(':id')

@@ -6,7 +6,7 @@ import type { AppConfig } from '@lumbung/platform';
 import { Principal } from '../authz/principal';
 import { PrincipalLoader } from '../authz/principal.loader';
 import { UserEntity } from '../users/user.entity';
-import { SessionUserPresenter } from '../users/session-user.presenter';
+import { SessionUserService } from '../users/session-user.service';
 import { AuthErrors } from './auth.errors';
 import type { ClientInfo } from './client-info';
 import type { LoginResponseDto } from './dto/login-response.dto';
@@ -37,7 +37,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
     private readonly principals: PrincipalLoader,
-    private readonly presenter: SessionUserPresenter,
+    private readonly sessionUsers: SessionUserService,
     private readonly audit: AuditService,
   ) {}
 
@@ -178,7 +178,7 @@ export class AuthService {
   }
 
   me(principal: Principal): Promise<SessionUserDto> {
-    return this.presenter.present(principal);
+    return this.sessionUsers.forPrincipal(principal);
   }
 
   private async findLoginUser(username: string): Promise<UserEntity | null> {
@@ -223,7 +223,7 @@ export class AuthService {
       accessToken: this.tokens.signAccess({ sub: principal.userId, sid: principal.sessionId }),
       tokenType: 'Bearer',
       expiresIn: this.config.auth.accessTokenTtlSeconds,
-      user: await this.presenter.present(principal),
+      user: await this.sessionUsers.forPrincipal(principal),
     };
   }
 }

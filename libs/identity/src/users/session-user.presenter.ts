@@ -1,41 +1,35 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../authz/principal';
 import type { SessionUserDto } from '../auth/dto/session-user.dto';
 
-/** The caller's own profile as returned by login, refresh and /auth/me. */
-@Injectable()
-export class SessionUserPresenter {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+/** The signed-in user's own row (the caller's own data: NIP and email included). */
+export interface SessionUserRow {
+  id: string;
+  nip: string;
+  name: string;
+  email: string;
+}
 
-  async present(principal: Principal): Promise<SessionUserDto> {
-    const opdIds = [principal.opdId, ...principal.grants.map((g) => g.opdId)].filter(
-      (id): id is string => Boolean(id),
-    );
-    const [user] = await this.ds.query<{ id: string; nip: string; name: string; email: string }[]>(
-      `SELECT id, nip, name, email FROM users WHERE id = $1`,
-      [principal.userId],
-    );
-    const opds = await this.ds.query<{ id: string; code: string }[]>(
-      `SELECT id, code FROM opds WHERE id = ANY($1)`,
-      [opdIds],
-    );
-    const codeOf = new Map(opds.map((o) => [o.id, o.code]));
-    if (!user) throw new Error('session user vanished');
-    return {
-      id: user.id,
-      nip: user.nip,
-      name: user.name,
-      email: user.email,
-      opdCode: codeOf.get(principal.opdId) ?? '',
-      roles: [...new Set(principal.grants.map((g) => g.role))],
-      grants: principal.grants.map((g) => ({
-        role: g.role,
-        ...(g.opdId ? { opdCode: codeOf.get(g.opdId) ?? '' } : {}),
-        ...(g.copId ? { copId: g.copId } : {}),
-      })),
-      permissions: [...principal.permissions].sort(),
-    };
-  }
+/**
+ * The caller's own profile as returned by login, refresh and /auth/me: pure, no reads; `codeOf`
+ * maps the OPD ids of the principal and its grants to codes (an unknown one answers '').
+ */
+export function presentSessionUser(
+  principal: Principal,
+  user: SessionUserRow,
+  codeOf: ReadonlyMap<string, string>,
+): SessionUserDto {
+  return {
+    id: user.id,
+    nip: user.nip,
+    name: user.name,
+    email: user.email,
+    opdCode: codeOf.get(principal.opdId) ?? '',
+    roles: [...new Set(principal.grants.map((g) => g.role))],
+    grants: principal.grants.map((g) => ({
+      role: g.role,
+      ...(g.opdId ? { opdCode: codeOf.get(g.opdId) ?? '' } : {}),
+      ...(g.copId ? { copId: g.copId } : {}),
+    })),
+    permissions: [...principal.permissions].sort(),
+  };
 }

@@ -4,11 +4,9 @@ import { type Principal, UserDirectory } from '@lumbung/identity';
 import { readerOf } from '../assets/asset-read.rule';
 import type { AssetEntity } from '../assets/asset.entity';
 import { AssetViewService } from '../assets/asset-view.service';
-import { computeCompleteness } from '../assets/completeness';
 import type { ReviewItemDto } from './dto/review-item.dto';
 import { type ReviewList, ReviewQueueRepository } from './review-queue.repository';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+import { presentReviewItem } from './review-queue.presenter';
 
 /**
  * What waits for a verifier in the OPDs they verify: submissions (the oldest first) and published
@@ -39,18 +37,8 @@ export class ReviewQueueService {
       this.users.byIds([...new Set(assets.flatMap((a) => a.authorIds))]),
       this.repo.attachmentCounts(ids),
     ]);
-    return assets.map((a, i) => ({
-      ...summaries[i],
-      authors: a.authorIds.map((id) => ({
-        id,
-        name: people.get(id)?.name ?? '',
-        opdCode: people.get(id)?.opdCode ?? '',
-      })),
-      byCaller: a.authorIds.includes(callerId),
-      submittedAt: iso(a.submittedAt),
-      verifiedAt: iso(a.verifiedAt),
-      reviewDueAt: iso(a.reviewDueAt),
-      missing: computeCompleteness({ ...a, attachmentCount: attachments.get(a.id) ?? 0 }).missing,
-    }));
+    return assets.map((a, i) =>
+      presentReviewItem(a, summaries[i], people, attachments.get(a.id) ?? 0, callerId),
+    );
   }
 }

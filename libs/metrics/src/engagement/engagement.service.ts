@@ -8,6 +8,12 @@ import { AssetsService, AssetUsageRecorder, type UsageAsset } from '@lumbung/kno
 import { MetricsErrors } from '../metrics.errors';
 import type { EndorsementStateDto } from './dto/endorsement-state.dto';
 import type { ReuseReportResponseDto } from './dto/reuse-report-response.dto';
+import {
+  presentEndorsementState,
+  presentReuseReport,
+  type EndorsementStateRow,
+  type ReuseReportRow,
+} from './engagement.presenter';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 
@@ -128,29 +134,22 @@ export class EngagementService {
   }
 
   private async state(assetId: string, userId?: string): Promise<EndorsementStateDto> {
-    const [row] = await this.ds.query<{ n: number; mine: boolean }[]>(
+    const [row] = await this.ds.query<EndorsementStateRow[]>(
       `SELECT count(*)::int AS n, coalesce(bool_or(user_id = $2), false) AS mine
          FROM asset_endorsements WHERE asset_id = $1`,
       [assetId, userId ?? null],
     );
-    return { endorsed: row.mine, endorsements: row.n };
+    return presentEndorsementState(row);
   }
 
   private async reports(assetId: string, onlyId?: string): Promise<ReuseReportResponseDto[]> {
-    const rows = await this.ds.query<
-      { id: string; story: string; createdAt: Date; name: string; code: string }[]
-    >(
+    const rows = await this.ds.query<ReuseReportRow[]>(
       `SELECT r.id, r.story, r.created_at AS "createdAt", u.name, o.code
          FROM asset_reuse_reports r JOIN identity_people u ON u.id = r.user_id JOIN identity_opds o ON o.id = r.user_opd_id
         WHERE r.asset_id = $1 AND ($2::uuid IS NULL OR r.id = $2)
         ORDER BY r.created_at DESC, r.id`,
       [assetId, onlyId ?? null],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      story: r.story,
-      createdAt: r.createdAt.toISOString(),
-      reporter: { name: r.name, opdCode: r.code },
-    }));
+    return rows.map(presentReuseReport);
   }
 }

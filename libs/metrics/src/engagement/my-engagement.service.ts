@@ -4,17 +4,14 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Page } from '@lumbung/platform';
 import type { Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
-import type { MyAssetRefDto } from './dto/my-asset-ref.dto';
 import type { MyEndorsementDto } from './dto/my-endorsement.dto';
 import type { MyReuseReportDto } from './dto/my-reuse-report.dto';
-
-interface AssetColumns {
-  assetId: string;
-  title: string;
-  type: string;
-  opdCode: string;
-  readable: boolean;
-}
+import {
+  presentMyEndorsement,
+  presentMyReuseReport,
+  type MyEndorsementRow,
+  type MyReuseReportRow,
+} from './my-engagement.presenter';
 
 /**
  * The caller's own endorsements and reuse reports, newest first. Rows are the caller's alone;
@@ -33,14 +30,14 @@ export class MyEngagementService {
       .addSelect('e.created_at', 'createdAt')
       .orderBy('e.created_at', 'DESC')
       .addOrderBy('e.asset_id', 'ASC');
-    const [rows, total] = await this.paged<AssetColumns & { createdAt: Date }>(
+    const [rows, total] = await this.paged<MyEndorsementRow>(
       qb,
       'asset_endorsements',
       principal,
       q,
     );
     return {
-      items: rows.map((r) => ({ asset: assetRef(r), endorsedAt: r.createdAt.toISOString() })),
+      items: rows.map(presentMyEndorsement),
       total,
       ...q,
     };
@@ -54,16 +51,14 @@ export class MyEngagementService {
       .addSelect(['r.id AS id', 'r.story AS story', 'r.created_at AS "createdAt"'])
       .orderBy('r.created_at', 'DESC')
       .addOrderBy('r.id', 'ASC');
-    const [rows, total] = await this.paged<
-      AssetColumns & { id: string; story: string; createdAt: Date }
-    >(qb, 'asset_reuse_reports', principal, q);
+    const [rows, total] = await this.paged<MyReuseReportRow>(
+      qb,
+      'asset_reuse_reports',
+      principal,
+      q,
+    );
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        story: r.story,
-        createdAt: r.createdAt.toISOString(),
-        asset: assetRef(r),
-      })),
+      items: rows.map(presentMyReuseReport),
       total,
       ...q,
     };
@@ -105,8 +100,4 @@ export class MyEngagementService {
     ]);
     return [rows, count.n];
   }
-}
-
-function assetRef(r: AssetColumns): MyAssetRefDto | null {
-  return r.readable ? { id: r.assetId, title: r.title, type: r.type, opdCode: r.opdCode } : null;
 }

@@ -6,6 +6,11 @@ import { Permission, type Principal } from '@lumbung/identity';
 import { MetricsErrors } from '../metrics.errors';
 import { isDay } from '../rollup/periods';
 import type { AssetMetricsDto } from './dto/asset-metrics.dto';
+import {
+  presentAssetMetrics,
+  type AssetUsageSumsRow,
+  type ReadersByOpdRow,
+} from './asset-metrics.presenter';
 
 /**
  * Usage of one asset over a range of days, for its authors, its OPD's admins, assessors and
@@ -39,7 +44,7 @@ export class AssetMetricsService {
         principal.opdsWhere('opd_admin').includes(asset.opdId));
     if (!allowed) throw CommonErrors.notFound();
     const [[sums], byOpd] = await Promise.all([
-      this.ds.query<Record<string, string>[]>(
+      this.ds.query<AssetUsageSumsRow[]>(
         `SELECT coalesce(sum(views), 0) AS views, coalesce(sum(unique_readers), 0) AS "uniqueReaders",
                 coalesce(sum(downloads), 0) AS downloads, coalesce(sum(endorsements), 0) AS endorsements,
                 coalesce(sum(reuse_reports), 0) AS "reuseReports",
@@ -47,7 +52,7 @@ export class AssetMetricsService {
            FROM usage_daily_asset WHERE asset_id = $1 AND day BETWEEN $2 AND $3`,
         [id, from, to],
       ),
-      this.ds.query<{ code: string; readers: string }[]>(
+      this.ds.query<ReadersByOpdRow[]>(
         `SELECT o.code, sum(r.readers) AS readers
            FROM usage_daily_asset_readers r JOIN identity_opds o ON o.id = r.reader_opd_id
           WHERE r.asset_id = $1 AND r.day BETWEEN $2 AND $3
@@ -55,17 +60,6 @@ export class AssetMetricsService {
         [id, from, to],
       ),
     ]);
-    return {
-      assetId: id,
-      from,
-      to,
-      views: Number(sums.views),
-      uniqueReaders: Number(sums.uniqueReaders),
-      downloads: Number(sums.downloads),
-      endorsements: Number(sums.endorsements),
-      reuseReports: Number(sums.reuseReports),
-      searchClicks: Number(sums.searchClicks),
-      readersByOpd: byOpd.map((r) => ({ opdCode: r.code, readers: Number(r.readers) })),
-    };
+    return presentAssetMetrics({ assetId: id, from, to }, sums, byOpd);
   }
 }

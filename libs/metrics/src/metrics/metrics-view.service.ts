@@ -9,26 +9,14 @@ import { AssetTitlesReader } from './asset-titles.reader';
 import { MetricsService, type Period } from './metrics.service';
 import { METRIC_DEFINITIONS, type MetricDefinition } from './metric-definitions';
 import type { OpdMetrics } from './opd-metrics';
-
-export interface TopAsset {
-  /** Null (with title) when the caller may not read the asset: it never appears by title. */
-  id: string | null;
-  title: string | null;
-  type: string | null;
-  restricted: boolean;
-  views: number;
-  uniqueReaders: number;
-  downloads: number;
-  endorsements: number;
-  reuseReports: number;
-}
-
-export interface ReaderOpdRow {
-  opdCode: string;
-  opdName: string;
-  readers: number;
-  quarters: number[];
-}
+import {
+  presentReadersByOpd,
+  presentTopAsset,
+  type PeriodReadersRow,
+  type ReaderOpdRow,
+  type TopAsset,
+  type TopAssetSumsRow,
+} from './metrics-view.presenter';
 
 export interface OpdDetail {
   year: number;
@@ -84,30 +72,13 @@ export class MetricsViewService {
    */
   private async readersByOpd(opdId: string, year: number): Promise<ReaderOpdRow[]> {
     const periods = [periodKey(year), ...[1, 2, 3, 4].map((q) => periodKey(year, q))];
-    const rows = await this.ds.query<
-      { code: string; name: string; period: string; readers: number }[]
-    >(
+    const rows = await this.ds.query<PeriodReadersRow[]>(
       `SELECT o.code, o.name, c.period, c.readers
          FROM usage_period_reader_counts c JOIN identity_opds o ON o.id = c.reader_opd_id
         WHERE c.asset_opd_id = $1 AND c.period = ANY($2) AND c.readers > 0`,
       [opdId, periods],
     );
-    const byOpd = new Map<string, ReaderOpdRow>();
-    for (const r of rows) {
-      const row = byOpd.get(r.code) ?? {
-        opdCode: r.code,
-        opdName: r.name,
-        readers: 0,
-        quarters: [0, 0, 0, 0],
-      };
-      const i = periods.indexOf(r.period);
-      if (i === 0) row.readers = Number(r.readers);
-      else row.quarters[i - 1] = Number(r.readers);
-      byOpd.set(r.code, row);
-    }
-    return [...byOpd.values()].sort(
-      (a, b) => b.readers - a.readers || a.opdCode.localeCompare(b.opdCode),
-    );
+    return presentReadersByOpd(rows, periods);
   }
 
   /** The OPD's id when the caller may see its metrics; otherwise 404. */
@@ -121,7 +92,7 @@ export class MetricsViewService {
 
   private async topAssets(principal: Principal, opdId: string, year: number): Promise<TopAsset[]> {
     const { first, last } = periodDays(year);
-    const rows = await this.ds.query<Record<string, string>[]>(
+    const rows = await this.ds.query<TopAssetSumsRow[]>(
       `SELECT asset_id AS "assetId", sum(views) AS views, sum(unique_readers) AS "uniqueReaders",
               sum(downloads) AS downloads, sum(endorsements) AS endorsements,
               sum(reuse_reports) AS "reuseReports"
@@ -134,19 +105,6 @@ export class MetricsViewService {
       principal,
       rows.map((r) => r.assetId),
     );
-    return rows.map((r) => {
-      const t = titles.get(r.assetId);
-      return {
-        id: t?.id ?? null,
-        title: t?.title ?? null,
-        type: t?.type ?? null,
-        restricted: !t,
-        views: Number(r.views),
-        uniqueReaders: Number(r.uniqueReaders),
-        downloads: Number(r.downloads),
-        endorsements: Number(r.endorsements),
-        reuseReports: Number(r.reuseReports),
-      };
-    });
+    return rows.map((r) => presentTopAsset(r, titles.get(r.assetId)));
   }
 }

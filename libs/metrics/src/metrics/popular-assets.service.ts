@@ -6,6 +6,7 @@ import type { Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import { periodDays } from '../rollup/periods';
 import type { PopularAssetsDto } from './dto/popular-assets.dto';
+import { presentPopularAssets, type PopularAssetRow } from './popular-assets.presenter';
 
 /**
  * "Paling banyak dipakai Triwulan ini": the current WIB Triwulan's rollups ranked by use
@@ -51,23 +52,7 @@ export class PopularAssetsService {
       .addOrderBy('u.views', 'DESC')
       .addOrderBy('a.id', 'ASC')
       .limit(limit)
-      .getRawMany<{
-        id: string;
-        title: string;
-        type: string;
-        opdCode: string;
-        publishedAt: Date | null;
-      }>();
-    return {
-      year,
-      quarter,
-      items: rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        type: r.type,
-        opdCode: r.opdCode,
-        publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : null,
-      })),
-    };
+      .getRawMany<PopularAssetRow>();
+    return presentPopularAssets({ year, quarter }, rows);
   }
 }

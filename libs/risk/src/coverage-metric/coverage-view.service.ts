@@ -6,6 +6,7 @@ import { periodDays } from '@lumbung/metrics';
 import { RegisterService } from '../register/register.service';
 import { CoverageService } from './coverage.service';
 import type { CoverageResponseDto } from './dto/coverage-response.dto';
+import { presentCoverage } from './coverage.presenter';
 
 /** An OPD's coverage for a year with the people behind it (the register's readers; audited). */
 @Injectable()
@@ -36,29 +37,11 @@ export class CoverageViewService {
       targetId: opd.code,
       details: { view: 'coverage', year, returned: people.map((p) => p.userId) },
     });
-    return {
-      opdCode: opd.code,
-      year,
-      from: period.first,
-      to: period.last,
-      asOf: today,
-      highRisk: result?.highRisk ?? 0,
-      covered: result?.covered ?? 0,
-      coverage: result?.coverage ?? null,
-      people: people.map((p) => {
-        const person = run.people.get(p.userId)!;
-        const interview = run.interviews.get(p.userId);
-        return {
-          userId: p.userId,
-          name: person.person.name,
-          departureMonth: person.departure.month,
-          departureKind: person.departure.kind,
-          risk: p.risk,
-          covered: p.covered,
-          interviewAssetId: interview && readable.has(interview.assetId) ? interview.assetId : null,
-          interviewPublishedOn: interview ? wibDay(interview.publishedAt) : null,
-        };
-      }),
-    };
+    return presentCoverage(
+      { opdCode: opd.code, year, first: period.first, last: period.last, asOf: today },
+      result,
+      run,
+      readable,
+    );
   }
 }

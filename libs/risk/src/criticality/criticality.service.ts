@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { AuditService, CommonErrors, isUuid, wibDay } from '@lumbung/platform';
 import { PersonnelDirectory, type Principal, UserDirectory } from '@lumbung/identity';
 import { managesRegisterOf } from '../register/register.policy';
-import { personRef } from '../register/register.presenter';
 import { RiskAssessor } from '../register/risk-assessor.service';
 import type { CriticalityResponseDto } from './dto/criticality-response.dto';
 import type { SetCriticalityDto } from './dto/set-criticality.dto';
 import { OverridesRepository } from './overrides.repository';
+import { presentCriticality } from './criticality.presenter';
 
 /**
  * An OPD admin's override of a person's criticality (they know what the evidence does not), with
@@ -49,26 +49,6 @@ export class CriticalityService {
     if (!assessed) throw CommonErrors.notFound();
     const history = await this.overrides.history(person.id);
     const names = await this.users.byIds([...new Set(history.map((h) => h.setById))]);
-    const ref = (id: string) => personRef(names, id);
-    const current = assessed.override;
-    return {
-      userId: person.id,
-      criticalityComputed: assessed.risk.criticalityComputed,
-      criticality: assessed.risk.criticality,
-      override: current
-        ? {
-            value: current.value as number,
-            reason: current.reason,
-            setBy: ref(current.setById),
-            setAt: current.setAt.toISOString(),
-          }
-        : null,
-      history: history.map((h) => ({
-        value: h.value,
-        reason: h.reason,
-        setBy: ref(h.setById),
-        setAt: h.setAt.toISOString(),
-      })),
-    };
+    return presentCriticality(person.id, assessed.risk, assessed.override, history, names);
   }
 }

@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PeopleFinder, type Principal } from '@lumbung/identity';
 import { readablePredicate, readerOf } from '@lumbung/knowledge';
 import type { PersonHitDto } from '../http/dto/search-response.dto';
-
-/** What people search ranks a person by: the readable published assets the query finds. */
-interface Evidence {
-  authored: number;
-  interviews: number;
-  topTags: string[];
-}
+import { presentPersonHit, type PersonEvidence } from './people-search.presenter';
 
 /**
  * People search, for signed-in users only: ASN found by name, by their full 18-digit NIP (the
@@ -37,19 +31,11 @@ export class PeopleSearchService {
                       GROUP BY t ORDER BY count(*) DESC, t LIMIT 5) AS top_tags
           FROM (SELECT uid FROM authored UNION SELECT uid FROM interviewed) p)
       SELECT uid, authored + interviews AS rank, authored, interviews, top_tags AS "topTags" FROM counted`;
-    const rows = await this.people.find<Evidence>(
+    const rows = await this.people.find<PersonEvidence>(
       q,
       { sql: evidence, params: { ...pred.params, q } },
       limit,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      opdCode: r.opdCode,
-      jabatan: r.jabatan,
-      authoredAssets: r.evidence?.authored ?? 0,
-      interviewsGiven: r.evidence?.interviews ?? 0,
-      topTags: r.evidence?.topTags ?? [],
-    }));
+    return rows.map(presentPersonHit);
   }
 }

@@ -9,6 +9,12 @@ import { type Reader, readablePredicate, readerOf } from '@lumbung/knowledge';
 import { MeetingSearchReader } from '../meetings/meeting-search.reader';
 import type { SuggestionItemDto } from '../http/dto/suggest.dto';
 import { meiliAccessFilter } from './meili-asset-search';
+import {
+  assetSuggestion,
+  copSuggestion,
+  personSuggestion,
+  tagSuggestion,
+} from './search-completions.presenter';
 
 const ASSETS = 5;
 const TAGS = 3;
@@ -42,11 +48,7 @@ export class SearchCompletionsService {
       principal ? this.users.byNamePrefix(text, PEOPLE) : [],
       principal?.can(Permission.CopRead) ? this.community.copsByName(text, COPS) : [],
     ]);
-    return [
-      ...content,
-      ...people.map((p) => ({ kind: 'person' as const, id: p.id, label: p.name })),
-      ...cops.map((c) => ({ kind: 'cop' as const, id: c.id, label: c.name })),
-    ];
+    return [...content, ...people.map(personSuggestion), ...cops.map(copSuggestion)];
   }
 
   /** Titles whose words start like the text (the last one as a prefix) and tags, in parallel. */
@@ -66,8 +68,8 @@ export class SearchCompletionsService {
       this.search.facetSearch(uid, { facetName: 'tags', facetQuery: text, filter }),
     ]);
     return [
-      ...titles.hits.map((h) => ({ kind: 'asset' as const, id: h.id, label: h.title })),
-      ...tags.facetHits.slice(0, TAGS).map((t) => ({ kind: 'tag' as const, label: t.value })),
+      ...titles.hits.map(assetSuggestion),
+      ...tags.facetHits.slice(0, TAGS).map((t) => tagSuggestion(t.value)),
     ];
   }
 
@@ -99,9 +101,6 @@ export class SearchCompletionsService {
           GROUP BY t ORDER BY count(*) DESC, t LIMIT :tags`,
       ),
     ]);
-    return [
-      ...titles.map((r) => ({ kind: 'asset' as const, id: r.id, label: r.title })),
-      ...tags.map((r) => ({ kind: 'tag' as const, label: r.tag })),
-    ];
+    return [...titles.map(assetSuggestion), ...tags.map((r) => tagSuggestion(r.tag))];
   }
 }
