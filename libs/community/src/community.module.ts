@@ -4,6 +4,7 @@ import { KnowledgeModule } from '@lumbung/knowledge';
 import { NotificationsModule } from '@lumbung/notifications';
 import { ActivityService } from './activity/activity.service';
 import { CopEvidenceReader } from './cops/cop-evidence.reader';
+import { CopDetailService } from './cops/cop-detail.service';
 import { CopsService } from './cops/cops.service';
 import { JoinRequestsService } from './cops/join-requests.service';
 import { MeetingAccess } from './meetings/meeting-access';
@@ -21,6 +22,7 @@ import { MeetingAnnouncer } from './meetings/meeting-announcer';
   imports: [IdentityModule, KnowledgeModule, NotificationsModule],
   providers: [
     CopsService,
+    CopDetailService,
     JoinRequestsService,
     MeetingsService,
     MeetingAccess,
@@ -33,6 +35,7 @@ import { MeetingAnnouncer } from './meetings/meeting-announcer';
   ],
   exports: [
     CopsService,
+    CopDetailService,
     JoinRequestsService,
     MeetingsService,
     MeetingAttendeesService,

@@ -8,8 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Permission, Principal, RequirePermission } from '@lumbung/identity';
 import { ApiErrors, ApiUuidParams } from '@lumbung/platform';
-import { copViewer } from './cop.policy';
-import { presentCop, presentCopDetail, presentMember, presentRequest } from './cop.presenter';
+import { presentCop, presentMember, presentRequest } from './cop.presenter';
+import { CopDetailService } from './cop-detail.service';
 import { CopsService } from './cops.service';
 import { JoinRequestsService } from './join-requests.service';
 import { AddMembersDto } from './dto/add-members.dto';
@@ -31,6 +31,7 @@ export class CopsController {
   constructor(
     private readonly cops: CopsService,
     private readonly joins: JoinRequestsService,
+    private readonly details: CopDetailService,
   ) {}
 
   @Get()
@@ -67,11 +68,7 @@ export class CopsController {
   @ApiUuidParams()
   @ApiOkResponse({ type: CopDetailDto })
   async get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CopDetailDto> {
-    const cop = await this.cops.get(undefined, id);
-    const people = await this.cops.people(cop);
-    const viewer = copViewer(p, cop);
-    const joinRequested = !viewer.member && (await this.joins.isPending(p.userId, cop.id));
-    return presentCopDetail(cop, people, viewer, joinRequested);
+    return this.details.detail(p, id);
   }
 
   @Patch(':id')
