@@ -8,19 +8,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, dist, now, startSearchStack, table } from './search-stack.mjs';
 
-const DATA_DIR =
+export const DATA_DIR =
   process.env.ID_RETRIEVAL_DIR ?? join(resolve(ROOT, '../shared'), 'datasets/id-retrieval');
 const BM25 = { hit1: 0.706, recall10: 0.903, mrr10: 0.778, ndcg10: undefined };
 const K = 10;
 const CONCURRENCY = 4;
 
-const readJsonl = (file) =>
+export const readJsonl = (file) =>
   readFileSync(join(DATA_DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l));
 
-function loadDataset() {
+/** The tune split: passages, questions and each question's one relevant passage. */
+export function loadDataset() {
   const docs = readJsonl('docs.jsonl');
   const queries = readJsonl('queries_tune.jsonl');
   const qrels = new Map();

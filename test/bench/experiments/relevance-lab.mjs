@@ -24,13 +24,12 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DATA_DIR, loadDataset, readJsonl } from '../search-relevance.bench.mjs';
 import { csr, randomizedSvd } from './lab-linalg.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '../../..');
 const dist = (p) => require(join(ROOT, 'dist', p));
-const DATA_DIR =
-  process.env.ID_RETRIEVAL_DIR ?? join(resolve(ROOT, '../shared'), 'datasets/id-retrieval');
 const CACHE = process.env.LAB_CACHE ?? join(tmpdir(), 'lumbung-relevance-lab-v1.json');
 const K = 10;
 const FOLDS = 5;
@@ -45,12 +44,6 @@ const { questionTerms, namedWords } = dist('libs/search/src/assets/question-rank
 const { typingWord, isQuestion } = dist('libs/search/src/query-text.js');
 const { Vocabulary } = dist('libs/search/src/spelling.js');
 
-const readJsonl = (file) =>
-  readFileSync(join(DATA_DIR, file), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-
 /** The title the relevance bench imports (search-relevance.bench.mjs, toImportLines). */
 function importTitle(d) {
   let title = d.title.replace(/\s+/g, ' ').trim();
@@ -64,13 +57,7 @@ function importTitle(d) {
 
 async function prepare() {
   if (existsSync(CACHE)) return JSON.parse(readFileSync(CACHE, 'utf8'));
-  const docs = readJsonl('docs.jsonl');
-  const queries = readJsonl('queries_tune.jsonl');
-  const qrels = new Map();
-  for (const line of readFileSync(join(DATA_DIR, 'qrels_tune.tsv'), 'utf8').split('\n')) {
-    const [qid, docId, rel] = line.trim().split('\t');
-    if (qid && docId && Number(rel) > 0) qrels.set(qid, docId);
-  }
+  const { docs, queries, qrels } = loadDataset();
   const { startPostgres } = dist('apps/cli/src/local/local-services.js');
   const { Client } = require('pg');
   const dir = mkdtempSync(join(tmpdir(), 'lumbung-lab-'));
