@@ -14,11 +14,17 @@ type Asset = Schemas['AssetResponseDto'];
  * API is asked, and the API's own answer shown beside the field when it refuses it). The API
  * decides who may review; its refusal (e.g. a verifier's own asset) is shown as it says it.
  */
+/**
+ * The panel is replaced by the outcome: focus moves there when it is in the page, so it is
+ * announced. A frame after the decision was too early under load (the outcome not yet rendered),
+ * and the focus stayed behind.
+ */
+const focusWhenShown = (el: HTMLDivElement | null) => el?.focus();
+
 export function ReviewDecision({ asset, byCaller }: { asset: Asset; byCaller: boolean }) {
   const { t } = useTranslation('review');
   const headingId = useId();
   const commentRef = useRef<HTMLTextAreaElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string>();
   const [done, setDone] = useState<'approved' | 'rejected'>();
@@ -29,11 +35,7 @@ export function ReviewDecision({ asset, byCaller }: { asset: Asset; byCaller: bo
   const apiFieldError = fieldErrors(reject.error).comment ?? fieldErrors(approve.error).comment;
   const params = { path: { id: asset.id } };
 
-  const finished = (outcome: 'approved' | 'rejected') => {
-    setDone(outcome);
-    // The panel is replaced by the outcome: move focus there so it is announced.
-    requestAnimationFrame(() => resultRef.current?.focus());
-  };
+  const finished = (outcome: 'approved' | 'rejected') => setDone(outcome);
 
   const onApprove = () => {
     reject.reset();
@@ -68,7 +70,7 @@ export function ReviewDecision({ asset, byCaller }: { asset: Asset; byCaller: bo
   if (done) {
     return (
       <Alert
-        ref={resultRef}
+        ref={focusWhenShown}
         tabIndex={-1}
         role="status"
         color={done === 'approved' ? 'teal' : 'blue'}
